@@ -1,0 +1,402 @@
+//! Keys → actions. One table drives both the key handling and the help overlay, so the help can
+//! never drift from what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// Everything a key can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Suspend,
+    NextPane,
+    PrevPane,
+    /// Previous bar or gauge; one line up in the article or an overlay.
+    Prev,
+    Next,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    Details,
+    Help,
+    Reload,
+    /// Close whatever is open (overlay, details). Never quits.
+    Close,
+}
+
+/// Which table applies: the dashboard, or an overlay on top of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Dashboard,
+    Help,
+    Details,
+}
+
+/// A key as the table spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Code(KeyCode),
+    Char(char),
+    Ctrl(char),
+}
+
+impl Key {
+    fn matches(self, event: &KeyEvent) -> bool {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        match self {
+            Key::Ctrl(c) => ctrl && event.code == KeyCode::Char(c),
+            Key::Char(c) => !ctrl && event.code == KeyCode::Char(c),
+            Key::Code(code) => !ctrl && event.code == code,
+        }
+    }
+
+    /// How the help overlay and README spell the key.
+    pub fn name(self) -> String {
+        match self {
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Char(' ') => "Space".to_owned(),
+            Key::Char(c) => c.to_string(),
+            Key::Code(code) => match code {
+                KeyCode::Up => "↑".to_owned(),
+                KeyCode::Down => "↓".to_owned(),
+                KeyCode::Left => "←".to_owned(),
+                KeyCode::Right => "→".to_owned(),
+                KeyCode::PageUp => "PgUp".to_owned(),
+                KeyCode::PageDown => "PgDn".to_owned(),
+                KeyCode::BackTab => "Shift-Tab".to_owned(),
+                KeyCode::Esc => "Esc".to_owned(),
+                other => other.to_string(),
+            },
+        }
+    }
+}
+
+/// One row of the key table.
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+}
+
+use Action as A;
+use Context as C;
+use Key::{Char as Ch, Code as K, Ctrl};
+
+/// The key table, in the order the help overlay lists it.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        context: C::Dashboard,
+        keys: &[K(KeyCode::Tab)],
+        action: A::NextPane,
+        help: "next pane",
+    },
+    Binding {
+        context: C::Dashboard,
+        keys: &[K(KeyCode::BackTab)],
+        action: A::PrevPane,
+        help: "previous pane",
+    },
+    Binding {
+        context: C::Dashboard,
+        keys: &[K(KeyCode::Up), K(KeyCode::Left), Ch('k'), Ch('h')],
+        action: A::Prev,
+        help: "previous bar or gauge · scroll up",
+    },
+    Binding {
+        context: C::Dashboard,
+        keys: &[K(KeyCode::Down), K(KeyCode::Right), Ch('j'), Ch('l')],
+        action: A::Next,
+        help: "next bar or gauge · scroll down",
+    },
+    Binding {
+        context: C::Dashboard,
+        keys: &[K(KeyCode::PageUp)],
+        action: A::PageUp,
+        help: "page up",
+    },
+    Binding {
+        context: C::Dashboard,
+        keys: &[K(KeyCode::PageDown), Ch(' ')],
+        action: A::PageDown,
+        help: "page down",
+    },
+    Binding {
+        context: C::Dashboard,
+        keys: &[K(KeyCode::Home), Ch('g')],
+        action: A::First,
+        help: "first bar · top of article",
+    },
+    Binding {
+        context: C::Dashboard,
+        keys: &[K(KeyCode::End), Ch('G')],
+        action: A::Last,
+        help: "last bar · end of article",
+    },
+    Binding {
+        context: C::Dashboard,
+        keys: &[K(KeyCode::Enter)],
+        action: A::Details,
+        help: "details of the selected metric",
+    },
+    Binding {
+        context: C::Dashboard,
+        keys: &[Ch('r')],
+        action: A::Reload,
+        help: "reload the dataset and article",
+    },
+    Binding {
+        context: C::Dashboard,
+        keys: &[Ch('?')],
+        action: A::Help,
+        help: "this help",
+    },
+    Binding {
+        context: C::Dashboard,
+        keys: &[K(KeyCode::Esc)],
+        action: A::Close,
+        help: "close what is open (never quits)",
+    },
+    Binding {
+        context: C::Dashboard,
+        keys: &[Ctrl('z')],
+        action: A::Suspend,
+        help: "suspend to the shell (fg resumes)",
+    },
+    Binding {
+        context: C::Dashboard,
+        keys: &[Ch('q'), Ctrl('c')],
+        action: A::Quit,
+        help: "quit",
+    },
+    Binding {
+        context: C::Details,
+        keys: &[K(KeyCode::Up), K(KeyCode::Left), Ch('k'), Ch('h')],
+        action: A::Prev,
+        help: "previous metric",
+    },
+    Binding {
+        context: C::Details,
+        keys: &[K(KeyCode::Down), K(KeyCode::Right), Ch('j'), Ch('l')],
+        action: A::Next,
+        help: "next metric",
+    },
+    Binding {
+        context: C::Details,
+        keys: &[K(KeyCode::Esc), K(KeyCode::Enter)],
+        action: A::Close,
+        help: "close the details",
+    },
+    Binding {
+        context: C::Details,
+        keys: &[Ctrl('z')],
+        action: A::Suspend,
+        help: "suspend",
+    },
+    Binding {
+        context: C::Details,
+        keys: &[Ch('q'), Ctrl('c')],
+        action: A::Quit,
+        help: "quit",
+    },
+    Binding {
+        context: C::Help,
+        keys: &[K(KeyCode::Up), Ch('k')],
+        action: A::Prev,
+        help: "scroll up",
+    },
+    Binding {
+        context: C::Help,
+        keys: &[K(KeyCode::Down), Ch('j')],
+        action: A::Next,
+        help: "scroll down",
+    },
+    Binding {
+        context: C::Help,
+        keys: &[K(KeyCode::PageUp)],
+        action: A::PageUp,
+        help: "page up",
+    },
+    Binding {
+        context: C::Help,
+        keys: &[K(KeyCode::PageDown), Ch(' ')],
+        action: A::PageDown,
+        help: "page down",
+    },
+    Binding {
+        context: C::Help,
+        keys: &[K(KeyCode::Esc), Ch('?'), K(KeyCode::Enter)],
+        action: A::Close,
+        help: "close the help",
+    },
+    Binding {
+        context: C::Help,
+        keys: &[Ctrl('z')],
+        action: A::Suspend,
+        help: "suspend",
+    },
+    Binding {
+        context: C::Help,
+        keys: &[Ch('q'), Ctrl('c')],
+        action: A::Quit,
+        help: "quit",
+    },
+];
+
+/// The action a key press asks for in this context. Releases and repeats of non-repeating keys
+/// are ignored: only presses (and auto-repeat, for scrolling) count.
+pub fn action_for(key: &KeyEvent, context: Context) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    BINDINGS
+        .iter()
+        .filter(|b| b.context == context)
+        .find(|b| b.keys.iter().any(|k| k.matches(key)))
+        .map(|b| b.action)
+}
+
+/// The bindings of one context, for the help overlay.
+pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.context == context)
+}
+
+/// The help overlay's sections: a heading and the bindings it lists.
+pub const HELP_SECTIONS: [(&str, Context); 3] = [
+    ("Dashboard", Context::Dashboard),
+    ("Details window (Enter)", Context::Details),
+    ("This help", Context::Help),
+];
+
+/// Rows the help overlay's text takes: per section a heading, its bindings and a blank line,
+/// plus the closing notes.
+pub fn help_rows() -> usize {
+    HELP_SECTIONS
+        .iter()
+        .map(|(_, c)| bindings(*c).count() + 2)
+        .sum::<usize>()
+        + HELP_NOTES.len()
+}
+
+/// Lines printed under the key list.
+pub const HELP_NOTES: &[&str] = &[
+    "Only key presses count; Esc never quits.",
+    "Values marked >, <, ≥ or ≤ are bounds the source gives (\"over 50 million\").",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEventState;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn dashboard_keys_map_to_their_actions() {
+        let d = Context::Dashboard;
+        assert_eq!(action_for(&press(KeyCode::Tab), d), Some(Action::NextPane));
+        assert_eq!(
+            action_for(&press(KeyCode::BackTab), d),
+            Some(Action::PrevPane)
+        );
+        for code in [
+            KeyCode::Down,
+            KeyCode::Right,
+            KeyCode::Char('j'),
+            KeyCode::Char('l'),
+        ] {
+            assert_eq!(action_for(&press(code), d), Some(Action::Next), "{code:?}");
+        }
+        for code in [
+            KeyCode::Up,
+            KeyCode::Left,
+            KeyCode::Char('k'),
+            KeyCode::Char('h'),
+        ] {
+            assert_eq!(action_for(&press(code), d), Some(Action::Prev), "{code:?}");
+        }
+        assert_eq!(
+            action_for(&press(KeyCode::Char(' ')), d),
+            Some(Action::PageDown)
+        );
+        assert_eq!(
+            action_for(&press(KeyCode::Char('g')), d),
+            Some(Action::First)
+        );
+        assert_eq!(
+            action_for(&press(KeyCode::Char('G')), d),
+            Some(Action::Last)
+        );
+        assert_eq!(action_for(&press(KeyCode::Enter), d), Some(Action::Details));
+        assert_eq!(
+            action_for(&press(KeyCode::Char('?')), d),
+            Some(Action::Help)
+        );
+        assert_eq!(
+            action_for(&press(KeyCode::Char('q')), d),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn shifted_letters_arrive_with_shift_and_still_match() {
+        let big_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(&big_g, Context::Dashboard), Some(Action::Last));
+    }
+
+    #[test]
+    fn ctrl_c_quits_and_ctrl_z_suspends_everywhere() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for context in [Context::Dashboard, Context::Help, Context::Details] {
+            assert_eq!(action_for(&ctrl_c, context), Some(Action::Quit));
+            assert_eq!(action_for(&ctrl_z, context), Some(Action::Suspend));
+        }
+        // A plain `c` or `z` does nothing.
+        assert_eq!(
+            action_for(&press(KeyCode::Char('c')), Context::Dashboard),
+            None
+        );
+    }
+
+    #[test]
+    fn esc_closes_and_never_quits() {
+        for context in [Context::Dashboard, Context::Help, Context::Details] {
+            assert_eq!(
+                action_for(&press(KeyCode::Esc), context),
+                Some(Action::Close)
+            );
+        }
+    }
+
+    #[test]
+    fn key_releases_are_ignored() {
+        let release = KeyEvent {
+            code: KeyCode::Char('q'),
+            modifiers: KeyModifiers::NONE,
+            kind: KeyEventKind::Release,
+            state: KeyEventState::NONE,
+        };
+        assert_eq!(action_for(&release, Context::Dashboard), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.context == b.context {
+                    for key in a.keys {
+                        assert!(
+                            !b.keys.contains(key),
+                            "{:?} bound twice in {:?}",
+                            key,
+                            a.context
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

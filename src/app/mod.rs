@@ -1,0 +1,309 @@
+//! The application state and the only place it changes: [`App::update`].
+//!
+//! No terminal and no threads here: the runtime feeds events in, the UI reads the state out
+//! (`impl Widget for &App`), and tests drive it directly.
+
+mod navigation;
+
+pub use navigation::Item;
+
+use std::time::Instant;
+
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use crate::action::{Action, Context, action_for};
+use crate::article::{WrappedLine, wrap};
+use crate::layout::{self, Areas, ChartShape, LayoutInput, Pane};
+use crate::load::{LoadError, LoadRequest, Loaded, load};
+use crate::theme::Theme;
+
+/// What happens to the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Key(KeyEvent),
+    /// The terminal's new size in columns and rows.
+    Resize(u16, u16),
+    /// Reload the files (the `r` key, or later a file watcher).
+    Reload,
+}
+
+/// What the runtime must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing changed on screen.
+    None,
+    Redraw,
+    Quit,
+    /// Restore the terminal, stop the process (Ctrl-Z), and redraw fully on resume.
+    Suspend,
+}
+
+/// What is open on top of the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    Details,
+}
+
+/// How a status message should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A message for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub level: Level,
+}
+
+/// The whole state of the program.
+pub struct App {
+    request: LoadRequest,
+    /// The last dataset that loaded. Kept when a later load fails.
+    pub data: Option<Loaded>,
+    /// The error of the last load, if it failed.
+    pub error: Option<LoadError>,
+    pub notice: Option<Notice>,
+    pub focus: Pane,
+    /// The pane whose selection the detail line shows while the article has the focus.
+    pub last_item_pane: Pane,
+    /// Selected bar of each chart.
+    pub chart_selection: Vec<usize>,
+    pub gauge_selection: usize,
+    /// Index of the article's top visible line in [`App::article_lines`].
+    pub article_scroll: usize,
+    pub help_scroll: usize,
+    pub overlay: Overlay,
+    /// The terminal's size: layout needs it in `update`, not only in render.
+    pub size: Rect,
+    /// The article wrapped for [`App::article_width`] columns.
+    pub article_lines: Vec<WrappedLine>,
+    pub article_width: usize,
+    pub theme: Theme,
+}
+
+impl App {
+    /// An app showing the result of a first load (a failed load opens on the error screen).
+    pub fn new(
+        request: LoadRequest,
+        first: Result<Loaded, LoadError>,
+        theme: Theme,
+        size: Rect,
+    ) -> Self {
+        let mut app = Self {
+            request,
+            data: None,
+            error: None,
+            notice: None,
+            focus: Pane::Chart(0),
+            last_item_pane: Pane::Chart(0),
+            chart_selection: Vec::new(),
+            gauge_selection: 0,
+            article_scroll: 0,
+            help_scroll: 0,
+            overlay: Overlay::None,
+            size,
+            article_lines: Vec::new(),
+            article_width: 0,
+            theme,
+        };
+        app.accept(first, None);
+        app
+    }
+
+    /// Sets the status-line message.
+    pub fn set_notice(&mut self, text: impl Into<String>, level: Level) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            level,
+        });
+    }
+
+    /// Applies one event and says what the runtime should do next.
+    pub fn update(&mut self, event: Event) -> Effect {
+        match event {
+            Event::Resize(width, height) => {
+                self.size = Rect::new(0, 0, width, height);
+                self.refresh_article();
+                Effect::Redraw
+            }
+            Event::Reload => {
+                self.reload();
+                Effect::Redraw
+            }
+            Event::Key(key) => match action_for(&key, self.context()) {
+                Some(action) => self.apply(action),
+                None => Effect::None,
+            },
+        }
+    }
+
+    /// Which key table applies now.
+    pub fn context(&self) -> Context {
+        match self.overlay {
+            Overlay::None => Context::Dashboard,
+            Overlay::Help => Context::Help,
+            Overlay::Details => Context::Details,
+        }
+    }
+
+    fn apply(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
+            Action::Help => self.overlay = Overlay::Help,
+            Action::Close => self.overlay = Overlay::None,
+            Action::Reload => self.reload(),
+            Action::Details => {
+                if self.selected_item().is_some() {
+                    self.overlay = Overlay::Details;
+                }
+            }
+            Action::NextPane => self.cycle_focus(1),
+            Action::PrevPane => self.cycle_focus(-1),
+            Action::Prev
+            | Action::Next
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last => {
+                if self.overlay == Overlay::Help {
+                    self.scroll_help(action);
+                } else {
+                    self.move_in_pane(action);
+                }
+            }
+        }
+        Effect::Redraw
+    }
+
+    /// Loads the files again: on success the new data replaces the old, keeping the place; on
+    /// failure the old data stays on screen with the error above it.
+    pub fn reload(&mut self) {
+        let started = Instant::now();
+        let result = load(&self.request);
+        self.accept(result, Some(started));
+    }
+
+    fn accept(&mut self, result: Result<Loaded, LoadError>, started: Option<Instant>) {
+        match result {
+            Ok(loaded) => {
+                let warnings = loaded.warnings.len();
+                self.keep_selection_across(&loaded);
+                self.data = Some(loaded);
+                self.error = None;
+                self.article_width = 0; // force a rewrap: the article may have changed
+                self.refresh_article();
+                self.notice = match (warnings, started) {
+                    (0, Some(t)) => Some(Notice {
+                        text: format!("reloaded in {} ms", t.elapsed().as_millis()),
+                        level: Level::Info,
+                    }),
+                    (0, None) => self.notice.take(),
+                    (n, _) => Some(Notice {
+                        text: format!(
+                            "{n} warning{}: run coopdash --check for details",
+                            if n == 1 { "" } else { "s" }
+                        ),
+                        level: Level::Warning,
+                    }),
+                };
+            }
+            Err(error) => {
+                let count = error.diagnostics.len();
+                self.set_notice(
+                    format!(
+                        "{count} error{} in the dataset: fix and press r",
+                        if count == 1 { "" } else { "s" }
+                    ),
+                    Level::Error,
+                );
+                self.error = Some(error);
+            }
+        }
+    }
+
+    /// The layout input for the current data and focus.
+    pub fn layout_input(&self) -> LayoutInput {
+        let (charts, gauges) = match &self.data {
+            Some(loaded) => (
+                loaded
+                    .dashboard
+                    .charts
+                    .iter()
+                    .map(|c| ChartShape {
+                        bars: c.metrics.len(),
+                        vertical: c.direction == crate::dataset::ChartDirection::Vertical,
+                    })
+                    .collect(),
+                loaded.dashboard.gauges.len(),
+            ),
+            None => (Vec::new(), 0),
+        };
+        let banner = match (&self.error, &self.data) {
+            (Some(error), Some(_)) => {
+                u16::try_from(error.diagnostics.len() + 1).unwrap_or(u16::MAX)
+            }
+            _ => 0,
+        };
+        LayoutInput {
+            charts,
+            gauges,
+            focus: self.focus,
+            banner,
+        }
+    }
+
+    /// The layout of the whole screen at the current size.
+    pub fn areas(&self) -> Areas {
+        layout::layout(self.size, &self.layout_input())
+    }
+
+    /// Rewraps the article if the pane's width changed, keeping the same text at the top.
+    fn refresh_article(&mut self) {
+        let pane = self.areas().article;
+        // When the article pane is hidden (one-pane mode), keep the last width: the article
+        // comes back at the same place.
+        let width = if pane.width == 0 {
+            if self.article_width == 0 {
+                usize::from(self.size.width.saturating_sub(4))
+            } else {
+                self.article_width
+            }
+        } else {
+            usize::from(layout::article_text_area(pane).width)
+        };
+        if width == self.article_width && !self.article_lines.is_empty() {
+            self.clamp_article_scroll();
+            return;
+        }
+        let anchor = self
+            .article_lines
+            .get(self.article_scroll)
+            .map(|l| (l.block, l.offset));
+        self.article_lines = match &self.data {
+            Some(Loaded {
+                article: Some(named),
+                ..
+            }) => wrap(&named.article.blocks, width),
+            _ => Vec::new(),
+        };
+        self.article_width = width;
+        if let Some(anchor) = anchor {
+            self.article_scroll = self
+                .article_lines
+                .partition_point(|l| (l.block, l.offset) <= anchor)
+                .saturating_sub(1);
+        }
+        self.clamp_article_scroll();
+    }
+}
+
+#[cfg(test)]
+mod tests;

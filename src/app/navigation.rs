@@ -1,0 +1,197 @@
+//! Focus, selection and scrolling: the arithmetic behind the movement keys.
+
+use super::{App, Overlay};
+use crate::action::{Action, help_rows};
+use crate::layout::{self, Pane, Screen};
+use crate::load::Loaded;
+
+/// What the detail line and the details window describe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    /// A metric, by index, reached through a bar of a chart.
+    Metric(usize),
+    /// A gauge, by index.
+    Gauge(usize),
+}
+
+impl App {
+    /// The panes that exist for the current data, in Tab order.
+    pub fn panes(&self) -> Vec<Pane> {
+        let Some(loaded) = &self.data else {
+            return Vec::new();
+        };
+        let mut panes: Vec<Pane> = (0..loaded.dashboard.charts.len())
+            .map(Pane::Chart)
+            .collect();
+        if !loaded.dashboard.gauges.is_empty() {
+            panes.push(Pane::Gauges);
+        }
+        panes.push(Pane::Article);
+        panes
+    }
+
+    /// The selected bar or gauge of the focused pane (or, while the article has the focus, of the
+    /// pane focused before it).
+    pub fn selected_item(&self) -> Option<Item> {
+        let dashboard = &self.data.as_ref()?.dashboard;
+        let pane = if self.focus == Pane::Article {
+            self.last_item_pane
+        } else {
+            self.focus
+        };
+        match pane {
+            Pane::Chart(chart) => {
+                let metrics = &dashboard.charts.get(chart)?.metrics;
+                let bar = self.chart_selection.get(chart).copied().unwrap_or(0);
+                metrics.get(bar).copied().map(Item::Metric)
+            }
+            Pane::Gauges => (self.gauge_selection < dashboard.gauges.len())
+                .then_some(Item::Gauge(self.gauge_selection)),
+            Pane::Article => None,
+        }
+    }
+
+    pub(super) fn cycle_focus(&mut self, step: isize) {
+        let panes = self.panes();
+        if panes.is_empty() {
+            return;
+        }
+        let current = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
+        let next = (current as isize + step).rem_euclid(panes.len() as isize) as usize;
+        self.focus = panes[next];
+        if self.focus != Pane::Article {
+            self.last_item_pane = self.focus;
+        }
+        // In one-pane mode the article may just have appeared at a new width.
+        self.refresh_article();
+    }
+
+    /// Moves the selection (charts, gauges) or the scroll position (article).
+    pub(super) fn move_in_pane(&mut self, action: Action) {
+        let pane = if self.overlay == Overlay::Details && self.focus == Pane::Article {
+            self.last_item_pane
+        } else {
+            self.focus
+        };
+        let page = self.page_rows(pane);
+        match pane {
+            Pane::Article => {
+                self.article_scroll =
+                    step(self.article_scroll, action, page, self.article_lines.len());
+                self.clamp_article_scroll();
+            }
+            Pane::Gauges => {
+                let count = self.data.as_ref().map_or(0, |d| d.dashboard.gauges.len());
+                self.gauge_selection =
+                    step(self.gauge_selection, action, page, count).min(count.saturating_sub(1));
+            }
+            Pane::Chart(chart) => {
+                let count = self
+                    .data
+                    .as_ref()
+                    .and_then(|d| d.dashboard.charts.get(chart))
+                    .map_or(0, |c| c.metrics.len());
+                if let Some(selected) = self.chart_selection.get_mut(chart) {
+                    *selected = step(*selected, action, page, count).min(count.saturating_sub(1));
+                }
+            }
+        }
+    }
+
+    pub(super) fn scroll_help(&mut self, action: Action) {
+        let page = usize::from(self.size.height.saturating_sub(6)).max(1);
+        self.help_scroll =
+            step(self.help_scroll, action, page, help_rows()).min(self.help_max_scroll());
+    }
+
+    /// The largest useful help scroll at the current size.
+    pub fn help_max_scroll(&self) -> usize {
+        help_rows().saturating_sub(usize::from(self.size.height.saturating_sub(4)))
+    }
+
+    /// Rows one page moves in a pane: its visible height, at least one.
+    fn page_rows(&self, pane: Pane) -> usize {
+        let rect = self.areas().pane(pane);
+        let rows = match pane {
+            Pane::Article => layout::article_text_area(rect).height,
+            _ => rect.height.saturating_sub(2),
+        };
+        usize::from(rows).max(1)
+    }
+
+    /// Rows of the article pane's text area (its page).
+    pub fn article_page(&self) -> usize {
+        let areas = self.areas();
+        let rect = if areas.screen == Screen::Single && self.focus != Pane::Article {
+            areas.body
+        } else {
+            areas.article
+        };
+        usize::from(layout::article_text_area(rect).height).max(1)
+    }
+
+    /// The largest scroll that still fills the pane: the last line sits at the bottom.
+    pub fn article_max_scroll(&self) -> usize {
+        self.article_lines.len().saturating_sub(self.article_page())
+    }
+
+    pub(super) fn clamp_article_scroll(&mut self) {
+        self.article_scroll = self.article_scroll.min(self.article_max_scroll());
+    }
+
+    /// Before new data replaces the old: keep each chart's selected metric (by id, else the same
+    /// position, clamped), the gauge selection and a focus that still exists.
+    pub(super) fn keep_selection_across(&mut self, new: &Loaded) {
+        let charts = &new.dashboard.charts;
+        let old = self.data.as_ref().map(|d| &d.dashboard);
+        self.chart_selection = charts
+            .iter()
+            .enumerate()
+            .map(|(i, chart)| {
+                let previous = self.chart_selection.get(i).copied().unwrap_or(0);
+                let old_id = old
+                    .and_then(|d| d.charts.get(i))
+                    .and_then(|c| c.metrics.get(previous))
+                    .and_then(|&m| old.map(|d| d.metrics[m].id.as_str()));
+                let by_id = old_id.and_then(|id| {
+                    chart
+                        .metrics
+                        .iter()
+                        .position(|&m| new.dashboard.metrics[m].id == id)
+                });
+                by_id
+                    .unwrap_or(previous)
+                    .min(chart.metrics.len().saturating_sub(1))
+            })
+            .collect();
+        self.gauge_selection = self
+            .gauge_selection
+            .min(new.dashboard.gauges.len().saturating_sub(1));
+        let exists = |pane: Pane| match pane {
+            Pane::Chart(i) => i < charts.len(),
+            Pane::Gauges => !new.dashboard.gauges.is_empty(),
+            Pane::Article => true,
+        };
+        if !exists(self.focus) {
+            self.focus = Pane::Chart(0);
+        }
+        if !exists(self.last_item_pane) {
+            self.last_item_pane = Pane::Chart(0);
+        }
+    }
+}
+
+/// One movement from `position` among `count` places, `page` at a time. Not clamped to the
+/// top of the last page: callers clamp as their pane needs.
+fn step(position: usize, action: Action, page: usize, count: usize) -> usize {
+    let last = count.saturating_sub(1);
+    match action {
+        Action::Prev => position.saturating_sub(1),
+        Action::Next => position.saturating_add(1).min(last),
+        Action::PageUp => position.saturating_sub(page),
+        Action::PageDown => position.saturating_add(page).min(last),
+        Action::First => 0,
+        Action::Last => last,
+        _ => position,
+    }
+}

@@ -1,0 +1,242 @@
+//! App tests: keys drive the state, reloads keep the place, and a bad file never costs the data.
+
+use std::path::Path;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::load::DatasetSource;
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn builtin_app(width: u16, height: u16) -> App {
+    let request = LoadRequest {
+        dataset: DatasetSource::Builtin,
+        article_override: None,
+    };
+    let first = load(&request);
+    let mut app = App::new(request, first, Theme::monochrome(), Rect::default());
+    app.update(Event::Resize(width, height));
+    app
+}
+
+fn file_app(path: &Path) -> App {
+    let request = LoadRequest {
+        dataset: DatasetSource::File(path.to_path_buf()),
+        article_override: None,
+    };
+    let first = load(&request);
+    let mut app = App::new(request, first, Theme::monochrome(), Rect::default());
+    app.update(Event::Resize(100, 30));
+    app
+}
+
+fn selected_id(app: &App) -> String {
+    match app.selected_item() {
+        Some(Item::Metric(i)) => app.data.as_ref().unwrap().dashboard.metrics[i].id.clone(),
+        other => panic!("expected a metric, got {other:?}"),
+    }
+}
+
+#[test]
+fn tab_cycles_through_every_pane_and_back() {
+    let mut app = builtin_app(100, 30);
+    let mut seen = vec![app.focus];
+    for _ in 0..4 {
+        app.update(key(KeyCode::Tab));
+        seen.push(app.focus);
+    }
+    assert_eq!(
+        seen,
+        [
+            Pane::Chart(0),
+            Pane::Chart(1),
+            Pane::Gauges,
+            Pane::Article,
+            Pane::Chart(0)
+        ]
+    );
+    app.update(key(KeyCode::BackTab));
+    assert_eq!(app.focus, Pane::Article);
+}
+
+#[test]
+fn arrows_move_the_selection_within_the_chart_and_stop_at_the_ends() {
+    let mut app = builtin_app(100, 30);
+    assert_eq!(selected_id(&app), "partnerships");
+    app.update(key(KeyCode::Down));
+    assert_eq!(selected_id(&app), "bri_agreements");
+    app.update(key(KeyCode::Char('G')));
+    assert_eq!(selected_id(&app), "friendship_treaties");
+    app.update(key(KeyCode::Down));
+    assert_eq!(
+        selected_id(&app),
+        "friendship_treaties",
+        "no wrap past the end"
+    );
+    app.update(key(KeyCode::Char('g')));
+    app.update(key(KeyCode::Up));
+    assert_eq!(selected_id(&app), "partnerships");
+}
+
+#[test]
+fn the_article_scrolls_by_line_and_page_and_clamps_at_the_end() {
+    let mut app = builtin_app(100, 30);
+    app.focus = Pane::Article;
+    app.update(key(KeyCode::Char('j')));
+    assert_eq!(app.article_scroll, 1);
+    let page = app.article_page();
+    app.update(key(KeyCode::PageDown));
+    assert_eq!(app.article_scroll, 1 + page);
+    app.update(key(KeyCode::End));
+    assert_eq!(app.article_scroll, app.article_max_scroll());
+    assert!(app.article_max_scroll() > 0);
+    app.update(key(KeyCode::Char('j')));
+    assert_eq!(
+        app.article_scroll,
+        app.article_max_scroll(),
+        "no scrolling past the last page"
+    );
+    app.update(key(KeyCode::Home));
+    assert_eq!(app.article_scroll, 0);
+}
+
+#[test]
+fn the_article_keeps_its_place_across_a_resize() {
+    let mut app = builtin_app(100, 30);
+    app.focus = Pane::Article;
+    for _ in 0..20 {
+        app.update(key(KeyCode::Down));
+    }
+    let top = app.article_lines[app.article_scroll].clone();
+    app.update(Event::Resize(180, 50));
+    let after = &app.article_lines[app.article_scroll];
+    assert_eq!(after.block, top.block, "same paragraph at the top");
+    assert!(
+        after.offset <= top.offset,
+        "the old top line is still on screen"
+    );
+}
+
+#[test]
+fn enter_opens_details_esc_closes_them_and_never_quits() {
+    let mut app = builtin_app(100, 30);
+    assert_eq!(app.update(key(KeyCode::Enter)), Effect::Redraw);
+    assert_eq!(app.overlay, Overlay::Details);
+    app.update(key(KeyCode::Down));
+    assert_eq!(
+        selected_id(&app),
+        "bri_agreements",
+        "arrows browse metrics in the details window"
+    );
+    assert_eq!(app.update(key(KeyCode::Esc)), Effect::Redraw);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(
+        app.update(key(KeyCode::Esc)),
+        Effect::Redraw,
+        "Esc with nothing open is harmless"
+    );
+    app.update(key(KeyCode::Char('?')));
+    assert_eq!(app.overlay, Overlay::Help);
+    app.update(key(KeyCode::Char('?')));
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.update(key(KeyCode::Char('q'))), Effect::Quit);
+}
+
+#[test]
+fn unbound_keys_change_nothing_and_ask_for_no_frame() {
+    let mut app = builtin_app(100, 30);
+    assert_eq!(app.update(key(KeyCode::Char('x'))), Effect::None);
+    assert_eq!(app.update(key(KeyCode::F(7))), Effect::None);
+}
+
+const GOOD: &str = r#"title = "T"
+[[metric]]
+id = "a"
+value = 1
+[[metric]]
+id = "b"
+value = 2
+[[metric]]
+id = "c"
+value = 3
+"#;
+
+#[test]
+fn a_reload_keeps_the_selected_metric_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    std::fs::write(&path, GOOD).unwrap();
+    let mut app = file_app(&path);
+    app.update(key(KeyCode::Down));
+    app.update(key(KeyCode::Down));
+    assert_eq!(selected_id(&app), "c");
+    // "c" moves to the front, and "a" changes its value.
+    std::fs::write(
+        &path,
+        "title = \"T\"\n[[metric]]\nid = \"c\"\nvalue = 3\n[[metric]]\nid = \"a\"\nvalue = 9\n",
+    )
+    .unwrap();
+    app.update(key(KeyCode::Char('r')));
+    assert!(app.error.is_none());
+    assert_eq!(selected_id(&app), "c");
+    assert!(app.notice.as_ref().unwrap().text.starts_with("reloaded in"));
+}
+
+#[test]
+fn a_failed_reload_keeps_the_last_good_data_and_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    std::fs::write(&path, GOOD).unwrap();
+    let mut app = file_app(&path);
+    let good = app.data.clone();
+    std::fs::write(&path, "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = -4\n").unwrap();
+    app.update(Event::Reload);
+    assert_eq!(app.data, good, "the last good data stays");
+    let error = app
+        .error
+        .as_ref()
+        .expect("the error is kept for the banner");
+    assert_eq!(
+        error.diagnostics[0].to_string(),
+        format!("{}:4:9: value must be a finite number >= 0", path.display())
+    );
+    assert!(app.layout_input().banner > 0);
+    assert_eq!(app.notice.as_ref().unwrap().level, Level::Error);
+    std::fs::write(&path, GOOD).unwrap();
+    app.update(Event::Reload);
+    assert!(app.error.is_none());
+    assert_eq!(app.layout_input().banner, 0);
+}
+
+#[test]
+fn an_invalid_file_at_start_opens_on_the_error_and_loads_once_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    std::fs::write(&path, "title = \n").unwrap();
+    let mut app = file_app(&path);
+    assert!(app.data.is_none());
+    assert!(app.error.is_some());
+    assert_eq!(app.update(key(KeyCode::Enter)), Effect::Redraw);
+    assert_eq!(app.overlay, Overlay::None, "no details without data");
+    std::fs::write(&path, GOOD).unwrap();
+    app.update(key(KeyCode::Char('r')));
+    assert!(app.data.is_some() && app.error.is_none());
+}
+
+#[test]
+fn a_narrow_screen_shows_the_focused_pane_and_tab_brings_the_article() {
+    let mut app = builtin_app(50, 20);
+    assert_eq!(app.areas().screen, layout::Screen::Single);
+    for _ in 0..3 {
+        app.update(key(KeyCode::Tab));
+    }
+    assert_eq!(app.focus, Pane::Article);
+    assert_eq!(app.areas().article, app.areas().body);
+    assert_eq!(
+        app.article_width,
+        usize::from(layout::article_text_area(app.areas().body).width)
+    );
+}

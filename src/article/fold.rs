@@ -1,0 +1,52 @@
+//! Folding text for quote matching, so an editor's typography never breaks provenance.
+
+/// Folds `text` for matching: lowercase, typographic quotes and dashes made plain, every run of
+/// white space collapsed to one space. Returns the folded text and, for each of its chars, the
+/// char offset in `text` it came from.
+pub fn fold(text: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut origins = Vec::with_capacity(text.len());
+    let mut in_space = false;
+    for (offset, c) in text.chars().enumerate() {
+        if c.is_whitespace() {
+            if !in_space {
+                folded.push(' ');
+                origins.push(offset);
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        let plain = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '«' | '»' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            other => other,
+        };
+        for lower in plain.to_lowercase() {
+            folded.push(lower);
+            origins.push(offset);
+        }
+    }
+    (folded, origins)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_space_quotes_and_dashes_fold() {
+        assert_eq!(
+            fold("China\u{2019}s  \n Laos\u{2013}Railway “Go”").0,
+            "china's laos-railway \"go\""
+        );
+    }
+
+    #[test]
+    fn origins_point_back_at_the_source_chars() {
+        let (folded, origins) = fold("A  b");
+        assert_eq!(folded, "a b");
+        assert_eq!(origins, vec![0, 1, 3]);
+    }
+}

@@ -1,0 +1,152 @@
+//! The article: read, sanitised, parsed into blocks of styled text, wrapped per width, and
+//! searchable for the quotes that back each metric.
+
+mod fold;
+mod markdown;
+mod wrap;
+
+pub use fold::fold;
+pub use wrap::{LineKind, WrappedLine, wrap};
+
+use crate::text::sanitize;
+
+/// What a run of text looks like; the UI maps each to a theme style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct RunStyle {
+    pub strong: bool,
+    pub emphasis: bool,
+    pub code: bool,
+    pub link: bool,
+    /// Decorations added by the renderer (list markers, quote bars, URLs): dimmed.
+    pub marker: bool,
+}
+
+/// A run of text in one style. The text is sanitised: no control characters except `\n` (a hard
+/// line break), no tabs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    pub style: RunStyle,
+}
+
+/// The kinds of block the article pane knows how to lay out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading(u8),
+    Paragraph,
+    /// A list item: nesting depth (0 for a top-level list) and its marker (`•`, `3.`).
+    ListItem {
+        depth: usize,
+        marker: String,
+    },
+    Quote,
+    /// Preformatted lines: never re-flowed.
+    Code,
+    Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub runs: Vec<Run>,
+}
+
+impl Block {
+    /// The block's text without styling, as the reader sees it.
+    pub fn plain_text(&self) -> String {
+        self.runs
+            .iter()
+            .filter(|r| !r.style.marker)
+            .map(|r| r.text.as_str())
+            .collect()
+    }
+}
+
+/// Where a quote was found: a block and a range of characters in its plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteMatch {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A parsed article. Cheap to search; wrapping is done per width by [`wrap`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub blocks: Vec<Block>,
+    /// Each block's folded plain text, and for every folded char the char offset it came from.
+    folded: Vec<(String, Vec<usize>)>,
+}
+
+impl Article {
+    /// Parses Markdown. The text is sanitised first, so nothing in it reaches the terminal raw.
+    pub fn from_markdown(text: &str) -> Self {
+        Self::from_blocks(markdown::parse(&sanitize(text)))
+    }
+
+    /// Treats the text as plain paragraphs separated by blank lines.
+    pub fn from_plain_text(text: &str) -> Self {
+        let text = sanitize(text);
+        let blocks = text
+            .split("\n\n")
+            .map(|chunk| {
+                chunk
+                    .split('\n')
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|paragraph| !paragraph.trim().is_empty())
+            .map(|paragraph| Block {
+                kind: BlockKind::Paragraph,
+                runs: vec![Run {
+                    text: paragraph,
+                    style: RunStyle::default(),
+                }],
+            })
+            .collect();
+        Self::from_blocks(blocks)
+    }
+
+    /// Picks the parser from the file name: `.txt` is plain text, anything else Markdown.
+    pub fn from_file_text(name: &str, text: &str) -> Self {
+        if name.to_ascii_lowercase().ends_with(".txt") {
+            Self::from_plain_text(text)
+        } else {
+            Self::from_markdown(text)
+        }
+    }
+
+    fn from_blocks(blocks: Vec<Block>) -> Self {
+        let folded = blocks.iter().map(|b| fold(&b.plain_text())).collect();
+        Self { blocks, folded }
+    }
+
+    /// The first place the quote occurs, matched the way the dataset format defines: Markdown
+    /// markup removed, case folded, white space collapsed, typographic quotes and dashes folded.
+    /// Quotes do not span blocks.
+    pub fn find_quote(&self, quote: &str) -> Option<QuoteMatch> {
+        let (needle, _) = fold(quote);
+        let needle = needle.trim();
+        if needle.is_empty() {
+            return None;
+        }
+        self.folded
+            .iter()
+            .enumerate()
+            .find_map(|(block, (haystack, origins))| {
+                let at = haystack.find(needle)?;
+                let first = haystack[..at].chars().count();
+                let last = first + needle.chars().count() - 1;
+                Some(QuoteMatch {
+                    block,
+                    start: origins[first],
+                    end: origins[last] + 1,
+                })
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,104 @@
+//! The command line, declared with clap. Parsing only: `main` decides what to do with it.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use clap::Parser;
+
+/// A terminal dashboard of regional cooperation metrics: bar charts, gauges and the article the
+/// numbers come from, driven by the keyboard.
+#[derive(Debug, Parser)]
+#[command(name = "coopdash", version, about, long_about = None)]
+pub struct Cli {
+    /// The dataset to show [default: metrics.toml, or the built-in dataset if there is none]
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// Show this article instead of the one the dataset names (.md, or .txt for plain text)
+    #[arg(long, value_name = "PATH")]
+    pub article: Option<PathBuf>,
+
+    /// Check the dataset and article, print every problem as file:line:col, and exit
+    /// (status 1 if there are errors; warnings alone exit 0)
+    #[arg(long, conflicts_with = "snapshot")]
+    pub check: bool,
+
+    /// Print the first screen at this size as plain text, without a terminal (e.g. 100x30)
+    #[arg(long, value_name = "COLSxROWS")]
+    pub snapshot: Option<Size>,
+}
+
+/// A screen size given as `COLSxROWS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub columns: u16,
+    pub rows: u16,
+}
+
+/// The largest snapshot we agree to draw: well beyond any real terminal.
+const MAX_SIDE: u16 = 2000;
+
+impl FromStr for Size {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let usage = || format!("expected COLSxROWS such as 100x30, got `{text}`");
+        let (columns, rows) = text.split_once(['x', 'X', '×']).ok_or_else(usage)?;
+        let parse = |s: &str| {
+            s.trim()
+                .parse::<u16>()
+                .ok()
+                .filter(|n| (1..=MAX_SIDE).contains(n))
+        };
+        match (parse(columns), parse(rows)) {
+            (Some(columns), Some(rows)) => Ok(Size { columns, rows }),
+            _ => Err(format!("{}; each side must be 1 to {MAX_SIDE}", usage())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn sizes_parse_in_every_spelling() {
+        assert_eq!(
+            "100x30".parse(),
+            Ok(Size {
+                columns: 100,
+                rows: 30
+            })
+        );
+        assert_eq!(
+            "80×24".parse(),
+            Ok(Size {
+                columns: 80,
+                rows: 24
+            })
+        );
+        assert_eq!(
+            "120X40".parse(),
+            Ok(Size {
+                columns: 120,
+                rows: 40
+            })
+        );
+    }
+
+    #[test]
+    fn bad_sizes_say_what_is_expected() {
+        for bad in ["", "100", "0x10", "x", "100x", "99999x10", "-1x5"] {
+            assert!(
+                bad.parse::<Size>().unwrap_err().contains("COLSxROWS"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

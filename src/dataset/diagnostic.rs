@@ -1,0 +1,130 @@
+//! Diagnostics: one problem in one file, located by line and column.
+
+use std::fmt;
+
+use crate::text::sanitize_line;
+
+/// How bad a problem is: errors stop a dataset from loading, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A 1-based line and column (columns count characters, as editors do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text`. Offsets past the end (or inside a character)
+    /// clamp to the nearest valid place instead of panicking.
+    pub fn of_offset(text: &str, offset: usize) -> Self {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Self { line, column }
+    }
+}
+
+/// One problem, printable as `file:line:col: message` (or `file: message` when it has no place).
+///
+/// The message is sanitised on construction: TOML errors quote the offending source line, which
+/// may hold escape sequences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    pub position: Option<Position>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(file: &str, position: Option<Position>, message: impl AsRef<str>) -> Self {
+        Self::new(file, position, Severity::Error, message.as_ref())
+    }
+
+    pub fn warning(file: &str, position: Option<Position>, message: impl AsRef<str>) -> Self {
+        Self::new(file, position, Severity::Warning, message.as_ref())
+    }
+
+    fn new(file: &str, position: Option<Position>, severity: Severity, message: &str) -> Self {
+        Self {
+            file: sanitize_line(file).into_owned(),
+            position,
+            severity,
+            message: sanitize_line(message.trim()).into_owned(),
+        }
+    }
+
+    /// `file:line:col` or just `file`.
+    pub fn location(&self) -> String {
+        match self.position {
+            Some(Position { line, column }) => format!("{}:{line}:{column}", self.file),
+            None => self.file.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+        };
+        write!(f, "{}: {kind}{}", self.location(), self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_map_to_one_based_lines_and_character_columns() {
+        let text = "a = 1\nβγ = 2\n";
+        assert_eq!(
+            Position::of_offset(text, 0),
+            Position { line: 1, column: 1 }
+        );
+        assert_eq!(
+            Position::of_offset(text, 6),
+            Position { line: 2, column: 1 }
+        );
+        // 'β' and 'γ' are two bytes each; byte 10 is the space after them.
+        assert_eq!(
+            Position::of_offset(text, 10),
+            Position { line: 2, column: 3 }
+        );
+        assert_eq!(
+            Position::of_offset(text, 7),
+            Position { line: 2, column: 1 }
+        );
+        assert_eq!(
+            Position::of_offset(text, 999),
+            Position { line: 3, column: 1 }
+        );
+    }
+
+    #[test]
+    fn display_is_file_line_col_message() {
+        let d = Diagnostic::error(
+            "m.toml",
+            Some(Position {
+                line: 12,
+                column: 7,
+            }),
+            "bad\u{1b}",
+        );
+        assert_eq!(d.to_string(), "m.toml:12:7: bad␛");
+        let w = Diagnostic::warning("m.toml", None, "quote not found");
+        assert_eq!(w.to_string(), "m.toml: warning: quote not found");
+    }
+}

@@ -1,0 +1,65 @@
+//! The dataset: `metrics.toml` parsed into a [`RawDataset`](raw::RawDataset) mirror, then
+//! validated into a [`Dashboard`] that cannot hold a bad value.
+
+mod diagnostic;
+mod hint;
+pub mod model;
+mod raw;
+pub mod read;
+mod validate;
+
+pub use diagnostic::{Diagnostic, Position, Severity};
+pub use model::{
+    ArticleRef, Bound, Chart, ChartDirection, Dashboard, Date, Gauge, Metric, Quote, Source, Unit,
+};
+pub use validate::Origin;
+
+/// Parses and validates a dataset's text.
+///
+/// A syntax or type error stops at the first problem (the parser cannot go on); once the file
+/// parses, every rule violation is returned. Errors are located by line and column in `origin`.
+pub fn parse(origin: &Origin<'_>) -> Result<Dashboard, Vec<Diagnostic>> {
+    let raw: raw::RawDataset = toml::from_str(origin.text).map_err(|e| {
+        let position = e
+            .span()
+            .map(|span| Position::of_offset(origin.text, span.start));
+        vec![Diagnostic::error(
+            origin.file,
+            position,
+            friendly_message(e.message()),
+        )]
+    })?;
+    validate::validate(raw, origin)
+}
+
+/// Rewrites serde's wording into the file's vocabulary, with a hint for misspelt keys:
+/// "unknown field `lable`, expected one of …" becomes "unknown key `lable` (did you mean `label`?)".
+fn friendly_message(message: &str) -> String {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+        let candidates = if expected.is_empty() {
+            raw::KNOWN_KEYS.to_vec()
+        } else {
+            expected.clone()
+        };
+        return match hint::closest(key, candidates) {
+            Some(near) => format!("unknown key `{key}` (did you mean `{near}`?)"),
+            None if !expected.is_empty() => {
+                format!(
+                    "unknown key `{key}`; this table takes: {}",
+                    expected.join(", ")
+                )
+            }
+            None => format!("unknown key `{key}`"),
+        };
+    }
+    message
+        .replace("missing field", "missing key")
+        .replace("expected f64", "expected a number")
+        .replace("expected a string", "expected a string (in quotes)")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,394 @@
+//! Loader tests: good files in both table styles, and every rule with its line and column.
+
+use std::path::Path;
+
+use super::*;
+
+fn parse_text(text: &str) -> Result<Dashboard, Vec<Diagnostic>> {
+    parse(&Origin {
+        text,
+        file: "m.toml",
+        base_dir: Path::new(""),
+    })
+}
+
+/// The diagnostics of a file that must fail, as `file:line:col: message` strings.
+fn errors(text: &str) -> Vec<String> {
+    parse_text(text)
+        .expect_err("this file must not load")
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+const MINIMAL: &str = r#"
+title = "T"
+[[metric]]
+id = "a"
+value = 3
+"#;
+
+#[test]
+fn the_bundled_dataset_loads_with_every_fact() {
+    let text = include_str!("../../metrics.toml");
+    let d = parse_text(text).expect("bundled dataset is valid");
+    let value = |id: &str| d.metrics[d.metric_index(id).unwrap()].value;
+    assert_eq!(value("partnerships"), 28.0);
+    assert_eq!(value("bri_agreements"), 25.0);
+    assert_eq!(value("top_trading_partner"), 18.0);
+    assert_eq!(value("shared_future"), 17.0);
+    assert_eq!(value("land_borders_settled"), 12.0);
+    assert_eq!(value("friendship_treaties"), 9.0);
+    assert_eq!(value("railway_cargo"), 50e6);
+    assert_eq!(value("railway_cross_border"), 11.58e6);
+    assert!(
+        d.metrics[d.metric_index("bri_agreements").unwrap()]
+            .label
+            .starts_with("Belt and Road")
+    );
+    let cross_border = d
+        .gauges
+        .iter()
+        .find(|g| d.metrics[g.metric].id == "railway_cross_border")
+        .unwrap();
+    assert_eq!(cross_border.bound, Some(Bound::AtMost));
+    assert_eq!(cross_border.display_ratio(), "≤23.2%");
+    assert!(
+        d.gauges.iter().all(|g| g.note.is_some()),
+        "every bundled gauge says what it divides by"
+    );
+}
+
+#[test]
+fn a_minimal_file_gets_sensible_defaults() {
+    let d = parse_text(MINIMAL).unwrap();
+    assert_eq!(d.metrics[0].label, "A");
+    assert_eq!(d.metrics[0].unit, Unit::None);
+    assert_eq!(d.charts.len(), 1, "one default chart per unit");
+    assert_eq!(d.charts[0].metrics, vec![0]);
+    assert!(d.gauges.is_empty());
+    assert!(d.article.is_none() && d.source.is_none() && d.subtitle.is_none());
+}
+
+#[test]
+fn default_charts_split_counts_from_tonnages_and_default_gauges_follow_part_of() {
+    let d = parse_text(
+        r#"
+title = "T"
+[[metric]]
+id = "n"
+value = 5
+unit = "countries"
+[[metric]]
+id = "total"
+value = 2
+unit = "Mt"
+[[metric]]
+id = "part"
+value = 500
+unit = "kt"
+part_of = "total"
+"#,
+    )
+    .unwrap();
+    let titles: Vec<&str> = d.charts.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["Countries", "Tonnage"]);
+    assert_eq!(d.charts[1].metrics, vec![1, 2]);
+    assert_eq!(d.gauges.len(), 1);
+    assert_eq!(d.gauges[0].ratio, 0.25);
+    assert_eq!(d.metrics[2].display_value(), "500 kt");
+}
+
+#[test]
+fn array_of_tables_and_inline_tables_are_the_same_dataset() {
+    let tables = parse_text(
+        r#"
+title = "T"
+[[metric]]
+id = "a"
+value = 1
+[[metric]]
+id = "b"
+value = 2
+[[chart]]
+title = "C"
+metrics = ["a", "b"]
+"#,
+    )
+    .unwrap();
+    let inline = parse_text(
+        r#"
+title = "T"
+metric = [{ id = "a", value = 1 }, { id = "b", value = 2.0 }]
+chart = [{ title = "C", metrics = ["a", "b"] }]
+"#,
+    )
+    .unwrap();
+    assert_eq!(tables, inline);
+}
+
+#[test]
+fn long_labels_default_to_horizontal_and_short_ones_to_vertical() {
+    let d = parse_text(
+        r#"
+title = "T"
+[[metric]]
+id = "y2020"
+label = "2020"
+value = 1
+[[metric]]
+id = "y2021"
+label = "2021"
+value = 2
+[[metric]]
+id = "long"
+label = "A label far too long to sit under a bar"
+value = 2
+unit = "t"
+"#,
+    )
+    .unwrap();
+    assert_eq!(d.charts[0].direction, ChartDirection::Vertical);
+    assert_eq!(d.charts[1].direction, ChartDirection::Horizontal);
+}
+
+#[test]
+fn syntax_errors_point_at_their_line_and_column() {
+    let found = errors("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = = 3\n");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].starts_with("m.toml:4:9: "), "{found:?}");
+}
+
+#[test]
+fn a_missing_title_or_metric_is_reported() {
+    assert!(errors("[[metric]]\nid = \"a\"\nvalue = 1\n")[0].contains("missing key `title`"));
+    assert_eq!(
+        errors("title = \"T\"\n"),
+        ["m.toml:1:1: the dataset needs at least one [[metric]]"]
+    );
+}
+
+#[test]
+fn unknown_keys_get_a_did_you_mean_hint() {
+    let found = errors("title = \"T\"\n[[metric]]\nid = \"a\"\nlable = \"A\"\nvalue = 1\n");
+    assert_eq!(
+        found,
+        ["m.toml:4:1: unknown key `lable` (did you mean `label`?)"]
+    );
+    let top = errors("titel = \"T\"\n");
+    assert!(top[0].contains("did you mean `title`?"), "{top:?}");
+}
+
+#[test]
+fn wrong_types_name_the_expected_type() {
+    let found = errors("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = \"many\"\n");
+    assert!(
+        found[0].starts_with("m.toml:4:9: ") && found[0].contains("expected a number"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn every_rule_violation_is_reported_not_just_the_first() {
+    let found = errors(
+        r#"title = "T"
+[[metric]]
+id = "Bad-Id"
+value = -1
+[[metric]]
+id = "dup"
+value = nan
+[[metric]]
+id = "dup"
+value = inf
+part_of = "nowhere"
+[[chart]]
+title = "C"
+metrics = ["dupe"]
+[[gauge]]
+metric = "dup"
+"#,
+    );
+    assert_eq!(
+        found,
+        [
+            "m.toml:3:6: id `Bad-Id` must be lowercase letters, digits and _",
+            "m.toml:4:9: value must be a finite number >= 0",
+            "m.toml:7:9: value must be a finite number >= 0",
+            "m.toml:9:6: duplicate id `dup`",
+            "m.toml:10:9: value must be a finite number >= 0",
+            "m.toml:11:11: no metric has the id `nowhere`",
+            "m.toml:14:12: no metric has the id `dupe` (did you mean `dup`?)",
+            "m.toml:16:10: this gauge needs `of = \"<id>\"`: `dup` has no `part_of` to take the share of",
+        ]
+    );
+}
+
+#[test]
+fn a_part_may_not_exceed_its_whole_or_change_unit() {
+    let found = errors(
+        r#"title = "T"
+[[metric]]
+id = "whole"
+value = 10
+unit = "t"
+[[metric]]
+id = "big"
+value = 11
+unit = "t"
+part_of = "whole"
+[[metric]]
+id = "count"
+value = 1
+unit = "countries"
+part_of = "whole"
+[[metric]]
+id = "selfish"
+value = 1
+unit = "t"
+part_of = "selfish"
+"#,
+    );
+    assert_eq!(
+        found,
+        [
+            "m.toml:10:11: part `big` (11 t) is larger than its whole `whole` (10 t)",
+            "m.toml:15:11: `count` is in countries but its whole `whole` is in tonnes",
+            "m.toml:20:11: `selfish` cannot be a part of itself",
+        ]
+    );
+}
+
+#[test]
+fn gauges_must_be_shares_within_one_unit() {
+    let found = errors(
+        r#"title = "T"
+[[metric]]
+id = "a"
+value = 5
+[[metric]]
+id = "b"
+value = 2
+[[metric]]
+id = "zero"
+value = 0
+[[metric]]
+id = "t"
+value = 1
+unit = "t"
+[[gauge]]
+metric = "a"
+of = "b"
+[[gauge]]
+metric = "a"
+of = "zero"
+[[gauge]]
+metric = "t"
+of = "b"
+"#,
+    );
+    assert_eq!(
+        found,
+        [
+            "m.toml:17:6: `a` (5) is larger than `b` (2): a gauge shows a share of at most 100%",
+            "m.toml:20:6: the whole `zero` is 0, so a share of it means nothing",
+            "m.toml:23:6: `t` is in tonnes but `b` is in plain numbers",
+        ]
+    );
+}
+
+#[test]
+fn a_chart_keeps_to_one_unit_and_lists_each_metric_once() {
+    let found = errors(
+        r#"title = "T"
+[[metric]]
+id = "a"
+value = 1
+[[metric]]
+id = "t"
+value = 1
+unit = "t"
+[[chart]]
+title = "Mixed"
+metrics = ["a", "t", "a"]
+[[chart]]
+title = "Empty"
+metrics = []
+"#,
+    );
+    assert_eq!(
+        found,
+        [
+            "m.toml:11:17: `t` is in tonnes but this chart is in plain numbers: bars of one chart share a scale",
+            "m.toml:11:22: `a` is already in this chart",
+            "m.toml:14:11: a chart needs at least one metric",
+        ]
+    );
+}
+
+#[test]
+fn bounds_and_dates_are_checked() {
+    let found = errors(
+        r#"title = "T"
+[[metric]]
+id = "a"
+value = 1
+as_of = 2024-01-01T10:00:00
+"#,
+    );
+    assert_eq!(
+        found,
+        ["m.toml:5:9: expected a date such as 2021-12-03 (no time of day)"]
+    );
+    let bound = errors("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\nbound = \"roughly\"\n");
+    assert!(
+        bound[0].starts_with("m.toml:5:9: ") && bound[0].contains("about"),
+        "{bound:?}"
+    );
+}
+
+#[test]
+fn huge_and_odd_numbers_are_errors_not_panics() {
+    for value in [
+        "1e400",
+        "99999999999999999999999999999999999999999999999999999999999",
+        "-inf",
+        "0x10",
+    ] {
+        let text = format!("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = {value}\n");
+        let outcome = parse_text(&text);
+        if let Ok(d) = outcome {
+            assert!(
+                d.metrics[0].value.is_finite() && d.metrics[0].value >= 0.0,
+                "{value}"
+            );
+        }
+    }
+}
+
+#[test]
+fn strings_from_the_file_are_sanitised() {
+    let d = parse_text("title = \"T\\u001b]0;owned\\u0007\"\n[[metric]]\nid = \"a\"\nlabel = \"x\\u202ey\"\nvalue = 1\n").unwrap();
+    assert_eq!(d.title, "T␛]0;owned␇");
+    assert_eq!(d.metrics[0].label, "xy");
+}
+
+#[test]
+fn the_article_path_is_resolved_against_the_dataset_folder() {
+    let text = "title = \"T\"\narticle = \"notes/a.md\"\n[[metric]]\nid = \"a\"\nvalue = 1\n";
+    let d = parse(&Origin {
+        text,
+        file: "data/m.toml",
+        base_dir: Path::new("data"),
+    })
+    .unwrap();
+    let article = d.article.unwrap();
+    assert_eq!(article.path, Path::new("data/notes/a.md"));
+    assert_eq!(
+        article.position,
+        Position {
+            line: 2,
+            column: 11
+        }
+    );
+}

@@ -1,0 +1,19 @@
+//! coopdash: a terminal dashboard of regional cooperation metrics.
+//!
+//! Data flows one way: files → [`load`] (dataset + article, validated) → [`app::App`] (the only
+//! owner of state, changed only by `App::update`) → [`ui`] (`impl Widget for &App`) → a frame.
+//! The [`runtime`] owns the terminal and feeds events in; the app never sees the terminal.
+
+pub mod action;
+pub mod app;
+pub mod article;
+pub mod check;
+pub mod cli;
+pub mod dataset;
+pub mod export;
+pub mod layout;
+pub mod load;
+pub mod runtime;
+pub mod text;
+pub mod theme;
+pub mod ui;

@@ -1,0 +1,189 @@
+//! Loading everything the screen shows: the dataset, the article it names (or the one given on
+//! the command line), and the cross-check between them (quotes that must occur in the article).
+
+use std::path::{Path, PathBuf};
+
+use crate::article::Article;
+use crate::dataset::{self, Dashboard, Diagnostic, Origin, Severity, read};
+
+/// The bundled dataset and article, compiled in: `coopdash` works from any folder.
+pub const BUILTIN_DATASET: &str = include_str!("../metrics.toml");
+pub const BUILTIN_ARTICLE: &str = include_str!("../assets/article.md");
+const BUILTIN_NAME: &str = "metrics.toml (built-in)";
+const BUILTIN_ARTICLE_NAME: &str = "assets/article.md (built-in)";
+
+/// Where the dataset comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatasetSource {
+    /// A file on disk, named as the user gave it.
+    File(PathBuf),
+    /// The copy compiled into the binary.
+    Builtin,
+}
+
+impl DatasetSource {
+    /// How the dataset is named in messages.
+    pub fn display_name(&self) -> String {
+        match self {
+            DatasetSource::File(path) => path.display().to_string(),
+            DatasetSource::Builtin => BUILTIN_NAME.to_owned(),
+        }
+    }
+}
+
+/// What to load: the dataset, and optionally an article that replaces the dataset's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadRequest {
+    pub dataset: DatasetSource,
+    pub article_override: Option<PathBuf>,
+}
+
+/// The article, with the name it is shown under.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedArticle {
+    pub name: String,
+    pub article: Article,
+}
+
+/// A successful load: a valid dashboard, its article if it has one, and the warnings found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub dashboard: Dashboard,
+    pub article: Option<NamedArticle>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A failed load: every error found, each as `file:line:col: message`.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+pub struct LoadError {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl From<Diagnostic> for LoadError {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Self {
+            diagnostics: vec![diagnostic],
+        }
+    }
+}
+
+/// Loads the dataset and its article and checks the quotes. Never panics, whatever the files hold.
+pub fn load(request: &LoadRequest) -> Result<Loaded, LoadError> {
+    let file = request.dataset.display_name();
+    let (text, base_dir) = match &request.dataset {
+        DatasetSource::File(path) => {
+            let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            (read::read_text(path, &file)?, base)
+        }
+        DatasetSource::Builtin => (BUILTIN_DATASET.to_owned(), PathBuf::new()),
+    };
+    let origin = Origin {
+        text: &text,
+        file: &file,
+        base_dir: &base_dir,
+    };
+    let dashboard = dataset::parse(&origin).map_err(|diagnostics| LoadError { diagnostics })?;
+    let article = load_article(request, &dashboard, &file)?;
+    let warnings = check_quotes(&dashboard, article.as_ref(), &file);
+    Ok(Loaded {
+        dashboard,
+        article,
+        warnings,
+    })
+}
+
+fn load_article(
+    request: &LoadRequest,
+    dashboard: &Dashboard,
+    dataset_file: &str,
+) -> Result<Option<NamedArticle>, LoadError> {
+    if let Some(path) = &request.article_override {
+        let name = path.display().to_string();
+        let text = read::read_text(path, &name)?;
+        return Ok(Some(NamedArticle {
+            article: Article::from_file_text(&name, &text),
+            name,
+        }));
+    }
+    if request.dataset == DatasetSource::Builtin {
+        let article = Article::from_markdown(BUILTIN_ARTICLE);
+        return Ok(Some(NamedArticle {
+            name: BUILTIN_ARTICLE_NAME.to_owned(),
+            article,
+        }));
+    }
+    let Some(reference) = &dashboard.article else {
+        return Ok(None);
+    };
+    let name = reference.path.display().to_string();
+    let text = read::read_text(&reference.path, &name).map_err(|problem| {
+        // Point at the `article` key too: that is where the fix usually goes.
+        let message = format!("article {}: {}", problem.location(), problem.message);
+        Diagnostic::error(dataset_file, Some(reference.position), message)
+    })?;
+    Ok(Some(NamedArticle {
+        article: Article::from_file_text(&name, &text),
+        name,
+    }))
+}
+
+/// A warning for every quote that does not occur in the article. Not an error: the same data may
+/// be shown beside another article.
+fn check_quotes(
+    dashboard: &Dashboard,
+    article: Option<&NamedArticle>,
+    file: &str,
+) -> Vec<Diagnostic> {
+    let Some(named) = article else {
+        return Vec::new();
+    };
+    dashboard
+        .metrics
+        .iter()
+        .filter_map(|metric| {
+            let quote = metric.quote.as_ref()?;
+            if named.article.find_quote(&quote.text).is_some() {
+                return None;
+            }
+            let message = format!(
+                "quote of `{}` not found in {}: \"{}\"",
+                metric.id, named.name, quote.text
+            );
+            Some(Diagnostic::warning(file, Some(quote.position), message))
+        })
+        .collect()
+}
+
+/// Counts errors and warnings, for one-line summaries.
+pub fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    (errors, diagnostics.len() - errors)
+}
+
+/// The dataset the program uses when none is named on the command line.
+pub const DEFAULT_DATASET: &str = "metrics.toml";
+
+impl LoadRequest {
+    /// What to load for a command line: the named file; else `metrics.toml` in the working
+    /// folder; else the built-in dataset (the second value says that this fallback happened).
+    pub fn resolve(file: Option<PathBuf>, article_override: Option<PathBuf>) -> (Self, bool) {
+        let (dataset, fell_back) = match file {
+            Some(path) => (DatasetSource::File(path), false),
+            None if Path::new(DEFAULT_DATASET).exists() => {
+                (DatasetSource::File(DEFAULT_DATASET.into()), false)
+            }
+            None => (DatasetSource::Builtin, true),
+        };
+        (
+            Self {
+                dataset,
+                article_override,
+            },
+            fell_back,
+        )
+    }
+}

@@ -1,0 +1,99 @@
+//! Number formatting shared by every pane, so a value reads the same in a bar, a gauge and a
+//! detail line.
+
+/// Formats a finite number for people: integers get thousands separators (`12,345`), fractions
+/// keep up to `decimals` digits with trailing zeros dropped (`11.58`, `0.5`).
+///
+/// Non-finite input (which the loader never lets through) prints as `?` rather than panicking.
+pub fn format_number(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "?".to_owned();
+    }
+    let fixed = format!("{:.*}", decimals, value.abs());
+    let (int_part, frac_part) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let frac = frac_part.trim_end_matches('0');
+    let mut out = String::with_capacity(fixed.len() + fixed.len() / 3 + 1);
+    if value < 0.0 && fixed.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        out.push('-');
+    }
+    out.push_str(&group_thousands(int_part));
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Inserts a comma every three digits from the right of a string of ASCII digits.
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Formats a mass given in tonnes with the largest unit that keeps the number at or above one:
+/// `50000000.0` → `50 Mt`, `11580000.0` → `11.58 Mt`, `950.0` → `950 t`.
+pub fn format_tonnes(tonnes: f64) -> String {
+    const SCALES: [(f64, &str); 4] = [(1e9, "Gt"), (1e6, "Mt"), (1e3, "kt"), (1.0, "t")];
+    let (divisor, unit) = SCALES
+        .iter()
+        .copied()
+        .find(|(divisor, _)| tonnes.abs() >= *divisor)
+        .unwrap_or((1.0, "t"));
+    format!("{} {unit}", format_number(tonnes / divisor, 2))
+}
+
+/// Formats a ratio in 0..=1 as a percentage with one decimal where it matters (`23.2%`, `50%`).
+pub fn format_percent(ratio: f64) -> String {
+    format!("{}%", format_number(ratio * 100.0, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_get_thousands_separators() {
+        assert_eq!(format_number(0.0, 2), "0");
+        assert_eq!(format_number(28.0, 2), "28");
+        assert_eq!(format_number(1234.0, 2), "1,234");
+        assert_eq!(format_number(1_234_567.0, 2), "1,234,567");
+        assert_eq!(format_number(-1234.5, 2), "-1,234.5");
+    }
+
+    #[test]
+    fn fractions_drop_trailing_zeros() {
+        assert_eq!(format_number(11.58, 2), "11.58");
+        assert_eq!(format_number(0.5, 2), "0.5");
+        assert_eq!(format_number(2.999, 2), "3");
+        assert_eq!(format_number(-0.001, 2), "0");
+    }
+
+    #[test]
+    fn non_finite_never_panics() {
+        assert_eq!(format_number(f64::NAN, 2), "?");
+        assert_eq!(format_number(f64::INFINITY, 2), "?");
+    }
+
+    #[test]
+    fn tonnages_pick_a_humane_unit() {
+        assert_eq!(format_tonnes(50_000_000.0), "50 Mt");
+        assert_eq!(format_tonnes(11_580_000.0), "11.58 Mt");
+        assert_eq!(format_tonnes(2_500.0), "2.5 kt");
+        assert_eq!(format_tonnes(950.0), "950 t");
+        assert_eq!(format_tonnes(0.0), "0 t");
+        assert_eq!(format_tonnes(3.2e12), "3,200 Gt");
+    }
+
+    #[test]
+    fn percentages_keep_one_decimal() {
+        assert_eq!(format_percent(0.2316), "23.2%");
+        assert_eq!(format_percent(0.5), "50%");
+        assert_eq!(format_percent(1.0), "100%");
+    }
+}

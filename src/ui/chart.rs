@@ -1,0 +1,206 @@
+//! One bar chart pane. Bars that do not fit are never silently dropped: the chart scrolls to
+//! keep the selected bar in view and says how many bars are above and below.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Direction, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
+
+use super::frame::{pane_block, with_caption};
+use super::{focused, shows_selection};
+use crate::app::App;
+use crate::dataset::{ChartDirection, Dashboard, Unit};
+use crate::layout::Pane;
+use crate::load::Loaded;
+use crate::text::width::{truncate, width};
+
+/// Bar values are integers: every chart is scaled so its largest bar is this many units.
+const SCALE: f64 = 10_000.0;
+
+pub fn render(app: &App, loaded: &Loaded, index: usize, area: Rect, buf: &mut Buffer) {
+    let dashboard = &loaded.dashboard;
+    let Some(chart) = dashboard.charts.get(index) else {
+        return;
+    };
+    if area.is_empty() {
+        return;
+    }
+    let selected = app.chart_selection.get(index).copied().unwrap_or(0);
+    let unit = chart
+        .metrics
+        .first()
+        .map_or(&Unit::None, |&m| &dashboard.metrics[m].unit);
+    let is_focused = focused(app, Pane::Chart(index));
+    let block = pane_block(
+        &app.theme,
+        &chart.title,
+        unit.caption(),
+        is_focused,
+        area.width,
+    );
+    let inner = block.inner(area);
+    let vertical_fits = chart.direction == ChartDirection::Vertical
+        && vertical_bar_width(chart.metrics.len(), inner.width).is_some();
+    let (window, bar_width, gap) = if vertical_fits {
+        let bar_width = vertical_bar_width(chart.metrics.len(), inner.width).unwrap_or(1);
+        (0..chart.metrics.len(), bar_width, 1)
+    } else {
+        horizontal_window(chart.metrics.len(), usize::from(inner.height), selected)
+    };
+    let hidden_above = window.start;
+    let hidden_below = chart.metrics.len() - window.end;
+    let caption = match (hidden_above, hidden_below) {
+        (0, 0) => String::new(),
+        (0, below) => format!("↓ {below} more"),
+        (above, 0) => format!("↑ {above} more"),
+        (above, below) => format!("↑ {above} ↓ {below}"),
+    };
+    let block = with_caption(block, caption, app.theme.dim);
+    block.render(area, buf);
+
+    // Labels are what a reader needs most: up to 55% of the width, never more than the longest.
+    let longest = chart
+        .metrics
+        .iter()
+        .map(|&m| width(&dashboard.metrics[m].label))
+        .max()
+        .unwrap_or(0);
+    let label_room = if vertical_fits {
+        usize::from(bar_width)
+    } else {
+        longest.min(usize::from(inner.width) * 11 / 20)
+    };
+    let show_selection = shows_selection(app, Pane::Chart(index));
+    let max = chart
+        .metrics
+        .iter()
+        .map(|&m| dashboard.metrics[m].value)
+        .fold(0.0, f64::max);
+    let bars: Vec<Bar> = window
+        .map(|position| {
+            let is_selected = show_selection && position == selected;
+            bar(
+                app,
+                dashboard,
+                chart.metrics[position],
+                is_selected,
+                max,
+                label_room,
+            )
+        })
+        .collect();
+    let direction = if vertical_fits {
+        Direction::Vertical
+    } else {
+        Direction::Horizontal
+    };
+    BarChart::default()
+        .direction(direction)
+        .bar_width(bar_width)
+        .bar_gap(gap)
+        .max(SCALE as u64)
+        .bar_style(app.theme.bar)
+        .value_style(app.theme.bar_value)
+        .label_style(app.theme.bar_label)
+        .data(BarGroup::default().bars(&bars))
+        .render(inner, buf);
+}
+
+/// One bar: its length scaled against the chart's largest value, the real figure as its text,
+/// its label cut to `label_room` columns.
+fn bar<'a>(
+    app: &App,
+    dashboard: &Dashboard,
+    metric: usize,
+    selected: bool,
+    max: f64,
+    label_room: usize,
+) -> Bar<'a> {
+    let m = &dashboard.metrics[metric];
+    let scaled = if max > 0.0 {
+        (m.value / max * SCALE).round() as u64
+    } else {
+        0
+    };
+    let theme = &app.theme;
+    let (bar_style, value_style, label_style) = if selected {
+        (
+            theme.bar_selected,
+            theme.bar_value_selected,
+            theme.bar_label_selected,
+        )
+    } else {
+        (theme.bar, theme.bar_value, theme.bar_label)
+    };
+    Bar::default()
+        .value(scaled)
+        .text_value(m.short_value())
+        .style(bar_style)
+        .value_style(value_style)
+        .label(Line::styled(truncate(&m.label, label_room), label_style))
+}
+
+/// Which bars fit in `rows`, their thickness and the gap between them. When all fit, bars are as
+/// thick as the room allows (up to 2 rows, with gaps); when not, a window of one-row bars that
+/// contains the selected bar, as centred as the ends allow.
+fn horizontal_window(
+    count: usize,
+    rows: usize,
+    selected: usize,
+) -> (std::ops::Range<usize>, u16, u16) {
+    if count == 0 || rows == 0 {
+        return (0..0, 1, 0);
+    }
+    if 3 * count - 1 <= rows {
+        return (0..count, 2, 1);
+    }
+    if 2 * count - 1 <= rows {
+        return (0..count, 1, 1);
+    }
+    if count <= rows {
+        return (0..count, 1, 0);
+    }
+    let start = selected.saturating_sub(rows / 2).min(count - rows);
+    (start..start + rows, 1, 0)
+}
+
+/// The widest vertical bar that lets all bars and their gaps fit, capped at a width that still
+/// looks like a bar; `None` when even one-column bars do not fit.
+fn vertical_bar_width(count: usize, columns: u16) -> Option<u16> {
+    let count = u16::try_from(count).ok()?.max(1);
+    let width = columns.saturating_add(1) / count;
+    (width >= 2).then(|| (width - 1).min(12))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_thicken_when_there_is_room() {
+        assert_eq!(horizontal_window(6, 17, 0), (0..6, 2, 1));
+        assert_eq!(horizontal_window(6, 11, 0), (0..6, 1, 1));
+        assert_eq!(horizontal_window(6, 6, 0), (0..6, 1, 0));
+    }
+
+    #[test]
+    fn a_window_follows_the_selection() {
+        assert_eq!(horizontal_window(6, 3, 0).0, 0..3);
+        assert_eq!(horizontal_window(6, 3, 3).0, 2..5);
+        assert_eq!(horizontal_window(6, 3, 5).0, 3..6);
+        assert_eq!(horizontal_window(6, 0, 5).0, 0..0);
+    }
+
+    #[test]
+    fn vertical_bars_fit_or_give_up() {
+        assert_eq!(vertical_bar_width(4, 40), Some(9));
+        assert_eq!(vertical_bar_width(2, 100), Some(12));
+        assert_eq!(vertical_bar_width(30, 40), None);
+        assert_eq!(vertical_bar_width(0, 10), Some(10));
+    }
+
+    #[test]
+    fn label_width_is_measured_in_columns() {
+        assert_eq!(width("中国"), 4);
+    }
+}

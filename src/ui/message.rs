@@ -1,0 +1,154 @@
+//! Messages instead of (or above) the data: too small, could not load, reload failed, and the
+//! footer's key hints and status.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+
+use crate::app::{App, Level};
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::text::width::width;
+
+/// "needs at least 24×6 (now 10×3)", centred, in whatever fits.
+pub fn too_small(area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let text = format!(
+        "needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{})",
+        area.width, area.height
+    );
+    let paragraph = Paragraph::new(text).wrap(Wrap { trim: true }).centered();
+    let rows = u16::try_from(paragraph.line_count(area.width))
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let [_, middle, _] = area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(rows),
+        Constraint::Fill(1),
+    ]));
+    paragraph.render(middle, buf);
+}
+
+/// The body when nothing could be loaded: every error, and how to get out of it.
+pub fn load_error_screen(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    let mut lines: Vec<Line> = vec![
+        Line::styled("coopdash could not load the dataset:", theme.error),
+        Line::default(),
+    ];
+    if let Some(error) = &app.error {
+        lines.extend(
+            error
+                .diagnostics
+                .iter()
+                .map(|d| Line::styled(d.to_string(), theme.body)),
+        );
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(vec![
+        Span::styled("Fix the file and save it, then press ", theme.body),
+        Span::styled("r", theme.key),
+        Span::styled(" to load it again (", theme.body),
+        Span::styled("q", theme.key),
+        Span::styled(" quits). ", theme.body),
+        Span::styled("coopdash --check FILE", theme.code),
+        Span::styled(
+            " prints the same list; the README documents the format.",
+            theme.body,
+        ),
+    ]));
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.error)
+        .title(" Cannot load ");
+    Paragraph::new(Text::from(lines))
+        .wrap(Wrap { trim: false })
+        .block(block)
+        .render(area, buf);
+}
+
+/// The banner of a failed reload: the last good data stays below it.
+pub fn reload_banner(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(error) = &app.error else { return };
+    if area.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    buf.set_style(area, theme.error_banner);
+    let rows = usize::from(area.height);
+    let mut lines =
+        vec![" ⚠ The files have errors; still showing the last good data (r reloads):".to_owned()];
+    let shown = rows.saturating_sub(1);
+    let total = error.diagnostics.len();
+    for (i, diagnostic) in error.diagnostics.iter().take(shown).enumerate() {
+        if i + 1 == shown && total > shown {
+            lines.push(format!("   … and {} more (coopdash --check)", total - i));
+            break;
+        }
+        lines.push(format!("   {diagnostic}"));
+    }
+    for (row, text) in lines.into_iter().take(rows).enumerate() {
+        Line::styled(text, theme.error_banner).render(
+            Rect {
+                y: area.y + row as u16,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+    }
+}
+
+/// Key hints on the left, the status message on the right; hints give way first.
+pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    let status = app.notice.as_ref().map(|n| {
+        let style = match n.level {
+            Level::Info => theme.status,
+            Level::Warning => theme.warning,
+            Level::Error => theme.error,
+        };
+        Span::styled(format!("{} ", n.text), style)
+    });
+    let status_width = status.as_ref().map_or(0, |s| s.width()) as u16;
+    let status_width = status_width.min(area.width);
+    let [hints_area, status_area] = area.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(status_width),
+    ]));
+    if let Some(status) = status {
+        Line::from(status).right_aligned().render(status_area, buf);
+    }
+    let hints: &[(&str, &str)] = if app.data.is_some() {
+        &[
+            ("?", "help"),
+            ("q", "quit"),
+            ("Tab", "pane"),
+            ("↑↓", "select"),
+            ("Enter", "details"),
+            ("PgDn", "page"),
+        ]
+    } else {
+        &[("r", "reload"), ("q", "quit")]
+    };
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (key, text) in hints {
+        let needed = width(key) + width(text) + 3;
+        if used + needed > usize::from(hints_area.width) {
+            break;
+        }
+        spans.push(Span::styled(*key, theme.key));
+        spans.push(Span::styled(format!(" {text}  "), theme.key_text));
+        used += needed;
+    }
+    Line::from(spans).render(hints_area, buf);
+}
