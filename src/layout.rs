@@ -309,7 +309,7 @@ mod tests {
 
     #[test]
     fn gauges_are_dropped_before_charts_are_squeezed() {
-        let areas = layout(Rect::new(0, 0, 100, 17), &bundled_shape(Pane::Chart(0)));
+        let areas = layout(Rect::new(0, 0, 100, 16), &bundled_shape(Pane::Chart(0)));
         assert_eq!(areas.screen, Screen::Split);
         assert_eq!(areas.gauges, Rect::default());
         assert!(areas.charts[0].height >= 5);
