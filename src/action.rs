@@ -85,18 +85,8 @@ use Key::{Char as Ch, Code as K, Ctrl};
 
 /// The key table, in the order the help overlay lists it.
 pub const BINDINGS: &[Binding] = &[
-    Binding {
-        context: C::Dashboard,
-        keys: &[K(KeyCode::Tab)],
-        action: A::NextPane,
-        help: "next pane",
-    },
-    Binding {
-        context: C::Dashboard,
-        keys: &[K(KeyCode::BackTab)],
-        action: A::PrevPane,
-        help: "previous pane",
-    },
+    Binding { context: C::Dashboard, keys: &[K(KeyCode::Tab)], action: A::NextPane, help: "next pane" },
+    Binding { context: C::Dashboard, keys: &[K(KeyCode::BackTab)], action: A::PrevPane, help: "previous pane" },
     Binding {
         context: C::Dashboard,
         keys: &[K(KeyCode::Up), K(KeyCode::Left), Ch('k'), Ch('h')],
@@ -109,18 +99,8 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Next,
         help: "next bar or gauge · scroll down",
     },
-    Binding {
-        context: C::Dashboard,
-        keys: &[K(KeyCode::PageUp)],
-        action: A::PageUp,
-        help: "page up",
-    },
-    Binding {
-        context: C::Dashboard,
-        keys: &[K(KeyCode::PageDown), Ch(' ')],
-        action: A::PageDown,
-        help: "page down",
-    },
+    Binding { context: C::Dashboard, keys: &[K(KeyCode::PageUp)], action: A::PageUp, help: "page up" },
+    Binding { context: C::Dashboard, keys: &[K(KeyCode::PageDown), Ch(' ')], action: A::PageDown, help: "page down" },
     Binding {
         context: C::Dashboard,
         keys: &[K(KeyCode::Home), Ch('g')],
@@ -139,18 +119,8 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Details,
         help: "details of the selected metric",
     },
-    Binding {
-        context: C::Dashboard,
-        keys: &[Ch('r')],
-        action: A::Reload,
-        help: "reload the dataset and article",
-    },
-    Binding {
-        context: C::Dashboard,
-        keys: &[Ch('?')],
-        action: A::Help,
-        help: "this help",
-    },
+    Binding { context: C::Dashboard, keys: &[Ch('r')], action: A::Reload, help: "reload the dataset and article" },
+    Binding { context: C::Dashboard, keys: &[Ch('?')], action: A::Help, help: "this help" },
     Binding {
         context: C::Dashboard,
         keys: &[K(KeyCode::Esc)],
@@ -163,12 +133,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Suspend,
         help: "suspend to the shell (fg resumes)",
     },
-    Binding {
-        context: C::Dashboard,
-        keys: &[Ch('q'), Ctrl('c')],
-        action: A::Quit,
-        help: "quit",
-    },
+    Binding { context: C::Dashboard, keys: &[Ch('q'), Ctrl('c')], action: A::Quit, help: "quit" },
     Binding {
         context: C::Details,
         keys: &[K(KeyCode::Up), K(KeyCode::Left), Ch('k'), Ch('h')],
@@ -187,60 +152,20 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Close,
         help: "close the details",
     },
-    Binding {
-        context: C::Details,
-        keys: &[Ctrl('z')],
-        action: A::Suspend,
-        help: "suspend",
-    },
-    Binding {
-        context: C::Details,
-        keys: &[Ch('q'), Ctrl('c')],
-        action: A::Quit,
-        help: "quit",
-    },
-    Binding {
-        context: C::Help,
-        keys: &[K(KeyCode::Up), Ch('k')],
-        action: A::Prev,
-        help: "scroll up",
-    },
-    Binding {
-        context: C::Help,
-        keys: &[K(KeyCode::Down), Ch('j')],
-        action: A::Next,
-        help: "scroll down",
-    },
-    Binding {
-        context: C::Help,
-        keys: &[K(KeyCode::PageUp)],
-        action: A::PageUp,
-        help: "page up",
-    },
-    Binding {
-        context: C::Help,
-        keys: &[K(KeyCode::PageDown), Ch(' ')],
-        action: A::PageDown,
-        help: "page down",
-    },
+    Binding { context: C::Details, keys: &[Ctrl('z')], action: A::Suspend, help: "suspend" },
+    Binding { context: C::Details, keys: &[Ch('q'), Ctrl('c')], action: A::Quit, help: "quit" },
+    Binding { context: C::Help, keys: &[K(KeyCode::Up), Ch('k')], action: A::Prev, help: "scroll up" },
+    Binding { context: C::Help, keys: &[K(KeyCode::Down), Ch('j')], action: A::Next, help: "scroll down" },
+    Binding { context: C::Help, keys: &[K(KeyCode::PageUp)], action: A::PageUp, help: "page up" },
+    Binding { context: C::Help, keys: &[K(KeyCode::PageDown), Ch(' ')], action: A::PageDown, help: "page down" },
     Binding {
         context: C::Help,
         keys: &[K(KeyCode::Esc), Ch('?'), K(KeyCode::Enter)],
         action: A::Close,
         help: "close the help",
     },
-    Binding {
-        context: C::Help,
-        keys: &[Ctrl('z')],
-        action: A::Suspend,
-        help: "suspend",
-    },
-    Binding {
-        context: C::Help,
-        keys: &[Ch('q'), Ctrl('c')],
-        action: A::Quit,
-        help: "quit",
-    },
+    Binding { context: C::Help, keys: &[Ctrl('z')], action: A::Suspend, help: "suspend" },
+    Binding { context: C::Help, keys: &[Ch('q'), Ctrl('c')], action: A::Quit, help: "quit" },
 ];
 
 /// The action a key press asks for in this context. Releases and repeats of non-repeating keys
@@ -249,11 +174,7 @@ pub fn action_for(key: &KeyEvent, context: Context) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    BINDINGS
-        .iter()
-        .filter(|b| b.context == context)
-        .find(|b| b.keys.iter().any(|k| k.matches(key)))
-        .map(|b| b.action)
+    BINDINGS.iter().filter(|b| b.context == context).find(|b| b.keys.iter().any(|k| k.matches(key))).map(|b| b.action)
 }
 
 /// The bindings of one context, for the help overlay.
@@ -262,20 +183,13 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// The help overlay's sections: a heading and the bindings it lists.
-pub const HELP_SECTIONS: [(&str, Context); 3] = [
-    ("Dashboard", Context::Dashboard),
-    ("Details window (Enter)", Context::Details),
-    ("This help", Context::Help),
-];
+pub const HELP_SECTIONS: [(&str, Context); 3] =
+    [("Dashboard", Context::Dashboard), ("Details window (Enter)", Context::Details), ("This help", Context::Help)];
 
 /// Rows the help overlay's text takes: per section a heading, its bindings and a blank line,
 /// plus the closing notes.
 pub fn help_rows() -> usize {
-    HELP_SECTIONS
-        .iter()
-        .map(|(_, c)| bindings(*c).count() + 2)
-        .sum::<usize>()
-        + HELP_NOTES.len()
+    HELP_SECTIONS.iter().map(|(_, c)| bindings(*c).count() + 2).sum::<usize>() + HELP_NOTES.len()
 }
 
 /// Lines printed under the key list.
@@ -297,47 +211,19 @@ mod tests {
     fn dashboard_keys_map_to_their_actions() {
         let d = Context::Dashboard;
         assert_eq!(action_for(&press(KeyCode::Tab), d), Some(Action::NextPane));
-        assert_eq!(
-            action_for(&press(KeyCode::BackTab), d),
-            Some(Action::PrevPane)
-        );
-        for code in [
-            KeyCode::Down,
-            KeyCode::Right,
-            KeyCode::Char('j'),
-            KeyCode::Char('l'),
-        ] {
+        assert_eq!(action_for(&press(KeyCode::BackTab), d), Some(Action::PrevPane));
+        for code in [KeyCode::Down, KeyCode::Right, KeyCode::Char('j'), KeyCode::Char('l')] {
             assert_eq!(action_for(&press(code), d), Some(Action::Next), "{code:?}");
         }
-        for code in [
-            KeyCode::Up,
-            KeyCode::Left,
-            KeyCode::Char('k'),
-            KeyCode::Char('h'),
-        ] {
+        for code in [KeyCode::Up, KeyCode::Left, KeyCode::Char('k'), KeyCode::Char('h')] {
             assert_eq!(action_for(&press(code), d), Some(Action::Prev), "{code:?}");
         }
-        assert_eq!(
-            action_for(&press(KeyCode::Char(' ')), d),
-            Some(Action::PageDown)
-        );
-        assert_eq!(
-            action_for(&press(KeyCode::Char('g')), d),
-            Some(Action::First)
-        );
-        assert_eq!(
-            action_for(&press(KeyCode::Char('G')), d),
-            Some(Action::Last)
-        );
+        assert_eq!(action_for(&press(KeyCode::Char(' ')), d), Some(Action::PageDown));
+        assert_eq!(action_for(&press(KeyCode::Char('g')), d), Some(Action::First));
+        assert_eq!(action_for(&press(KeyCode::Char('G')), d), Some(Action::Last));
         assert_eq!(action_for(&press(KeyCode::Enter), d), Some(Action::Details));
-        assert_eq!(
-            action_for(&press(KeyCode::Char('?')), d),
-            Some(Action::Help)
-        );
-        assert_eq!(
-            action_for(&press(KeyCode::Char('q')), d),
-            Some(Action::Quit)
-        );
+        assert_eq!(action_for(&press(KeyCode::Char('?')), d), Some(Action::Help));
+        assert_eq!(action_for(&press(KeyCode::Char('q')), d), Some(Action::Quit));
     }
 
     #[test]
@@ -355,19 +241,13 @@ mod tests {
             assert_eq!(action_for(&ctrl_z, context), Some(Action::Suspend));
         }
         // A plain `c` or `z` does nothing.
-        assert_eq!(
-            action_for(&press(KeyCode::Char('c')), Context::Dashboard),
-            None
-        );
+        assert_eq!(action_for(&press(KeyCode::Char('c')), Context::Dashboard), None);
     }
 
     #[test]
     fn esc_closes_and_never_quits() {
         for context in [Context::Dashboard, Context::Help, Context::Details] {
-            assert_eq!(
-                action_for(&press(KeyCode::Esc), context),
-                Some(Action::Close)
-            );
+            assert_eq!(action_for(&press(KeyCode::Esc), context), Some(Action::Close));
         }
     }
 
@@ -388,12 +268,7 @@ mod tests {
             for b in &BINDINGS[i + 1..] {
                 if a.context == b.context {
                     for key in a.keys {
-                        assert!(
-                            !b.keys.contains(key),
-                            "{:?} bound twice in {:?}",
-                            key,
-                            a.context
-                        );
+                        assert!(!b.keys.contains(key), "{:?} bound twice in {:?}", key, a.context);
                     }
                 }
             }

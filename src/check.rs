@@ -31,11 +31,7 @@ pub fn check(request: &LoadRequest, out: &mut impl Write) -> std::io::Result<u8>
     writeln!(
         out,
         "{name}: {}; {errors} error{}, {warnings} warning{}",
-        if errors == 0 {
-            format!("ok, {summary}")
-        } else {
-            summary
-        },
+        if errors == 0 { format!("ok, {summary}") } else { summary },
         plural(errors),
         plural(warnings)
     )?;

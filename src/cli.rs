@@ -44,12 +44,7 @@ impl FromStr for Size {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let usage = || format!("expected COLSxROWS such as 100x30, got `{text}`");
         let (columns, rows) = text.split_once(['x', 'X', '×']).ok_or_else(usage)?;
-        let parse = |s: &str| {
-            s.trim()
-                .parse::<u16>()
-                .ok()
-                .filter(|n| (1..=MAX_SIDE).contains(n))
-        };
+        let parse = |s: &str| s.trim().parse::<u16>().ok().filter(|n| (1..=MAX_SIDE).contains(n));
         match (parse(columns), parse(rows)) {
             (Some(columns), Some(rows)) => Ok(Size { columns, rows }),
             _ => Err(format!("{}; each side must be 1 to {MAX_SIDE}", usage())),
@@ -64,36 +59,15 @@ mod tests {
 
     #[test]
     fn sizes_parse_in_every_spelling() {
-        assert_eq!(
-            "100x30".parse(),
-            Ok(Size {
-                columns: 100,
-                rows: 30
-            })
-        );
-        assert_eq!(
-            "80×24".parse(),
-            Ok(Size {
-                columns: 80,
-                rows: 24
-            })
-        );
-        assert_eq!(
-            "120X40".parse(),
-            Ok(Size {
-                columns: 120,
-                rows: 40
-            })
-        );
+        assert_eq!("100x30".parse(), Ok(Size { columns: 100, rows: 30 }));
+        assert_eq!("80×24".parse(), Ok(Size { columns: 80, rows: 24 }));
+        assert_eq!("120X40".parse(), Ok(Size { columns: 120, rows: 40 }));
     }
 
     #[test]
     fn bad_sizes_say_what_is_expected() {
         for bad in ["", "100", "0x10", "x", "100x", "99999x10", "-1x5"] {
-            assert!(
-                bad.parse::<Size>().unwrap_err().contains("COLSxROWS"),
-                "{bad}"
-            );
+            assert!(bad.parse::<Size>().unwrap_err().contains("COLSxROWS"), "{bad}");
         }
     }
 

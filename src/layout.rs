@@ -101,10 +101,7 @@ pub fn layout(area: Rect, input: &LayoutInput) -> Areas {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return areas;
     }
-    if area.width >= SPLIT_MIN_WIDTH
-        && area.height >= SPLIT_MIN_HEIGHT
-        && split(area, input, &mut areas)
-    {
+    if area.width >= SPLIT_MIN_WIDTH && area.height >= SPLIT_MIN_HEIGHT && split(area, input, &mut areas) {
         return areas;
     }
     single(area, input, &mut areas);
@@ -151,9 +148,7 @@ fn rows_wanted(item: Item, tier: usize) -> u16 {
         }
         Item::Gauges(count) => [count.min(2), count, 2 * count][tier],
     };
-    u16::try_from(rows)
-        .unwrap_or(u16::MAX)
-        .saturating_add(borders)
+    u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(borders)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -179,8 +174,7 @@ fn split(area: Rect, input: &LayoutInput, areas: &mut Areas) -> bool {
     }
     // One row stays for the detail line.
     let available = rest.height.saturating_sub(1);
-    let total =
-        |items: &[Item], tier: usize| -> u16 { items.iter().map(|&i| rows_wanted(i, tier)).sum() };
+    let total = |items: &[Item], tier: usize| -> u16 { items.iter().map(|&i| rows_wanted(i, tier)).sum() };
     if total(&items, 0) > available && input.gauges > 0 {
         // Drop the side pane before squeezing the charts.
         items.pop();
@@ -192,16 +186,10 @@ fn split(area: Rect, input: &LayoutInput, areas: &mut Areas) -> bool {
     let spare = rest.height - heights.iter().sum::<u16>();
     let detail_is_box = spare >= DETAIL_BOX_MIN;
     let detail_line = if detail_is_box { 0 } else { 1 };
-    let [body, detail_row] = rest.layout(&Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(detail_line),
-    ]));
+    let [body, detail_row] = rest.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_line)]));
 
     let article_width = (area.width * 2 / 5).clamp(ARTICLE_MIN_WIDTH, ARTICLE_MAX_WIDTH);
-    let [left, article] = body.layout(&Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(article_width),
-    ]));
+    let [left, article] = body.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(article_width)]));
     let mut constraints: Vec<Constraint> = heights.iter().map(|&h| Constraint::Length(h)).collect();
     constraints.push(Constraint::Fill(1));
     let rects = left.layout_vec(&Layout::vertical(constraints));
@@ -216,11 +204,7 @@ fn split(area: Rect, input: &LayoutInput, areas: &mut Areas) -> bool {
     areas.banner = banner_area;
     areas.body = body;
     areas.article = article;
-    areas.detail = if detail_is_box {
-        rects[rects.len() - 1]
-    } else {
-        detail_row
-    };
+    areas.detail = if detail_is_box { rects[rects.len() - 1] } else { detail_row };
     areas.detail_is_box = detail_is_box;
     areas.footer = footer;
     true
@@ -230,10 +214,7 @@ fn split(area: Rect, input: &LayoutInput, areas: &mut Areas) -> bool {
 /// then one row at a time towards the next tier, first item first.
 fn grow(items: &[Item], height: u16) -> Vec<u16> {
     let budget = height.saturating_sub(1);
-    let tier = (0..3)
-        .rev()
-        .find(|&t| items.iter().map(|&i| rows_wanted(i, t)).sum::<u16>() <= budget)
-        .unwrap_or(0);
+    let tier = (0..3).rev().find(|&t| items.iter().map(|&i| rows_wanted(i, t)).sum::<u16>() <= budget).unwrap_or(0);
     let mut heights: Vec<u16> = items.iter().map(|&i| rows_wanted(i, tier)).collect();
     if tier == 2 {
         return heights;
@@ -262,16 +243,7 @@ mod tests {
 
     fn bundled_shape(focus: Pane) -> LayoutInput {
         LayoutInput {
-            charts: vec![
-                ChartShape {
-                    bars: 6,
-                    vertical: false,
-                },
-                ChartShape {
-                    bars: 2,
-                    vertical: false,
-                },
-            ],
+            charts: vec![ChartShape { bars: 6, vertical: false }, ChartShape { bars: 2, vertical: false }],
             gauges: 4,
             focus,
             banner: 0,
@@ -332,14 +304,10 @@ mod tests {
                     let mut input = bundled_shape(focus);
                     input.banner = 3;
                     let a = layout(screen, &input);
-                    for r in a.charts.iter().chain([
-                        &a.gauges, &a.article, &a.detail, &a.footer, &a.header, &a.banner,
-                    ]) {
+                    for r in a.charts.iter().chain([&a.gauges, &a.article, &a.detail, &a.footer, &a.header, &a.banner])
+                    {
                         assert!(
-                            r.area() == 0
-                                || screen.contains(r.as_position())
-                                    && r.right() <= w
-                                    && r.bottom() <= h,
+                            r.area() == 0 || screen.contains(r.as_position()) && r.right() <= w && r.bottom() <= h,
                             "{r:?} in {w}x{h}"
                         );
                     }
@@ -353,9 +321,5 @@ mod tests {
 /// one column for the scrollbar on the right.
 pub fn article_text_area(pane: Rect) -> Rect {
     let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
-    Rect {
-        x: inner.x.saturating_add(1),
-        width: inner.width.saturating_sub(2),
-        ..inner
-    }
+    Rect { x: inner.x.saturating_add(1), width: inner.width.saturating_sub(2), ..inner }
 }

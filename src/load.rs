@@ -62,9 +62,7 @@ pub struct LoadError {
 
 impl From<Diagnostic> for LoadError {
     fn from(diagnostic: Diagnostic) -> Self {
-        Self {
-            diagnostics: vec![diagnostic],
-        }
+        Self { diagnostics: vec![diagnostic] }
     }
 }
 
@@ -78,19 +76,11 @@ pub fn load(request: &LoadRequest) -> Result<Loaded, LoadError> {
         }
         DatasetSource::Builtin => (BUILTIN_DATASET.to_owned(), PathBuf::new()),
     };
-    let origin = Origin {
-        text: &text,
-        file: &file,
-        base_dir: &base_dir,
-    };
+    let origin = Origin { text: &text, file: &file, base_dir: &base_dir };
     let dashboard = dataset::parse(&origin).map_err(|diagnostics| LoadError { diagnostics })?;
     let article = load_article(request, &dashboard, &file)?;
     let warnings = check_quotes(&dashboard, article.as_ref(), &file);
-    Ok(Loaded {
-        dashboard,
-        article,
-        warnings,
-    })
+    Ok(Loaded { dashboard, article, warnings })
 }
 
 fn load_article(
@@ -101,17 +91,11 @@ fn load_article(
     if let Some(path) = &request.article_override {
         let name = path.display().to_string();
         let text = read::read_text(path, &name)?;
-        return Ok(Some(NamedArticle {
-            article: Article::from_file_text(&name, &text),
-            name,
-        }));
+        return Ok(Some(NamedArticle { article: Article::from_file_text(&name, &text), name }));
     }
     if request.dataset == DatasetSource::Builtin {
         let article = Article::from_markdown(BUILTIN_ARTICLE);
-        return Ok(Some(NamedArticle {
-            name: BUILTIN_ARTICLE_NAME.to_owned(),
-            article,
-        }));
+        return Ok(Some(NamedArticle { name: BUILTIN_ARTICLE_NAME.to_owned(), article }));
     }
     let Some(reference) = &dashboard.article else {
         return Ok(None);
@@ -122,19 +106,12 @@ fn load_article(
         let message = format!("article {}: {}", problem.location(), problem.message);
         Diagnostic::error(dataset_file, Some(reference.position), message)
     })?;
-    Ok(Some(NamedArticle {
-        article: Article::from_file_text(&name, &text),
-        name,
-    }))
+    Ok(Some(NamedArticle { article: Article::from_file_text(&name, &text), name }))
 }
 
 /// A warning for every quote that does not occur in the article. Not an error: the same data may
 /// be shown beside another article.
-fn check_quotes(
-    dashboard: &Dashboard,
-    article: Option<&NamedArticle>,
-    file: &str,
-) -> Vec<Diagnostic> {
+fn check_quotes(dashboard: &Dashboard, article: Option<&NamedArticle>, file: &str) -> Vec<Diagnostic> {
     let Some(named) = article else {
         return Vec::new();
     };
@@ -146,10 +123,7 @@ fn check_quotes(
             if named.article.find_quote(&quote.text).is_some() {
                 return None;
             }
-            let message = format!(
-                "quote of `{}` not found in {}: \"{}\"",
-                metric.id, named.name, quote.text
-            );
+            let message = format!("quote of `{}` not found in {}: \"{}\"", metric.id, named.name, quote.text);
             Some(Diagnostic::warning(file, Some(quote.position), message))
         })
         .collect()
@@ -157,10 +131,7 @@ fn check_quotes(
 
 /// Counts errors and warnings, for one-line summaries.
 pub fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     (errors, diagnostics.len() - errors)
 }
 
@@ -173,17 +144,9 @@ impl LoadRequest {
     pub fn resolve(file: Option<PathBuf>, article_override: Option<PathBuf>) -> (Self, bool) {
         let (dataset, fell_back) = match file {
             Some(path) => (DatasetSource::File(path), false),
-            None if Path::new(DEFAULT_DATASET).exists() => {
-                (DatasetSource::File(DEFAULT_DATASET.into()), false)
-            }
+            None if Path::new(DEFAULT_DATASET).exists() => (DatasetSource::File(DEFAULT_DATASET.into()), false),
             None => (DatasetSource::Builtin, true),
         };
-        (
-            Self {
-                dataset,
-                article_override,
-            },
-            fell_back,
-        )
+        (Self { dataset, article_override }, fell_back)
     }
 }

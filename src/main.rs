@@ -50,9 +50,7 @@ fn run(cli: Cli) -> Result<u8> {
         return Ok(0);
     }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
-            "coopdash: not a terminal; use --snapshot 100x30 to print the screen as text, or --check"
-        );
+        eprintln!("coopdash: not a terminal; use --snapshot 100x30 to print the screen as text, or --check");
         return Ok(USAGE_ERROR);
     }
     runtime::run(new_app(request, fell_back, Rect::default()))
@@ -63,10 +61,7 @@ fn new_app(request: LoadRequest, fell_back: bool, area: Rect) -> App {
     let mut app = App::new(request, first, Theme::from_env(), area);
     app.update(Event::Resize(area.width, area.height));
     if fell_back && app.notice.is_none() {
-        app.set_notice(
-            format!("no {DEFAULT_DATASET} here: showing the built-in dataset"),
-            Level::Info,
-        );
+        app.set_notice(format!("no {DEFAULT_DATASET} here: showing the built-in dataset"), Level::Info);
     }
     app
 }

@@ -92,12 +92,8 @@ fn strongest(a: Effect, b: Effect) -> Effect {
 
 fn handle(app: &mut App, message: Message) -> Effect {
     match message {
-        Message::Terminal(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => {
-            app.update(Event::Key(key))
-        }
-        Message::Terminal(TermEvent::Resize(width, height)) => {
-            app.update(Event::Resize(width, height))
-        }
+        Message::Terminal(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => app.update(Event::Key(key)),
+        Message::Terminal(TermEvent::Resize(width, height)) => app.update(Event::Resize(width, height)),
         // Focus, paste and mouse events change nothing on screen.
         Message::Terminal(_) => Effect::None,
         Message::InputGone => Effect::Quit,
@@ -123,8 +119,7 @@ fn spawn_input_reader(sender: Sender<Message>) {
 
 /// Turns termination signals into messages so the loop can restore the terminal and exit.
 fn spawn_signal_listener(sender: Sender<Message>) -> Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT])
-        .wrap_err("cannot install signal handlers")?;
+    let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT]).wrap_err("cannot install signal handlers")?;
     thread::spawn(move || {
         for signal in signals.forever() {
             if sender.send(Message::Signal(signal)).is_err() {

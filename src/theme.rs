@@ -63,14 +63,8 @@ impl Theme {
             pane_title_focused: Style::new().fg(accent).add_modifier(Modifier::BOLD),
             bar: Style::new().fg(bar),
             bar_selected: Style::new().fg(highlight),
-            bar_value: Style::new()
-                .fg(Color::White)
-                .bg(bar)
-                .add_modifier(Modifier::BOLD),
-            bar_value_selected: Style::new()
-                .fg(Color::Black)
-                .bg(highlight)
-                .add_modifier(Modifier::BOLD),
+            bar_value: Style::new().fg(Color::White).bg(bar).add_modifier(Modifier::BOLD),
+            bar_value_selected: Style::new().fg(Color::Black).bg(highlight).add_modifier(Modifier::BOLD),
             bar_label: Style::new(),
             bar_label_selected: Style::new().fg(highlight).add_modifier(Modifier::BOLD),
             gauge_filled: Style::new().fg(Color::Green),
@@ -79,9 +73,7 @@ impl Theme {
             gauge_label_selected: Style::new().fg(highlight).add_modifier(Modifier::BOLD),
             gauge_value: Style::new().add_modifier(Modifier::BOLD),
             heading: [
-                Style::new()
-                    .fg(accent)
-                    .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                Style::new().fg(accent).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
                 Style::new().fg(accent).add_modifier(Modifier::BOLD),
                 Style::new().add_modifier(Modifier::BOLD),
             ],
@@ -89,9 +81,7 @@ impl Theme {
             strong: Style::new().add_modifier(Modifier::BOLD),
             emphasis: Style::new().add_modifier(Modifier::ITALIC),
             code: Style::new().fg(Color::Magenta),
-            link: Style::new()
-                .fg(Color::Blue)
-                .add_modifier(Modifier::UNDERLINED),
+            link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
             marker: Style::new().fg(Color::DarkGray),
             quote: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
             dim: Style::new().fg(Color::DarkGray),

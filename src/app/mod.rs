@@ -90,12 +90,7 @@ pub struct App {
 
 impl App {
     /// An app showing the result of a first load (a failed load opens on the error screen).
-    pub fn new(
-        request: LoadRequest,
-        first: Result<Loaded, LoadError>,
-        theme: Theme,
-        size: Rect,
-    ) -> Self {
+    pub fn new(request: LoadRequest, first: Result<Loaded, LoadError>, theme: Theme, size: Rect) -> Self {
         let mut app = Self {
             request,
             data: None,
@@ -117,12 +112,14 @@ impl App {
         app
     }
 
+    /// How the dataset is named in messages (`metrics.toml`, or the built-in copy).
+    pub fn dataset_name(&self) -> String {
+        self.request.dataset.display_name()
+    }
+
     /// Sets the status-line message.
     pub fn set_notice(&mut self, text: impl Into<String>, level: Level) {
-        self.notice = Some(Notice {
-            text: text.into(),
-            level,
-        });
+        self.notice = Some(Notice { text: text.into(), level });
     }
 
     /// Applies one event and says what the runtime should do next.
@@ -167,12 +164,7 @@ impl App {
             }
             Action::NextPane => self.cycle_focus(1),
             Action::PrevPane => self.cycle_focus(-1),
-            Action::Prev
-            | Action::Next
-            | Action::PageUp
-            | Action::PageDown
-            | Action::First
-            | Action::Last => {
+            Action::Prev | Action::Next | Action::PageUp | Action::PageDown | Action::First | Action::Last => {
                 if self.overlay == Overlay::Help {
                     self.scroll_help(action);
                 } else {
@@ -201,16 +193,12 @@ impl App {
                 self.article_width = 0; // force a rewrap: the article may have changed
                 self.refresh_article();
                 self.notice = match (warnings, started) {
-                    (0, Some(t)) => Some(Notice {
-                        text: format!("reloaded in {} ms", t.elapsed().as_millis()),
-                        level: Level::Info,
-                    }),
+                    (0, Some(t)) => {
+                        Some(Notice { text: format!("reloaded in {} ms", t.elapsed().as_millis()), level: Level::Info })
+                    }
                     (0, None) => self.notice.take(),
                     (n, _) => Some(Notice {
-                        text: format!(
-                            "{n} warning{}: run coopdash --check for details",
-                            if n == 1 { "" } else { "s" }
-                        ),
+                        text: format!("{n} warning{}: run coopdash --check for details", if n == 1 { "" } else { "s" }),
                         level: Level::Warning,
                     }),
                 };
@@ -218,10 +206,7 @@ impl App {
             Err(error) => {
                 let count = error.diagnostics.len();
                 self.set_notice(
-                    format!(
-                        "{count} error{} in the dataset: fix and press r",
-                        if count == 1 { "" } else { "s" }
-                    ),
+                    format!("{count} error{} in the dataset: fix and press r", if count == 1 { "" } else { "s" }),
                     Level::Error,
                 );
                 self.error = Some(error);
@@ -247,17 +232,10 @@ impl App {
             None => (Vec::new(), 0),
         };
         let banner = match (&self.error, &self.data) {
-            (Some(error), Some(_)) => {
-                u16::try_from(error.diagnostics.len() + 1).unwrap_or(u16::MAX)
-            }
+            (Some(error), Some(_)) => u16::try_from(error.diagnostics.len() + 1).unwrap_or(u16::MAX),
             _ => 0,
         };
-        LayoutInput {
-            charts,
-            gauges,
-            focus: self.focus,
-            banner,
-        }
+        LayoutInput { charts, gauges, focus: self.focus, banner }
     }
 
     /// The layout of the whole screen at the current size.
@@ -271,11 +249,7 @@ impl App {
         // When the article pane is hidden (one-pane mode), keep the last width: the article
         // comes back at the same place.
         let width = if pane.width == 0 {
-            if self.article_width == 0 {
-                usize::from(self.size.width.saturating_sub(4))
-            } else {
-                self.article_width
-            }
+            if self.article_width == 0 { usize::from(self.size.width.saturating_sub(4)) } else { self.article_width }
         } else {
             usize::from(layout::article_text_area(pane).width)
         };
@@ -283,23 +257,15 @@ impl App {
             self.clamp_article_scroll();
             return;
         }
-        let anchor = self
-            .article_lines
-            .get(self.article_scroll)
-            .map(|l| (l.block, l.offset));
+        let anchor = self.article_lines.get(self.article_scroll).map(|l| (l.block, l.offset));
         self.article_lines = match &self.data {
-            Some(Loaded {
-                article: Some(named),
-                ..
-            }) => wrap(&named.article.blocks, width),
+            Some(Loaded { article: Some(named), .. }) => wrap(&named.article.blocks, width),
             _ => Vec::new(),
         };
         self.article_width = width;
         if let Some(anchor) = anchor {
-            self.article_scroll = self
-                .article_lines
-                .partition_point(|l| (l.block, l.offset) <= anchor)
-                .saturating_sub(1);
+            self.article_scroll =
+                self.article_lines.partition_point(|l| (l.block, l.offset) <= anchor).saturating_sub(1);
         }
         self.clamp_article_scroll();
     }

@@ -20,9 +20,7 @@ impl App {
         let Some(loaded) = &self.data else {
             return Vec::new();
         };
-        let mut panes: Vec<Pane> = (0..loaded.dashboard.charts.len())
-            .map(Pane::Chart)
-            .collect();
+        let mut panes: Vec<Pane> = (0..loaded.dashboard.charts.len()).map(Pane::Chart).collect();
         if !loaded.dashboard.gauges.is_empty() {
             panes.push(Pane::Gauges);
         }
@@ -34,19 +32,16 @@ impl App {
     /// pane focused before it).
     pub fn selected_item(&self) -> Option<Item> {
         let dashboard = &self.data.as_ref()?.dashboard;
-        let pane = if self.focus == Pane::Article {
-            self.last_item_pane
-        } else {
-            self.focus
-        };
+        let pane = if self.focus == Pane::Article { self.last_item_pane } else { self.focus };
         match pane {
             Pane::Chart(chart) => {
                 let metrics = &dashboard.charts.get(chart)?.metrics;
                 let bar = self.chart_selection.get(chart).copied().unwrap_or(0);
                 metrics.get(bar).copied().map(Item::Metric)
             }
-            Pane::Gauges => (self.gauge_selection < dashboard.gauges.len())
-                .then_some(Item::Gauge(self.gauge_selection)),
+            Pane::Gauges => {
+                (self.gauge_selection < dashboard.gauges.len()).then_some(Item::Gauge(self.gauge_selection))
+            }
             Pane::Article => None,
         }
     }
@@ -76,21 +71,16 @@ impl App {
         let page = self.page_rows(pane);
         match pane {
             Pane::Article => {
-                self.article_scroll =
-                    step(self.article_scroll, action, page, self.article_lines.len());
+                self.article_scroll = step(self.article_scroll, action, page, self.article_lines.len());
                 self.clamp_article_scroll();
             }
             Pane::Gauges => {
                 let count = self.data.as_ref().map_or(0, |d| d.dashboard.gauges.len());
-                self.gauge_selection =
-                    step(self.gauge_selection, action, page, count).min(count.saturating_sub(1));
+                self.gauge_selection = step(self.gauge_selection, action, page, count).min(count.saturating_sub(1));
             }
             Pane::Chart(chart) => {
-                let count = self
-                    .data
-                    .as_ref()
-                    .and_then(|d| d.dashboard.charts.get(chart))
-                    .map_or(0, |c| c.metrics.len());
+                let count =
+                    self.data.as_ref().and_then(|d| d.dashboard.charts.get(chart)).map_or(0, |c| c.metrics.len());
                 if let Some(selected) = self.chart_selection.get_mut(chart) {
                     *selected = step(*selected, action, page, count).min(count.saturating_sub(1));
                 }
@@ -100,8 +90,7 @@ impl App {
 
     pub(super) fn scroll_help(&mut self, action: Action) {
         let page = usize::from(self.size.height.saturating_sub(6)).max(1);
-        self.help_scroll =
-            step(self.help_scroll, action, page, help_rows()).min(self.help_max_scroll());
+        self.help_scroll = step(self.help_scroll, action, page, help_rows()).min(self.help_max_scroll());
     }
 
     /// The largest useful help scroll at the current size.
@@ -122,11 +111,8 @@ impl App {
     /// Rows of the article pane's text area (its page).
     pub fn article_page(&self) -> usize {
         let areas = self.areas();
-        let rect = if areas.screen == Screen::Single && self.focus != Pane::Article {
-            areas.body
-        } else {
-            areas.article
-        };
+        let rect =
+            if areas.screen == Screen::Single && self.focus != Pane::Article { areas.body } else { areas.article };
         usize::from(layout::article_text_area(rect).height).max(1)
     }
 
@@ -153,20 +139,11 @@ impl App {
                     .and_then(|d| d.charts.get(i))
                     .and_then(|c| c.metrics.get(previous))
                     .and_then(|&m| old.map(|d| d.metrics[m].id.as_str()));
-                let by_id = old_id.and_then(|id| {
-                    chart
-                        .metrics
-                        .iter()
-                        .position(|&m| new.dashboard.metrics[m].id == id)
-                });
-                by_id
-                    .unwrap_or(previous)
-                    .min(chart.metrics.len().saturating_sub(1))
+                let by_id = old_id.and_then(|id| chart.metrics.iter().position(|&m| new.dashboard.metrics[m].id == id));
+                by_id.unwrap_or(previous).min(chart.metrics.len().saturating_sub(1))
             })
             .collect();
-        self.gauge_selection = self
-            .gauge_selection
-            .min(new.dashboard.gauges.len().saturating_sub(1));
+        self.gauge_selection = self.gauge_selection.min(new.dashboard.gauges.len().saturating_sub(1));
         let exists = |pane: Pane| match pane {
             Pane::Chart(i) => i < charts.len(),
             Pane::Gauges => !new.dashboard.gauges.is_empty(),

@@ -12,10 +12,7 @@ fn key(code: KeyCode) -> Event {
 }
 
 fn builtin_app(width: u16, height: u16) -> App {
-    let request = LoadRequest {
-        dataset: DatasetSource::Builtin,
-        article_override: None,
-    };
+    let request = LoadRequest { dataset: DatasetSource::Builtin, article_override: None };
     let first = load(&request);
     let mut app = App::new(request, first, Theme::monochrome(), Rect::default());
     app.update(Event::Resize(width, height));
@@ -23,10 +20,7 @@ fn builtin_app(width: u16, height: u16) -> App {
 }
 
 fn file_app(path: &Path) -> App {
-    let request = LoadRequest {
-        dataset: DatasetSource::File(path.to_path_buf()),
-        article_override: None,
-    };
+    let request = LoadRequest { dataset: DatasetSource::File(path.to_path_buf()), article_override: None };
     let first = load(&request);
     let mut app = App::new(request, first, Theme::monochrome(), Rect::default());
     app.update(Event::Resize(100, 30));
@@ -48,16 +42,7 @@ fn tab_cycles_through_every_pane_and_back() {
         app.update(key(KeyCode::Tab));
         seen.push(app.focus);
     }
-    assert_eq!(
-        seen,
-        [
-            Pane::Chart(0),
-            Pane::Chart(1),
-            Pane::Gauges,
-            Pane::Article,
-            Pane::Chart(0)
-        ]
-    );
+    assert_eq!(seen, [Pane::Chart(0), Pane::Chart(1), Pane::Gauges, Pane::Article, Pane::Chart(0)]);
     app.update(key(KeyCode::BackTab));
     assert_eq!(app.focus, Pane::Article);
 }
@@ -71,11 +56,7 @@ fn arrows_move_the_selection_within_the_chart_and_stop_at_the_ends() {
     app.update(key(KeyCode::Char('G')));
     assert_eq!(selected_id(&app), "friendship_treaties");
     app.update(key(KeyCode::Down));
-    assert_eq!(
-        selected_id(&app),
-        "friendship_treaties",
-        "no wrap past the end"
-    );
+    assert_eq!(selected_id(&app), "friendship_treaties", "no wrap past the end");
     app.update(key(KeyCode::Char('g')));
     app.update(key(KeyCode::Up));
     assert_eq!(selected_id(&app), "partnerships");
@@ -94,11 +75,7 @@ fn the_article_scrolls_by_line_and_page_and_clamps_at_the_end() {
     assert_eq!(app.article_scroll, app.article_max_scroll());
     assert!(app.article_max_scroll() > 0);
     app.update(key(KeyCode::Char('j')));
-    assert_eq!(
-        app.article_scroll,
-        app.article_max_scroll(),
-        "no scrolling past the last page"
-    );
+    assert_eq!(app.article_scroll, app.article_max_scroll(), "no scrolling past the last page");
     app.update(key(KeyCode::Home));
     assert_eq!(app.article_scroll, 0);
 }
@@ -114,10 +91,7 @@ fn the_article_keeps_its_place_across_a_resize() {
     app.update(Event::Resize(180, 50));
     let after = &app.article_lines[app.article_scroll];
     assert_eq!(after.block, top.block, "same paragraph at the top");
-    assert!(
-        after.offset <= top.offset,
-        "the old top line is still on screen"
-    );
+    assert!(after.offset <= top.offset, "the old top line is still on screen");
 }
 
 #[test]
@@ -126,18 +100,10 @@ fn enter_opens_details_esc_closes_them_and_never_quits() {
     assert_eq!(app.update(key(KeyCode::Enter)), Effect::Redraw);
     assert_eq!(app.overlay, Overlay::Details);
     app.update(key(KeyCode::Down));
-    assert_eq!(
-        selected_id(&app),
-        "bri_agreements",
-        "arrows browse metrics in the details window"
-    );
+    assert_eq!(selected_id(&app), "bri_agreements", "arrows browse metrics in the details window");
     assert_eq!(app.update(key(KeyCode::Esc)), Effect::Redraw);
     assert_eq!(app.overlay, Overlay::None);
-    assert_eq!(
-        app.update(key(KeyCode::Esc)),
-        Effect::Redraw,
-        "Esc with nothing open is harmless"
-    );
+    assert_eq!(app.update(key(KeyCode::Esc)), Effect::Redraw, "Esc with nothing open is harmless");
     app.update(key(KeyCode::Char('?')));
     assert_eq!(app.overlay, Overlay::Help);
     app.update(key(KeyCode::Char('?')));
@@ -174,11 +140,8 @@ fn a_reload_keeps_the_selected_metric_by_id() {
     app.update(key(KeyCode::Down));
     assert_eq!(selected_id(&app), "c");
     // "c" moves to the front, and "a" changes its value.
-    std::fs::write(
-        &path,
-        "title = \"T\"\n[[metric]]\nid = \"c\"\nvalue = 3\n[[metric]]\nid = \"a\"\nvalue = 9\n",
-    )
-    .unwrap();
+    std::fs::write(&path, "title = \"T\"\n[[metric]]\nid = \"c\"\nvalue = 3\n[[metric]]\nid = \"a\"\nvalue = 9\n")
+        .unwrap();
     app.update(key(KeyCode::Char('r')));
     assert!(app.error.is_none());
     assert_eq!(selected_id(&app), "c");
@@ -195,14 +158,8 @@ fn a_failed_reload_keeps_the_last_good_data_and_recovers() {
     std::fs::write(&path, "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = -4\n").unwrap();
     app.update(Event::Reload);
     assert_eq!(app.data, good, "the last good data stays");
-    let error = app
-        .error
-        .as_ref()
-        .expect("the error is kept for the banner");
-    assert_eq!(
-        error.diagnostics[0].to_string(),
-        format!("{}:4:9: value must be a finite number >= 0", path.display())
-    );
+    let error = app.error.as_ref().expect("the error is kept for the banner");
+    assert_eq!(error.diagnostics[0].to_string(), format!("{}:4:9: value must be a finite number >= 0", path.display()));
     assert!(app.layout_input().banner > 0);
     assert_eq!(app.notice.as_ref().unwrap().level, Level::Error);
     std::fs::write(&path, GOOD).unwrap();
@@ -235,8 +192,5 @@ fn a_narrow_screen_shows_the_focused_pane_and_tab_brings_the_article() {
     }
     assert_eq!(app.focus, Pane::Article);
     assert_eq!(app.areas().article, app.areas().body);
-    assert_eq!(
-        app.article_width,
-        usize::from(layout::article_text_area(app.areas().body).width)
-    );
+    assert_eq!(app.article_width, usize::from(layout::article_text_area(app.areas().body).width));
 }

@@ -37,10 +37,7 @@ mod tests {
 
     #[test]
     fn case_space_quotes_and_dashes_fold() {
-        assert_eq!(
-            fold("China\u{2019}s  \n Laos\u{2013}Railway “Go”").0,
-            "china's laos-railway \"go\""
-        );
+        assert_eq!(fold("China\u{2019}s  \n Laos\u{2013}Railway “Go”").0, "china's laos-railway \"go\"");
     }
 
     #[test]

@@ -34,23 +34,14 @@ impl Builder {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => self.push(&text, self.style),
-            Event::Code(text) => self.push(
-                &text,
-                RunStyle {
-                    code: true,
-                    ..self.style
-                },
-            ),
+            Event::Code(text) => self.push(&text, RunStyle { code: true, ..self.style }),
             Event::InlineMath(text) | Event::DisplayMath(text) => self.push(&text, self.style),
             Event::Html(text) | Event::InlineHtml(text) => self.push(text.trim_end(), self.style),
             Event::SoftBreak => self.push(" ", self.style),
             Event::HardBreak => self.push("\n", self.style),
             Event::Rule => {
                 self.finish_block();
-                self.blocks.push(Block {
-                    kind: BlockKind::Rule,
-                    runs: Vec::new(),
-                });
+                self.blocks.push(Block { kind: BlockKind::Rule, runs: Vec::new() });
             }
             Event::FootnoteReference(name) => self.push(&format!("[{name}]"), self.style),
             Event::TaskListMarker(done) => {
@@ -64,11 +55,7 @@ impl Builder {
             Tag::Heading { level, .. } => self.begin(BlockKind::Heading(heading_level(level))),
             Tag::Paragraph => {
                 if self.current.is_none() {
-                    let kind = if self.quote_depth > 0 {
-                        BlockKind::Quote
-                    } else {
-                        BlockKind::Paragraph
-                    };
+                    let kind = if self.quote_depth > 0 { BlockKind::Quote } else { BlockKind::Paragraph };
                     self.begin(kind);
                 } else {
                     // A second paragraph in a list item continues the item.
@@ -103,13 +90,7 @@ impl Builder {
                 self.link = Some((dest_url.to_string(), start));
                 self.style.link = true;
             }
-            Tag::Image { .. } => self.push(
-                "[image: ",
-                RunStyle {
-                    marker: true,
-                    ..self.style
-                },
-            ),
+            Tag::Image { .. } => self.push("[image: ", RunStyle { marker: true, ..self.style }),
             _ => {}
         }
     }
@@ -118,10 +99,7 @@ impl Builder {
         match tag {
             TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Item => self.finish_block(),
             TagEnd::Paragraph => {
-                if !matches!(
-                    self.current.as_ref().map(|b| &b.kind),
-                    Some(BlockKind::ListItem { .. })
-                ) {
+                if !matches!(self.current.as_ref().map(|b| &b.kind), Some(BlockKind::ListItem { .. })) {
                     self.finish_block();
                 }
             }
@@ -139,39 +117,21 @@ impl Builder {
                 self.style.link = false;
                 if let Some((url, start)) = self.link.take() {
                     let text: String = self.current.as_ref().map_or_else(String::new, |b| {
-                        b.runs[start.min(b.runs.len())..]
-                            .iter()
-                            .map(|r| r.text.as_str())
-                            .collect()
+                        b.runs[start.min(b.runs.len())..].iter().map(|r| r.text.as_str()).collect()
                     });
                     if !url.is_empty() && text.trim() != url.trim() {
-                        self.push(
-                            &format!(" <{url}>"),
-                            RunStyle {
-                                marker: true,
-                                ..RunStyle::default()
-                            },
-                        );
+                        self.push(&format!(" <{url}>"), RunStyle { marker: true, ..RunStyle::default() });
                     }
                 }
             }
-            TagEnd::Image => self.push(
-                "]",
-                RunStyle {
-                    marker: true,
-                    ..self.style
-                },
-            ),
+            TagEnd::Image => self.push("]", RunStyle { marker: true, ..self.style }),
             _ => {}
         }
     }
 
     fn begin(&mut self, kind: BlockKind) {
         self.finish_block();
-        self.current = Some(Block {
-            kind,
-            runs: Vec::new(),
-        });
+        self.current = Some(Block { kind, runs: Vec::new() });
     }
 
     fn finish_block(&mut self) {
@@ -193,16 +153,10 @@ impl Builder {
         if text.is_empty() {
             return;
         }
-        let block = self.current.get_or_insert_with(|| Block {
-            kind: BlockKind::Paragraph,
-            runs: Vec::new(),
-        });
+        let block = self.current.get_or_insert_with(|| Block { kind: BlockKind::Paragraph, runs: Vec::new() });
         match block.runs.last_mut() {
             Some(last) if last.style == style => last.text.push_str(text),
-            _ => block.runs.push(Run {
-                text: text.to_owned(),
-                style,
-            }),
+            _ => block.runs.push(Run { text: text.to_owned(), style }),
         }
     }
 }

@@ -54,11 +54,7 @@ pub struct Block {
 impl Block {
     /// The block's text without styling, as the reader sees it.
     pub fn plain_text(&self) -> String {
-        self.runs
-            .iter()
-            .filter(|r| !r.style.marker)
-            .map(|r| r.text.as_str())
-            .collect()
+        self.runs.iter().filter(|r| !r.style.marker).map(|r| r.text.as_str()).collect()
     }
 }
 
@@ -89,21 +85,11 @@ impl Article {
         let text = sanitize(text);
         let blocks = text
             .split("\n\n")
-            .map(|chunk| {
-                chunk
-                    .split('\n')
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|chunk| chunk.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" "))
             .filter(|paragraph| !paragraph.trim().is_empty())
             .map(|paragraph| Block {
                 kind: BlockKind::Paragraph,
-                runs: vec![Run {
-                    text: paragraph,
-                    style: RunStyle::default(),
-                }],
+                runs: vec![Run { text: paragraph, style: RunStyle::default() }],
             })
             .collect();
         Self::from_blocks(blocks)
@@ -132,19 +118,12 @@ impl Article {
         if needle.is_empty() {
             return None;
         }
-        self.folded
-            .iter()
-            .enumerate()
-            .find_map(|(block, (haystack, origins))| {
-                let at = haystack.find(needle)?;
-                let first = haystack[..at].chars().count();
-                let last = first + needle.chars().count() - 1;
-                Some(QuoteMatch {
-                    block,
-                    start: origins[first],
-                    end: origins[last] + 1,
-                })
-            })
+        self.folded.iter().enumerate().find_map(|(block, (haystack, origins))| {
+            let at = haystack.find(needle)?;
+            let first = haystack[..at].chars().count();
+            let last = first + needle.chars().count() - 1;
+            Some(QuoteMatch { block, start: origins[first], end: origins[last] + 1 })
+        })
     }
 }
 

@@ -4,10 +4,7 @@ use super::*;
 use crate::text::width::width;
 
 fn line_texts(lines: &[WrappedLine]) -> Vec<String> {
-    lines
-        .iter()
-        .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect())
-        .collect()
+    lines.iter().map(|l| l.runs.iter().map(|r| r.text.as_str()).collect()).collect()
 }
 
 #[test]
@@ -21,140 +18,61 @@ fn markdown_becomes_styled_blocks() {
         [
             &BlockKind::Heading(1),
             &BlockKind::Paragraph,
-            &BlockKind::ListItem {
-                depth: 0,
-                marker: "•".into()
-            },
-            &BlockKind::ListItem {
-                depth: 0,
-                marker: "•".into()
-            },
+            &BlockKind::ListItem { depth: 0, marker: "•".into() },
+            &BlockKind::ListItem { depth: 0, marker: "•".into() },
             &BlockKind::Quote,
-            &BlockKind::ListItem {
-                depth: 0,
-                marker: "1.".into()
-            },
-            &BlockKind::ListItem {
-                depth: 0,
-                marker: "2.".into()
-            },
+            &BlockKind::ListItem { depth: 0, marker: "1.".into() },
+            &BlockKind::ListItem { depth: 0, marker: "2.".into() },
             &BlockKind::Rule,
         ]
     );
     let paragraph = &article.blocks[1];
-    let styled = |text: &str| {
-        paragraph
-            .runs
-            .iter()
-            .find(|r| r.text == text)
-            .map(|r| r.style)
-    };
-    assert_eq!(
-        styled("soft"),
-        Some(RunStyle {
-            emphasis: true,
-            ..RunStyle::default()
-        })
-    );
-    assert_eq!(
-        styled("strong"),
-        Some(RunStyle {
-            strong: true,
-            ..RunStyle::default()
-        })
-    );
-    assert_eq!(
-        styled("code"),
-        Some(RunStyle {
-            code: true,
-            ..RunStyle::default()
-        })
-    );
-    assert_eq!(
-        styled("a link"),
-        Some(RunStyle {
-            link: true,
-            ..RunStyle::default()
-        })
-    );
-    assert_eq!(
-        styled(" <https://x.org>").map(|s| s.marker),
-        Some(true),
-        "the URL is shown after its text"
-    );
-    assert_eq!(
-        paragraph.plain_text(),
-        "Some soft and strong text with code and a link."
-    );
+    let styled = |text: &str| paragraph.runs.iter().find(|r| r.text == text).map(|r| r.style);
+    assert_eq!(styled("soft"), Some(RunStyle { emphasis: true, ..RunStyle::default() }));
+    assert_eq!(styled("strong"), Some(RunStyle { strong: true, ..RunStyle::default() }));
+    assert_eq!(styled("code"), Some(RunStyle { code: true, ..RunStyle::default() }));
+    assert_eq!(styled("a link"), Some(RunStyle { link: true, ..RunStyle::default() }));
+    assert_eq!(styled(" <https://x.org>").map(|s| s.marker), Some(true), "the URL is shown after its text");
+    assert_eq!(paragraph.plain_text(), "Some soft and strong text with code and a link.");
 }
 
 #[test]
 fn nested_lists_are_indented_by_depth() {
     let article = Article::from_markdown("- outer\n  - inner\n");
-    assert_eq!(
-        article.blocks[1].kind,
-        BlockKind::ListItem {
-            depth: 1,
-            marker: "•".into()
-        }
-    );
-    assert_eq!(
-        line_texts(&wrap(&article.blocks, 40)),
-        ["  • outer", "    • inner"]
-    );
+    assert_eq!(article.blocks[1].kind, BlockKind::ListItem { depth: 1, marker: "•".into() });
+    assert_eq!(line_texts(&wrap(&article.blocks, 40)), ["  • outer", "    • inner"]);
 }
 
 #[test]
 fn escape_sequences_in_the_article_are_inert() {
     let article = Article::from_markdown("evil \u{1b}[2J\u{1b}]52;c;aGk=\u{7} text\u{202e}");
-    let text: String = wrap(&article.blocks, 80)
-        .iter()
-        .flat_map(|l| l.runs.iter().map(|r| r.text.clone()))
-        .collect();
+    let text: String = wrap(&article.blocks, 80).iter().flat_map(|l| l.runs.iter().map(|r| r.text.clone())).collect();
     assert!(!text.chars().any(crate::text::is_unsafe_char), "{text:?}");
     assert!(text.contains("␛[2J"));
 }
 
 #[test]
 fn quotes_match_through_markup_case_space_and_typography() {
-    let article = Article::from_markdown(
-        "It moved *more than 50 million\ntonnes* of freight \u{2013} China\u{2019}s line.",
-    );
-    let found = article
-        .find_quote("MORE THAN 50 million tonnes")
-        .expect("found through emphasis and a line break");
+    let article =
+        Article::from_markdown("It moved *more than 50 million\ntonnes* of freight \u{2013} China\u{2019}s line.");
+    let found = article.find_quote("MORE THAN 50 million tonnes").expect("found through emphasis and a line break");
     assert_eq!(found.block, 0);
     let text: Vec<char> = article.blocks[0].plain_text().chars().collect();
-    assert_eq!(
-        text[found.start..found.end].iter().collect::<String>(),
-        "more than 50 million tonnes"
-    );
-    assert!(
-        article.find_quote("freight - China's line").is_some(),
-        "dashes and apostrophes fold"
-    );
+    assert_eq!(text[found.start..found.end].iter().collect::<String>(), "more than 50 million tonnes");
+    assert!(article.find_quote("freight - China's line").is_some(), "dashes and apostrophes fold");
     assert!(article.find_quote("60 million").is_none());
-    assert!(
-        article.find_quote("   ").is_none(),
-        "an empty quote matches nothing"
-    );
+    assert!(article.find_quote("   ").is_none(), "an empty quote matches nothing");
 }
 
 #[test]
 fn every_bundled_quote_occurs_in_the_bundled_article() {
     let article = Article::from_markdown(include_str!("../../assets/article.md"));
     let dataset = include_str!("../../metrics.toml");
-    let quotes: Vec<&str> = dataset
-        .lines()
-        .filter_map(|l| l.strip_prefix("quote = \""))
-        .map(|l| l.trim_end_matches('"'))
-        .collect();
+    let quotes: Vec<&str> =
+        dataset.lines().filter_map(|l| l.strip_prefix("quote = \"")).map(|l| l.trim_end_matches('"')).collect();
     assert!(quotes.len() >= 8, "{quotes:?}");
     for quote in quotes {
-        assert!(
-            article.find_quote(quote).is_some(),
-            "quote not in the article: {quote}"
-        );
+        assert!(article.find_quote(quote).is_some(), "quote not in the article: {quote}");
     }
 }
 
@@ -171,10 +89,7 @@ fn the_bundled_article_is_a_briefing_of_500_to_900_words_that_credits_its_source
 fn wrapping_respects_the_width_and_drops_the_break_spaces() {
     let article = Article::from_markdown("The quick brown fox jumps over the lazy dog.");
     let lines = wrap(&article.blocks, 10);
-    assert_eq!(
-        line_texts(&lines),
-        ["The quick", "brown fox", "jumps over", "the lazy", "dog."]
-    );
+    assert_eq!(line_texts(&lines), ["The quick", "brown fox", "jumps over", "the lazy", "dog."]);
     let offsets: Vec<usize> = lines.iter().map(|l| l.offset).collect();
     assert_eq!(offsets, [0, 10, 20, 31, 40]);
 }
@@ -182,10 +97,7 @@ fn wrapping_respects_the_width_and_drops_the_break_spaces() {
 #[test]
 fn words_longer_than_the_line_are_cut_hard() {
     let article = Article::from_markdown("abcdefghij klm");
-    assert_eq!(
-        line_texts(&wrap(&article.blocks, 4)),
-        ["abcd", "efgh", "ij", "klm"]
-    );
+    assert_eq!(line_texts(&wrap(&article.blocks, 4)), ["abcd", "efgh", "ij", "klm"]);
 }
 
 #[test]
@@ -195,10 +107,7 @@ fn cjk_text_breaks_between_ideographs() {
     for line in line_texts(&lines) {
         assert!(width(&line) <= 9, "{line}");
     }
-    assert_eq!(
-        line_texts(&lines),
-        ["中老铁路", "货运量超", "过五千万", "吨"]
-    );
+    assert_eq!(line_texts(&lines), ["中老铁路", "货运量超", "过五千万", "吨"]);
 }
 
 #[test]
@@ -207,10 +116,7 @@ fn no_line_is_ever_wider_than_the_pane() {
     for width_limit in [1, 2, 3, 5, 8, 13, 30, 77, 200] {
         for line in wrap(&article.blocks, width_limit) {
             let text: String = line.runs.iter().map(|r| r.text.as_str()).collect();
-            assert!(
-                width(&text) <= width_limit.max(2),
-                "{width_limit}: {text:?}"
-            );
+            assert!(width(&text) <= width_limit.max(2), "{width_limit}: {text:?}");
         }
     }
     assert!(wrap(&article.blocks, 0).is_empty());
@@ -219,18 +125,12 @@ fn no_line_is_ever_wider_than_the_pane() {
 #[test]
 fn blocks_are_separated_by_one_blank_line_but_list_items_are_tight() {
     let article = Article::from_markdown("# H\n\npara\n\n- a\n- b\n");
-    assert_eq!(
-        line_texts(&wrap(&article.blocks, 20)),
-        ["H", "", "para", "", "  • a", "  • b"]
-    );
+    assert_eq!(line_texts(&wrap(&article.blocks, 20)), ["H", "", "para", "", "  • a", "  • b"]);
 }
 
 #[test]
 fn plain_text_articles_are_paragraphs() {
-    let article = Article::from_file_text(
-        "notes.TXT",
-        "first line\nsame paragraph\n\n*not emphasis*\r\n",
-    );
+    let article = Article::from_file_text("notes.TXT", "first line\nsame paragraph\n\n*not emphasis*\r\n");
     assert_eq!(article.blocks.len(), 2);
     assert_eq!(article.blocks[0].plain_text(), "first line same paragraph");
     assert_eq!(article.blocks[1].plain_text(), "*not emphasis*");
@@ -239,8 +139,5 @@ fn plain_text_articles_are_paragraphs() {
 #[test]
 fn code_blocks_keep_their_lines() {
     let article = Article::from_markdown("```\nlet a = 1;\nlet b = 2;\n```\n");
-    assert_eq!(
-        line_texts(&wrap(&article.blocks, 40)),
-        ["  let a = 1;", "  let b = 2;"]
-    );
+    assert_eq!(line_texts(&wrap(&article.blocks, 40)), ["  let a = 1;", "  let b = 2;"]);
 }

@@ -42,12 +42,7 @@ pub fn wrap(blocks: &[Block], width: usize) -> Vec<WrappedLine> {
             (Some(BlockKind::ListItem { .. }), BlockKind::ListItem { .. })
         );
         if index > 0 && !tight {
-            lines.push(WrappedLine {
-                kind: LineKind::Blank,
-                runs: Vec::new(),
-                block: index,
-                offset: 0,
-            });
+            lines.push(WrappedLine { kind: LineKind::Blank, runs: Vec::new(), block: index, offset: 0 });
         }
         wrap_block(block, index, width, &mut lines);
     }
@@ -55,13 +50,7 @@ pub fn wrap(blocks: &[Block], width: usize) -> Vec<WrappedLine> {
 }
 
 fn marker(text: String) -> Run {
-    Run {
-        text,
-        style: RunStyle {
-            marker: true,
-            ..RunStyle::default()
-        },
-    }
+    Run { text, style: RunStyle { marker: true, ..RunStyle::default() } }
 }
 
 fn wrap_block(block: &Block, index: usize, width: usize, out: &mut Vec<WrappedLine>) {
@@ -78,29 +67,18 @@ fn wrap_block(block: &Block, index: usize, width: usize, out: &mut Vec<WrappedLi
         BlockKind::Code => (LineKind::Code, "  ".to_owned(), "  ".to_owned()),
         BlockKind::Rule => {
             let rule = marker("─".repeat(width));
-            out.push(WrappedLine {
-                kind: LineKind::Rule,
-                runs: vec![rule],
-                block: index,
-                offset: 0,
-            });
+            out.push(WrappedLine { kind: LineKind::Rule, runs: vec![rule], block: index, offset: 0 });
             return;
         }
     };
     // A pane narrower than the decoration gets the text alone.
     let prefix_width = UnicodeWidthStr::width(first_prefix.as_str());
-    let (first_prefix, next_prefix) = if prefix_width + 1 >= width {
-        (String::new(), String::new())
-    } else {
-        (first_prefix, next_prefix)
-    };
+    let (first_prefix, next_prefix) =
+        if prefix_width + 1 >= width { (String::new(), String::new()) } else { (first_prefix, next_prefix) };
     let text_width = width - UnicodeWidthStr::width(first_prefix.as_str());
     let cells = cells(&block.runs);
     let words = block.kind != BlockKind::Code;
-    for (n, (start, end)) in break_lines(&cells, text_width, words)
-        .into_iter()
-        .enumerate()
-    {
+    for (n, (start, end)) in break_lines(&cells, text_width, words).into_iter().enumerate() {
         let prefix = if n == 0 { &first_prefix } else { &next_prefix };
         let mut runs = Vec::new();
         if !prefix.is_empty() {
@@ -109,19 +87,11 @@ fn wrap_block(block: &Block, index: usize, width: usize, out: &mut Vec<WrappedLi
         for cell in &cells[start..end] {
             match runs.last_mut() {
                 Some(Run { text, style }) if *style == cell.style => text.push_str(cell.grapheme),
-                _ => runs.push(Run {
-                    text: cell.grapheme.to_owned(),
-                    style: cell.style,
-                }),
+                _ => runs.push(Run { text: cell.grapheme.to_owned(), style: cell.style }),
             }
         }
         let offset = cells.get(start).map_or(0, |c| c.offset);
-        out.push(WrappedLine {
-            kind,
-            runs,
-            block: index,
-            offset,
-        });
+        out.push(WrappedLine { kind, runs, block: index, offset });
     }
 }
 
@@ -151,12 +121,7 @@ fn cells(runs: &[Run]) -> Vec<Cell<'_>> {
     let mut offset = 0;
     for run in runs {
         for grapheme in run.text.graphemes(true) {
-            cells.push(Cell {
-                grapheme,
-                style: run.style,
-                width: UnicodeWidthStr::width(grapheme),
-                offset,
-            });
+            cells.push(Cell { grapheme, style: run.style, width: UnicodeWidthStr::width(grapheme), offset });
             if !run.style.marker {
                 offset += grapheme.chars().count();
             }
@@ -225,10 +190,7 @@ fn break_lines(cells: &[Cell<'_>], width: usize, words: bool) -> Vec<(usize, usi
         }
     }
     if start < cells.len() || lines.is_empty() {
-        lines.push((
-            start.min(cells.len()),
-            trim_end(cells, start.min(cells.len()), cells.len()),
-        ));
+        lines.push((start.min(cells.len()), trim_end(cells, start.min(cells.len()), cells.len())));
     }
     lines
 }

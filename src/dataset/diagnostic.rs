@@ -90,39 +90,17 @@ mod tests {
     #[test]
     fn offsets_map_to_one_based_lines_and_character_columns() {
         let text = "a = 1\nβγ = 2\n";
-        assert_eq!(
-            Position::of_offset(text, 0),
-            Position { line: 1, column: 1 }
-        );
-        assert_eq!(
-            Position::of_offset(text, 6),
-            Position { line: 2, column: 1 }
-        );
+        assert_eq!(Position::of_offset(text, 0), Position { line: 1, column: 1 });
+        assert_eq!(Position::of_offset(text, 6), Position { line: 2, column: 1 });
         // 'β' and 'γ' are two bytes each; byte 10 is the space after them.
-        assert_eq!(
-            Position::of_offset(text, 10),
-            Position { line: 2, column: 3 }
-        );
-        assert_eq!(
-            Position::of_offset(text, 7),
-            Position { line: 2, column: 1 }
-        );
-        assert_eq!(
-            Position::of_offset(text, 999),
-            Position { line: 3, column: 1 }
-        );
+        assert_eq!(Position::of_offset(text, 10), Position { line: 2, column: 3 });
+        assert_eq!(Position::of_offset(text, 7), Position { line: 2, column: 1 });
+        assert_eq!(Position::of_offset(text, 999), Position { line: 3, column: 1 });
     }
 
     #[test]
     fn display_is_file_line_col_message() {
-        let d = Diagnostic::error(
-            "m.toml",
-            Some(Position {
-                line: 12,
-                column: 7,
-            }),
-            "bad\u{1b}",
-        );
+        let d = Diagnostic::error("m.toml", Some(Position { line: 12, column: 7 }), "bad\u{1b}");
         assert_eq!(d.to_string(), "m.toml:12:7: bad␛");
         let w = Diagnostic::warning("m.toml", None, "quote not found");
         assert_eq!(w.to_string(), "m.toml: warning: quote not found");

@@ -9,9 +9,7 @@ pub mod read;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Position, Severity};
-pub use model::{
-    ArticleRef, Bound, Chart, ChartDirection, Dashboard, Date, Gauge, Metric, Quote, Source, Unit,
-};
+pub use model::{ArticleRef, Bound, Chart, ChartDirection, Dashboard, Date, Gauge, Metric, Quote, Source, Unit};
 pub use validate::Origin;
 
 /// Parses and validates a dataset's text.
@@ -20,14 +18,8 @@ pub use validate::Origin;
 /// parses, every rule violation is returned. Errors are located by line and column in `origin`.
 pub fn parse(origin: &Origin<'_>) -> Result<Dashboard, Vec<Diagnostic>> {
     let raw: raw::RawDataset = toml::from_str(origin.text).map_err(|e| {
-        let position = e
-            .span()
-            .map(|span| Position::of_offset(origin.text, span.start));
-        vec![Diagnostic::error(
-            origin.file,
-            position,
-            friendly_message(e.message()),
-        )]
+        let position = e.span().map(|span| Position::of_offset(origin.text, span.start));
+        vec![Diagnostic::error(origin.file, position, friendly_message(e.message()))]
     })?;
     validate::validate(raw, origin)
 }
@@ -39,18 +31,11 @@ fn friendly_message(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or_default();
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-        let candidates = if expected.is_empty() {
-            raw::KNOWN_KEYS.to_vec()
-        } else {
-            expected.clone()
-        };
+        let candidates = if expected.is_empty() { raw::KNOWN_KEYS.to_vec() } else { expected.clone() };
         return match hint::closest(key, candidates) {
             Some(near) => format!("unknown key `{key}` (did you mean `{near}`?)"),
             None if !expected.is_empty() => {
-                format!(
-                    "unknown key `{key}`; this table takes: {}",
-                    expected.join(", ")
-                )
+                format!("unknown key `{key}`; this table takes: {}", expected.join(", "))
             }
             None => format!("unknown key `{key}`"),
         };

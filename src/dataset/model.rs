@@ -215,12 +215,8 @@ pub struct Date {
 impl Date {
     /// `3 Dec 2021`: unambiguous in every locale.
     pub fn human(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        let month = MONTHS
-            .get(usize::from(self.month).wrapping_sub(1))
-            .unwrap_or(&"?");
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let month = MONTHS.get(usize::from(self.month).wrapping_sub(1)).unwrap_or(&"?");
         format!("{} {month} {}", self.day, self.year)
     }
 }
@@ -280,32 +276,16 @@ mod tests {
 
     #[test]
     fn ratio_bounds_follow_the_direction_of_each_figure() {
-        assert_eq!(
-            Bound::of_ratio(None, Some(Bound::Over)),
-            Some(Bound::AtMost)
-        );
-        assert_eq!(
-            Bound::of_ratio(Some(Bound::Over), None),
-            Some(Bound::AtLeast)
-        );
+        assert_eq!(Bound::of_ratio(None, Some(Bound::Over)), Some(Bound::AtMost));
+        assert_eq!(Bound::of_ratio(Some(Bound::Over), None), Some(Bound::AtLeast));
         assert_eq!(Bound::of_ratio(None, None), None);
-        assert_eq!(
-            Bound::of_ratio(Some(Bound::Over), Some(Bound::Over)),
-            Some(Bound::About)
-        );
-        assert_eq!(
-            Bound::of_ratio(Some(Bound::Under), Some(Bound::Over)),
-            Some(Bound::AtMost)
-        );
+        assert_eq!(Bound::of_ratio(Some(Bound::Over), Some(Bound::Over)), Some(Bound::About));
+        assert_eq!(Bound::of_ratio(Some(Bound::Under), Some(Bound::Over)), Some(Bound::AtMost));
     }
 
     #[test]
     fn dates_read_the_same_everywhere() {
-        let d = Date {
-            year: 2021,
-            month: 12,
-            day: 3,
-        };
+        let d = Date { year: 2021, month: 12, day: 3 };
         assert_eq!(d.human(), "3 Dec 2021");
         assert_eq!(d.to_string(), "2021-12-03");
     }

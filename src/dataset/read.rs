@@ -17,8 +17,7 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// `display` is how the file is named in the error.
 pub fn read_text(path: &Path, display: &str) -> Result<String, Diagnostic> {
     let fail = |message: String| Diagnostic::error(display, None, message);
-    let meta =
-        std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
     if meta.is_dir() {
         return Err(fail("is a directory, not a file".into()));
     }
@@ -56,11 +55,7 @@ pub fn decode_utf8(mut bytes: Vec<u8>, display: &str) -> Result<String, Diagnost
 }
 
 fn too_large(bytes: u64) -> String {
-    format!(
-        "is too large ({:.1} MiB; the limit is {} MiB)",
-        bytes as f64 / 1048576.0,
-        MAX_FILE_BYTES / 1048576
-    )
+    format!("is too large ({:.1} MiB; the limit is {} MiB)", bytes as f64 / 1048576.0, MAX_FILE_BYTES / 1048576)
 }
 
 /// The OS reason without Rust's "(os error 2)" suffix.
@@ -84,20 +79,14 @@ mod tests {
 
     #[test]
     fn a_bom_is_dropped() {
-        assert_eq!(
-            decode_utf8(b"\xEF\xBB\xBFtitle".to_vec(), "m").unwrap(),
-            "title"
-        );
+        assert_eq!(decode_utf8(b"\xEF\xBB\xBFtitle".to_vec(), "m").unwrap(), "title");
     }
 
     #[test]
     fn missing_files_and_directories_are_clear_errors() {
         let dir = tempfile::tempdir().unwrap();
         let missing = read_text(&dir.path().join("nope.toml"), "nope.toml").unwrap_err();
-        assert_eq!(
-            missing.to_string(),
-            "nope.toml: cannot read: No such file or directory"
-        );
+        assert_eq!(missing.to_string(), "nope.toml: cannot read: No such file or directory");
         let is_dir = read_text(dir.path(), "dir").unwrap_err();
         assert_eq!(is_dir.to_string(), "dir: is a directory, not a file");
     }

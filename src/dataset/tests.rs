@@ -5,20 +5,12 @@ use std::path::Path;
 use super::*;
 
 fn parse_text(text: &str) -> Result<Dashboard, Vec<Diagnostic>> {
-    parse(&Origin {
-        text,
-        file: "m.toml",
-        base_dir: Path::new(""),
-    })
+    parse(&Origin { text, file: "m.toml", base_dir: Path::new("") })
 }
 
 /// The diagnostics of a file that must fail, as `file:line:col: message` strings.
 fn errors(text: &str) -> Vec<String> {
-    parse_text(text)
-        .expect_err("this file must not load")
-        .iter()
-        .map(ToString::to_string)
-        .collect()
+    parse_text(text).expect_err("this file must not load").iter().map(ToString::to_string).collect()
 }
 
 const MINIMAL: &str = r#"
@@ -41,22 +33,11 @@ fn the_bundled_dataset_loads_with_every_fact() {
     assert_eq!(value("friendship_treaties"), 9.0);
     assert_eq!(value("railway_cargo"), 50e6);
     assert_eq!(value("railway_cross_border"), 11.58e6);
-    assert!(
-        d.metrics[d.metric_index("bri_agreements").unwrap()]
-            .label
-            .starts_with("Belt and Road")
-    );
-    let cross_border = d
-        .gauges
-        .iter()
-        .find(|g| d.metrics[g.metric].id == "railway_cross_border")
-        .unwrap();
+    assert!(d.metrics[d.metric_index("bri_agreements").unwrap()].label.starts_with("Belt and Road"));
+    let cross_border = d.gauges.iter().find(|g| d.metrics[g.metric].id == "railway_cross_border").unwrap();
     assert_eq!(cross_border.bound, Some(Bound::AtMost));
     assert_eq!(cross_border.display_ratio(), "≤23.2%");
-    assert!(
-        d.gauges.iter().all(|g| g.note.is_some()),
-        "every bundled gauge says what it divides by"
-    );
+    assert!(d.gauges.iter().all(|g| g.note.is_some()), "every bundled gauge says what it divides by");
 }
 
 #[test]
@@ -162,19 +143,13 @@ fn syntax_errors_point_at_their_line_and_column() {
 #[test]
 fn a_missing_title_or_metric_is_reported() {
     assert!(errors("[[metric]]\nid = \"a\"\nvalue = 1\n")[0].contains("missing key `title`"));
-    assert_eq!(
-        errors("title = \"T\"\n"),
-        ["m.toml:1:1: the dataset needs at least one [[metric]]"]
-    );
+    assert_eq!(errors("title = \"T\"\n"), ["m.toml:1:1: the dataset needs at least one [[metric]]"]);
 }
 
 #[test]
 fn unknown_keys_get_a_did_you_mean_hint() {
     let found = errors("title = \"T\"\n[[metric]]\nid = \"a\"\nlable = \"A\"\nvalue = 1\n");
-    assert_eq!(
-        found,
-        ["m.toml:4:1: unknown key `lable` (did you mean `label`?)"]
-    );
+    assert_eq!(found, ["m.toml:4:1: unknown key `lable` (did you mean `label`?)"]);
     let top = errors("titel = \"T\"\n");
     assert!(top[0].contains("did you mean `title`?"), "{top:?}");
 }
@@ -182,10 +157,7 @@ fn unknown_keys_get_a_did_you_mean_hint() {
 #[test]
 fn wrong_types_name_the_expected_type() {
     let found = errors("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = \"many\"\n");
-    assert!(
-        found[0].starts_with("m.toml:4:9: ") && found[0].contains("expected a number"),
-        "{found:?}"
-    );
+    assert!(found[0].starts_with("m.toml:4:9: ") && found[0].contains("expected a number"), "{found:?}");
 }
 
 #[test]
@@ -336,39 +308,27 @@ value = 1
 as_of = 2024-01-01T10:00:00
 "#,
     );
-    assert_eq!(
-        found,
-        ["m.toml:5:9: expected a date such as 2021-12-03 (no time of day)"]
-    );
+    assert_eq!(found, ["m.toml:5:9: expected a date such as 2021-12-03 (no time of day)"]);
     let bound = errors("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\nbound = \"roughly\"\n");
-    assert!(
-        bound[0].starts_with("m.toml:5:9: ") && bound[0].contains("about"),
-        "{bound:?}"
-    );
+    assert!(bound[0].starts_with("m.toml:5:9: ") && bound[0].contains("about"), "{bound:?}");
 }
 
 #[test]
 fn huge_and_odd_numbers_are_errors_not_panics() {
-    for value in [
-        "1e400",
-        "99999999999999999999999999999999999999999999999999999999999",
-        "-inf",
-        "0x10",
-    ] {
+    for value in ["1e400", "99999999999999999999999999999999999999999999999999999999999", "-inf", "0x10"] {
         let text = format!("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = {value}\n");
         let outcome = parse_text(&text);
         if let Ok(d) = outcome {
-            assert!(
-                d.metrics[0].value.is_finite() && d.metrics[0].value >= 0.0,
-                "{value}"
-            );
+            assert!(d.metrics[0].value.is_finite() && d.metrics[0].value >= 0.0, "{value}");
         }
     }
 }
 
 #[test]
 fn strings_from_the_file_are_sanitised() {
-    let d = parse_text("title = \"T\\u001b]0;owned\\u0007\"\n[[metric]]\nid = \"a\"\nlabel = \"x\\u202ey\"\nvalue = 1\n").unwrap();
+    let d =
+        parse_text("title = \"T\\u001b]0;owned\\u0007\"\n[[metric]]\nid = \"a\"\nlabel = \"x\\u202ey\"\nvalue = 1\n")
+            .unwrap();
     assert_eq!(d.title, "T␛]0;owned␇");
     assert_eq!(d.metrics[0].label, "xy");
 }
@@ -376,19 +336,8 @@ fn strings_from_the_file_are_sanitised() {
 #[test]
 fn the_article_path_is_resolved_against_the_dataset_folder() {
     let text = "title = \"T\"\narticle = \"notes/a.md\"\n[[metric]]\nid = \"a\"\nvalue = 1\n";
-    let d = parse(&Origin {
-        text,
-        file: "data/m.toml",
-        base_dir: Path::new("data"),
-    })
-    .unwrap();
+    let d = parse(&Origin { text, file: "data/m.toml", base_dir: Path::new("data") }).unwrap();
     let article = d.article.unwrap();
     assert_eq!(article.path, Path::new("data/notes/a.md"));
-    assert_eq!(
-        article.position,
-        Position {
-            line: 2,
-            column: 11
-        }
-    );
+    assert_eq!(article.position, Position { line: 2, column: 11 });
 }

@@ -9,9 +9,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::diagnostic::{Diagnostic, Position};
-use super::model::{
-    ArticleRef, Bound, Chart, ChartDirection, Dashboard, Date, Gauge, Metric, Quote, Source, Unit,
-};
+use super::model::{ArticleRef, Bound, Chart, ChartDirection, Dashboard, Date, Gauge, Metric, Quote, Source, Unit};
 use super::raw::{RawChart, RawDataset, RawGauge, RawMetric};
 use crate::text::sanitize_line;
 use crate::text::width::width;
@@ -43,18 +41,14 @@ impl Checker<'_> {
 
     fn error(&mut self, span: Range<usize>, message: impl AsRef<str>) {
         let position = self.at(span);
-        self.errors
-            .push(Diagnostic::error(self.origin.file, position, message));
+        self.errors.push(Diagnostic::error(self.origin.file, position, message));
     }
 }
 
 /// Validates a parsed dataset. On success the model is complete (default charts and gauges
 /// filled in); on failure every rule violation found is returned, in file order.
 pub fn validate(raw: RawDataset, origin: &Origin<'_>) -> Result<Dashboard, Vec<Diagnostic>> {
-    let mut checker = Checker {
-        origin,
-        errors: Vec::new(),
-    };
+    let mut checker = Checker { origin, errors: Vec::new() };
     let title = clean(raw.title.get_ref());
     if title.trim().is_empty() {
         checker.error(raw.title.span(), "`title` must not be empty");
@@ -74,43 +68,25 @@ pub fn validate(raw: RawDataset, origin: &Origin<'_>) -> Result<Dashboard, Vec<D
     });
 
     let ids = check_ids(&mut checker, &raw.metrics);
-    let metrics: Vec<Metric> = raw
-        .metrics
-        .iter()
-        .map(|m| metric(&mut checker, m, &ids))
-        .collect();
+    let metrics: Vec<Metric> = raw.metrics.iter().map(|m| metric(&mut checker, m, &ids)).collect();
     check_parts(&mut checker, &raw.metrics, &metrics);
 
     let charts = if raw.charts.is_empty() {
         default_charts(&metrics)
     } else {
-        raw.charts
-            .iter()
-            .map(|c| chart(&mut checker, c, &ids, &metrics))
-            .collect()
+        raw.charts.iter().map(|c| chart(&mut checker, c, &ids, &metrics)).collect()
     };
     let gauges = if raw.gauges.is_empty() {
         default_gauges(&metrics)
     } else {
-        raw.gauges
-            .iter()
-            .filter_map(|g| gauge(&mut checker, g, &ids, &metrics))
-            .collect()
+        raw.gauges.iter().filter_map(|g| gauge(&mut checker, g, &ids, &metrics)).collect()
     };
 
     if !checker.errors.is_empty() {
         checker.errors.sort_by_key(|d| d.position);
         return Err(checker.errors);
     }
-    Ok(Dashboard {
-        title,
-        subtitle: raw.subtitle.as_deref().map(clean),
-        source,
-        article,
-        metrics,
-        charts,
-        gauges,
-    })
+    Ok(Dashboard { title, subtitle: raw.subtitle.as_deref().map(clean), source, article, metrics, charts, gauges })
 }
 
 fn clean(text: &str) -> String {
@@ -119,11 +95,7 @@ fn clean(text: &str) -> String {
 
 fn resolve(base: &Path, relative: &str) -> PathBuf {
     let path = Path::new(relative);
-    if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        base.join(path)
-    }
+    if path.is_absolute() { path.to_path_buf() } else { base.join(path) }
 }
 
 /// Ids in file order; duplicates and malformed ids are reported (and still listed, so references
@@ -133,15 +105,10 @@ fn check_ids(checker: &mut Checker<'_>, metrics: &[RawMetric]) -> Vec<String> {
     let mut ids = Vec::with_capacity(metrics.len());
     for m in metrics {
         let id = m.id.get_ref();
-        let well_formed = !id.is_empty()
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        let well_formed =
+            !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
         if !well_formed {
-            checker.error(
-                m.id.span(),
-                format!("id `{id}` must be lowercase letters, digits and _"),
-            );
+            checker.error(m.id.span(), format!("id `{id}` must be lowercase letters, digits and _"));
         } else if !seen.insert(id.clone()) {
             checker.error(m.id.span(), format!("duplicate id `{id}`"));
         }
@@ -157,10 +124,7 @@ fn lookup(checker: &mut Checker<'_>, ids: &[String], reference: &Spanned<String>
         let hint = super::hint::closest(wanted, ids.iter().map(String::as_str))
             .map(|near| format!(" (did you mean `{near}`?)"))
             .unwrap_or_default();
-        checker.error(
-            reference.span(),
-            format!("no metric has the id `{wanted}`{hint}"),
-        );
+        checker.error(reference.span(), format!("no metric has the id `{wanted}`{hint}"));
     }
     found
 }
@@ -175,15 +139,8 @@ fn metric(checker: &mut Checker<'_>, raw: &RawMetric, ids: &[String]) -> Metric 
     let part_of = raw.part_of.as_ref().and_then(|p| lookup(checker, ids, p));
     Metric {
         id: raw.id.get_ref().clone(),
-        label: raw
-            .label
-            .as_deref()
-            .map_or_else(|| label_from_id(raw.id.get_ref()), clean),
-        value: if scaled.is_finite() && scaled >= 0.0 {
-            scaled
-        } else {
-            0.0
-        },
+        label: raw.label.as_deref().map_or_else(|| label_from_id(raw.id.get_ref()), clean),
+        value: if scaled.is_finite() && scaled >= 0.0 { scaled } else { 0.0 },
         unit,
         bound: raw.bound,
         part_of,
@@ -210,16 +167,9 @@ fn label_from_id(id: &str) -> String {
 
 fn date(checker: &mut Checker<'_>, raw: &Spanned<Datetime>) -> Option<Date> {
     match (raw.get_ref().date, raw.get_ref().time) {
-        (Some(d), None) => Some(Date {
-            year: d.year,
-            month: d.month,
-            day: d.day,
-        }),
+        (Some(d), None) => Some(Date { year: d.year, month: d.month, day: d.day }),
         _ => {
-            checker.error(
-                raw.span(),
-                "expected a date such as 2021-12-03 (no time of day)",
-            );
+            checker.error(raw.span(), "expected a date such as 2021-12-03 (no time of day)");
             None
         }
     }
@@ -228,8 +178,7 @@ fn date(checker: &mut Checker<'_>, raw: &Spanned<Datetime>) -> Option<Date> {
 /// `part_of` must name another metric of the same unit whose value is at least the part's.
 fn check_parts(checker: &mut Checker<'_>, raw: &[RawMetric], metrics: &[Metric]) {
     for (i, (m, r)) in metrics.iter().zip(raw).enumerate() {
-        let (Some(whole_index), Some(span)) = (m.part_of, r.part_of.as_ref().map(Spanned::span))
-        else {
+        let (Some(whole_index), Some(span)) = (m.part_of, r.part_of.as_ref().map(Spanned::span)) else {
             continue;
         };
         let whole = &metrics[whole_index];
@@ -278,10 +227,7 @@ fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &[String], metrics: &[M
             continue;
         };
         if members.contains(&index) {
-            checker.error(
-                reference.span(),
-                format!("`{}` is already in this chart", reference.get_ref()),
-            );
+            checker.error(reference.span(), format!("`{}` is already in this chart", reference.get_ref()));
             continue;
         }
         if let Some(&first) = members.first() {
@@ -300,26 +246,14 @@ fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &[String], metrics: &[M
         }
         members.push(index);
     }
-    let direction = raw
-        .direction
-        .unwrap_or_else(|| default_direction(&members, metrics));
-    Chart {
-        title: clean(&raw.title),
-        metrics: members,
-        direction,
-    }
+    let direction = raw.direction.unwrap_or_else(|| default_direction(&members, metrics));
+    Chart { title: clean(&raw.title), metrics: members, direction }
 }
 
 /// Long labels read better beside horizontal bars; short ones (years, codes) fit under columns.
 fn default_direction(members: &[usize], metrics: &[Metric]) -> ChartDirection {
-    let short = members
-        .iter()
-        .all(|&i| width(&metrics[i].label) <= VERTICAL_MAX_LABEL);
-    if short && members.len() <= VERTICAL_MAX_BARS {
-        ChartDirection::Vertical
-    } else {
-        ChartDirection::Horizontal
-    }
+    let short = members.iter().all(|&i| width(&metrics[i].label) <= VERTICAL_MAX_LABEL);
+    if short && members.len() <= VERTICAL_MAX_BARS { ChartDirection::Vertical } else { ChartDirection::Horizontal }
 }
 
 /// Without `[[chart]]`: one chart per unit, in the order units first appear.
@@ -333,9 +267,7 @@ fn default_charts(metrics: &[Metric]) -> Vec<Chart> {
     units
         .into_iter()
         .map(|unit| {
-            let members: Vec<usize> = (0..metrics.len())
-                .filter(|&i| &metrics[i].unit == unit)
-                .collect();
+            let members: Vec<usize> = (0..metrics.len()).filter(|&i| &metrics[i].unit == unit).collect();
             let title = match unit {
                 Unit::None => "Values".to_owned(),
                 Unit::Countries => "Countries".to_owned(),
@@ -343,57 +275,40 @@ fn default_charts(metrics: &[Metric]) -> Vec<Chart> {
                 Unit::Other(word) => label_from_id(word),
             };
             let direction = default_direction(&members, metrics);
-            Chart {
-                title,
-                metrics: members,
-                direction,
-            }
+            Chart { title, metrics: members, direction }
         })
         .collect()
 }
 
-fn gauge(
-    checker: &mut Checker<'_>,
-    raw: &RawGauge,
-    ids: &[String],
-    metrics: &[Metric],
-) -> Option<Gauge> {
+fn gauge(checker: &mut Checker<'_>, raw: &RawGauge, ids: &[String], metrics: &[Metric]) -> Option<Gauge> {
     let part = lookup(checker, ids, &raw.metric)?;
     let whole = match &raw.of {
         Some(of) => lookup(checker, ids, of)?,
         None => match metrics[part].part_of {
             Some(whole) => whole,
             None => {
-                checker.error(raw.metric.span(), format!(
-                    "this gauge needs `of = \"<id>\"`: `{}` has no `part_of` to take the share of",
-                    metrics[part].id));
+                checker.error(
+                    raw.metric.span(),
+                    format!(
+                        "this gauge needs `of = \"<id>\"`: `{}` has no `part_of` to take the share of",
+                        metrics[part].id
+                    ),
+                );
                 return None;
             }
         },
     };
-    let span = raw
-        .of
-        .as_ref()
-        .map_or_else(|| raw.metric.span(), Spanned::span);
+    let span = raw.of.as_ref().map_or_else(|| raw.metric.span(), Spanned::span);
     let (p, w) = (&metrics[part], &metrics[whole]);
     if p.unit != w.unit {
         checker.error(
             span,
-            format!(
-                "`{}` is in {} but `{}` is in {}",
-                p.id,
-                unit_name(&p.unit),
-                w.id,
-                unit_name(&w.unit)
-            ),
+            format!("`{}` is in {} but `{}` is in {}", p.id, unit_name(&p.unit), w.id, unit_name(&w.unit)),
         );
         return None;
     }
     if w.value <= 0.0 {
-        checker.error(
-            span,
-            format!("the whole `{}` is 0, so a share of it means nothing", w.id),
-        );
+        checker.error(span, format!("the whole `{}` is 0, so a share of it means nothing", w.id));
         return None;
     }
     let ratio = p.value / w.value;

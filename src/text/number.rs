@@ -40,11 +40,7 @@ fn group_thousands(digits: &str) -> String {
 /// `50000000.0` → `50 Mt`, `11580000.0` → `11.58 Mt`, `950.0` → `950 t`.
 pub fn format_tonnes(tonnes: f64) -> String {
     const SCALES: [(f64, &str); 4] = [(1e9, "Gt"), (1e6, "Mt"), (1e3, "kt"), (1.0, "t")];
-    let (divisor, unit) = SCALES
-        .iter()
-        .copied()
-        .find(|(divisor, _)| tonnes.abs() >= *divisor)
-        .unwrap_or((1.0, "t"));
+    let (divisor, unit) = SCALES.iter().copied().find(|(divisor, _)| tonnes.abs() >= *divisor).unwrap_or((1.0, "t"));
     format!("{} {unit}", format_number(tonnes / divisor, 2))
 }
 

@@ -60,16 +60,7 @@ pub fn sanitize_line(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe_char) {
         return Cow::Borrowed(text);
     }
-    let spaced: String = text
-        .chars()
-        .map(|c| {
-            if matches!(c, '\n' | '\r' | '\t') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
+    let spaced: String = text.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }).collect();
     Cow::Owned(clean_line(&spaced).into_owned())
 }
 
@@ -98,17 +89,7 @@ fn clean_line(line: &str) -> Cow<'_, str> {
     if !line.chars().any(is_unsafe_char) {
         return Cow::Borrowed(line);
     }
-    Cow::Owned(
-        line.chars()
-            .filter_map(|c| {
-                if is_unsafe_char(c) {
-                    replacement(c)
-                } else {
-                    Some(c)
-                }
-            })
-            .collect(),
-    )
+    Cow::Owned(line.chars().filter_map(|c| if is_unsafe_char(c) { replacement(c) } else { Some(c) }).collect())
 }
 
 #[cfg(test)]

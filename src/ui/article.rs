@@ -6,9 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
-};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap};
 
 use super::focused;
 use super::frame::{pane_block, with_caption};
@@ -24,13 +22,7 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     }
     let theme = &app.theme;
     let name = loaded.article.as_ref().map_or("", |a| a.name.as_str());
-    let block = pane_block(
-        theme,
-        "Article",
-        name,
-        focused(app, Pane::Article),
-        area.width,
-    );
+    let block = pane_block(theme, "Article", name, focused(app, Pane::Article), area.width);
     let text_area = article_text_area(area);
     let Some(named) = &loaded.article else {
         block.render(area, buf);
@@ -55,37 +47,17 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     let caption = if lines.len() <= page {
         String::new()
     } else {
-        format!(
-            "{}–{} of {} · {}%",
-            top + 1,
-            bottom,
-            lines.len(),
-            bottom * 100 / lines.len().max(1)
-        )
+        format!("{}–{} of {} · {}%", top + 1, bottom, lines.len(), bottom * 100 / lines.len().max(1))
     };
     with_caption(block, caption, theme.dim).render(area, buf);
 
     for (row, line) in lines[top..bottom].iter().enumerate() {
         let y = text_area.y + row as u16;
-        styled_line(theme, line).render(
-            Rect {
-                y,
-                height: 1,
-                ..text_area
-            },
-            buf,
-        );
+        styled_line(theme, line).render(Rect { y, height: 1, ..text_area }, buf);
     }
     if lines.len() > page {
-        let mut state = ScrollbarState::new(max_scroll + 1)
-            .position(top)
-            .viewport_content_length(page);
-        let bar_area = Rect {
-            x: area.right().saturating_sub(1),
-            y: text_area.y,
-            width: 1,
-            height: text_area.height,
-        };
+        let mut state = ScrollbarState::new(max_scroll + 1).position(top).viewport_content_length(page);
+        let bar_area = Rect { x: area.right().saturating_sub(1), y: text_area.y, width: 1, height: text_area.height };
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)
@@ -105,11 +77,8 @@ fn styled_line<'a>(theme: &Theme, line: &'a WrappedLine) -> Line<'a> {
         LineKind::Rule => theme.marker,
         LineKind::Body | LineKind::Blank => theme.body,
     };
-    let spans: Vec<Span<'a>> = line
-        .runs
-        .iter()
-        .map(|run| Span::styled(run.text.as_str(), base.patch(run_style(theme, run.style))))
-        .collect();
+    let spans: Vec<Span<'a>> =
+        line.runs.iter().map(|run| Span::styled(run.text.as_str(), base.patch(run_style(theme, run.style)))).collect();
     Line::from(spans).alignment(Alignment::Left)
 }
 

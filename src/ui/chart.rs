@@ -26,21 +26,12 @@ pub fn render(app: &App, loaded: &Loaded, index: usize, area: Rect, buf: &mut Bu
         return;
     }
     let selected = app.chart_selection.get(index).copied().unwrap_or(0);
-    let unit = chart
-        .metrics
-        .first()
-        .map_or(&Unit::None, |&m| &dashboard.metrics[m].unit);
+    let unit = chart.metrics.first().map_or(&Unit::None, |&m| &dashboard.metrics[m].unit);
     let is_focused = focused(app, Pane::Chart(index));
-    let block = pane_block(
-        &app.theme,
-        &chart.title,
-        unit.caption(),
-        is_focused,
-        area.width,
-    );
+    let block = pane_block(&app.theme, &chart.title, unit.caption(), is_focused, area.width);
     let inner = block.inner(area);
-    let vertical_fits = chart.direction == ChartDirection::Vertical
-        && vertical_bar_width(chart.metrics.len(), inner.width).is_some();
+    let vertical_fits =
+        chart.direction == ChartDirection::Vertical && vertical_bar_width(chart.metrics.len(), inner.width).is_some();
     let (window, bar_width, gap) = if vertical_fits {
         let bar_width = vertical_bar_width(chart.metrics.len(), inner.width).unwrap_or(1);
         (0..chart.metrics.len(), bar_width, 1)
@@ -59,41 +50,18 @@ pub fn render(app: &App, loaded: &Loaded, index: usize, area: Rect, buf: &mut Bu
     block.render(area, buf);
 
     // Labels are what a reader needs most: up to 55% of the width, never more than the longest.
-    let longest = chart
-        .metrics
-        .iter()
-        .map(|&m| width(&dashboard.metrics[m].label))
-        .max()
-        .unwrap_or(0);
-    let label_room = if vertical_fits {
-        usize::from(bar_width)
-    } else {
-        longest.min(usize::from(inner.width) * 11 / 20)
-    };
+    let longest = chart.metrics.iter().map(|&m| width(&dashboard.metrics[m].label)).max().unwrap_or(0);
+    let label_room =
+        if vertical_fits { usize::from(bar_width) } else { longest.min(usize::from(inner.width) * 11 / 20) };
     let show_selection = shows_selection(app, Pane::Chart(index));
-    let max = chart
-        .metrics
-        .iter()
-        .map(|&m| dashboard.metrics[m].value)
-        .fold(0.0, f64::max);
+    let max = chart.metrics.iter().map(|&m| dashboard.metrics[m].value).fold(0.0, f64::max);
     let bars: Vec<Bar> = window
         .map(|position| {
             let is_selected = show_selection && position == selected;
-            bar(
-                app,
-                dashboard,
-                chart.metrics[position],
-                is_selected,
-                max,
-                label_room,
-            )
+            bar(app, dashboard, chart.metrics[position], is_selected, max, label_room)
         })
         .collect();
-    let direction = if vertical_fits {
-        Direction::Vertical
-    } else {
-        Direction::Horizontal
-    };
+    let direction = if vertical_fits { Direction::Vertical } else { Direction::Horizontal };
     BarChart::default()
         .direction(direction)
         .bar_width(bar_width)
@@ -108,27 +76,12 @@ pub fn render(app: &App, loaded: &Loaded, index: usize, area: Rect, buf: &mut Bu
 
 /// One bar: its length scaled against the chart's largest value, the real figure as its text,
 /// its label cut to `label_room` columns.
-fn bar<'a>(
-    app: &App,
-    dashboard: &Dashboard,
-    metric: usize,
-    selected: bool,
-    max: f64,
-    label_room: usize,
-) -> Bar<'a> {
+fn bar<'a>(app: &App, dashboard: &Dashboard, metric: usize, selected: bool, max: f64, label_room: usize) -> Bar<'a> {
     let m = &dashboard.metrics[metric];
-    let scaled = if max > 0.0 {
-        (m.value / max * SCALE).round() as u64
-    } else {
-        0
-    };
+    let scaled = if max > 0.0 { (m.value / max * SCALE).round() as u64 } else { 0 };
     let theme = &app.theme;
     let (bar_style, value_style, label_style) = if selected {
-        (
-            theme.bar_selected,
-            theme.bar_value_selected,
-            theme.bar_label_selected,
-        )
+        (theme.bar_selected, theme.bar_value_selected, theme.bar_label_selected)
     } else {
         (theme.bar, theme.bar_value, theme.bar_label)
     };
@@ -143,11 +96,7 @@ fn bar<'a>(
 /// Which bars fit in `rows`, their thickness and the gap between them. When all fit, bars are as
 /// thick as the room allows (up to 2 rows, with gaps); when not, a window of one-row bars that
 /// contains the selected bar, as centred as the ends allow.
-fn horizontal_window(
-    count: usize,
-    rows: usize,
-    selected: usize,
-) -> (std::ops::Range<usize>, u16, u16) {
+fn horizontal_window(count: usize, rows: usize, selected: usize) -> (std::ops::Range<usize>, u16, u16) {
     if count == 0 || rows == 0 {
         return (0..0, 1, 0);
     }

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-use super::frame::pane_block;
+use super::frame::{fit_spans, pane_block};
 use crate::app::{App, Item};
 use crate::dataset::Metric;
 use crate::layout::Areas;
@@ -39,30 +39,15 @@ fn describe(theme: &Theme, loaded: &Loaded, item: Item) -> (String, Vec<Field>) 
                 } else {
                     String::new()
                 };
-                fields.push(field(
-                    "Part of",
-                    format!("{}: {}{share}", whole.label, whole.display_value()),
-                    theme.body,
-                ));
+                fields.push(field("Part of", format!("{}: {}{share}", whole.label, whole.display_value()), theme.body));
             }
             if let Some(note) = &m.note {
                 fields.push(field("Note", note.clone(), theme.body));
             }
             if let Some(quote) = &m.quote {
-                let found = loaded
-                    .article
-                    .as_ref()
-                    .is_some_and(|a| a.article.find_quote(&quote.text).is_some());
-                let status = if found {
-                    ""
-                } else {
-                    "  (not found in the article)"
-                };
-                fields.push(field(
-                    "Quote",
-                    format!("“{}”{status}", quote.text),
-                    theme.quote,
-                ));
+                let found = loaded.article.as_ref().is_some_and(|a| a.article.find_quote(&quote.text).is_some());
+                let status = if found { "" } else { "  (not found in the article)" };
+                fields.push(field("Quote", format!("“{}”{status}", quote.text), theme.quote));
             }
             if let Some(source) = &m.source {
                 fields.push(field("Source", source.clone(), theme.link));
@@ -75,16 +60,8 @@ fn describe(theme: &Theme, loaded: &Loaded, item: Item) -> (String, Vec<Field>) 
             let (part, whole) = (&dashboard.metrics[g.metric], &dashboard.metrics[g.of]);
             let mut fields = vec![
                 field("Share", share_words(g), theme.detail_value),
-                field(
-                    "Part",
-                    format!("{}: {}", part.label, part.display_value()),
-                    theme.body,
-                ),
-                field(
-                    "Whole",
-                    format!("{}: {}", whole.label, whole.display_value()),
-                    theme.body,
-                ),
+                field("Part", format!("{}: {}", part.label, part.display_value()), theme.body),
+                field("Whole", format!("{}: {}", whole.label, whole.display_value()), theme.body),
             ];
             if let Some(note) = &g.note {
                 fields.push(field("Note", note.clone(), theme.body));
@@ -124,10 +101,7 @@ fn field_text(field: &Field) -> Paragraph<'_> {
 /// Rows the fields take at `width` columns, names included.
 fn fields_height(fields: &[Field], width: u16) -> u16 {
     let text_width = width.saturating_sub(NAME_COLUMNS).max(1);
-    let rows: usize = fields
-        .iter()
-        .map(|f| field_text(f).line_count(text_width))
-        .sum();
+    let rows: usize = fields.iter().map(|f| field_text(f).line_count(text_width)).sum();
     u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
@@ -140,11 +114,8 @@ fn render_fields(theme: &Theme, fields: &[Field], area: Rect, buf: &mut Buffer) 
             break;
         }
         let paragraph = field_text(field);
-        let rows = u16::try_from(paragraph.line_count(text_width))
-            .unwrap_or(u16::MAX)
-            .min(area.bottom() - y);
-        Line::styled(field.name, theme.detail_label)
-            .render(Rect::new(area.x, y, NAME_COLUMNS, 1), buf);
+        let rows = u16::try_from(paragraph.line_count(text_width)).unwrap_or(u16::MAX).min(area.bottom() - y);
+        Line::styled(field.name, theme.detail_label).render(Rect::new(area.x, y, NAME_COLUMNS, 1), buf);
         paragraph.render(Rect::new(area.x + NAME_COLUMNS, y, text_width, rows), buf);
         y += rows;
     }
@@ -180,7 +151,7 @@ pub fn render(app: &App, loaded: &Loaded, areas: &Areas, buf: &mut Buffer) {
         }
         spans.push(Span::styled(f.text.clone(), f.style));
     }
-    Line::from(spans).render(area, buf);
+    fit_spans(spans, usize::from(area.width)).render(area, buf);
 }
 
 /// The details window (Enter), centred over everything.
@@ -192,24 +163,16 @@ pub fn render_window(app: &App, area: Rect, buf: &mut Buffer) {
     let (title, fields) = describe(theme, loaded, item);
     let width = area.width.saturating_sub(4).min(90);
     let height = fields_height(&fields, width.saturating_sub(4)).saturating_add(2);
-    let window = area.centered(
-        Constraint::Length(width),
-        Constraint::Length(height.min(area.height)),
-    );
+    let window = area.centered(Constraint::Length(width), Constraint::Length(height.min(area.height)));
     Clear.render(window, buf);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.overlay_border)
         .title(Span::styled(
-            format!(
-                " {} ",
-                crate::text::width::truncate(&title, usize::from(width.saturating_sub(6)))
-            ),
+            format!(" {} ", crate::text::width::truncate(&title, usize::from(width.saturating_sub(6)))),
             theme.pane_title_focused,
         ))
-        .title_bottom(
-            Line::from(Span::styled(" ↑↓ other metrics · Esc close ", theme.dim)).right_aligned(),
-        )
+        .title_bottom(Line::from(Span::styled(" ↑↓ other metrics · Esc close ", theme.dim)).right_aligned())
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(window);
     block.render(window, buf);

@@ -21,25 +21,13 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     if area.is_empty() || gauges.is_empty() {
         return;
     }
-    let block = pane_block(
-        &app.theme,
-        "Shares",
-        "",
-        focused(app, Pane::Gauges),
-        area.width,
-    );
+    let block = pane_block(&app.theme, "Shares", "", focused(app, Pane::Gauges), area.width);
     let inner = block.inner(area);
     let rows = usize::from(inner.height);
     let per_gauge = if rows >= 2 * gauges.len() { 2 } else { 1 };
     let visible = (rows / per_gauge).min(gauges.len());
     let selected = app.gauge_selection.min(gauges.len() - 1);
-    let start = if visible == 0 {
-        0
-    } else {
-        selected
-            .saturating_sub(visible / 2)
-            .min(gauges.len() - visible)
-    };
+    let start = if visible == 0 { 0 } else { selected.saturating_sub(visible / 2).min(gauges.len() - visible) };
     let hidden_below = gauges.len() - start - visible;
     let caption = match (start, hidden_below) {
         (0, 0) => String::new(),
@@ -49,37 +37,23 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     };
     with_caption(block, caption, app.theme.dim).render(area, buf);
     let show_selection = shows_selection(app, Pane::Gauges);
+    // One title column for all rows, so the gauges line up: what the longest title needs, up to
+    // 60% of the row.
+    let longest = gauges[start..start + visible].iter().map(|g| width(&g.title)).max().unwrap_or(0);
+    let title_columns = u16::try_from(longest + 3).unwrap_or(u16::MAX).min(inner.width * 3 / 5).max(4);
     for (row, index) in (start..start + visible).enumerate() {
         let y = inner.y + (row * per_gauge) as u16;
-        let slot = Rect {
-            y,
-            height: per_gauge as u16,
-            ..inner
-        };
-        render_gauge(
-            app,
-            &gauges[index],
-            show_selection && index == selected,
-            slot,
-            buf,
-        );
+        let slot = Rect { y, height: per_gauge as u16, ..inner };
+        render_gauge(app, &gauges[index], show_selection && index == selected, slot, title_columns, buf);
     }
 }
 
 /// One gauge in one row (`title ━━━━── 23%`) or two (title above, line below).
-fn render_gauge(app: &App, gauge: &Gauge, selected: bool, area: Rect, buf: &mut Buffer) {
+fn render_gauge(app: &App, gauge: &Gauge, selected: bool, area: Rect, title_columns: u16, buf: &mut Buffer) {
     let theme = &app.theme;
-    let title_style = if selected {
-        theme.gauge_label_selected
-    } else {
-        theme.gauge_label
-    };
+    let title_style = if selected { theme.gauge_label_selected } else { theme.gauge_label };
     let marker = if selected { "▸ " } else { "  " };
-    let value = format!(
-        "{:>width$}",
-        gauge.display_ratio(),
-        width = usize::from(VALUE_COLUMNS)
-    );
+    let value = format!("{:>width$}", gauge.display_ratio(), width = usize::from(VALUE_COLUMNS));
     let line = LineGauge::default()
         .ratio(gauge.ratio)
         .label(Span::styled(value, theme.gauge_value))
@@ -88,40 +62,19 @@ fn render_gauge(app: &App, gauge: &Gauge, selected: bool, area: Rect, buf: &mut 
         .filled_style(theme.gauge_filled)
         .unfilled_style(theme.gauge_unfilled);
     if area.height >= 2 {
-        let [title_row, gauge_row] = area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ]));
+        let [title_row, gauge_row] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Length(1)]));
         let room = usize::from(title_row.width).saturating_sub(width(marker));
-        Line::from(vec![
-            Span::styled(marker, title_style),
-            Span::styled(truncate(&gauge.title, room), title_style),
-        ])
-        .render(title_row, buf);
-        let gauge_row = Rect {
-            x: gauge_row.x + 2,
-            width: gauge_row.width.saturating_sub(3),
-            ..gauge_row
-        };
+        Line::from(vec![Span::styled(marker, title_style), Span::styled(truncate(&gauge.title, room), title_style)])
+            .render(title_row, buf);
+        let gauge_row = Rect { x: gauge_row.x + 2, width: gauge_row.width.saturating_sub(3), ..gauge_row };
         line.render(gauge_row, buf);
     } else {
-        // The title gets what it needs up to 60% of the row; the line takes the rest.
-        let wanted = u16::try_from(width(&gauge.title) + 3).unwrap_or(u16::MAX);
-        let title_columns = wanted.min(area.width * 3 / 5).max(4);
-        let [title_area, gauge_area] = area.layout(&Layout::horizontal([
-            Constraint::Length(title_columns),
-            Constraint::Fill(1),
-        ]));
+        let [title_area, gauge_area] =
+            area.layout(&Layout::horizontal([Constraint::Length(title_columns), Constraint::Fill(1)]));
         let room = usize::from(title_area.width).saturating_sub(width(marker) + 1);
-        Line::from(vec![
-            Span::styled(marker, title_style),
-            Span::styled(truncate(&gauge.title, room), title_style),
-        ])
-        .render(title_area, buf);
-        let gauge_area = Rect {
-            width: gauge_area.width.saturating_sub(1),
-            ..gauge_area
-        };
+        Line::from(vec![Span::styled(marker, title_style), Span::styled(truncate(&gauge.title, room), title_style)])
+            .render(title_area, buf);
+        let gauge_area = Rect { width: gauge_area.width.saturating_sub(1), ..gauge_area };
         line.render(gauge_area, buf);
     }
 }

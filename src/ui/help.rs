@@ -17,12 +17,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (heading, context) in HELP_SECTIONS {
         lines.push(Line::styled(heading, theme.detail_label));
         for binding in bindings(context) {
-            let keys = binding
-                .keys
-                .iter()
-                .map(|k| k.name())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let keys = binding.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ");
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<KEYS_COLUMN$}"), theme.key),
                 Span::styled(binding.help, theme.body),
@@ -32,25 +27,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.extend(HELP_NOTES.iter().map(|note| Line::styled(*note, theme.dim)));
 
-    let width = area.width.saturating_sub(2).min(72);
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
+    let width = area.width.saturating_sub(2).min(74);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(area.height);
     let window = area.centered(Constraint::Length(width), Constraint::Length(height));
     let visible = usize::from(height.saturating_sub(2));
     let scroll = app.help_scroll.min(lines.len().saturating_sub(visible));
-    let more = if scroll + visible < lines.len() {
-        " ↓ more · Esc close "
-    } else {
-        " Esc close "
-    };
+    let more = if scroll + visible < lines.len() { " ↓ more · Esc close " } else { " Esc close " };
     Clear.render(window, buf);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.overlay_border)
         .title(Span::styled(" Keys ", theme.pane_title_focused))
-        .title_bottom(Line::styled(more, theme.dim).right_aligned());
-    Paragraph::new(lines.split_off(scroll))
-        .block(block)
-        .render(window, buf);
+        .title_bottom(Line::styled(more, theme.dim).right_aligned())
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    Paragraph::new(lines.split_off(scroll)).block(block).render(window, buf);
 }

@@ -8,26 +8,18 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
 use crate::app::{App, Level};
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
-use crate::text::width::width;
+use crate::text::width::{truncate, width};
 
 /// "needs at least 24×6 (now 10×3)", centred, in whatever fits.
 pub fn too_small(area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let text = format!(
-        "needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{})",
-        area.width, area.height
-    );
+    let text = format!("needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{})", area.width, area.height);
     let paragraph = Paragraph::new(text).wrap(Wrap { trim: true }).centered();
-    let rows = u16::try_from(paragraph.line_count(area.width))
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let [_, middle, _] = area.layout(&Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(rows),
-        Constraint::Fill(1),
-    ]));
+    let rows = u16::try_from(paragraph.line_count(area.width)).unwrap_or(u16::MAX).min(area.height);
+    let [_, middle, _] =
+        area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(rows), Constraint::Fill(1)]));
     paragraph.render(middle, buf);
 }
 
@@ -37,17 +29,9 @@ pub fn load_error_screen(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let theme = &app.theme;
-    let mut lines: Vec<Line> = vec![
-        Line::styled("coopdash could not load the dataset:", theme.error),
-        Line::default(),
-    ];
+    let mut lines: Vec<Line> = vec![Line::styled("coopdash could not load the dataset:", theme.error), Line::default()];
     if let Some(error) = &app.error {
-        lines.extend(
-            error
-                .diagnostics
-                .iter()
-                .map(|d| Line::styled(d.to_string(), theme.body)),
-        );
+        lines.extend(error.diagnostics.iter().map(|d| Line::styled(d.to_string(), theme.body)));
     }
     lines.push(Line::default());
     lines.push(Line::from(vec![
@@ -57,19 +41,10 @@ pub fn load_error_screen(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled("q", theme.key),
         Span::styled(" quits). ", theme.body),
         Span::styled("coopdash --check FILE", theme.code),
-        Span::styled(
-            " prints the same list; the README documents the format.",
-            theme.body,
-        ),
+        Span::styled(" prints the same list; the README documents the format.", theme.body),
     ]));
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.error)
-        .title(" Cannot load ");
-    Paragraph::new(Text::from(lines))
-        .wrap(Wrap { trim: false })
-        .block(block)
-        .render(area, buf);
+    let block = Block::bordered().border_type(BorderType::Rounded).border_style(theme.error).title(" Cannot load ");
+    Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }).block(block).render(area, buf);
 }
 
 /// The banner of a failed reload: the last good data stays below it.
@@ -81,8 +56,7 @@ pub fn reload_banner(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     buf.set_style(area, theme.error_banner);
     let rows = usize::from(area.height);
-    let mut lines =
-        vec![" ⚠ The files have errors; still showing the last good data (r reloads):".to_owned()];
+    let mut lines = vec![" ⚠ The files have errors; still showing the last good data (r reloads):".to_owned()];
     let shown = rows.saturating_sub(1);
     let total = error.diagnostics.len();
     for (i, diagnostic) in error.diagnostics.iter().take(shown).enumerate() {
@@ -93,14 +67,8 @@ pub fn reload_banner(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(format!("   {diagnostic}"));
     }
     for (row, text) in lines.into_iter().take(rows).enumerate() {
-        Line::styled(text, theme.error_banner).render(
-            Rect {
-                y: area.y + row as u16,
-                height: 1,
-                ..area
-            },
-            buf,
-        );
+        let text = truncate(&text, usize::from(area.width));
+        Line::styled(text, theme.error_banner).render(Rect { y: area.y + row as u16, height: 1, ..area }, buf);
     }
 }
 
@@ -120,22 +88,13 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     });
     let status_width = status.as_ref().map_or(0, |s| s.width()) as u16;
     let status_width = status_width.min(area.width);
-    let [hints_area, status_area] = area.layout(&Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(status_width),
-    ]));
+    let [hints_area, status_area] =
+        area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_width)]));
     if let Some(status) = status {
         Line::from(status).right_aligned().render(status_area, buf);
     }
     let hints: &[(&str, &str)] = if app.data.is_some() {
-        &[
-            ("?", "help"),
-            ("q", "quit"),
-            ("Tab", "pane"),
-            ("↑↓", "select"),
-            ("Enter", "details"),
-            ("PgDn", "page"),
-        ]
+        &[("?", "help"), ("q", "quit"), ("Tab", "pane"), ("↑↓", "select"), ("Enter", "details"), ("PgDn", "page")]
     } else {
         &[("r", "reload"), ("q", "quit")]
     };

@@ -1,0 +1,45 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use coopdash::app::{App, Event};
+use coopdash::load::{DatasetSource, LoadRequest, load};
+use coopdash::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// The app on the built-in dataset at a size, in the monochrome theme.
+pub fn builtin_app(width: u16, height: u16) -> App {
+    app_for(LoadRequest { dataset: DatasetSource::Builtin, article_override: None }, width, height)
+}
+
+/// The app on a dataset file.
+pub fn file_app(path: &Path, width: u16, height: u16) -> App {
+    app_for(LoadRequest { dataset: DatasetSource::File(path.to_path_buf()), article_override: None }, width, height)
+}
+
+fn app_for(request: LoadRequest, width: u16, height: u16) -> App {
+    let first = load(&request);
+    let mut app = App::new(request, first, Theme::monochrome(), Rect::default());
+    app.update(Event::Resize(width, height));
+    app
+}
+
+/// Renders the app at its own size.
+pub fn render(app: &App) -> Buffer {
+    let mut buffer = Buffer::empty(app.size);
+    app.render(app.size, &mut buffer);
+    buffer
+}
+
+/// The screen as text.
+pub fn screen(app: &App) -> String {
+    coopdash::export::to_plain_text(&render(app))
+}
+
+pub fn press(app: &mut App, code: KeyCode) {
+    app.update(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}

@@ -1,0 +1,112 @@
+//! Render tests: the screen as a person sees it, at the sizes that matter, kept as reviewed
+//! insta snapshots; and the styles that carry meaning (focus, selection) checked cell by cell.
+
+mod common;
+
+use common::{builtin_app, file_app, press, render, screen};
+use coopdash::app::Event;
+use coopdash::theme::Theme;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Modifier;
+
+#[test]
+fn dashboard_80x24() {
+    insta::assert_snapshot!(screen(&builtin_app(80, 24)));
+}
+
+#[test]
+fn dashboard_120x40() {
+    insta::assert_snapshot!(screen(&builtin_app(120, 40)));
+}
+
+#[test]
+fn dashboard_200x50() {
+    insta::assert_snapshot!(screen(&builtin_app(200, 50)));
+}
+
+#[test]
+fn dashboard_30x8_shows_the_focused_chart_alone() {
+    insta::assert_snapshot!(screen(&builtin_app(30, 8)));
+}
+
+#[test]
+fn too_small_says_how_much_room_it_needs() {
+    let text = screen(&builtin_app(20, 5));
+    assert!(text.contains("needs at least 24×6"), "{text}");
+    assert!(text.contains("(now 20×5)"), "{text}");
+}
+
+#[test]
+fn help_overlay_lists_the_key_table() {
+    let mut app = builtin_app(80, 24);
+    press(&mut app, KeyCode::Char('?'));
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn details_window_of_the_railway_total() {
+    let mut app = builtin_app(100, 30);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn article_focused_and_scrolled_a_page() {
+    let mut app = builtin_app(80, 24);
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::PageDown);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn a_dataset_that_cannot_load_opens_on_its_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("metrics.toml");
+    std::fs::write(&path, "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = -1\nlable = \"x\"\n").unwrap();
+    let app = file_app(&path, 80, 16);
+    let text = screen(&app).replace(&dir.path().display().to_string(), "DIR");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn a_failed_reload_shows_a_banner_over_the_last_good_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("metrics.toml");
+    std::fs::write(&path, "title = \"Cargo\"\n[[metric]]\nid = \"a\"\nlabel = \"Alpha\"\nvalue = 7\n").unwrap();
+    let mut app = file_app(&path, 80, 20);
+    std::fs::write(&path, "title = \"Cargo\"\n[[metric]]\nid = \"a\"\nlabel = \"Alpha\"\nvalue = oops\n").unwrap();
+    app.update(Event::Reload);
+    let text = screen(&app).replace(&dir.path().display().to_string(), "DIR");
+    assert!(text.contains("Alpha"), "the last good data stays on screen:\n{text}");
+    assert!(text.contains("DIR/metrics.toml:5:9:"), "the error is located:\n{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn the_focused_pane_and_the_selected_bar_stand_out() {
+    let app = builtin_app(80, 24);
+    let buffer = render(&app);
+    let theme = Theme::monochrome();
+    // The first chart has the focus: its corner carries the focused border style.
+    assert_eq!(buffer[(0, 2)].symbol(), "╭");
+    assert!(buffer[(0, 2)].modifier.contains(Modifier::BOLD));
+    // The article pane does not.
+    let article_corner = (0..80).rev().find(|&x| buffer[(x, 2)].symbol() == "╭").unwrap();
+    assert!(!buffer[(article_corner, 2)].modifier.contains(Modifier::BOLD));
+    // The selected bar's label (row 3, first bar) is reversed; the second bar's is not.
+    assert!(buffer[(1, 3)].modifier.contains(Modifier::REVERSED), "{:?}", buffer[(1, 3)]);
+    assert!(!buffer[(1, 4)].modifier.contains(Modifier::REVERSED));
+    assert_eq!(theme.bar_label_selected.add_modifier, Modifier::REVERSED);
+}
+
+#[test]
+fn the_colored_theme_uses_colour_and_no_color_uses_none() {
+    use ratatui::style::Color;
+    let colored = Theme::colored();
+    let mono = Theme::monochrome();
+    assert_ne!(colored.bar.fg, None);
+    let all_mono = [mono.bar, mono.bar_selected, mono.border_focused, mono.error, mono.title_bar, mono.heading[0]];
+    assert!(all_mono.iter().all(|s| s.fg.is_none() && s.bg.is_none()));
+    assert_ne!(colored.bar_selected.fg, Some(Color::Reset));
+}
