@@ -1,0 +1,225 @@
+//! Property tests: any dataset, any article, any size, any keys: no panic, no control character
+//! on screen, scroll positions in range.
+
+use std::path::Path;
+
+use coopdash::app::{App, Event};
+use coopdash::article::Article;
+use coopdash::dataset::{self, Origin};
+use coopdash::load::{DatasetSource, LoadError, LoadRequest, Loaded, NamedArticle};
+use coopdash::text::is_unsafe_char;
+use coopdash::theme::Theme;
+use proptest::prelude::*;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// Text that is hard to display: controls, escapes, bidi, zero-width, CJK, emoji, combining.
+fn nasty_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            "[a-zA-Z0-9 ]{0,12}",
+            Just("\u{1b}[2J\u{1b}]0;x\u{7}".to_owned()),
+            Just("\u{9b}31m\u{202e}\u{2066}\u{200b}\u{feff}\u{7f}\t\r\n".to_owned()),
+            Just("中国老挝铁路".to_owned()),
+            Just("👩🏽‍🚀 e\u{301}\u{301}\u{301}".to_owned()),
+            Just("*em* **strong** `code` [l](http://x)\n\n# H\n- item\n> q\n".to_owned()),
+            any::<String>(),
+        ],
+        0..6,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// A TOML string literal for any text.
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+#[derive(Debug, Clone)]
+struct MetricSpec {
+    label: String,
+    value: f64,
+    unit: &'static str,
+    part_of: Option<usize>,
+}
+
+fn metric() -> impl Strategy<Value = MetricSpec> {
+    (
+        nasty_text(),
+        prop_oneof![20 => 0.0..1e3f64, 10 => 0.0..1e12f64, 2 => Just(0.0), 1 => Just(f64::MAX), 1 => Just(-1.0)],
+        prop_oneof![15 => Just(""), 1 => prop::sample::select(vec!["countries", "t", "kt", "Mt", "ports"])],
+        prop_oneof![6 => Just(None), 1 => (0usize..8).prop_map(Some)],
+    )
+        .prop_map(|(label, value, unit, part_of)| MetricSpec { label, value, unit, part_of })
+}
+
+/// A dataset text: mostly valid (so the dashboard itself is exercised), sometimes not (so is the
+/// error screen). Charts and gauges point at existing ids most of the time.
+fn dataset_text() -> impl Strategy<Value = String> {
+    (
+        nasty_text(),
+        prop::collection::vec(metric(), 1..8),
+        prop::collection::vec((nasty_text(), prop::collection::vec(0usize..9, 0..6), any::<bool>()), 0..3),
+        prop::collection::vec((0usize..9, prop_oneof![5 => (0usize..9).prop_map(Some), 1 => Just(None)]), 0..3),
+    )
+        .prop_map(|(title, metrics, charts, gauges)| {
+            let mut out = format!("title = {}\n", toml_string(&format!("T{title}")));
+            let n = metrics.len();
+            for (i, m) in metrics.iter().enumerate() {
+                out +=
+                    &format!("[[metric]]\nid = \"m{i}\"\nlabel = {}\nvalue = {:?}\n", toml_string(&m.label), m.value);
+                if !m.unit.is_empty() {
+                    out += &format!("unit = \"{}\"\n", m.unit);
+                }
+                if let Some(p) = m.part_of {
+                    out += &format!("part_of = \"m{}\"\n", p % n);
+                }
+            }
+            for (title, mut members, vertical) in charts {
+                members.iter_mut().for_each(|i| *i %= n);
+                let mut seen = std::collections::HashSet::new();
+                members.retain(|i| seen.insert(*i));
+                let ids: Vec<String> = members.iter().map(|i| format!("\"m{i}\"")).collect();
+                let direction = if vertical { "vertical" } else { "horizontal" };
+                out += &format!(
+                    "[[chart]]\ntitle = {}\nmetrics = [{}]\ndirection = \"{direction}\"\n",
+                    toml_string(&title),
+                    ids.join(", ")
+                );
+            }
+            for (metric, of) in gauges {
+                let (mut part, whole) = (metric % n, of.map(|o| o % n));
+                let mut whole = whole;
+                // Usually a real share: the smaller figure over the larger.
+                if let Some(w) = whole.filter(|&w| metrics[part].value > metrics[w].value) {
+                    (part, whole) = (w, Some(part));
+                }
+                out += &format!("[[gauge]]\nmetric = \"m{part}\"\n");
+                if let Some(of) = whole {
+                    out += &format!("of = \"m{of}\"\n");
+                }
+            }
+            out
+        })
+}
+
+fn app_for(dataset: &str, article: &str, width: u16, height: u16) -> App {
+    let origin = Origin { text: dataset, file: "m.toml", base_dir: Path::new("") };
+    let first = dataset::parse(&origin)
+        .map(|dashboard| Loaded {
+            dashboard,
+            article: Some(NamedArticle { name: "a.md".into(), article: Article::from_markdown(article) }),
+            warnings: Vec::new(),
+        })
+        .map_err(|diagnostics| LoadError { diagnostics });
+    let request = LoadRequest { dataset: DatasetSource::Builtin, article_override: None };
+    let mut app = App::new(request, first, Theme::colored(), Rect::default());
+    app.update(Event::Resize(width, height));
+    app
+}
+
+fn assert_screen_is_clean(app: &App) -> Result<(), TestCaseError> {
+    let mut buffer = Buffer::empty(app.size);
+    app.render(app.size, &mut buffer);
+    for cell in buffer.content() {
+        prop_assert!(!cell.symbol().chars().any(is_unsafe_char), "unsafe cell {:?}", cell.symbol());
+    }
+    Ok(())
+}
+
+fn key_code() -> impl Strategy<Value = KeyCode> {
+    prop::sample::select(vec![
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::PageUp,
+        KeyCode::PageDown,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Char('?'),
+        KeyCode::Char('j'),
+        KeyCode::Char('G'),
+        KeyCode::Char(' '),
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_dataset_at_any_size_renders_without_panic_or_control_characters(
+        dataset in dataset_text(),
+        article in nasty_text(),
+        width in 0u16..250,
+        height in 0u16..80,
+    ) {
+        let app = app_for(&dataset, &article, width, height);
+        assert_screen_is_clean(&app)?;
+    }
+
+    #[test]
+    fn any_keys_keep_selection_and_scroll_in_range(
+        dataset in dataset_text(),
+        article in nasty_text(),
+        keys in prop::collection::vec(key_code(), 0..40),
+        (width, height) in (20u16..200, 5u16..70),
+        resize in (0u16..220, 0u16..80),
+    ) {
+        let mut app = app_for(&dataset, &article, width, height);
+        for (i, code) in keys.iter().enumerate() {
+            app.update(Event::Key(KeyEvent::new(*code, KeyModifiers::NONE)));
+            if i == keys.len() / 2 {
+                app.update(Event::Resize(resize.0, resize.1));
+            }
+        }
+        prop_assert!(app.article_scroll <= app.article_max_scroll());
+        if let Some(loaded) = &app.data {
+            for (chart, selected) in loaded.dashboard.charts.iter().zip(&app.chart_selection) {
+                prop_assert!(*selected < chart.metrics.len().max(1));
+            }
+            prop_assert!(app.gauge_selection < loaded.dashboard.gauges.len().max(1));
+        }
+        assert_screen_is_clean(&app)?;
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic_the_loader(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(text) = coopdash::dataset::read::decode_utf8(bytes, "m.toml") {
+            let _ = dataset::parse(&Origin { text: &text, file: "m.toml", base_dir: Path::new("") });
+        }
+    }
+
+    #[test]
+    fn wrapped_articles_fit_any_width(article in nasty_text(), width in 0usize..120) {
+        let parsed = Article::from_markdown(&article);
+        for line in coopdash::article::wrap(&parsed.blocks, width) {
+            let text: String = line.runs.iter().map(|r| r.text.as_str()).collect();
+            prop_assert!(coopdash::text::width::width(&text) <= width.max(2), "{text:?} at {width}");
+        }
+    }
+}
+
+/// Guards the generator: if most generated datasets failed validation, the properties above
+/// would only ever exercise the error screen.
+#[test]
+fn the_dataset_generator_mostly_makes_valid_datasets() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let total = 300;
+    let valid = (0..total)
+        .filter(|_| {
+            let text = dataset_text().new_tree(&mut runner).unwrap().current();
+            dataset::parse(&Origin { text: &text, file: "m", base_dir: Path::new("") }).is_ok()
+        })
+        .count();
+    assert!(valid * 3 > total, "only {valid}/{total} generated datasets are valid");
+    assert!(valid < total, "the error screen needs invalid datasets too");
+}
