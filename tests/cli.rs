@@ -1,0 +1,143 @@
+//! The command line, run as a user would: exit codes, messages and output.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn coopdash(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_coopdash"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null())
+        .output()
+        .expect("coopdash runs")
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn check_passes_on_the_bundled_dataset() {
+    let output = coopdash(&["--check"], repo());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(stdout(&output), "metrics.toml: ok, 9 metrics, 2 charts, 4 gauges; 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn check_lists_every_error_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = -1\n[[metric]]\nid = \"a\"\nvalue = 2\n",
+    )
+    .unwrap();
+    let output = coopdash(&["--check", "bad.toml"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "bad.toml:4:9: value must be a finite number >= 0\n\
+         bad.toml:6:6: duplicate id `a`\n\
+         bad.toml: not loaded; 2 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn check_reports_missing_quotes_as_warnings_and_still_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), "# A\n\nThe port moved *12 million* boxes.\n").unwrap();
+    std::fs::write(
+        dir.path().join("m.toml"),
+        "title = \"T\"\narticle = \"a.md\"\n[[metric]]\nid = \"a\"\nvalue = 12\nquote = \"12 million boxes\"\n\
+         [[metric]]\nid = \"b\"\nvalue = 1\nquote = \"not in there\"\n",
+    )
+    .unwrap();
+    let output = coopdash(&["--check", "m.toml"], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.starts_with("m.toml:10:9: warning: quote of `b` not found in a.md: \"not in there\"\n"), "{text}");
+    assert!(text.ends_with("0 errors, 1 warning\n"), "{text}");
+}
+
+#[test]
+fn a_missing_article_is_an_error_at_the_article_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("m.toml"),
+        "title = \"T\"\narticle = \"gone.md\"\n[[metric]]\nid = \"a\"\nvalue = 1\n",
+    )
+    .unwrap();
+    let output = coopdash(&["--check", "m.toml"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).starts_with("m.toml:2:11: article gone.md: cannot read: No such file or directory\n"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn snapshot_prints_the_screen_as_plain_text() {
+    let output = coopdash(&["--snapshot", "100x30"], repo());
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert_eq!(text.lines().count(), 30);
+    assert!(text.lines().all(|l| unicode_width_of(l) <= 100));
+    assert!(text.contains("China and its neighbours") && text.contains("Belt and Road agreements"));
+    assert!(!text.contains('\u{1b}'), "no escape sequences in a snapshot");
+}
+
+fn unicode_width_of(line: &str) -> usize {
+    // Every character the screen uses here is one column wide.
+    line.chars().count()
+}
+
+#[test]
+fn without_metrics_toml_the_built_in_dataset_is_shown_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = coopdash(&["--snapshot", "100x30"], dir.path());
+    let text = stdout(&output);
+    assert!(text.contains("Partnership ties"), "{text}");
+    assert!(text.contains("no metrics.toml here: showing the built-in dataset"), "{text}");
+}
+
+#[test]
+fn article_override_replaces_the_datasets_article() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "Plain notes about ports.\n\nSecond paragraph.").unwrap();
+    let dataset = repo().join("metrics.toml");
+    let output = coopdash(&["--snapshot", "100x30", dataset.to_str().unwrap(), "--article", "notes.txt"], dir.path());
+    let text = stdout(&output);
+    assert!(text.contains("Plain notes about ports."), "{text}");
+    assert!(text.contains("notes.txt"), "{text}");
+}
+
+#[test]
+fn without_a_terminal_it_says_so_and_exits_2() {
+    let output = coopdash(&[], repo());
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("not a terminal") && stderr.contains("--snapshot"), "{stderr}");
+    assert!(output.stdout.is_empty(), "nothing, and above all no escape bytes, on a redirected stdout");
+}
+
+#[test]
+fn bad_snapshot_sizes_are_usage_errors() {
+    let output = coopdash(&["--snapshot", "wide"], repo());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("COLSxROWS"));
+}
+
+#[test]
+fn version_and_help_work() {
+    let version = coopdash(&["--version"], repo());
+    assert_eq!(stdout(&version).trim(), format!("coopdash {}", env!("CARGO_PKG_VERSION")));
+    let help = stdout(&coopdash(&["--help"], repo()));
+    for flag in ["--article", "--check", "--snapshot"] {
+        assert!(help.contains(flag), "{help}");
+    }
+}

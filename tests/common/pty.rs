@@ -1,0 +1,119 @@
+//! Runs the real binary in a real pseudo-terminal and reads its screen through a VT100 parser.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+/// Generous: CI machines are slow and shared, and a wait ends as soon as the screen is right.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+pub struct PtyApp {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    // Kept open for the child's lifetime.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl PtyApp {
+    /// Starts `coopdash` with `args` in `cwd` in a terminal of `cols`×`rows`.
+    pub fn spawn(args: &[&str], cwd: &Path, cols: u16, rows: u16) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_coopdash"));
+        command.args(args);
+        command.cwd(cwd);
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(command).expect("coopdash starts");
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let mut reader = pty.master.try_clone_reader().expect("a reader");
+        let sink = Arc::clone(&parser);
+        thread::spawn(move || {
+            let mut chunk = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&chunk[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().expect("a writer");
+        Self { child, writer, parser, _master: pty.master }
+    }
+
+    /// Types bytes as a keyboard would.
+    pub fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// The screen's text now.
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen if it never does.
+    pub fn wait_for(&self, text: &str) -> String {
+        self.wait_until(|screen| screen.contains(text), &format!("`{text}` on screen"))
+    }
+
+    /// Waits until `condition` holds for the screen.
+    pub fn wait_until(&self, condition: impl Fn(&str) -> bool, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if condition(&screen) {
+                return screen;
+            }
+            assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}; the screen:\n{screen}");
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits for the process to end and returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            assert!(start.elapsed() < TIMEOUT, "coopdash did not exit; the screen:\n{}", self.screen());
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Whether the terminal gets back to normal (main screen, cursor visible) once the output
+    /// in flight has been read; false if it is still not after the timeout.
+    pub fn terminal_restored(&self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            {
+                let parser = self.parser.lock().unwrap();
+                let screen = parser.screen();
+                if !screen.alternate_screen() && !screen.hide_cursor() {
+                    return true;
+                }
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
+    /// The process id, to send it signals.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a running child")
+    }
+}
+
+impl Drop for PtyApp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}

@@ -1,0 +1,66 @@
+//! End-to-end: the real binary in a real pseudo-terminal, driven by keys, read off the screen.
+
+mod common;
+
+use std::path::Path;
+
+use common::pty::PtyApp;
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn help_opens_and_q_quits_to_an_intact_terminal() {
+    let mut app = PtyApp::spawn(&[], repo(), 100, 30);
+    app.wait_for("China and its neighbours");
+    app.wait_for("Partnership ties");
+    app.send("?");
+    let help = app.wait_for("next pane");
+    assert!(help.contains("Keys") && help.contains("quit"), "{help}");
+    app.send("\x1b"); // Esc closes the help and does not quit
+    app.wait_until(|s| !s.contains("next pane"), "the help to close");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert!(app.terminal_restored(), "alternate screen left or cursor hidden");
+}
+
+#[test]
+fn keys_move_the_selection_and_enter_shows_details() {
+    let mut app = PtyApp::spawn(&[], repo(), 100, 30);
+    app.wait_for("Partnership ties");
+    app.send("\t"); // to the railway chart
+    app.send("j"); // second bar: cross-border cargo
+    app.send("\r");
+    let details = app.wait_for("Esc close");
+    assert!(details.contains("11.58 Mt"), "{details}");
+    assert!(details.contains("Part of"), "{details}");
+    app.send("\x03"); // Ctrl-C quits too
+    assert_eq!(app.wait_exit(), 0);
+    assert!(app.terminal_restored());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut app = PtyApp::spawn(&[], repo(), 80, 24);
+    app.wait_for("Partnership ties");
+    let status = std::process::Command::new("kill").args(["-TERM", &app.pid().to_string()]).status().unwrap();
+    assert!(status.success());
+    assert_eq!(app.wait_exit(), 128 + 15);
+    assert!(app.terminal_restored());
+}
+
+#[test]
+fn a_broken_dataset_opens_on_its_error_and_r_loads_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("metrics.toml");
+    std::fs::write(&path, "title = \"Ports\"\n[[metric]]\nid = \"a\"\nvalue = -3\n").unwrap();
+    let mut app = PtyApp::spawn(&[], dir.path(), 100, 30);
+    app.wait_for("metrics.toml:4:9: value must be a finite number >= 0");
+    std::fs::write(&path, "title = \"Ports\"\n[[metric]]\nid = \"a\"\nlabel = \"Container ports\"\nvalue = 3\n")
+        .unwrap();
+    app.send("r");
+    app.wait_for("Container ports");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}
