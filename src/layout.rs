@@ -237,6 +237,13 @@ fn grow(items: &[Item], height: u16) -> Vec<u16> {
     heights
 }
 
+/// The text area inside the article pane: inside the border, one column of padding on the left,
+/// one column for the scrollbar on the right.
+pub fn article_text_area(pane: Rect) -> Rect {
+    let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
+    Rect { x: inner.x.saturating_add(1), width: inner.width.saturating_sub(2), ..inner }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,11 +322,4 @@ mod tests {
             }
         }
     }
-}
-
-/// The text area inside the article pane: inside the border, one column of padding on the left,
-/// one column for the scrollbar on the right.
-pub fn article_text_area(pane: Rect) -> Rect {
-    let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
-    Rect { x: inner.x.saturating_add(1), width: inner.width.saturating_sub(2), ..inner }
 }

@@ -98,11 +98,8 @@ impl Builder {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Item => self.finish_block(),
-            TagEnd::Paragraph => {
-                if !matches!(self.current.as_ref().map(|b| &b.kind), Some(BlockKind::ListItem { .. })) {
-                    self.finish_block();
-                }
-            }
+            // A paragraph inside a list item ends with the item, not before.
+            TagEnd::Paragraph if !self.in_list_item() => self.finish_block(),
             TagEnd::BlockQuote(_) => {
                 self.finish_block();
                 self.quote_depth = self.quote_depth.saturating_sub(1);
@@ -127,6 +124,10 @@ impl Builder {
             TagEnd::Image => self.push("]", RunStyle { marker: true, ..self.style }),
             _ => {}
         }
+    }
+
+    fn in_list_item(&self) -> bool {
+        matches!(self.current.as_ref().map(|b| &b.kind), Some(BlockKind::ListItem { .. }))
     }
 
     fn begin(&mut self, kind: BlockKind) {
