@@ -26,6 +26,19 @@ pub struct Cli {
     /// Print the first screen at this size as plain text, without a terminal (e.g. 100x30)
     #[arg(long, value_name = "COLSxROWS")]
     pub snapshot: Option<Size>,
+
+    /// Do not watch the files for changes (r still reloads)
+    #[arg(long, conflicts_with = "poll")]
+    pub no_watch: bool,
+
+    /// Watch the files by polling their times and sizes, for file systems without change
+    /// notifications (NFS, some containers)
+    #[arg(long)]
+    pub poll: bool,
+
+    /// Print the JSON Schema of the dataset format and exit (for editors that complete TOML)
+    #[arg(long, conflicts_with_all = ["check", "snapshot"])]
+    pub schema: bool,
 }
 
 /// A screen size given as `COLSxROWS`.

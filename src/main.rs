@@ -12,6 +12,7 @@ use ratatui::widgets::Widget;
 use coopdash::app::{App, Event, Level};
 use coopdash::cli::Cli;
 use coopdash::load::{DEFAULT_DATASET, LoadRequest, load};
+use coopdash::runtime::{Options, WatchMode};
 use coopdash::theme::Theme;
 use coopdash::{check, export, runtime};
 
@@ -34,6 +35,10 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<u8> {
+    if cli.schema {
+        print!("{}", coopdash::dataset::json_schema());
+        return Ok(0);
+    }
     let (request, fell_back) = LoadRequest::resolve(cli.file, cli.article);
     if cli.check {
         let mut stdout = std::io::stdout().lock();
@@ -53,7 +58,12 @@ fn run(cli: Cli) -> Result<u8> {
         eprintln!("coopdash: not a terminal; use --snapshot 100x30 to print the screen as text, or --check");
         return Ok(USAGE_ERROR);
     }
-    runtime::run(new_app(request, fell_back, Rect::default()))
+    let watch = match (cli.no_watch, cli.poll) {
+        (true, _) => None,
+        (false, true) => Some(WatchMode::Poll),
+        (false, false) => Some(WatchMode::Native),
+    };
+    runtime::run(new_app(request, fell_back, Rect::default()), Options { watch })
 }
 
 fn new_app(request: LoadRequest, fell_back: bool, area: Rect) -> App {

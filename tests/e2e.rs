@@ -64,3 +64,34 @@ fn a_broken_dataset_opens_on_its_error_and_r_loads_the_fix() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn live_reload_shows_saves_keeps_the_picture_on_errors_and_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("metrics.toml");
+    let dataset = |value: &str| {
+        format!(
+            "title = \"Harbour\"\n[[metric]]\nid = \"boxes\"\nlabel = \"Container boxes\"\nvalue = {value}\nunit = \"kt\"\n"
+        )
+    };
+    std::fs::write(&path, dataset("12")).unwrap();
+    let mut app = PtyApp::spawn(&[], dir.path(), 100, 30);
+    app.wait_for("12 kt");
+    // Save by rename, as vim and sed -i do.
+    let temp = dir.path().join(".metrics.toml.new");
+    std::fs::write(&temp, dataset("48")).unwrap();
+    std::fs::rename(&temp, &path).unwrap();
+    let screen = app.wait_for("48 kt");
+    assert!(screen.contains("reloaded"), "{screen}");
+    assert!(screen.contains("12 kt → 48 kt (+36 kt)"), "the change is shown: {screen}");
+    // A broken save: the banner names the place, the old value stays.
+    std::fs::write(&path, dataset("48\nlabel = 3")).unwrap();
+    let screen = app.wait_for("metrics.toml:6:1:");
+    assert!(screen.contains("48 kt"), "the last good data stays on screen:\n{screen}");
+    // The fix recovers by itself.
+    std::fs::write(&path, dataset("50")).unwrap();
+    let screen = app.wait_until(|s| s.contains("50 kt") && !s.contains("metrics.toml:6:1:"), "the fix");
+    assert!(screen.contains("Container boxes"));
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}

@@ -3,11 +3,17 @@
 //! No terminal and no threads here: the runtime feeds events in, the UI reads the state out
 //! (`impl Widget for &App`), and tests drive it directly.
 
+mod changes;
+mod loading;
 mod navigation;
+mod reload;
 
+pub use changes::ValueChange;
 pub use navigation::Item;
+pub use reload::{Debouncer, ERROR_GRACE, FileChange};
 
-use std::time::Instant;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -15,7 +21,7 @@ use ratatui::layout::Rect;
 use crate::action::{Action, Context, action_for};
 use crate::article::{WrappedLine, wrap};
 use crate::layout::{self, Areas, ChartShape, LayoutInput, Pane};
-use crate::load::{LoadError, LoadRequest, Loaded, load};
+use crate::load::{LoadError, LoadRequest, Loaded};
 use crate::theme::Theme;
 
 /// What happens to the app.
@@ -24,8 +30,14 @@ pub enum Event {
     Key(KeyEvent),
     /// The terminal's new size in columns and rows.
     Resize(u16, u16),
-    /// Reload the files (the `r` key, or later a file watcher).
+    /// Reload the files now (what `r` does).
     Reload,
+    /// The watcher saw a file of ours change at this instant.
+    FileChanged(FileChange, Instant),
+    /// Time passed: deadlines up to this instant are due (debounced reloads, held errors, the end
+    /// of a change highlight). The runtime sends it after every batch of events and when the
+    /// earliest [`App::next_deadline`] arrives.
+    Tick(Instant),
 }
 
 /// What the runtime must do after an update.
@@ -86,7 +98,21 @@ pub struct App {
     pub article_lines: Vec<WrappedLine>,
     pub article_width: usize,
     pub theme: Theme,
+    debounce: Debouncer,
+    /// A failed reload of a possibly half-written file, shown only if still true after a grace.
+    held_error: Option<(LoadError, Instant)>,
+    /// How many times data has been installed (the first load counts): lets tests and
+    /// benchmarks see a reload happen.
+    pub generation: u64,
+    /// Values the last reload changed, highlighted until the instant.
+    pub changes: Vec<ValueChange>,
+    changes_until: Option<Instant>,
 }
+
+/// How long changed values stay highlighted after a reload.
+pub const CHANGE_HIGHLIGHT: Duration = Duration::from_secs(4);
+/// The default quiet period of bare file changes (see [`Debouncer`]).
+pub const DEFAULT_QUIET: Duration = Duration::from_millis(40);
 
 impl App {
     /// An app showing the result of a first load (a failed load opens on the error screen).
@@ -107,9 +133,20 @@ impl App {
             article_lines: Vec::new(),
             article_width: 0,
             theme,
+            debounce: Debouncer::new(DEFAULT_QUIET),
+            held_error: None,
+            generation: 0,
+            changes: Vec::new(),
+            changes_until: None,
         };
-        app.accept(first, None);
+        app.accept_first(first);
         app
+    }
+
+    /// Sets how long bare file changes must be quiet before a reload (the runtime knows whether
+    /// its watcher also reports completed writes, which make a longer fallback safe).
+    pub fn set_quiet_period(&mut self, quiet: Duration) {
+        self.debounce = Debouncer::new(quiet);
     }
 
     /// How the dataset is named in messages (`metrics.toml`, or the built-in copy).
@@ -131,9 +168,16 @@ impl App {
                 Effect::Redraw
             }
             Event::Reload => {
-                self.reload();
+                self.reload(Instant::now(), false);
                 Effect::Redraw
             }
+            Event::FileChanged(change, at) => {
+                self.debounce.record(change, at);
+                // A newer save is on its way: a held error may no longer be true.
+                self.held_error = None;
+                Effect::None
+            }
+            Event::Tick(now) => self.tick(now),
             Event::Key(key) => match action_for(&key, self.context()) {
                 Some(action) => self.apply(action),
                 None => Effect::None,
@@ -156,7 +200,7 @@ impl App {
             Action::Suspend => return Effect::Suspend,
             Action::Help => self.overlay = Overlay::Help,
             Action::Close => self.overlay = Overlay::None,
-            Action::Reload => self.reload(),
+            Action::Reload => self.reload(Instant::now(), false),
             Action::Details => {
                 if self.selected_item().is_some() {
                     self.overlay = Overlay::Details;
@@ -175,43 +219,52 @@ impl App {
         Effect::Redraw
     }
 
-    /// Loads the files again: on success the new data replaces the old, keeping the place; on
-    /// failure the old data stays on screen with the error above it.
-    pub fn reload(&mut self) {
-        let started = Instant::now();
-        let result = load(&self.request);
-        self.accept(result, Some(started));
+    /// The earliest instant something is due (a reload, a held error, the end of a highlight);
+    /// `None` when nothing is scheduled, so the runtime can sleep until the next event.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        [self.debounce.due(), self.held_error.as_ref().map(|(_, at)| *at), self.changes_until]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
-    fn accept(&mut self, result: Result<Loaded, LoadError>, started: Option<Instant>) {
-        match result {
-            Ok(loaded) => {
-                let warnings = loaded.warnings.len();
-                self.keep_selection_across(&loaded);
-                self.data = Some(loaded);
-                self.error = None;
-                self.article_width = 0; // force a rewrap: the article may have changed
-                self.refresh_article();
-                self.notice = match (warnings, started) {
-                    (0, Some(t)) => {
-                        Some(Notice { text: format!("reloaded in {} ms", t.elapsed().as_millis()), level: Level::Info })
-                    }
-                    (0, None) => self.notice.take(),
-                    (n, _) => Some(Notice {
-                        text: format!("{n} warning{}: run coopdash --check for details", if n == 1 { "" } else { "s" }),
-                        level: Level::Warning,
-                    }),
-                };
-            }
-            Err(error) => {
-                let count = error.diagnostics.len();
-                self.set_notice(
-                    format!("{count} error{} in the dataset: fix and press r", if count == 1 { "" } else { "s" }),
-                    Level::Error,
-                );
-                self.error = Some(error);
-            }
+    fn tick(&mut self, now: Instant) -> Effect {
+        let mut effect = Effect::None;
+        if let Some(tentative) = self.debounce.take_due(now) {
+            self.reload(now, tentative);
+            effect = Effect::Redraw;
         }
+        if self.held_error.as_ref().is_some_and(|(_, at)| *at <= now) {
+            if let Some((error, _)) = self.held_error.take() {
+                self.show_error(error);
+            }
+            effect = Effect::Redraw;
+        }
+        if self.changes_until.is_some_and(|until| until <= now) {
+            self.changes.clear();
+            self.changes_until = None;
+            effect = Effect::Redraw;
+        }
+        effect
+    }
+
+    /// The files a watcher should follow: the dataset and the article it shows.
+    pub fn watch_paths(&self) -> Vec<PathBuf> {
+        let mut paths = Vec::new();
+        let dataset_file = match &self.request.dataset {
+            crate::load::DatasetSource::File(path) => Some(path),
+            // The built-in copy's article is compiled in too: nothing on disk to follow.
+            crate::load::DatasetSource::Builtin => None,
+        };
+        paths.extend(dataset_file.cloned());
+        match (&self.request.article_override, &self.data) {
+            (Some(path), _) => paths.push(path.clone()),
+            (None, Some(loaded)) if dataset_file.is_some() => {
+                paths.extend(loaded.dashboard.article.as_ref().map(|a| a.path.clone()))
+            }
+            _ => {}
+        }
+        paths
     }
 
     /// The layout input for the current data and focus.

@@ -1,11 +1,12 @@
 //! App tests: keys drive the state, reloads keep the place, and a bad file never costs the data.
 
 use std::path::Path;
+use std::time::Instant;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::load::DatasetSource;
+use crate::load::{DatasetSource, load};
 
 fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
@@ -145,7 +146,9 @@ fn a_reload_keeps_the_selected_metric_by_id() {
     app.update(key(KeyCode::Char('r')));
     assert!(app.error.is_none());
     assert_eq!(selected_id(&app), "c");
-    assert!(app.notice.as_ref().unwrap().text.starts_with("reloaded in"));
+    let notice = &app.notice.as_ref().unwrap().text;
+    assert!(notice.starts_with("reloaded ") && notice.contains(" ms"), "{notice}");
+    assert!(notice.contains("A 1 → 9 (+8)"), "the change is named: {notice}");
 }
 
 #[test]
@@ -193,4 +196,92 @@ fn a_narrow_screen_shows_the_focused_pane_and_tab_brings_the_article() {
     assert_eq!(app.focus, Pane::Article);
     assert_eq!(app.areas().article, app.areas().body);
     assert_eq!(app.article_width, usize::from(layout::article_text_area(app.areas().body).width));
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn file_changes_reload_on_the_next_tick_and_bare_ones_after_the_quiet_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    write(&path, GOOD);
+    let mut app = file_app(&path);
+    let t0 = Instant::now();
+    write(&path, &GOOD.replace("value = 3", "value = 4"));
+    assert_eq!(app.update(Event::FileChanged(FileChange::Partial, t0)), Effect::None, "nothing to draw yet");
+    assert_eq!(app.next_deadline(), Some(t0 + DEFAULT_QUIET));
+    assert_eq!(app.update(Event::Tick(t0 + DEFAULT_QUIET / 2)), Effect::None, "still inside the quiet period");
+    assert_eq!(app.update(Event::Tick(t0 + DEFAULT_QUIET)), Effect::Redraw);
+    assert_eq!(app.data.as_ref().unwrap().dashboard.metrics[2].value, 4.0);
+    write(&path, &GOOD.replace("value = 3", "value = 5"));
+    app.update(Event::FileChanged(FileChange::Complete, t0 + DEFAULT_QUIET));
+    assert_eq!(app.update(Event::Tick(t0 + DEFAULT_QUIET)), Effect::Redraw, "a complete save reloads at once");
+    assert_eq!(app.data.as_ref().unwrap().dashboard.metrics[2].value, 5.0);
+}
+
+#[test]
+fn changed_values_are_highlighted_for_a_few_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    write(&path, GOOD);
+    let mut app = file_app(&path);
+    let t0 = Instant::now();
+    write(&path, &GOOD.replace("value = 2", "value = 7"));
+    app.update(Event::FileChanged(FileChange::Complete, t0));
+    app.update(Event::Tick(t0));
+    assert_eq!(app.changes.len(), 1);
+    assert_eq!(app.changes[0].describe(), "2 → 7 (+5)");
+    assert_eq!(app.next_deadline(), Some(t0 + CHANGE_HIGHLIGHT));
+    assert_eq!(app.update(Event::Tick(t0 + CHANGE_HIGHLIGHT)), Effect::Redraw);
+    assert!(app.changes.is_empty());
+    assert_eq!(app.next_deadline(), None, "nothing scheduled: the runtime can sleep");
+}
+
+#[test]
+fn a_half_written_file_caught_by_the_quiet_period_shows_no_error_if_the_save_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    write(&path, GOOD);
+    let mut app = file_app(&path);
+    let t0 = Instant::now();
+    write(&path, "title = \"T\"\n[[metric]]\nid = \"a\"\nval"); // the first chunk of a save
+    app.update(Event::FileChanged(FileChange::Partial, t0));
+    app.update(Event::Tick(t0 + DEFAULT_QUIET));
+    assert!(app.error.is_none(), "the error of a possibly partial file is held back");
+    let t1 = t0 + DEFAULT_QUIET + ERROR_GRACE / 2;
+    write(&path, GOOD);
+    app.update(Event::FileChanged(FileChange::Complete, t1));
+    app.update(Event::Tick(t1));
+    assert!(app.error.is_none());
+    assert_eq!(app.update(Event::Tick(t1 + ERROR_GRACE * 2)), Effect::None, "the held error was dropped");
+    assert!(app.error.is_none());
+}
+
+#[test]
+fn an_error_that_is_still_true_after_the_grace_period_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    write(&path, GOOD);
+    let mut app = file_app(&path);
+    let t0 = Instant::now();
+    write(&path, "title = ");
+    app.update(Event::FileChanged(FileChange::Partial, t0));
+    app.update(Event::Tick(t0 + DEFAULT_QUIET));
+    assert!(app.error.is_none());
+    assert_eq!(app.update(Event::Tick(t0 + DEFAULT_QUIET + ERROR_GRACE)), Effect::Redraw);
+    assert!(app.error.is_some());
+    assert!(app.data.is_some(), "the last good data stays");
+}
+
+#[test]
+fn the_watcher_follows_the_dataset_and_the_article_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    write(&dir.path().join("a.md"), "# A\n");
+    write(&path, &format!("article = \"a.md\"\n{GOOD}"));
+    let app = file_app(&path);
+    assert_eq!(app.watch_paths(), [path.clone(), dir.path().join("a.md")]);
+    assert!(builtin_app(80, 24).watch_paths().is_empty(), "the built-in copy has nothing to watch");
 }

@@ -5,6 +5,8 @@ mod diagnostic;
 mod hint;
 pub mod model;
 mod raw;
+
+pub use raw::json_schema;
 pub mod read;
 mod validate;
 

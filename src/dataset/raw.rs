@@ -2,53 +2,89 @@
 //!
 //! Every field a rule may complain about is wrapped in [`Spanned`], so the complaint can point at
 //! its line and column. Unknown keys are rejected (`deny_unknown_fields`) so typos are caught.
+//! The same types derive the JSON Schema (`coopdash --schema`); the doc comments below are the
+//! descriptions editors show.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-#[derive(Debug, Deserialize)]
+/// A coopdash dataset: metrics, and the charts and gauges that show them.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "coopdash dataset")]
 pub struct RawDataset {
+    /// The dashboard's title (required).
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// A second line under the title.
     pub subtitle: Option<String>,
+    /// Path of the article (Markdown, or .txt), relative to this file.
+    #[schemars(with = "Option<String>")]
     pub article: Option<Spanned<String>>,
+    /// Where the figures come from.
     pub source: Option<RawSource>,
+    /// The figures (at least one).
     #[serde(default, rename = "metric")]
     pub metrics: Vec<RawMetric>,
+    /// Bar charts; without any, one chart per unit.
     #[serde(default, rename = "chart")]
     pub charts: Vec<RawChart>,
+    /// Shares of a whole; without any, one per metric with a `part_of`.
     #[serde(default, rename = "gauge")]
     pub gauges: Vec<RawGauge>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
+    /// The outlet or publisher.
     pub name: Option<String>,
+    /// The title of the report.
     pub title: Option<String>,
+    /// A link to it.
     pub url: Option<String>,
+    /// Its publication date (a TOML date: 2025-04-10).
+    #[schemars(with = "Option<TomlDate>")]
     pub date: Option<Spanned<Datetime>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMetric {
+    /// Unique; lowercase letters, digits and _. Charts and gauges refer to metrics by id.
+    #[schemars(with = "String", regex(pattern = r"^[a-z0-9_]+$"))]
     pub id: Spanned<String>,
+    /// What the number counts (defaults to the id).
     pub label: Option<String>,
+    /// The figure, in `unit`: finite and >= 0.
+    #[schemars(with = "f64", range(min = 0.0))]
     pub value: Spanned<f64>,
+    /// "countries"; a tonnage "t", "kt", "Mt" or "Gt"; or any other word. Default: a plain number.
     pub unit: Option<String>,
+    /// How the source qualifies the figure ("exceeded 50 million" is "over").
     pub bound: Option<RawBound>,
+    /// Id of the whole this metric is a part of (same unit, not smaller).
+    #[schemars(with = "Option<String>")]
     pub part_of: Option<Spanned<String>>,
+    /// First day the figure covers.
+    #[schemars(with = "Option<TomlDate>")]
     pub since: Option<Spanned<Datetime>>,
+    /// Last day the figure covers.
+    #[schemars(with = "Option<TomlDate>")]
     pub as_of: Option<Spanned<Datetime>>,
+    /// A sentence of context.
     pub note: Option<String>,
+    /// A phrase of the article that states the figure: its evidence.
+    #[schemars(with = "Option<String>")]
     pub quote: Option<Spanned<String>>,
+    /// A URL, for a fact that is not in the article.
     pub source: Option<String>,
 }
 
 /// How the source qualifies a figure ("exceeded 50 million" is `over`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum RawBound {
     #[serde(rename = "over")]
     Over,
@@ -62,29 +98,45 @@ pub enum RawBound {
     About,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawChart {
+    /// Shown on the chart's frame.
     pub title: String,
+    /// Metric ids in bar order, all of one unit.
+    #[schemars(with = "Vec<String>")]
     pub metrics: Spanned<Vec<Spanned<String>>>,
+    /// Default: horizontal when labels are long.
     pub direction: Option<RawDirection>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RawDirection {
     Horizontal,
     Vertical,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGauge {
+    /// Shown beside the gauge (defaults to the metric's label).
     pub title: Option<String>,
+    /// Id of the part.
+    #[schemars(with = "String")]
     pub metric: Spanned<String>,
+    /// Id of the whole (defaults to the metric's `part_of`).
+    #[schemars(with = "Option<String>")]
     pub of: Option<Spanned<String>>,
+    /// What the share means; above all, what the denominator is.
     pub note: Option<String>,
 }
+
+/// A TOML local date such as 2021-12-03 (TOML editors check dates as strings of format "date").
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+#[allow(dead_code)]
+struct TomlDate(#[schemars(extend("format" = "date"))] String);
 
 /// Every key the format knows, for "did you mean" hints on unknown keys.
 pub const KNOWN_KEYS: &[&str] = &[
@@ -110,6 +162,13 @@ pub const KNOWN_KEYS: &[&str] = &[
     "quote",
     "metrics",
     "direction",
-    "metric",
     "of",
 ];
+
+/// The JSON Schema of the format, pretty-printed, ending in a newline.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(RawDataset);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

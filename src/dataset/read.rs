@@ -27,7 +27,7 @@ pub fn read_text(path: &Path, display: &str) -> Result<String, Diagnostic> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(too_large(meta.len())));
     }
-    let file = File::open(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    let file = open_without_blocking(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -36,6 +36,19 @@ pub fn read_text(path: &Path, display: &str) -> Result<String, Diagnostic> {
         return Err(fail(too_large(bytes.len() as u64)));
     }
     decode_utf8(bytes, display)
+}
+
+/// Opens for reading. On Unix the open does not block even if the path became a FIFO since we
+/// looked (for regular files the flag changes nothing).
+fn open_without_blocking(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// Turns bytes into text, locating the first invalid byte for the error.
@@ -89,6 +102,18 @@ mod tests {
         assert_eq!(missing.to_string(), "nope.toml: cannot read: No such file or directory");
         let is_dir = read_text(dir.path(), "dir").unwrap_err();
         assert_eq!(is_dir.to_string(), "dir: is a directory, not a file");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("metrics.toml");
+        let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let err = read_text(&fifo, "metrics.toml").unwrap_err();
+        assert!(err.message.contains("not a regular file"), "{err}");
     }
 
     #[cfg(unix)]

@@ -341,3 +341,13 @@ fn the_article_path_is_resolved_against_the_dataset_folder() {
     assert_eq!(article.path, Path::new("data/notes/a.md"));
     assert_eq!(article.position, Position { line: 2, column: 11 });
 }
+
+#[test]
+fn the_committed_schema_is_the_one_the_loader_types_derive() {
+    let committed = include_str!("../../assets/metrics.schema.json");
+    assert!(
+        committed == json_schema(),
+        "assets/metrics.schema.json is stale: regenerate it with `cargo run -- --schema > assets/metrics.schema.json`"
+    );
+    assert!(include_str!("../../metrics.toml").starts_with("#:schema ./assets/metrics.schema.json\n"));
+}

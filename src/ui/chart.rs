@@ -80,14 +80,24 @@ fn bar<'a>(app: &App, dashboard: &Dashboard, metric: usize, selected: bool, max:
     let m = &dashboard.metrics[metric];
     let scaled = if max > 0.0 { (m.value / max * SCALE).round() as u64 } else { 0 };
     let theme = &app.theme;
-    let (bar_style, value_style, label_style) = if selected {
+    let change = app.changes.iter().find(|c| c.id == m.id);
+    let (bar_style, mut value_style, label_style) = if selected {
         (theme.bar_selected, theme.bar_value_selected, theme.bar_label_selected)
     } else {
         (theme.bar, theme.bar_value, theme.bar_label)
     };
+    // A value the last reload changed shows its delta, highlighted, for a few seconds.
+    let mut text = m.short_value();
+    if let Some(change) = change {
+        value_style = theme.changed;
+        if let Some(delta) = &change.delta {
+            text = format!("{text} ({})", delta.replace('−', "-"));
+        }
+    }
+    let bar_style = if change.is_some() && !selected { theme.changed_bar } else { bar_style };
     Bar::default()
         .value(scaled)
-        .text_value(m.short_value())
+        .text_value(text)
         .style(bar_style)
         .value_style(value_style)
         .label(Line::styled(truncate(&m.label, label_room), label_style))

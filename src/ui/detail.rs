@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use super::frame::{fit_spans, pane_block};
-use crate::app::{App, Item};
+use crate::app::{App, Item, ValueChange};
 use crate::dataset::Metric;
 use crate::layout::Areas;
 use crate::load::Loaded;
@@ -23,13 +23,16 @@ struct Field {
 }
 
 /// The title and the fields that describe an item.
-fn describe(theme: &Theme, loaded: &Loaded, item: Item) -> (String, Vec<Field>) {
+fn describe(theme: &Theme, loaded: &Loaded, changes: &[ValueChange], item: Item) -> (String, Vec<Field>) {
     let dashboard = &loaded.dashboard;
     let field = |name, text: String, style| Field { name, text, style };
     match item {
         Item::Metric(index) => {
             let m = &dashboard.metrics[index];
             let mut fields = vec![field("Value", m.display_value(), theme.detail_value)];
+            if let Some(change) = changes.iter().find(|c| c.id == m.id) {
+                fields.push(field("Changed", change.describe(), theme.changed));
+            }
             if let Some(period) = period(m) {
                 fields.push(field("Period", period, theme.body));
             }
@@ -131,7 +134,7 @@ pub fn render(app: &App, loaded: &Loaded, areas: &Areas, buf: &mut Buffer) {
     let Some(item) = app.selected_item() else {
         return;
     };
-    let (title, fields) = describe(theme, loaded, item);
+    let (title, fields) = describe(theme, loaded, &app.changes, item);
     if areas.detail_is_box {
         let block = pane_block(theme, &title, "Enter: more", false, area.width);
         let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
@@ -160,7 +163,7 @@ pub fn render_window(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let theme = &app.theme;
-    let (title, fields) = describe(theme, loaded, item);
+    let (title, fields) = describe(theme, loaded, &app.changes, item);
     let width = area.width.saturating_sub(4).min(90);
     let height = fields_height(&fields, width.saturating_sub(4)).saturating_add(2);
     let window = area.centered(Constraint::Length(width), Constraint::Length(height.min(area.height)));

@@ -1,0 +1,109 @@
+//! What a reload changed: every value that differs, as old → new with the delta, shown for a
+//! few seconds after the reload.
+
+use crate::dataset::{Dashboard, Metric};
+
+/// One metric whose value changed (or that is new).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueChange {
+    pub id: String,
+    pub label: String,
+    /// The old value as shown, or `None` for a new metric.
+    pub old: Option<String>,
+    pub new: String,
+    /// `+2`, `−1.5 Mt`; `None` for a new metric or when only the wording changed (a bound).
+    pub delta: Option<String>,
+}
+
+impl ValueChange {
+    /// `25 → 27 (+2)`, `new: 27`.
+    pub fn describe(&self) -> String {
+        match (&self.old, &self.delta) {
+            (None, _) => format!("new: {}", self.new),
+            (Some(old), Some(delta)) => format!("{old} → {} ({delta})", self.new),
+            (Some(old), None) => format!("{old} → {}", self.new),
+        }
+    }
+}
+
+/// The value changes from `old` to `new`, in the new file's order. Metrics are matched by id.
+pub fn diff(old: &Dashboard, new: &Dashboard) -> Vec<ValueChange> {
+    new.metrics
+        .iter()
+        .filter_map(|m| {
+            let before = old.metrics.iter().find(|o| o.id == m.id);
+            match before {
+                None => Some(ValueChange {
+                    id: m.id.clone(),
+                    label: m.label.clone(),
+                    old: None,
+                    new: m.short_value(),
+                    delta: None,
+                }),
+                Some(o) if o.value != m.value || o.unit != m.unit || o.bound != m.bound => Some(ValueChange {
+                    id: m.id.clone(),
+                    label: m.label.clone(),
+                    old: Some(o.short_value()),
+                    new: m.short_value(),
+                    delta: delta(o, m),
+                }),
+                Some(_) => None,
+            }
+        })
+        .collect()
+}
+
+/// The signed difference in the new metric's unit, when the units agree and it is not zero.
+fn delta(old: &Metric, new: &Metric) -> Option<String> {
+    if old.unit != new.unit || old.value == new.value {
+        return None;
+    }
+    let difference = new.value - old.value;
+    let sign = if difference > 0.0 { "+" } else { "−" };
+    Some(format!("{sign}{}", new.unit.format_short(difference.abs())))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::dataset::{Origin, parse};
+
+    fn dashboard(text: &str) -> Dashboard {
+        parse(&Origin { text, file: "m", base_dir: Path::new("") }).unwrap()
+    }
+
+    #[test]
+    fn changed_values_come_with_old_new_and_delta() {
+        let old = dashboard(
+            "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 25\n[[metric]]\nid = \"t\"\nvalue = 50\nunit = \"Mt\"\n[[metric]]\nid = \"same\"\nvalue = 1\n",
+        );
+        let new = dashboard(
+            "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 27\n[[metric]]\nid = \"t\"\nvalue = 48.5\nunit = \"Mt\"\n[[metric]]\nid = \"same\"\nvalue = 1\n[[metric]]\nid = \"fresh\"\nvalue = 3\n",
+        );
+        let changes = diff(&old, &new);
+        let described: Vec<(String, String)> = changes.iter().map(|c| (c.id.clone(), c.describe())).collect();
+        assert_eq!(
+            described,
+            [
+                ("a".to_owned(), "25 → 27 (+2)".to_owned()),
+                ("t".to_owned(), "50 Mt → 48.5 Mt (−1.5 Mt)".to_owned()),
+                ("fresh".to_owned(), "new: 3".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_new_bound_is_a_change_without_a_delta() {
+        let old = dashboard("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 5\n");
+        let new = dashboard("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 5\nbound = \"over\"\n");
+        assert_eq!(diff(&old, &new)[0].describe(), "5 → >5");
+    }
+
+    #[test]
+    fn nothing_changed_is_an_empty_diff() {
+        let d = dashboard("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 5\n");
+        assert!(diff(&d, &d).is_empty());
+    }
+}

@@ -1,0 +1,89 @@
+//! Taking in the result of a load: swap the data and keep the place, or keep the last good data
+//! and show the error.
+
+use std::time::Instant;
+
+use super::changes::diff;
+use super::{App, CHANGE_HIGHLIGHT, ERROR_GRACE, Level, Notice};
+use crate::load::{LoadError, Loaded, load};
+
+impl App {
+    /// Takes the first load: its data, or its error on the error screen.
+    pub(super) fn accept_first(&mut self, first: Result<Loaded, LoadError>) {
+        match first {
+            Ok(loaded) => {
+                let warnings = loaded.warnings.len();
+                self.install(loaded);
+                if warnings > 0 {
+                    self.set_notice(warnings_text(warnings), Level::Warning);
+                }
+            }
+            Err(error) => self.show_error(error),
+        }
+    }
+
+    /// Loads the files again. On success the new data replaces the old, keeping the focus, the
+    /// selection (by metric id) and the article position, and the changed values are highlighted.
+    /// On failure the last good data stays; a `tentative` failure (from a possibly half-written
+    /// file) is held back for [`ERROR_GRACE`] before it shows.
+    pub fn reload(&mut self, now: Instant, tentative: bool) {
+        let started = Instant::now();
+        match load(&self.request) {
+            Ok(loaded) => {
+                self.held_error = None;
+                self.changes = match &self.data {
+                    Some(old) => diff(&old.dashboard, &loaded.dashboard),
+                    None => Vec::new(),
+                };
+                self.changes_until = (!self.changes.is_empty()).then_some(now + CHANGE_HIGHLIGHT);
+                let warnings = loaded.warnings.len();
+                self.install(loaded);
+                let mut text = format!(
+                    "reloaded {} in {} ms",
+                    chrono::Local::now().format("%H:%M:%S"),
+                    started.elapsed().as_millis()
+                );
+                if let Some(first) = self.changes.first() {
+                    text += &format!(" · {} {}", first.label, first.describe());
+                    if self.changes.len() > 1 {
+                        text += &format!(" and {} more", self.changes.len() - 1);
+                    }
+                }
+                if warnings > 0 {
+                    text += &format!(" · {}", warnings_text(warnings));
+                }
+                let level = if warnings > 0 { Level::Warning } else { Level::Info };
+                self.notice = Some(Notice { text, level });
+            }
+            Err(error) if tentative && self.error.is_none() => self.held_error = Some((error, now + ERROR_GRACE)),
+            Err(error) => self.show_error(error),
+        }
+    }
+
+    /// Swaps in new data, keeping the place.
+    fn install(&mut self, loaded: Loaded) {
+        self.keep_selection_across(&loaded);
+        self.data = Some(loaded);
+        self.generation += 1;
+        self.error = None;
+        self.article_width = 0; // force a rewrap: the article may have changed
+        self.refresh_article();
+    }
+
+    /// Shows a load error: a banner over the last good data, or the error screen if there is none.
+    pub(super) fn show_error(&mut self, error: LoadError) {
+        let count = error.diagnostics.len();
+        let what = if count == 1 { "1 error".to_owned() } else { format!("{count} errors") };
+        let text = if self.data.is_some() {
+            format!("{what}: showing the last good data; fix and save")
+        } else {
+            format!("{what} in the dataset: fix and save, or press r")
+        };
+        self.set_notice(text, Level::Error);
+        self.error = Some(error);
+    }
+}
+
+fn warnings_text(count: usize) -> String {
+    format!("{count} warning{}: run coopdash --check for details", if count == 1 { "" } else { "s" })
+}

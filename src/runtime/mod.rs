@@ -1,0 +1,149 @@
+//! The terminal and the event loop. Everything that touches the real terminal, threads, signals
+//! and the file system watcher lives here; the app it drives knows none of it.
+//!
+//! One channel carries key, resize, signal and file-change events. The loop blocks on it (no
+//! tick: an idle dashboard uses no CPU and writes nothing), waking early only for a deadline the
+//! app asked for (a debounced reload, the end of a highlight).
+
+mod driver;
+mod watch;
+
+pub use driver::{Driver, Message, Step};
+pub use watch::{FileWatcher, POLL_INTERVAL, WatchMode, classify};
+
+use std::io::{self, Write};
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use color_eyre::eyre::{Result, WrapErr};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::{cursor, execute};
+use ratatui::layout::Rect;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use crate::app::{App, Event, Level};
+
+/// How the program follows its files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// `None` when watching is off (`--no-watch`).
+    pub watch: Option<WatchMode>,
+}
+
+/// Runs the app in the terminal until it quits, and returns the exit status: 0 for a quit, 128 +
+/// the signal's number when a signal ended it (the shell convention). The terminal is restored
+/// on every way out: quit, error, panic (ratatui's hook), and SIGTERM/SIGINT/SIGHUP/SIGQUIT.
+pub fn run(app: App, options: Options) -> Result<u8> {
+    let mut terminal = ratatui::try_init().wrap_err("cannot set up the terminal")?;
+    let result = event_loop(&mut terminal, app, options);
+    let restored = ratatui::try_restore().wrap_err("cannot restore the terminal");
+    let code = result?;
+    restored?;
+    Ok(code)
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: App, options: Options) -> Result<u8> {
+    let mut driver = Driver::new(app);
+    spawn_input_reader(driver.sender());
+    spawn_signal_listener(driver.sender())?;
+    let mut watcher = options.watch.and_then(|mode| start_watcher(&mut driver, mode));
+    let size = terminal.size()?;
+    driver.app.update(Event::Resize(size.width, size.height));
+    draw(terminal, &driver.app)?;
+    loop {
+        let step = driver.step(None);
+        if let Some(watcher) = &mut watcher {
+            // The dataset may now name another article.
+            let _ = watcher.follow(&driver.app.watch_paths());
+        }
+        match step {
+            Step::Idle => {}
+            Step::Draw => draw(terminal, &driver.app)?,
+            Step::Exit(code) => return Ok(code),
+            Step::Suspend => {
+                suspend(terminal)?;
+                // Files may have been edited while we were stopped.
+                driver.app.update(Event::Reload);
+                let size = terminal.size()?;
+                driver.app.update(Event::Resize(size.width, size.height));
+                draw(terminal, &driver.app)?;
+            }
+        }
+    }
+}
+
+/// Starts the file watcher; if the platform refuses, says so in the status line and carries on
+/// (`r` still reloads).
+fn start_watcher(driver: &mut Driver, mode: WatchMode) -> Option<FileWatcher> {
+    let sender = driver.sender();
+    let started = FileWatcher::start(mode, move |change, at| {
+        let _ = sender.send(Message::File(change, at));
+    });
+    match started {
+        Ok(mut watcher) => {
+            driver.app.set_quiet_period(watcher.quiet_period());
+            if let Err(error) = watcher.follow(&driver.app.watch_paths()) {
+                driver.app.set_notice(format!("cannot watch the files ({error}); press r to reload"), Level::Warning);
+            }
+            Some(watcher)
+        }
+        Err(error) => {
+            driver.app.set_notice(format!("cannot watch the files ({error}); press r to reload"), Level::Warning);
+            None
+        }
+    }
+}
+
+fn draw(terminal: &mut DefaultTerminal, app: &App) -> Result<()> {
+    terminal.draw(|frame| frame.render_widget(app, frame.area()))?;
+    Ok(())
+}
+
+/// Blocks in crossterm's `read` on its own thread, so the main loop can wait on one channel.
+fn spawn_input_reader(sender: Sender<Message>) {
+    thread::spawn(move || {
+        loop {
+            let message = match event::read() {
+                Ok(event) => Message::Terminal(event),
+                Err(_) => Message::InputGone,
+            };
+            let gone = matches!(message, Message::InputGone);
+            if sender.send(message).is_err() || gone {
+                return;
+            }
+        }
+    });
+}
+
+/// Turns termination signals into messages so the loop can restore the terminal and exit.
+fn spawn_signal_listener(sender: Sender<Message>) -> Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT]).wrap_err("cannot install signal handlers")?;
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if sender.send(Message::Signal(signal)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
+///
+/// The full repaint uses `terminal.resize`, not `clear`: `clear` queries the cursor position,
+/// which would race the input thread blocked in `read`.
+fn suspend(terminal: &mut DefaultTerminal) -> Result<()> {
+    ratatui::try_restore()?;
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Here the process has been continued (or was never stopped: no job control).
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    io::stdout().flush()?;
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    terminal.resize(Rect::new(0, 0, width, height))?;
+    Ok(())
+}
