@@ -4,15 +4,13 @@ mod common;
 
 use std::path::Path;
 
-use common::pty::PtyApp;
-
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 #[test]
 fn help_opens_and_q_quits_to_an_intact_terminal() {
-    let mut app = PtyApp::spawn(&[], repo(), 100, 30);
+    let mut app = common::spawn_coopdash(&[], repo(), 100, 30);
     app.wait_for("China and its neighbours");
     app.wait_for("Partnership ties");
     app.send("?");
@@ -27,7 +25,7 @@ fn help_opens_and_q_quits_to_an_intact_terminal() {
 
 #[test]
 fn keys_move_the_selection_and_enter_shows_details() {
-    let mut app = PtyApp::spawn(&[], repo(), 100, 30);
+    let mut app = common::spawn_coopdash(&[], repo(), 100, 30);
     app.wait_for("Partnership ties");
     app.send("\t"); // to the railway chart
     app.send("j"); // second bar: cross-border cargo
@@ -42,7 +40,7 @@ fn keys_move_the_selection_and_enter_shows_details() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let mut app = PtyApp::spawn(&[], repo(), 80, 24);
+    let mut app = common::spawn_coopdash(&[], repo(), 80, 24);
     app.wait_for("Partnership ties");
     let status = std::process::Command::new("kill").args(["-TERM", &app.pid().to_string()]).status().unwrap();
     assert!(status.success());
@@ -55,7 +53,7 @@ fn a_broken_dataset_opens_on_its_error_and_r_loads_the_fix() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("metrics.toml");
     std::fs::write(&path, "title = \"Ports\"\n[[metric]]\nid = \"a\"\nvalue = -3\n").unwrap();
-    let mut app = PtyApp::spawn(&[], dir.path(), 100, 30);
+    let mut app = common::spawn_coopdash(&[], dir.path(), 100, 30);
     app.wait_for("metrics.toml:4:9: value must be a finite number >= 0");
     std::fs::write(&path, "title = \"Ports\"\n[[metric]]\nid = \"a\"\nlabel = \"Container ports\"\nvalue = 3\n")
         .unwrap();
@@ -75,7 +73,7 @@ fn live_reload_shows_saves_keeps_the_picture_on_errors_and_recovers() {
         )
     };
     std::fs::write(&path, dataset("12")).unwrap();
-    let mut app = PtyApp::spawn(&[], dir.path(), 100, 30);
+    let mut app = common::spawn_coopdash(&[], dir.path(), 100, 30);
     app.wait_for("12 kt");
     // Save by rename, as vim and sed -i do.
     let temp = dir.path().join(".metrics.toml.new");

@@ -25,10 +25,16 @@ impl App {
     /// Loads the files again. On success the new data replaces the old, keeping the focus, the
     /// selection (by metric id) and the article position, and the changed values are highlighted.
     /// On failure the last good data stays; a `tentative` failure (from a possibly half-written
-    /// file) is held back for [`ERROR_GRACE`] before it shows.
-    pub fn reload(&mut self, now: Instant, tentative: bool) {
+    /// file) is held back for [`ERROR_GRACE`] before it shows. Returns whether anything on screen
+    /// changed: a reload that finds the same data as before (an editor's second event for one
+    /// save) changes nothing, and keeps the highlight of the save before it.
+    pub fn reload(&mut self, now: Instant, tentative: bool) -> bool {
         let started = Instant::now();
         match load(&self.request) {
+            Ok(loaded) if self.error.is_none() && self.data.as_ref() == Some(&loaded) => {
+                self.held_error = None;
+                false
+            }
             Ok(loaded) => {
                 self.held_error = None;
                 self.changes = match &self.data {
@@ -54,9 +60,25 @@ impl App {
                 }
                 let level = if warnings > 0 { Level::Warning } else { Level::Info };
                 self.notice = Some(Notice { text, level });
+                true
             }
-            Err(error) if tentative && self.error.is_none() => self.held_error = Some((error, now + ERROR_GRACE)),
-            Err(error) => self.show_error(error),
+            Err(error) if tentative && self.error.is_none() => {
+                self.held_error = Some((error, now + ERROR_GRACE));
+                false
+            }
+            Err(error) => {
+                let same = self.error.as_ref() == Some(&error);
+                self.show_error(error);
+                !same
+            }
+        }
+    }
+
+    /// A reload the user asked for (`r`): always says what it found.
+    pub(super) fn reload_by_hand(&mut self) {
+        if !self.reload(Instant::now(), false) && self.error.is_none() {
+            let time = chrono::Local::now().format("%H:%M:%S");
+            self.set_notice(format!("reloaded {time}: no changes"), Level::Info);
         }
     }
 

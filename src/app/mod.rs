@@ -168,7 +168,7 @@ impl App {
                 Effect::Redraw
             }
             Event::Reload => {
-                self.reload(Instant::now(), false);
+                self.reload_by_hand();
                 Effect::Redraw
             }
             Event::FileChanged(change, at) => {
@@ -200,7 +200,7 @@ impl App {
             Action::Suspend => return Effect::Suspend,
             Action::Help => self.overlay = Overlay::Help,
             Action::Close => self.overlay = Overlay::None,
-            Action::Reload => self.reload(Instant::now(), false),
+            Action::Reload => self.reload_by_hand(),
             Action::Details => {
                 if self.selected_item().is_some() {
                     self.overlay = Overlay::Details;
@@ -231,8 +231,9 @@ impl App {
     fn tick(&mut self, now: Instant) -> Effect {
         let mut effect = Effect::None;
         if let Some(tentative) = self.debounce.take_due(now) {
-            self.reload(now, tentative);
-            effect = Effect::Redraw;
+            if self.reload(now, tentative) {
+                effect = Effect::Redraw;
+            }
         }
         if self.held_error.as_ref().is_some_and(|(_, at)| *at <= now) {
             if let Some((error, _)) = self.held_error.take() {

@@ -285,3 +285,22 @@ fn the_watcher_follows_the_dataset_and_the_article_it_names() {
     assert_eq!(app.watch_paths(), [path.clone(), dir.path().join("a.md")]);
     assert!(builtin_app(80, 24).watch_paths().is_empty(), "the built-in copy has nothing to watch");
 }
+
+#[test]
+fn a_reload_that_finds_the_same_data_changes_nothing_and_keeps_the_highlight() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    write(&path, GOOD);
+    let mut app = file_app(&path);
+    let t0 = Instant::now();
+    write(&path, &GOOD.replace("value = 2", "value = 7"));
+    app.update(Event::FileChanged(FileChange::Complete, t0));
+    assert_eq!(app.update(Event::Tick(t0)), Effect::Redraw);
+    let notice = app.notice.clone();
+    // The editor's second event for the same save.
+    app.update(Event::FileChanged(FileChange::Partial, t0));
+    assert_eq!(app.update(Event::Tick(t0 + DEFAULT_QUIET)), Effect::None, "no frame for an unchanged file");
+    assert_eq!(app.changes.len(), 1, "the highlight of the real change stays");
+    assert_eq!(app.notice, notice);
+    assert_eq!(app.generation, 2);
+}

@@ -45,3 +45,8 @@ pub fn screen(app: &App) -> String {
 pub fn press(app: &mut App, code: KeyCode) {
     app.update(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
+
+/// Starts the `coopdash` this test run built, in a pseudo-terminal.
+pub fn spawn_coopdash(args: &[&str], cwd: &Path, cols: u16, rows: u16) -> pty::PtyApp {
+    pty::PtyApp::spawn_program(Path::new(env!("CARGO_BIN_EXE_coopdash")), args, cwd, cols, rows)
+}

@@ -1,7 +1,10 @@
 //! Runs the real binary in a real pseudo-terminal and reads its screen through a VT100 parser.
+//! Shared by the end-to-end tests and the pty benchmark harness (`examples/ptybench.rs`).
+#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -15,17 +18,19 @@ pub struct PtyApp {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
+    /// One message per chunk of output the program wrote, with the bytes' count.
+    output: Receiver<usize>,
     // Kept open for the child's lifetime.
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl PtyApp {
-    /// Starts `coopdash` with `args` in `cwd` in a terminal of `cols`×`rows`.
-    pub fn spawn(args: &[&str], cwd: &Path, cols: u16, rows: u16) -> Self {
+    /// Starts `program` with `args` in `cwd` in a terminal of `cols`×`rows`.
+    pub fn spawn_program(program: &Path, args: &[&str], cwd: &Path, cols: u16, rows: u16) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_coopdash"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.cwd(cwd);
         command.env("TERM", "xterm-256color");
@@ -35,17 +40,24 @@ impl PtyApp {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let mut reader = pty.master.try_clone_reader().expect("a reader");
         let sink = Arc::clone(&parser);
+        let (notify, output) = mpsc::channel();
         thread::spawn(move || {
-            let mut chunk = [0u8; 8192];
+            let mut chunk = [0u8; 65536];
             while let Ok(n) = reader.read(&mut chunk) {
                 if n == 0 {
                     break;
                 }
                 sink.lock().unwrap().process(&chunk[..n]);
+                let _ = notify.send(n);
             }
         });
         let writer = pty.master.take_writer().expect("a writer");
-        Self { child, writer, parser, _master: pty.master }
+        Self { child, writer, parser, output, _master: pty.master }
+    }
+
+    /// Bytes the program has written since the last call (without waiting).
+    pub fn drain_output(&self) -> usize {
+        self.output.try_iter().sum()
     }
 
     /// Types bytes as a keyboard would.
@@ -64,7 +76,7 @@ impl PtyApp {
         self.wait_until(|screen| screen.contains(text), &format!("`{text}` on screen"))
     }
 
-    /// Waits until `condition` holds for the screen.
+    /// Waits until `condition` holds for the screen, checking after every chunk of output.
     pub fn wait_until(&self, condition: impl Fn(&str) -> bool, what: &str) -> String {
         let start = Instant::now();
         loop {
@@ -72,8 +84,9 @@ impl PtyApp {
             if condition(&screen) {
                 return screen;
             }
-            assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}; the screen:\n{screen}");
-            thread::sleep(Duration::from_millis(20));
+            let left = TIMEOUT.checked_sub(start.elapsed());
+            assert!(left.is_some(), "timed out waiting for {what}; the screen:\n{screen}");
+            let _ = self.output.recv_timeout(left.unwrap_or_default().min(Duration::from_millis(100)));
         }
     }
 
