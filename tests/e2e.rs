@@ -49,7 +49,7 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
-fn a_broken_dataset_opens_on_its_error_and_r_loads_the_fix() {
+fn a_broken_dataset_opens_on_its_error_and_the_fix_loads_by_itself() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("metrics.toml");
     std::fs::write(&path, "title = \"Ports\"\n[[metric]]\nid = \"a\"\nvalue = -3\n").unwrap();

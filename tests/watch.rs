@@ -22,7 +22,7 @@ fn dataset(value: &str) -> String {
 /// The app, its event loop and a watcher on a dataset in a temporary folder.
 struct Harness {
     driver: Driver,
-    _watcher: FileWatcher,
+    watcher: FileWatcher,
     path: PathBuf,
     _dir: tempfile::TempDir,
     /// Every value of `boxes` the app has held, in order (deduplicated).
@@ -44,7 +44,7 @@ impl Harness {
         .unwrap();
         driver.app.set_quiet_period(watcher.quiet_period());
         watcher.follow(&driver.app.watch_paths()).unwrap();
-        let mut harness = Self { driver, _watcher: watcher, path, _dir: dir, seen: Vec::new(), errors_shown: 0 };
+        let mut harness = Self { driver, watcher, path, _dir: dir, seen: Vec::new(), errors_shown: 0 };
         harness.observe();
         harness
     }
@@ -69,17 +69,22 @@ impl Harness {
         let start = Instant::now();
         while !done(&self.driver.app) {
             assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}; seen {:?}", self.seen);
-            self.driver.step(Some(Duration::from_millis(20)));
-            self.observe();
+            self.step(Duration::from_millis(20));
         }
+    }
+
+    /// One step of the loop, then what the runtime does after each: follow the app's files.
+    fn step(&mut self, max_wait: Duration) {
+        self.driver.step(Some(max_wait));
+        self.watcher.follow(&self.driver.app.watch_paths()).unwrap();
+        self.observe();
     }
 
     /// Runs the loop for a while, to catch anything that would happen late.
     fn run_for(&mut self, duration: Duration) {
         let start = Instant::now();
         while start.elapsed() < duration {
-            self.driver.step(Some(Duration::from_millis(10)));
-            self.observe();
+            self.step(Duration::from_millis(10));
         }
     }
 
@@ -206,6 +211,24 @@ fn reading_the_file_does_not_trigger_a_reload_loop() {
     let generation = h.driver.app.generation;
     h.run_for(Duration::from_millis(700));
     assert_eq!(h.driver.app.generation, generation, "the reload's own read caused another reload");
+}
+
+#[test]
+fn the_article_is_followed_too_and_a_renamed_article_key_is_followed_at_once() {
+    let mut h = Harness::new(WatchMode::Native);
+    let folder = h.path.parent().unwrap().to_path_buf();
+    std::fs::write(folder.join("one.md"), "First article.").unwrap();
+    std::fs::write(folder.join("two.md"), "Second article.").unwrap();
+    let article_text =
+        |app: &App| app.data.as_ref().and_then(|d| d.article.as_ref()).map(|a| a.article.blocks[0].plain_text());
+    std::fs::write(&h.path, format!("article = \"one.md\"\n{}", dataset("1"))).unwrap();
+    h.run_until("the first article", |app| article_text(app).as_deref() == Some("First article."));
+    std::fs::write(folder.join("one.md"), "First article, edited.").unwrap();
+    h.run_until("the edit of the article", |app| article_text(app).as_deref() == Some("First article, edited."));
+    std::fs::write(&h.path, format!("article = \"two.md\"\n{}", dataset("1"))).unwrap();
+    h.run_until("the second article", |app| article_text(app).as_deref() == Some("Second article."));
+    std::fs::write(folder.join("two.md"), "Second article, edited.").unwrap();
+    h.run_until("the edit of the new article", |app| article_text(app).as_deref() == Some("Second article, edited."));
 }
 
 /// Reads the current value of `boxes` from a harness.

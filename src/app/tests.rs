@@ -304,3 +304,26 @@ fn a_reload_that_finds_the_same_data_changes_nothing_and_keeps_the_highlight() {
     assert_eq!(app.notice, notice);
     assert_eq!(app.generation, 2);
 }
+
+#[test]
+fn a_reload_that_adds_and_removes_charts_and_gauges_moves_the_layout_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    let two_charts = "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\n[[metric]]\nid = \"w\"\nvalue = 4\nunit = \"t\"\n[[metric]]\nid = \"p\"\nvalue = 1\nunit = \"t\"\npart_of = \"w\"\n";
+    write(&path, two_charts);
+    let mut app = file_app(&path);
+    assert_eq!(app.panes(), [Pane::Chart(0), Pane::Chart(1), Pane::Gauges, Pane::Article]);
+    app.update(key(KeyCode::Tab));
+    app.update(key(KeyCode::Tab));
+    assert_eq!(app.focus, Pane::Gauges);
+    write(&path, GOOD);
+    app.update(Event::Reload);
+    assert_eq!(app.panes(), [Pane::Chart(0), Pane::Article]);
+    assert_eq!(app.focus, Pane::Chart(0), "the focused pane is gone: focus moves to one that exists");
+    assert_eq!(app.layout_input().charts.len(), 1);
+    assert_eq!(app.areas().charts.len(), 1);
+    write(&path, two_charts);
+    app.update(Event::Reload);
+    assert_eq!(app.areas().charts.len(), 2);
+    assert!(app.areas().gauges.height > 0);
+}
