@@ -28,6 +28,15 @@ fn file_app(path: &Path) -> App {
     app
 }
 
+/// An app on a dataset file with this text, in a temporary folder (kept alive by the guard).
+fn app_on(text: &str) -> (tempfile::TempDir, std::path::PathBuf, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    std::fs::write(&path, text).unwrap();
+    let app = file_app(&path);
+    (dir, path, app)
+}
+
 fn selected_id(app: &App) -> String {
     match app.selected_item() {
         Some(Item::Metric(i)) => app.data.as_ref().unwrap().dashboard.metrics[i].id.clone(),
@@ -133,10 +142,7 @@ value = 3
 
 #[test]
 fn a_reload_keeps_the_selected_metric_by_id() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.toml");
-    std::fs::write(&path, GOOD).unwrap();
-    let mut app = file_app(&path);
+    let (_dir, path, mut app) = app_on(GOOD);
     app.update(key(KeyCode::Down));
     app.update(key(KeyCode::Down));
     assert_eq!(selected_id(&app), "c");
@@ -153,10 +159,7 @@ fn a_reload_keeps_the_selected_metric_by_id() {
 
 #[test]
 fn a_failed_reload_keeps_the_last_good_data_and_recovers() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.toml");
-    std::fs::write(&path, GOOD).unwrap();
-    let mut app = file_app(&path);
+    let (_dir, path, mut app) = app_on(GOOD);
     let good = app.data.clone();
     std::fs::write(&path, "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = -4\n").unwrap();
     app.update(Event::Reload);
@@ -204,10 +207,7 @@ fn write(path: &Path, text: &str) {
 
 #[test]
 fn file_changes_reload_on_the_next_tick_and_bare_ones_after_the_quiet_period() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.toml");
-    write(&path, GOOD);
-    let mut app = file_app(&path);
+    let (_dir, path, mut app) = app_on(GOOD);
     let t0 = Instant::now();
     write(&path, &GOOD.replace("value = 3", "value = 4"));
     assert_eq!(app.update(Event::FileChanged(FileChange::Partial, t0)), Effect::None, "nothing to draw yet");
@@ -223,10 +223,7 @@ fn file_changes_reload_on_the_next_tick_and_bare_ones_after_the_quiet_period() {
 
 #[test]
 fn changed_values_are_highlighted_for_a_few_seconds() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.toml");
-    write(&path, GOOD);
-    let mut app = file_app(&path);
+    let (_dir, path, mut app) = app_on(GOOD);
     let t0 = Instant::now();
     write(&path, &GOOD.replace("value = 2", "value = 7"));
     app.update(Event::FileChanged(FileChange::Complete, t0));
@@ -241,10 +238,7 @@ fn changed_values_are_highlighted_for_a_few_seconds() {
 
 #[test]
 fn a_half_written_file_caught_by_the_quiet_period_shows_no_error_if_the_save_completes() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.toml");
-    write(&path, GOOD);
-    let mut app = file_app(&path);
+    let (_dir, path, mut app) = app_on(GOOD);
     let t0 = Instant::now();
     write(&path, "title = \"T\"\n[[metric]]\nid = \"a\"\nval"); // the first chunk of a save
     app.update(Event::FileChanged(FileChange::Partial, t0));
@@ -261,10 +255,7 @@ fn a_half_written_file_caught_by_the_quiet_period_shows_no_error_if_the_save_com
 
 #[test]
 fn an_error_that_is_still_true_after_the_grace_period_is_shown() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.toml");
-    write(&path, GOOD);
-    let mut app = file_app(&path);
+    let (_dir, path, mut app) = app_on(GOOD);
     let t0 = Instant::now();
     write(&path, "title = ");
     app.update(Event::FileChanged(FileChange::Partial, t0));
@@ -288,10 +279,7 @@ fn the_watcher_follows_the_dataset_and_the_article_it_names() {
 
 #[test]
 fn a_reload_that_finds_the_same_data_changes_nothing_and_keeps_the_highlight() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.toml");
-    write(&path, GOOD);
-    let mut app = file_app(&path);
+    let (_dir, path, mut app) = app_on(GOOD);
     let t0 = Instant::now();
     write(&path, &GOOD.replace("value = 2", "value = 7"));
     app.update(Event::FileChanged(FileChange::Complete, t0));
