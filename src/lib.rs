@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod dataset;
 pub mod export;
+pub mod geometry;
 pub mod layout;
 pub mod load;
 pub mod runtime;

@@ -9,6 +9,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
 use super::frame::{pane_block, with_caption};
 use super::{focused, shows_selection};
 use crate::app::App;
+use crate::geometry::bar_slots;
 use crate::dataset::{ChartDirection, Dashboard, Unit};
 use crate::layout::Pane;
 use crate::load::Loaded;
@@ -30,14 +31,8 @@ pub fn render(app: &App, loaded: &Loaded, index: usize, area: Rect, buf: &mut Bu
     let is_focused = focused(app, Pane::Chart(index));
     let block = pane_block(&app.theme, &chart.title, unit.caption(), is_focused, area.width);
     let inner = block.inner(area);
-    let vertical_fits =
-        chart.direction == ChartDirection::Vertical && vertical_bar_width(chart.metrics.len(), inner.width).is_some();
-    let (window, bar_width, gap) = if vertical_fits {
-        let bar_width = vertical_bar_width(chart.metrics.len(), inner.width).unwrap_or(1);
-        (0..chart.metrics.len(), bar_width, 1)
-    } else {
-        horizontal_window(chart.metrics.len(), usize::from(inner.height), selected)
-    };
+    let slots = bar_slots(chart.metrics.len(), inner, chart.direction == ChartDirection::Vertical, selected);
+    let (window, bar_width, gap, vertical_fits) = (slots.window, slots.thickness, slots.gap, slots.vertical);
     let hidden_above = window.start;
     let hidden_below = chart.metrics.len() - window.end;
     let caption = match (hidden_above, hidden_below) {
@@ -101,65 +96,4 @@ fn bar<'a>(app: &App, dashboard: &Dashboard, metric: usize, selected: bool, max:
         .style(bar_style)
         .value_style(value_style)
         .label(Line::styled(truncate(&m.label, label_room), label_style))
-}
-
-/// Which bars fit in `rows`, their thickness and the gap between them. When all fit, bars are as
-/// thick as the room allows (up to 2 rows, with gaps); when not, a window of one-row bars that
-/// contains the selected bar, as centred as the ends allow.
-fn horizontal_window(count: usize, rows: usize, selected: usize) -> (std::ops::Range<usize>, u16, u16) {
-    if count == 0 || rows == 0 {
-        return (0..0, 1, 0);
-    }
-    if 3 * count - 1 <= rows {
-        return (0..count, 2, 1);
-    }
-    if 2 * count - 1 <= rows {
-        return (0..count, 1, 1);
-    }
-    if count <= rows {
-        return (0..count, 1, 0);
-    }
-    let start = selected.saturating_sub(rows / 2).min(count - rows);
-    (start..start + rows, 1, 0)
-}
-
-/// The widest vertical bar that lets all bars and their gaps fit, capped at a width that still
-/// looks like a bar; `None` when even one-column bars do not fit.
-fn vertical_bar_width(count: usize, columns: u16) -> Option<u16> {
-    let count = u16::try_from(count).ok()?.max(1);
-    let width = columns.saturating_add(1) / count;
-    (width >= 2).then(|| (width - 1).min(12))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bars_thicken_when_there_is_room() {
-        assert_eq!(horizontal_window(6, 17, 0), (0..6, 2, 1));
-        assert_eq!(horizontal_window(6, 11, 0), (0..6, 1, 1));
-        assert_eq!(horizontal_window(6, 6, 0), (0..6, 1, 0));
-    }
-
-    #[test]
-    fn a_window_follows_the_selection() {
-        assert_eq!(horizontal_window(6, 3, 0).0, 0..3);
-        assert_eq!(horizontal_window(6, 3, 3).0, 2..5);
-        assert_eq!(horizontal_window(6, 3, 5).0, 3..6);
-        assert_eq!(horizontal_window(6, 0, 5).0, 0..0);
-    }
-
-    #[test]
-    fn vertical_bars_fit_or_give_up() {
-        assert_eq!(vertical_bar_width(4, 40), Some(9));
-        assert_eq!(vertical_bar_width(2, 100), Some(12));
-        assert_eq!(vertical_bar_width(30, 40), None);
-        assert_eq!(vertical_bar_width(0, 10), Some(10));
-    }
-
-    #[test]
-    fn label_width_is_measured_in_columns() {
-        assert_eq!(width("中国"), 4);
-    }
 }

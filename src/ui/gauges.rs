@@ -8,6 +8,7 @@ use ratatui::widgets::{LineGauge, Widget};
 use super::frame::{pane_block, with_caption};
 use super::{focused, shows_selection};
 use crate::app::App;
+use crate::geometry::gauge_slots;
 use crate::dataset::Gauge;
 use crate::layout::Pane;
 use crate::load::Loaded;
@@ -23,12 +24,10 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     }
     let block = pane_block(&app.theme, "Shares", "", focused(app, Pane::Gauges), area.width);
     let inner = block.inner(area);
-    let rows = usize::from(inner.height);
-    let per_gauge = if rows >= 2 * gauges.len() { 2 } else { 1 };
-    let visible = (rows / per_gauge).min(gauges.len());
     let selected = app.gauge_selection.min(gauges.len() - 1);
-    let start = if visible == 0 { 0 } else { selected.saturating_sub(visible / 2).min(gauges.len() - visible) };
-    let hidden_below = gauges.len() - start - visible;
+    let slots = gauge_slots(gauges.len(), inner.height, selected);
+    let (start, visible, per_gauge) = (slots.window.start, slots.window.len(), usize::from(slots.rows_each));
+    let hidden_below = gauges.len() - slots.window.end;
     let caption = match (start, hidden_below) {
         (0, 0) => String::new(),
         (0, below) => format!("↓ {below} more"),
