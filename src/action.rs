@@ -20,8 +20,18 @@ pub enum Action {
     Details,
     Help,
     Reload,
-    /// Close whatever is open (overlay, details). Never quits.
+    /// Close whatever is open (overlay, details, search). Never quits.
     Close,
+    /// Open the search prompt.
+    Search,
+    SearchNext,
+    SearchPrev,
+    /// In the prompt: a character typed, the last one deleted, the query confirmed.
+    Type(char),
+    DeleteChar,
+    Confirm,
+    /// Select the metric whose quote is nearest the top of the article view.
+    MetricHere,
 }
 
 /// Which table applies: the dashboard, or an overlay on top of it.
@@ -30,6 +40,8 @@ pub enum Context {
     Dashboard,
     Help,
     Details,
+    /// The search prompt is open: keys type into it.
+    Search,
 }
 
 /// A key as the table spells it.
@@ -38,12 +50,15 @@ pub enum Key {
     Code(KeyCode),
     Char(char),
     Ctrl(char),
+    /// Any printable character (the search prompt's text).
+    AnyChar,
 }
 
 impl Key {
     fn matches(self, event: &KeyEvent) -> bool {
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
         match self {
+            Key::AnyChar => !ctrl && matches!(event.code, KeyCode::Char(_)),
             Key::Ctrl(c) => ctrl && event.code == KeyCode::Char(c),
             Key::Char(c) => !ctrl && event.code == KeyCode::Char(c),
             Key::Code(code) => !ctrl && event.code == code,
@@ -53,6 +68,7 @@ impl Key {
     /// How the help overlay and README spell the key.
     pub fn name(self) -> String {
         match self {
+            Key::AnyChar => "text".to_owned(),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Char(' ') => "Space".to_owned(),
             Key::Char(c) => c.to_string(),
@@ -119,6 +135,15 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Details,
         help: "details of the selected metric",
     },
+    Binding { context: C::Dashboard, keys: &[Ch('/')], action: A::Search, help: "search the article and the metrics" },
+    Binding { context: C::Dashboard, keys: &[Ch('n')], action: A::SearchNext, help: "next match" },
+    Binding { context: C::Dashboard, keys: &[Ch('N')], action: A::SearchPrev, help: "previous match" },
+    Binding {
+        context: C::Dashboard,
+        keys: &[Ch('m')],
+        action: A::MetricHere,
+        help: "select the metric quoted nearest the top of the article",
+    },
     Binding { context: C::Dashboard, keys: &[Ch('r')], action: A::Reload, help: "reload the dataset and article" },
     Binding { context: C::Dashboard, keys: &[Ch('?')], action: A::Help, help: "this help" },
     Binding {
@@ -154,6 +179,21 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding { context: C::Details, keys: &[Ctrl('z')], action: A::Suspend, help: "suspend" },
     Binding { context: C::Details, keys: &[Ch('q'), Ctrl('c')], action: A::Quit, help: "quit" },
+    Binding {
+        context: C::Search,
+        keys: &[K(KeyCode::Enter)],
+        action: A::Confirm,
+        help: "keep the matches, close the prompt",
+    },
+    Binding { context: C::Search, keys: &[K(KeyCode::Esc)], action: A::Close, help: "cancel, back to where you were" },
+    Binding { context: C::Search, keys: &[K(KeyCode::Backspace)], action: A::DeleteChar, help: "delete a character" },
+    Binding { context: C::Search, keys: &[Ctrl('c')], action: A::Quit, help: "quit" },
+    Binding {
+        context: C::Search,
+        keys: &[Key::AnyChar],
+        action: A::Type(' '),
+        help: "search as you type (capitals make it case-sensitive)",
+    },
     Binding { context: C::Help, keys: &[K(KeyCode::Up), Ch('k')], action: A::Prev, help: "scroll up" },
     Binding { context: C::Help, keys: &[K(KeyCode::Down), Ch('j')], action: A::Next, help: "scroll down" },
     Binding { context: C::Help, keys: &[K(KeyCode::PageUp)], action: A::PageUp, help: "page up" },
@@ -174,7 +214,13 @@ pub fn action_for(key: &KeyEvent, context: Context) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    BINDINGS.iter().filter(|b| b.context == context).find(|b| b.keys.iter().any(|k| k.matches(key))).map(|b| b.action)
+    BINDINGS.iter().filter(|b| b.context == context).find(|b| b.keys.iter().any(|k| k.matches(key))).map(|b| {
+        match (b.action, key.code) {
+            // The table's `Type` stands for every character: carry the one typed.
+            (Action::Type(_), KeyCode::Char(c)) => Action::Type(c),
+            (action, _) => action,
+        }
+    })
 }
 
 /// The bindings of one context, for the help overlay.
@@ -183,8 +229,12 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// The help overlay's sections: a heading and the bindings it lists.
-pub const HELP_SECTIONS: [(&str, Context); 3] =
-    [("Dashboard", Context::Dashboard), ("Details window (Enter)", Context::Details), ("This help", Context::Help)];
+pub const HELP_SECTIONS: [(&str, Context); 4] = [
+    ("Dashboard", Context::Dashboard),
+    ("Search prompt (/)", Context::Search),
+    ("Details window (Enter)", Context::Details),
+    ("This help", Context::Help),
+];
 
 /// Rows the help overlay's text takes: per section a heading, its bindings and a blank line,
 /// plus the closing notes.
@@ -194,6 +244,10 @@ pub fn help_rows() -> usize {
 
 /// Lines printed under the key list.
 pub const HELP_NOTES: &[&str] = &[
+    "Mouse: the wheel scrolls the pane under the pointer, a click selects a bar, a gauge or a",
+    "pane. To select text with the mouse hold Shift, or start coopdash with --no-mouse.",
+    "Selecting a metric scrolls the article to its quote and highlights the sentence;",
+    "underlined numbers in the article are the ones the charts show.",
     "Only key presses count; Esc never quits.",
     "Values marked >, <, ≥ or ≤ are bounds the source gives (\"over 50 million\").",
 ];
@@ -240,15 +294,30 @@ mod tests {
             assert_eq!(action_for(&ctrl_c, context), Some(Action::Quit));
             assert_eq!(action_for(&ctrl_z, context), Some(Action::Suspend));
         }
+        assert_eq!(action_for(&ctrl_c, Context::Search), Some(Action::Quit));
         // A plain `c` or `z` does nothing.
         assert_eq!(action_for(&press(KeyCode::Char('c')), Context::Dashboard), None);
     }
 
     #[test]
     fn esc_closes_and_never_quits() {
-        for context in [Context::Dashboard, Context::Help, Context::Details] {
+        for context in [Context::Dashboard, Context::Help, Context::Details, Context::Search] {
             assert_eq!(action_for(&press(KeyCode::Esc), context), Some(Action::Close));
         }
+    }
+
+    #[test]
+    fn the_search_prompt_takes_text_and_its_own_keys() {
+        let s = Context::Search;
+        assert_eq!(action_for(&press(KeyCode::Char('q')), s), Some(Action::Type('q')), "q types, it does not quit");
+        assert_eq!(action_for(&press(KeyCode::Char('中')), s), Some(Action::Type('中')));
+        assert_eq!(action_for(&press(KeyCode::Backspace), s), Some(Action::DeleteChar));
+        assert_eq!(action_for(&press(KeyCode::Enter), s), Some(Action::Confirm));
+        assert_eq!(action_for(&press(KeyCode::Esc), s), Some(Action::Close));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&ctrl_c, s), Some(Action::Quit));
+        assert_eq!(action_for(&press(KeyCode::Char('/')), Context::Dashboard), Some(Action::Search));
+        assert_eq!(action_for(&press(KeyCode::Char('N')), Context::Dashboard), Some(Action::SearchPrev));
     }
 
     #[test]

@@ -36,6 +36,11 @@ pub struct Cli {
     #[arg(long)]
     pub poll: bool,
 
+    /// Leave the mouse to the terminal (its own text selection) instead of scrolling and
+    /// clicking in coopdash
+    #[arg(long)]
+    pub no_mouse: bool,
+
     /// Print the JSON Schema of the dataset format and exit (for editors that complete TOML)
     #[arg(long, conflicts_with_all = ["check", "snapshot"])]
     pub schema: bool,

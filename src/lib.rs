@@ -14,6 +14,7 @@ pub mod export;
 pub mod geometry;
 pub mod layout;
 pub mod load;
+pub mod provenance;
 pub mod runtime;
 pub mod text;
 pub mod theme;

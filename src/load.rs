@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::article::Article;
 use crate::dataset::{self, Dashboard, Diagnostic, Origin, Severity, read};
+use crate::provenance::Evidence;
 
 /// The bundled dataset and article, compiled in: `coopdash` works from any folder.
 pub const BUILTIN_DATASET: &str = include_str!("../metrics.toml");
@@ -45,12 +46,27 @@ pub struct NamedArticle {
     pub article: Article,
 }
 
-/// A successful load: a valid dashboard, its article if it has one, and the warnings found.
+/// A successful load: a valid dashboard, its article if it has one, where each metric's quote
+/// stands in it, and the warnings found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub dashboard: Dashboard,
     pub article: Option<NamedArticle>,
+    pub evidence: Evidence,
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// Puts a dashboard and its article together: places the quotes, and warns (as `file`) of
+    /// every quote that is not in the article.
+    pub fn assemble(dashboard: Dashboard, article: Option<NamedArticle>, file: &str) -> Self {
+        let evidence = Evidence::of(&dashboard, article.as_ref().map(|a| &a.article));
+        let warnings = match &article {
+            Some(named) => missing_quotes(&dashboard, &evidence, &named.name, file),
+            None => Vec::new(),
+        };
+        Self { dashboard, article, evidence, warnings }
+    }
 }
 
 /// A failed load: every error found, each as `file:line:col: message`.
@@ -79,8 +95,7 @@ pub fn load(request: &LoadRequest) -> Result<Loaded, LoadError> {
     let origin = Origin { text: &text, file: &file, base_dir: &base_dir };
     let dashboard = dataset::parse(&origin).map_err(|diagnostics| LoadError { diagnostics })?;
     let article = load_article(request, &dashboard, &file)?;
-    let warnings = check_quotes(&dashboard, article.as_ref(), &file);
-    Ok(Loaded { dashboard, article, warnings })
+    Ok(Loaded::assemble(dashboard, article, &file))
 }
 
 fn load_article(
@@ -111,19 +126,15 @@ fn load_article(
 
 /// A warning for every quote that does not occur in the article. Not an error: the same data may
 /// be shown beside another article.
-fn check_quotes(dashboard: &Dashboard, article: Option<&NamedArticle>, file: &str) -> Vec<Diagnostic> {
-    let Some(named) = article else {
-        return Vec::new();
-    };
+fn missing_quotes(dashboard: &Dashboard, evidence: &Evidence, article_name: &str, file: &str) -> Vec<Diagnostic> {
     dashboard
         .metrics
         .iter()
-        .filter_map(|metric| {
+        .enumerate()
+        .filter(|(index, _)| evidence.place(*index).is_none())
+        .filter_map(|(_, metric)| {
             let quote = metric.quote.as_ref()?;
-            if named.article.find_quote(&quote.text).is_some() {
-                return None;
-            }
-            let message = format!("quote of `{}` not found in {}: \"{}\"", metric.id, named.name, quote.text);
+            let message = format!("quote of `{}` not found in {article_name}: \"{}\"", metric.id, quote.text);
             Some(Diagnostic::warning(file, Some(quote.position), message))
         })
         .collect()

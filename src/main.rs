@@ -63,7 +63,7 @@ fn run(cli: Cli) -> Result<u8> {
         (false, true) => Some(WatchMode::Poll),
         (false, false) => Some(WatchMode::Native),
     };
-    runtime::run(new_app(request, fell_back, Rect::default()), Options { watch })
+    runtime::run(new_app(request, fell_back, Rect::default()), Options { watch, mouse: !cli.no_mouse })
 }
 
 fn new_app(request: LoadRequest, fell_back: bool, area: Rect) -> App {

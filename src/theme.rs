@@ -45,6 +45,13 @@ pub struct Theme {
     pub error: Style,
     pub error_banner: Style,
     pub overlay_border: Style,
+    /// The sentence that states the selected metric, and the badge with its value.
+    pub evidence: Style,
+    pub evidence_badge: Style,
+    /// Numbers in the article that a chart shows.
+    pub charted_number: Style,
+    pub search_match: Style,
+    pub search_current: Style,
     pub scrollbar: Style,
 }
 
@@ -99,6 +106,11 @@ impl Theme {
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             error_banner: Style::new().fg(Color::White).bg(Color::Red),
             overlay_border: Style::new().fg(accent),
+            evidence: Style::new().bg(Color::Indexed(236)).fg(Color::White),
+            evidence_badge: Style::new().fg(highlight).add_modifier(Modifier::BOLD),
+            charted_number: Style::new().fg(highlight).add_modifier(Modifier::UNDERLINED),
+            search_match: Style::new().fg(Color::Black).bg(Color::Cyan),
+            search_current: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
             scrollbar: Style::new().fg(Color::DarkGray),
         }
     }
@@ -149,6 +161,11 @@ impl Theme {
             error: bold,
             error_banner: reversed,
             overlay_border: bold,
+            evidence: Style::new().add_modifier(Modifier::BOLD),
+            evidence_badge: bold.add_modifier(Modifier::REVERSED),
+            charted_number: Style::new().add_modifier(Modifier::UNDERLINED),
+            search_match: reversed,
+            search_current: reversed.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             scrollbar: plain,
         }
     }

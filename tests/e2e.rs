@@ -93,3 +93,39 @@ fn live_reload_shows_saves_keeps_the_picture_on_errors_and_recovers() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn search_counts_matches_moves_with_n_and_esc_goes_back() {
+    let mut app = common::spawn_coopdash(&[], repo(), 100, 30);
+    app.wait_for("Partnership ties");
+    app.send("/cross-border");
+    let screen = app.wait_for("/cross-border▏");
+    assert!(screen.contains("1/2"), "the count of matches (article and metrics):\n{screen}");
+    app.send("\r");
+    app.wait_for("n next");
+    app.send("n");
+    let screen = app.wait_for("2/2");
+    // The second match is the metric: it is selected, its details in the detail line.
+    assert!(screen.contains("▸ Cross-border cargo: 11.58 Mt"), "{screen}");
+    app.send("\x1b");
+    app.wait_until(|s| !s.contains("n next"), "the search to clear");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn selecting_a_metric_highlights_its_sentence_in_the_article() {
+    let mut app = common::spawn_coopdash(&[], repo(), 100, 30);
+    app.wait_for("Partnership ties");
+    app.send("j"); // Belt and Road agreements
+    let screen = app.wait_for("↳ 25 countries · Belt and Road");
+    // The sentence itself is drawn on a highlighted background.
+    let (row, column) =
+        app.find("agreements with 25 of its").unwrap_or_else(|| panic!("the sentence is in view:\n{screen}"));
+    assert!(app.has_background(row, column), "the sentence is highlighted");
+    if let Some((row, column)) = app.find("It has reached shared") {
+        assert!(!app.has_background(row, column), "the next sentence is not");
+    }
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}

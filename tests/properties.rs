@@ -43,6 +43,7 @@ struct MetricSpec {
     value: f64,
     unit: &'static str,
     part_of: Option<usize>,
+    quote: Option<String>,
 }
 
 fn metric() -> impl Strategy<Value = MetricSpec> {
@@ -51,8 +52,10 @@ fn metric() -> impl Strategy<Value = MetricSpec> {
         prop_oneof![20 => 0.0..1e3f64, 10 => 0.0..1e12f64, 2 => Just(0.0), 1 => Just(f64::MAX), 1 => Just(-1.0)],
         prop_oneof![15 => Just(""), 1 => prop::sample::select(vec!["countries", "t", "kt", "Mt", "ports"])],
         prop_oneof![6 => Just(None), 1 => (0usize..8).prop_map(Some)],
+        // Quotes: hostile text, or words the generated articles often contain.
+        prop::option::of(prop_oneof![nasty_text(), Just("strong".to_owned()), Just("中国".to_owned())]),
     )
-        .prop_map(|(label, value, unit, part_of)| MetricSpec { label, value, unit, part_of })
+        .prop_map(|(label, value, unit, part_of, quote)| MetricSpec { label, value, unit, part_of, quote })
 }
 
 /// A dataset text: mostly valid (so the dashboard itself is exercised), sometimes not (so is the
@@ -72,6 +75,9 @@ fn dataset_text() -> impl Strategy<Value = String> {
                     &format!("[[metric]]\nid = \"m{i}\"\nlabel = {}\nvalue = {:?}\n", toml_string(&m.label), m.value);
                 if !m.unit.is_empty() {
                     out += &format!("unit = \"{}\"\n", m.unit);
+                }
+                if let Some(quote) = &m.quote {
+                    out += &format!("quote = {}\n", toml_string(quote));
                 }
                 if let Some(p) = m.part_of {
                     out += &format!("part_of = \"m{}\"\n", p % n);
@@ -108,10 +114,9 @@ fn dataset_text() -> impl Strategy<Value = String> {
 fn app_for(dataset: &str, article: &str, width: u16, height: u16) -> App {
     let origin = Origin { text: dataset, file: "m.toml", base_dir: Path::new("") };
     let first = dataset::parse(&origin)
-        .map(|dashboard| Loaded {
-            dashboard,
-            article: Some(NamedArticle { name: "a.md".into(), article: Article::from_markdown(article) }),
-            warnings: Vec::new(),
+        .map(|dashboard| {
+            let article = NamedArticle { name: "a.md".into(), article: Article::from_markdown(article) };
+            Loaded::assemble(dashboard, Some(article), "m.toml")
         })
         .map_err(|diagnostics| LoadError { diagnostics });
     let request = LoadRequest { dataset: DatasetSource::Builtin, article_override: None };
@@ -147,6 +152,13 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
         KeyCode::Char('j'),
         KeyCode::Char('G'),
         KeyCode::Char(' '),
+        KeyCode::Char('/'),
+        KeyCode::Char('n'),
+        KeyCode::Char('N'),
+        KeyCode::Char('m'),
+        KeyCode::Char('e'),
+        KeyCode::Char('中'),
+        KeyCode::Backspace,
     ])
 }
 
@@ -171,12 +183,22 @@ proptest! {
         keys in prop::collection::vec(key_code(), 0..40),
         (width, height) in (20u16..200, 5u16..70),
         resize in (0u16..220, 0u16..80),
+        mice in prop::collection::vec((0u16..220, 0u16..80, 0u8..3), 0..12),
     ) {
+        use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
         let mut app = app_for(&dataset, &article, width, height);
         for (i, code) in keys.iter().enumerate() {
             app.update(Event::Key(KeyEvent::new(*code, KeyModifiers::NONE)));
             if i == keys.len() / 2 {
                 app.update(Event::Resize(resize.0, resize.1));
+            }
+            if let Some(&(column, row, kind)) = mice.get(i) {
+                let kind = match kind {
+                    0 => MouseEventKind::Down(MouseButton::Left),
+                    1 => MouseEventKind::ScrollDown,
+                    _ => MouseEventKind::ScrollUp,
+                };
+                app.update(Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE }));
             }
         }
         prop_assert!(app.article_scroll <= app.article_max_scroll());

@@ -110,3 +110,69 @@ fn the_colored_theme_uses_colour_and_no_color_uses_none() {
     assert!(all_mono.iter().all(|s| s.fg.is_none() && s.bg.is_none()));
     assert_ne!(colored.bar_selected.fg, Some(Color::Reset));
 }
+
+/// The article pane alone, with its style marks.
+fn article_pane(app: &coopdash::app::App) -> String {
+    common::styled_region(&render(app), app.areas().article)
+}
+
+#[test]
+fn article_pane_with_headings_lists_and_emphasis() {
+    let mut app = builtin_app(120, 50);
+    // Find the heading above the list of results, keep the place, clear the highlight.
+    press(&mut app, KeyCode::Char('/'));
+    for c in "what a decade".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    let text = article_pane(&app);
+    assert!(text.contains("What a decade of diplomacy") && text.contains("1. Ties."), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn article_pane_wraps_cjk_between_ideographs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "# 中老铁路\n\n截至2024年底，中老铁路累计货物发送量超过5000万吨，其中跨境货物1158万吨。\n\n- 泰国榴莲\n- 老挝\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("m.toml"),
+        "title = \"中老铁路\"\narticle = \"a.md\"\n[[metric]]\nid = \"cargo\"\nlabel = \"货物\"\nvalue = 5000\nunit = \"kt\"\nquote = \"超过5000万吨\"\n",
+    )
+    .unwrap();
+    let app = file_app(&dir.path().join("m.toml"), 80, 20);
+    // Leave out the frame's title row: it names the temporary folder.
+    let text: String = article_pane(&app).lines().skip(2).map(|l| format!("{l}\n")).collect();
+    for line in text.lines().step_by(2) {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 32, "{line}");
+    }
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn search_matches_are_highlighted_and_the_current_one_stands_out() {
+    let mut app = builtin_app(100, 30);
+    press(&mut app, KeyCode::Char('/'));
+    for c in "railway".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('n'));
+    let text = screen(&app);
+    assert!(text.contains("/railway"), "{text}");
+    insta::assert_snapshot!(article_pane(&app));
+}
+
+#[test]
+fn the_selected_metrics_sentence_is_highlighted_with_its_value() {
+    let mut app = builtin_app(100, 30);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Down); // the cross-border cargo
+    let text = article_pane(&app);
+    assert!(text.contains("↳ 11.58 Mt · Cross-border cargo"), "{text}");
+    insta::assert_snapshot!(text);
+}

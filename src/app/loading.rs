@@ -90,6 +90,7 @@ impl App {
         self.error = None;
         self.article_width = 0; // force a rewrap: the article may have changed
         self.refresh_article();
+        self.followed = self.selected_item();
     }
 
     /// Shows a load error: a banner over the last good data, or the error screen if there is none.

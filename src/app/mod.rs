@@ -4,18 +4,22 @@
 //! (`impl Widget for &App`), and tests drive it directly.
 
 mod changes;
+mod evidence;
 mod loading;
+mod mouse;
 mod navigation;
 mod reload;
+mod search;
 
 pub use changes::ValueChange;
 pub use navigation::Item;
 pub use reload::{Debouncer, ERROR_GRACE, FileChange};
+pub use search::{Hit, Search};
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
 
 use crate::action::{Action, Context, action_for};
@@ -28,6 +32,7 @@ use crate::theme::Theme;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     Key(KeyEvent),
+    Mouse(MouseEvent),
     /// The terminal's new size in columns and rows.
     Resize(u16, u16),
     /// Reload the files now (what `r` does).
@@ -92,6 +97,12 @@ pub struct App {
     pub article_scroll: usize,
     pub help_scroll: usize,
     pub overlay: Overlay,
+    /// The search being typed, or whose matches are still highlighted.
+    pub search: Option<Search>,
+    /// The metric whose sentence is highlighted in the article.
+    pub evidence_metric: Option<usize>,
+    /// The selection the article last followed (so only a change of selection scrolls it).
+    followed: Option<Item>,
     /// The terminal's size: layout needs it in `update`, not only in render.
     pub size: Rect,
     /// The article wrapped for [`App::article_width`] columns.
@@ -129,6 +140,9 @@ impl App {
             article_scroll: 0,
             help_scroll: 0,
             overlay: Overlay::None,
+            search: None,
+            evidence_metric: None,
+            followed: None,
             size,
             article_lines: Vec::new(),
             article_width: 0,
@@ -140,6 +154,8 @@ impl App {
             changes_until: None,
         };
         app.accept_first(first);
+        // The article starts at its top: it follows the selection only once the user moves.
+        app.followed = app.selected_item();
         app
     }
 
@@ -182,11 +198,15 @@ impl App {
                 Some(action) => self.apply(action),
                 None => Effect::None,
             },
+            Event::Mouse(mouse) => self.on_mouse(mouse),
         }
     }
 
     /// Which key table applies now.
     pub fn context(&self) -> Context {
+        if self.search.as_ref().is_some_and(|s| s.editing) {
+            return Context::Search;
+        }
         match self.overlay {
             Overlay::None => Context::Dashboard,
             Overlay::Help => Context::Help,
@@ -199,11 +219,13 @@ impl App {
             Action::Quit => return Effect::Quit,
             Action::Suspend => return Effect::Suspend,
             Action::Help => self.overlay = Overlay::Help,
-            Action::Close => self.overlay = Overlay::None,
+            Action::Close if self.overlay != Overlay::None => self.overlay = Overlay::None,
+            Action::Close => self.close_search(),
             Action::Reload => self.reload_by_hand(),
             Action::Details => {
                 if self.selected_item().is_some() {
                     self.overlay = Overlay::Details;
+                    self.show_evidence();
                 }
             }
             Action::NextPane => self.cycle_focus(1),
@@ -215,7 +237,15 @@ impl App {
                     self.move_in_pane(action);
                 }
             }
+            Action::Search => self.open_search(),
+            Action::SearchNext => self.step_search(1),
+            Action::SearchPrev => self.step_search(-1),
+            Action::Type(c) => self.edit_search(Some(c)),
+            Action::DeleteChar => self.edit_search(None),
+            Action::Confirm => self.confirm_search(),
+            Action::MetricHere => self.select_metric_here(),
         }
+        self.follow_selection();
         Effect::Redraw
     }
 

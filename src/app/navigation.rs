@@ -116,9 +116,19 @@ impl App {
         usize::from(layout::article_text_area(rect).height).max(1)
     }
 
-    /// The largest scroll that still fills the pane: the last line sits at the bottom.
+    /// The largest scroll that still fills the pane: the last line sits at the bottom (one row
+    /// lower while an evidence badge takes a row under its sentence).
     pub fn article_max_scroll(&self) -> usize {
-        self.article_lines.len().saturating_sub(self.article_page())
+        let badge = usize::from(self.evidence_badge_line().is_some());
+        (self.article_lines.len() + badge).saturating_sub(self.article_page())
+    }
+
+    /// The wrapped line under which the evidence badge is drawn: the last line of the
+    /// highlighted sentence.
+    pub fn evidence_badge_line(&self) -> Option<usize> {
+        let place = self.data.as_ref()?.evidence.place(self.evidence_metric?)?;
+        let last = crate::article::TextSpan { start: place.sentence.end.saturating_sub(1), ..place.sentence };
+        Some(self.line_of(last))
     }
 
     pub(super) fn clamp_article_scroll(&mut self) {
@@ -144,6 +154,10 @@ impl App {
             })
             .collect();
         self.gauge_selection = self.gauge_selection.min(new.dashboard.gauges.len().saturating_sub(1));
+        let evidence_id = self.evidence_metric.and_then(|m| old.and_then(|d| d.metrics.get(m))).map(|m| m.id.as_str());
+        self.evidence_metric = evidence_id.and_then(|id| new.dashboard.metric_index(id));
+        // Search matches point into the old article.
+        self.search = None;
         let exists = |pane: Pane| match pane {
             Pane::Chart(i) => i < charts.len(),
             Pane::Gauges => !new.dashboard.gauges.is_empty(),

@@ -6,6 +6,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::action::Context;
 use crate::load::{DatasetSource, load};
 
 fn key(code: KeyCode) -> Event {
@@ -314,4 +315,154 @@ fn a_reload_that_adds_and_removes_charts_and_gauges_moves_the_layout_with_it() {
     app.update(Event::Reload);
     assert_eq!(app.areas().charts.len(), 2);
     assert!(app.areas().gauges.height > 0);
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(key(KeyCode::Char(c)));
+    }
+}
+
+fn evidence_text(app: &App) -> Option<String> {
+    let loaded = app.data.as_ref()?;
+    let place = loaded.evidence.place(app.evidence_metric?)?;
+    let block = &loaded.article.as_ref()?.article.blocks[place.sentence.block];
+    Some(
+        block.plain_text().chars().skip(place.sentence.start).take(place.sentence.end - place.sentence.start).collect(),
+    )
+}
+
+#[test]
+fn search_is_incremental_counts_matches_and_cycles_with_wrap_around() {
+    let mut app = builtin_app(100, 30);
+    app.update(key(KeyCode::Char('/')));
+    assert_eq!(app.context(), Context::Search);
+    type_text(&mut app, "neighbours");
+    let search = app.search.as_ref().unwrap();
+    assert!(search.hits.len() > 5, "{:?}", search.hits.len());
+    assert_eq!(search.current, Some(0));
+    let total = search.hits.len();
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.context(), Context::Dashboard, "Enter keeps the matches and closes the prompt");
+    app.update(key(KeyCode::Char('n')));
+    assert_eq!(app.search.as_ref().unwrap().position(), format!("2/{total}"));
+    app.update(key(KeyCode::Char('N')));
+    app.update(key(KeyCode::Char('N')));
+    assert_eq!(app.search.as_ref().unwrap().position(), format!("{total}/{total}"), "wraps around");
+    app.update(key(KeyCode::Esc));
+    assert!(app.search.is_none(), "Esc clears the matches");
+}
+
+#[test]
+fn search_is_case_sensitive_only_with_capitals() {
+    let mut app = builtin_app(100, 30);
+    app.update(key(KeyCode::Char('/')));
+    type_text(&mut app, "asean");
+    let insensitive = app.search.as_ref().unwrap().hits.len();
+    app.update(key(KeyCode::Esc));
+    app.update(key(KeyCode::Char('/')));
+    type_text(&mut app, "Asean");
+    assert_eq!(app.search.as_ref().unwrap().hits.len(), 0, "no 'Asean' with that case");
+    assert!(insensitive >= 3);
+}
+
+#[test]
+fn esc_in_the_prompt_goes_back_to_where_the_search_began() {
+    let mut app = builtin_app(100, 30);
+    app.update(key(KeyCode::Down));
+    let before = (app.article_scroll, app.focus, app.chart_selection.clone());
+    app.update(key(KeyCode::Char('/')));
+    type_text(&mut app, "kunming");
+    assert_ne!(app.article_scroll, before.0, "the article scrolled to the match");
+    app.update(key(KeyCode::Esc));
+    assert!(app.search.is_none());
+    assert_eq!((app.article_scroll, app.focus, app.chart_selection.clone()), before);
+}
+
+#[test]
+fn a_search_match_in_a_metric_selects_it() {
+    let mut app = builtin_app(100, 30);
+    app.update(key(KeyCode::Char('/')));
+    type_text(&mut app, "friendship treat");
+    let search = app.search.as_ref().unwrap();
+    assert_eq!(search.hits, [Hit::Metric(5)], "only the label matches");
+    assert_eq!(selected_id(&app), "friendship_treaties");
+    assert_eq!(
+        evidence_text(&app).as_deref(),
+        Some(
+            "It has signed treaties of good-neighbourliness and friendly cooperation with nine countries on its periphery."
+        )
+    );
+}
+
+#[test]
+fn selecting_a_metric_scrolls_the_article_to_its_sentence() {
+    let mut app = builtin_app(100, 30);
+    assert_eq!(app.article_scroll, 0, "the article starts at its top");
+    assert_eq!(app.evidence_metric, None);
+    app.update(key(KeyCode::Tab)); // the railway chart: its total is selected
+    assert_eq!(selected_id(&app), "railway_cargo");
+    let sentence = evidence_text(&app).unwrap();
+    assert!(sentence.starts_with("From the day the line opened"), "{sentence}");
+    let place = app.data.as_ref().unwrap().evidence.place(app.evidence_metric.unwrap()).unwrap();
+    let line = app.line_of(place.sentence);
+    assert!(line >= app.article_scroll && line < app.article_scroll + app.article_page(), "the sentence is in view");
+    // Scrolled away, Enter brings it back.
+    app.focus = Pane::Article;
+    app.update(key(KeyCode::End));
+    app.focus = Pane::Chart(1);
+    app.update(key(KeyCode::Enter));
+    let line = app.line_of(place.sentence);
+    assert!(line >= app.article_scroll && line < app.article_scroll + app.article_page());
+}
+
+#[test]
+fn m_selects_the_metric_quoted_nearest_the_top_of_the_view() {
+    let mut app = builtin_app(100, 30);
+    for _ in 0..3 {
+        app.update(key(KeyCode::Tab));
+    }
+    assert_eq!(app.focus, Pane::Article);
+    app.update(key(KeyCode::Char('m')));
+    assert_eq!(app.focus, Pane::Article, "the reader keeps the article");
+    // The first quoted sentence from the top is the railway's.
+    assert_eq!(app.data.as_ref().unwrap().dashboard.metrics[app.evidence_metric.unwrap()].id, "railway_cargo");
+    assert_eq!(app.last_item_pane, Pane::Chart(1));
+    assert!(app.evidence_badge_line().is_some());
+}
+
+#[test]
+fn a_metric_without_a_quote_has_no_sentence_to_show() {
+    let mut app = builtin_app(100, 30);
+    app.update(key(KeyCode::Char('/')));
+    type_text(&mut app, "Land neighbours");
+    assert_eq!(app.search.as_ref().unwrap().hits.len(), 1);
+    assert_eq!(
+        app.evidence_metric.map(|m| app.data.as_ref().unwrap().dashboard.metrics[m].id.as_str()),
+        Some("land_neighbours")
+    );
+    assert_eq!(app.evidence_badge_line(), None);
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_the_pane_under_it_and_a_click_selects() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = builtin_app(100, 30);
+    let areas = app.areas();
+    let mouse = |kind, column, row| Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE });
+    let article = areas.article;
+    app.update(mouse(MouseEventKind::ScrollDown, article.x + 5, article.y + 5));
+    assert_eq!(app.article_scroll, 3);
+    assert_eq!(app.focus, Pane::Chart(0), "the wheel does not move the focus");
+    let chart = areas.charts[0];
+    // Bars are one row each with a gap: the fourth bar is on the seventh inner row.
+    app.update(mouse(MouseEventKind::Down(MouseButton::Left), chart.x + 3, chart.y + 1 + 6));
+    assert_eq!(selected_id(&app), "shared_future");
+    app.update(mouse(MouseEventKind::ScrollDown, chart.x + 3, chart.y + 2));
+    assert_eq!(selected_id(&app), "land_borders_settled");
+    app.update(mouse(MouseEventKind::Down(MouseButton::Left), article.x + 3, article.y + 3));
+    assert_eq!(app.focus, Pane::Article);
+    let gauges = areas.gauges;
+    app.update(mouse(MouseEventKind::Down(MouseButton::Left), gauges.x + 3, gauges.y + 2));
+    assert_eq!((app.focus, app.gauge_selection), (Pane::Gauges, 1));
 }

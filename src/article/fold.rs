@@ -4,6 +4,11 @@
 /// white space collapsed to one space. Returns the folded text and, for each of its chars, the
 /// char offset in `text` it came from.
 pub fn fold(text: &str) -> (String, Vec<usize>) {
+    fold_with(text, true)
+}
+
+/// Like [`fold`], keeping the case when `lowercase` is false (a search with capitals).
+pub fn fold_with(text: &str, lowercase: bool) -> (String, Vec<usize>) {
     let mut folded = String::with_capacity(text.len());
     let mut origins = Vec::with_capacity(text.len());
     let mut in_space = false;
@@ -23,8 +28,13 @@ pub fn fold(text: &str) -> (String, Vec<usize>) {
             '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
             other => other,
         };
-        for lower in plain.to_lowercase() {
-            folded.push(lower);
+        if lowercase {
+            for lower in plain.to_lowercase() {
+                folded.push(lower);
+                origins.push(offset);
+            }
+        } else {
+            folded.push(plain);
             origins.push(offset);
         }
     }

@@ -3,10 +3,11 @@
 
 mod fold;
 mod markdown;
+mod spans;
 mod wrap;
 
-pub use fold::fold;
-pub use wrap::{LineKind, WrappedLine, wrap};
+pub use fold::{fold, fold_with};
+pub use wrap::{LineKind, WrappedLine, line_of, wrap};
 
 use crate::text::sanitize;
 
@@ -58,9 +59,10 @@ impl Block {
     }
 }
 
-/// Where a quote was found: a block and a range of characters in its plain text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuoteMatch {
+/// A stretch of the article: a block and a range of characters in its plain text (the text
+/// without Markdown markup or decorations), `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TextSpan {
     pub block: usize,
     pub start: usize,
     pub end: usize,
@@ -70,8 +72,9 @@ pub struct QuoteMatch {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     pub blocks: Vec<Block>,
-    /// Each block's folded plain text, and for every folded char the char offset it came from.
-    folded: Vec<(String, Vec<usize>)>,
+    /// Each block's plain text folded for matching (see [`fold`]). Only the text is kept: the
+    /// map back to the block's own offsets is rebuilt for the few blocks that match.
+    folded: Vec<String>,
 }
 
 impl Article {
@@ -105,24 +108,25 @@ impl Article {
     }
 
     fn from_blocks(blocks: Vec<Block>) -> Self {
-        let folded = blocks.iter().map(|b| fold(&b.plain_text())).collect();
+        let folded = blocks.iter().map(|b| fold(&b.plain_text()).0).collect();
         Self { blocks, folded }
     }
 
     /// The first place the quote occurs, matched the way the dataset format defines: Markdown
     /// markup removed, case folded, white space collapsed, typographic quotes and dashes folded.
     /// Quotes do not span blocks.
-    pub fn find_quote(&self, quote: &str) -> Option<QuoteMatch> {
+    pub fn find_quote(&self, quote: &str) -> Option<TextSpan> {
         let (needle, _) = fold(quote);
         let needle = needle.trim();
         if needle.is_empty() {
             return None;
         }
-        self.folded.iter().enumerate().find_map(|(block, (haystack, origins))| {
+        self.folded.iter().enumerate().find_map(|(block, haystack)| {
             let at = haystack.find(needle)?;
+            let (_, origins) = fold(&self.blocks[block].plain_text());
             let first = haystack[..at].chars().count();
             let last = first + needle.chars().count() - 1;
-            Some(QuoteMatch { block, start: origins[first], end: origins[last] + 1 })
+            Some(TextSpan { block, start: origins[first], end: origins[last] + 1 })
         })
     }
 }

@@ -30,6 +30,12 @@ pub struct WrappedLine {
     pub offset: usize,
 }
 
+/// The index of the line that shows char `offset` of `block` (the lines of one width, as
+/// [`wrap`] made them; their `(block, offset)` never decrease).
+pub fn line_of(lines: &[WrappedLine], block: usize, offset: usize) -> usize {
+    lines.partition_point(|l| (l.block, l.offset) <= (block, offset)).saturating_sub(1)
+}
+
 /// Lays the blocks out for `width` columns. A width of zero yields no lines.
 pub fn wrap(blocks: &[Block], width: usize) -> Vec<WrappedLine> {
     let mut lines = Vec::new();

@@ -95,7 +95,8 @@ impl Driver {
                 self.app.update(Event::Key(key))
             }
             Message::Terminal(TermEvent::Resize(width, height)) => self.app.update(Event::Resize(width, height)),
-            // Focus, paste and mouse events change nothing on screen.
+            Message::Terminal(TermEvent::Mouse(mouse)) => self.app.update(Event::Mouse(mouse)),
+            // Focus and paste events change nothing on screen.
             Message::Terminal(_) => Effect::None,
             Message::File(change, at) => self.app.update(Event::FileChanged(change, at)),
             Message::InputGone => return Err(0),

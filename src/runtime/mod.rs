@@ -31,6 +31,9 @@ use crate::app::{App, Event, Level};
 pub struct Options {
     /// `None` when watching is off (`--no-watch`).
     pub watch: Option<WatchMode>,
+    /// Capture the mouse (wheel and clicks); off with `--no-mouse`, for the terminal's own
+    /// text selection.
+    pub mouse: bool,
 }
 
 /// Runs the app in the terminal until it quits, and returns the exit status: 0 for a quit, 128 +
@@ -38,11 +41,37 @@ pub struct Options {
 /// on every way out: quit, error, panic (ratatui's hook), and SIGTERM/SIGINT/SIGHUP/SIGQUIT.
 pub fn run(app: App, options: Options) -> Result<u8> {
     let mut terminal = ratatui::try_init().wrap_err("cannot set up the terminal")?;
+    if options.mouse {
+        capture_mouse(true)?;
+        release_mouse_on_panic();
+    }
     let result = event_loop(&mut terminal, app, options);
+    let released = if options.mouse { capture_mouse(false) } else { Ok(()) };
     let restored = ratatui::try_restore().wrap_err("cannot restore the terminal");
     let code = result?;
+    released?;
     restored?;
     Ok(code)
+}
+
+/// Turns mouse reporting on or off. ratatui's restore does not turn it off, so every way out
+/// must (a terminal left reporting the mouse prints garbage on every click).
+fn capture_mouse(on: bool) -> Result<()> {
+    if on {
+        execute!(io::stdout(), event::EnableMouseCapture)?;
+    } else {
+        execute!(io::stdout(), event::DisableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Chains a panic hook that turns mouse reporting off before ratatui's hook restores the rest.
+fn release_mouse_on_panic() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), event::DisableMouseCapture);
+        previous(info);
+    }));
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: App, options: Options) -> Result<u8> {
@@ -64,7 +93,13 @@ fn event_loop(terminal: &mut DefaultTerminal, app: App, options: Options) -> Res
             Step::Draw => draw(terminal, &driver.app)?,
             Step::Exit(code) => return Ok(code),
             Step::Suspend => {
+                if options.mouse {
+                    capture_mouse(false)?;
+                }
                 suspend(terminal)?;
+                if options.mouse {
+                    capture_mouse(true)?;
+                }
                 // Files may have been edited while we were stopped.
                 driver.app.update(Event::Reload);
                 let size = terminal.size()?;

@@ -3,18 +3,17 @@
 use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap};
 
 use super::focused;
 use super::frame::{pane_block, with_caption};
+use super::highlight::{Highlight, styled_line};
 use crate::app::App;
-use crate::article::{LineKind, RunStyle, WrappedLine, wrap};
+use crate::article::{TextSpan, WrappedLine, line_of, wrap};
 use crate::layout::{Pane, article_text_area};
 use crate::load::Loaded;
-use crate::theme::Theme;
 
 pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
@@ -41,21 +40,39 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
         Cow::Owned(wrap(&named.article.blocks, width))
     };
     let page = usize::from(text_area.height);
-    let max_scroll = lines.len().saturating_sub(page);
+    // The highlighted sentence gets a badge row under its last line, with the metric's value.
+    let badge = evidence_badge(app, loaded, &lines);
+    let total = lines.len() + usize::from(badge.is_some());
+    let max_scroll = total.saturating_sub(page);
     let top = app.article_scroll.min(max_scroll);
-    let bottom = (top + page).min(lines.len());
-    let caption = if lines.len() <= page {
+    let bottom = (top + page).min(total);
+    let mut caption = if total <= page {
         String::new()
     } else {
-        format!("{}–{} of {} · {}%", top + 1, bottom, lines.len(), bottom * 100 / lines.len().max(1))
+        format!("{}–{} of {} · {}%", top + 1, bottom, total, bottom * 100 / total.max(1))
     };
+    if let Some(note) = missing_evidence(app, loaded) {
+        caption = if caption.is_empty() { note } else { format!("{note} · {caption}") };
+    }
     with_caption(block, caption, theme.dim).render(area, buf);
 
-    for (row, line) in lines[top..bottom].iter().enumerate() {
-        let y = text_area.y + row as u16;
-        styled_line(theme, line).render(Rect { y, height: 1, ..text_area }, buf);
+    let highlights = highlights(app, loaded, &lines[top.saturating_sub(1).min(lines.len())..bottom.min(lines.len())]);
+    for (screen_row, row) in (top..bottom).enumerate() {
+        let row_area = Rect { y: text_area.y + screen_row as u16, height: 1, ..text_area };
+        // Rows are the lines with the badge inserted after line `after`.
+        let line = match &badge {
+            Some((after, text)) if row == after + 1 => {
+                Line::styled(text.as_str(), theme.evidence_badge).render(row_area, buf);
+                continue;
+            }
+            Some((after, _)) if row > after + 1 => lines.get(row - 1),
+            _ => lines.get(row),
+        };
+        if let Some(line) = line {
+            styled_line(theme, line, &highlights).render(row_area, buf);
+        }
     }
-    if lines.len() > page {
+    if total > page {
         let mut state = ScrollbarState::new(max_scroll + 1).position(top).viewport_content_length(page);
         let bar_area = Rect { x: area.right().saturating_sub(1), y: text_area.y, width: 1, height: text_area.height };
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
@@ -68,36 +85,54 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// A wrapped line with the theme's styles: the line's kind sets the base, each run adds its own.
-fn styled_line<'a>(theme: &Theme, line: &'a WrappedLine) -> Line<'a> {
-    let base = match line.kind {
-        LineKind::Heading(level) => theme.heading[usize::from(level.clamp(1, 3)) - 1],
-        LineKind::Quote => theme.quote,
-        LineKind::Code => theme.code,
-        LineKind::Rule => theme.marker,
-        LineKind::Body | LineKind::Blank => theme.body,
-    };
-    let spans: Vec<Span<'a>> =
-        line.runs.iter().map(|run| Span::styled(run.text.as_str(), base.patch(run_style(theme, run.style)))).collect();
-    Line::from(spans).alignment(Alignment::Left)
+/// The line the badge goes under and its text: `↳ 25 countries · Belt and Road agreements`.
+fn evidence_badge(app: &App, loaded: &Loaded, lines: &[WrappedLine]) -> Option<(usize, String)> {
+    let metric = app.evidence_metric?;
+    let place = loaded.evidence.place(metric)?;
+    let m = loaded.dashboard.metrics.get(metric)?;
+    let after = line_of(lines, place.sentence.block, place.sentence.end.saturating_sub(1));
+    Some((after, format!("  ↳ {} · {}", m.display_value(), m.label)))
 }
 
-fn run_style(theme: &Theme, style: RunStyle) -> Style {
-    let mut out = Style::new();
-    if style.marker {
-        return theme.marker;
+/// For a selected metric whose quote cannot be shown: where its figure comes from instead.
+fn missing_evidence(app: &App, loaded: &Loaded) -> Option<String> {
+    let metric = app.evidence_metric?;
+    if loaded.evidence.place(metric).is_some() {
+        return None;
     }
-    if style.strong {
-        out = out.patch(theme.strong);
+    let m = loaded.dashboard.metrics.get(metric)?;
+    Some(match (&m.source, &m.quote) {
+        (Some(source), _) => format!("{}: source {source}", m.label),
+        (None, Some(_)) => format!("{}: quote not found in the article", m.label),
+        (None, None) => format!("{}: no quote", m.label),
+    })
+}
+
+/// The highlights that touch the visible lines: charted numbers, the evidence sentence, search
+/// matches (the current one strongest), in drawing order.
+fn highlights(app: &App, loaded: &Loaded, visible: &[WrappedLine]) -> Vec<Highlight> {
+    let (Some(first), Some(last)) = (visible.first(), visible.last()) else { return Vec::new() };
+    let blocks = first.block..=last.block;
+    let theme = &app.theme;
+    let mut out: Vec<Highlight> = loaded
+        .evidence
+        .numbers
+        .iter()
+        .filter(|span| blocks.contains(&span.block))
+        .map(|&span| Highlight { span, style: theme.charted_number })
+        .collect();
+    if let Some(place) = app.evidence_metric.and_then(|m| loaded.evidence.place(m))
+        && blocks.contains(&place.sentence.block)
+    {
+        out.push(Highlight { span: place.sentence, style: theme.evidence });
     }
-    if style.emphasis {
-        out = out.patch(theme.emphasis);
-    }
-    if style.code {
-        out = out.patch(theme.code);
-    }
-    if style.link {
-        out = out.patch(theme.link);
+    if let Some(search) = &app.search {
+        let hits: Vec<(usize, TextSpan)> = search.article_hits().collect();
+        let from = hits.partition_point(|(_, span)| span.block < first.block);
+        for &(index, span) in hits[from..].iter().take_while(|(_, span)| span.block <= last.block) {
+            let style = if Some(index) == search.current { theme.search_current } else { theme.search_match };
+            out.push(Highlight { span, style });
+        }
     }
     out
 }

@@ -6,7 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
-use crate::app::{App, Level};
+use super::frame::fit_spans;
+use crate::app::{App, Level, Search};
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::text::width::{truncate, width};
 
@@ -72,12 +73,18 @@ pub fn reload_banner(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Key hints on the left, the status message on the right; hints give way first.
+/// Key hints on the left, the status message on the right; hints give way first. While a
+/// search is open, the left side is its prompt (or its matches and the keys to move through them).
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
     let theme = &app.theme;
+    if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
+        // The prompt owns the whole line while typing.
+        search_line(app, search, area, buf);
+        return;
+    }
     let status = app.notice.as_ref().map(|n| {
         let style = match n.level {
             Level::Info => theme.status,
@@ -92,6 +99,10 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_width)]));
     if let Some(status) = status {
         Line::from(status).right_aligned().render(status_area, buf);
+    }
+    if let Some(search) = &app.search {
+        search_line(app, search, hints_area, buf);
+        return;
     }
     let hints: &[(&str, &str)] = if app.data.is_some() {
         &[("?", "help"), ("q", "quit"), ("Tab", "pane"), ("↑↓", "select"), ("Enter", "details"), ("PgDn", "page")]
@@ -110,4 +121,31 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         used += needed;
     }
     Line::from(spans).render(hints_area, buf);
+}
+
+/// `/cross-border▏   2/5` while typing; `/cross-border 2/5 · n next · N previous · Esc clear` after.
+fn search_line(app: &App, search: &Search, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let found = if search.hits.is_empty() && !search.query.is_empty() {
+        Span::styled(" no match ", theme.warning)
+    } else if search.query.is_empty() {
+        Span::styled(" type to search the article and the metrics ", theme.dim)
+    } else {
+        Span::styled(format!(" {} ", search.position()), theme.key)
+    };
+    let mut spans = vec![Span::styled("/", theme.key), Span::styled(search.query.as_str(), theme.body)];
+    if search.editing {
+        spans.push(Span::styled("▏", theme.key));
+        spans.push(found);
+        spans.push(Span::styled(" Enter keep · Esc cancel", theme.dim));
+    } else {
+        spans.push(found);
+        for (key, text) in [("n", "next"), ("N", "previous"), ("Esc", "clear")] {
+            spans.push(Span::styled(format!(" {key}"), theme.key));
+            spans.push(Span::styled(format!(" {text} "), theme.key_text));
+        }
+    }
+    let mut line = fit_spans(spans, usize::from(area.width).saturating_sub(1));
+    line.spans.insert(0, Span::raw(" "));
+    line.render(area, buf);
 }

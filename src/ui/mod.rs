@@ -7,6 +7,7 @@ mod frame;
 mod gauges;
 mod header;
 mod help;
+mod highlight;
 mod message;
 
 use ratatui::buffer::Buffer;

@@ -50,3 +50,43 @@ pub fn press(app: &mut App, code: KeyCode) {
 pub fn spawn_coopdash(args: &[&str], cwd: &Path, cols: u16, rows: u16) -> pty::PtyApp {
     pty::PtyApp::spawn_program(Path::new(env!("CARGO_BIN_EXE_coopdash")), args, cwd, cols, rows)
 }
+
+/// A region of the screen as text, each row followed by a row of style marks, so a snapshot
+/// shows what is highlighted: `C` reverse video and underlined (the current search match), `R`
+/// reverse video, `U` underlined, `B` bold, `.` plain (the monochrome theme draws every
+/// highlight with these). Marks are per cell: a wide character has two.
+pub fn styled_region(buffer: &Buffer, area: Rect) -> String {
+    use ratatui::style::Modifier;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut text = String::new();
+        let mut marks = String::new();
+        let mut skip = 0;
+        for x in area.left()..area.right() {
+            let cell = &buffer[(x, y)];
+            let modifier = cell.modifier;
+            marks.push(if modifier.contains(Modifier::REVERSED | Modifier::UNDERLINED) {
+                'C'
+            } else if modifier.contains(Modifier::REVERSED) {
+                'R'
+            } else if modifier.contains(Modifier::UNDERLINED) {
+                'U'
+            } else if modifier.contains(Modifier::BOLD) {
+                'B'
+            } else {
+                '.'
+            });
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            text.push_str(cell.symbol());
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+        out.push_str(marks.trim_end_matches('.'));
+        out.push('\n');
+    }
+    out
+}

@@ -90,6 +90,23 @@ impl PtyApp {
         }
     }
 
+    /// The row and column where `text` starts on screen, if it is there.
+    pub fn find(&self, text: &str) -> Option<(u16, u16)> {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        let (_, columns) = screen.size();
+        screen.rows(0, columns).enumerate().find_map(|(row, line)| {
+            let at = line.find(text)?;
+            Some((row as u16, line[..at].chars().count() as u16))
+        })
+    }
+
+    /// Whether the cell at `row`, `column` has a background colour of its own.
+    pub fn has_background(&self, row: u16, column: u16) -> bool {
+        let parser = self.parser.lock().unwrap();
+        parser.screen().cell(row, column).is_some_and(|cell| cell.bgcolor() != vt100::Color::Default)
+    }
+
     /// Waits for the process to end and returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();

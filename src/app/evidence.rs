@@ -1,0 +1,108 @@
+//! Numbers ↔ sentences: the article follows the selected metric to its quote, and `m` finds the
+//! metric quoted where the reader is.
+
+use super::{App, Item, Level};
+use crate::article::TextSpan;
+use crate::layout::Pane;
+
+impl App {
+    /// The metric the selected item stands for (a gauge stands for its part).
+    pub fn selected_metric(&self) -> Option<usize> {
+        match self.selected_item()? {
+            Item::Metric(metric) => Some(metric),
+            Item::Gauge(gauge) => self.data.as_ref()?.dashboard.gauges.get(gauge).map(|g| g.metric),
+        }
+    }
+
+    /// After a move: if the selection changed, highlight the new metric's sentence and bring it
+    /// into view.
+    pub(super) fn follow_selection(&mut self) {
+        let item = self.selected_item();
+        if item == self.followed {
+            return;
+        }
+        self.followed = item;
+        self.show_evidence();
+    }
+
+    /// Highlights the selected metric's sentence and scrolls the article to it (Enter does this
+    /// even when the selection did not change).
+    pub(super) fn show_evidence(&mut self) {
+        self.evidence_metric = self.selected_metric();
+        let place = self.evidence_metric.and_then(|m| self.data.as_ref()?.evidence.place(m));
+        if let Some(place) = place {
+            self.scroll_to_span(place.sentence);
+        }
+    }
+
+    /// The wrapped line that shows the start of `span`.
+    pub fn line_of(&self, span: TextSpan) -> usize {
+        crate::article::line_of(&self.article_lines, span.block, span.start)
+    }
+
+    /// Brings `span` into view: nothing moves if it is already on screen, otherwise its first
+    /// line goes a third of the way down the pane (so the context above it shows too).
+    pub(super) fn scroll_to_span(&mut self, span: TextSpan) {
+        let first = self.line_of(span);
+        let last = self.line_of(TextSpan { start: span.end.saturating_sub(1), ..span });
+        let page = self.article_page();
+        // The evidence badge takes a row under the sentence.
+        let visible = first >= self.article_scroll && last + 1 < self.article_scroll + page;
+        if !visible {
+            self.article_scroll = first.saturating_sub(page / 3);
+        }
+        self.clamp_article_scroll();
+    }
+
+    /// `m`: selects the metric whose quote is nearest the top of the article view (the first at
+    /// or below it, else the last above it).
+    pub(super) fn select_metric_here(&mut self) {
+        let Some(loaded) = &self.data else { return };
+        let lines: Vec<(usize, usize)> = (0..loaded.dashboard.metrics.len())
+            .filter_map(|m| loaded.evidence.place(m).map(|p| (self.line_of(p.sentence), m)))
+            .collect();
+        let top = self.article_scroll;
+        let below = lines.iter().filter(|(line, _)| *line >= top).min();
+        let above = lines.iter().filter(|(line, _)| *line < top).max();
+        match below.or(above) {
+            Some(&(_, metric)) => self.select_metric(metric, false),
+            None => self.set_notice("no metric quotes this article", Level::Info),
+        }
+    }
+
+    /// Selects a metric where it is shown (its first chart, else its first gauge), highlights its
+    /// sentence and, if `scroll`, brings the sentence into view. The focus stays on the article
+    /// if it is there.
+    pub(super) fn select_metric(&mut self, metric: usize, scroll: bool) {
+        let Some(loaded) = &self.data else { return };
+        let dashboard = &loaded.dashboard;
+        let in_chart = dashboard
+            .charts
+            .iter()
+            .enumerate()
+            .find_map(|(c, chart)| chart.metrics.iter().position(|&m| m == metric).map(|bar| (c, bar)));
+        let in_gauge = dashboard.gauges.iter().position(|g| g.metric == metric);
+        let pane = match (in_chart, in_gauge) {
+            (Some((chart, bar)), _) => {
+                if let Some(selected) = self.chart_selection.get_mut(chart) {
+                    *selected = bar;
+                }
+                Pane::Chart(chart)
+            }
+            (None, Some(gauge)) => {
+                self.gauge_selection = gauge;
+                Pane::Gauges
+            }
+            (None, None) => self.last_item_pane,
+        };
+        self.last_item_pane = pane;
+        if self.focus != Pane::Article {
+            self.focus = pane;
+        }
+        self.followed = self.selected_item();
+        self.evidence_metric = Some(metric);
+        if scroll && let Some(place) = self.data.as_ref().and_then(|d| d.evidence.place(metric)) {
+            self.scroll_to_span(place.sentence);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! The mouse: the wheel scrolls the pane under the pointer, a click focuses a pane and selects
+//! the bar or gauge under it.
+
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Margin, Position};
+
+use super::{App, Effect, Overlay};
+use crate::action::Action;
+use crate::geometry::{bar_slots, gauge_slots};
+use crate::layout::Pane;
+
+/// Lines one wheel notch scrolls the article.
+const WHEEL_LINES: usize = 3;
+
+impl App {
+    pub(super) fn on_mouse(&mut self, mouse: MouseEvent) -> Effect {
+        let at = Position::new(mouse.column, mouse.row);
+        if self.overlay == Overlay::Help {
+            return match mouse.kind {
+                MouseEventKind::ScrollDown => self.apply_to_help(Action::Next),
+                MouseEventKind::ScrollUp => self.apply_to_help(Action::Prev),
+                MouseEventKind::Down(_) => {
+                    self.overlay = Overlay::None;
+                    Effect::Redraw
+                }
+                _ => Effect::None,
+            };
+        }
+        let Some(pane) = self.pane_at(at) else { return Effect::None };
+        match mouse.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let down = mouse.kind == MouseEventKind::ScrollDown;
+                if pane == Pane::Article {
+                    self.article_scroll = if down {
+                        self.article_scroll.saturating_add(WHEEL_LINES)
+                    } else {
+                        self.article_scroll.saturating_sub(WHEEL_LINES)
+                    };
+                    self.clamp_article_scroll();
+                } else {
+                    let focus = std::mem::replace(&mut self.focus, pane);
+                    self.move_in_pane(if down { Action::Next } else { Action::Prev });
+                    self.focus = focus;
+                    self.last_item_pane = if self.focus == Pane::Article { self.last_item_pane } else { pane };
+                    self.follow_selection();
+                }
+                Effect::Redraw
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.overlay = Overlay::None;
+                self.focus = pane;
+                if pane != Pane::Article {
+                    self.last_item_pane = pane;
+                    self.select_at(pane, at);
+                }
+                self.refresh_article();
+                self.follow_selection();
+                Effect::Redraw
+            }
+            _ => Effect::None,
+        }
+    }
+
+    fn apply_to_help(&mut self, action: Action) -> Effect {
+        self.scroll_help(action);
+        Effect::Redraw
+    }
+
+    /// The pane under a screen position.
+    fn pane_at(&self, at: Position) -> Option<Pane> {
+        let areas = self.areas();
+        self.panes().into_iter().find(|&p| areas.pane(p).contains(at))
+    }
+
+    /// Selects the bar or gauge drawn under `at` in `pane`.
+    fn select_at(&mut self, pane: Pane, at: Position) {
+        let Some(loaded) = &self.data else { return };
+        let inner = self.areas().pane(pane).inner(Margin::new(1, 1));
+        match pane {
+            Pane::Chart(index) => {
+                let Some(chart) = loaded.dashboard.charts.get(index) else { return };
+                let selected = self.chart_selection.get(index).copied().unwrap_or(0);
+                let vertical = chart.direction == crate::dataset::ChartDirection::Vertical;
+                let slots = bar_slots(chart.metrics.len(), inner, vertical, selected);
+                if let (Some(bar), Some(selection)) =
+                    (slots.hit(inner, at.x, at.y), self.chart_selection.get_mut(index))
+                {
+                    *selection = bar;
+                }
+            }
+            Pane::Gauges => {
+                let count = loaded.dashboard.gauges.len();
+                if let Some(gauge) = gauge_slots(count, inner.height, self.gauge_selection).hit(inner, at.x, at.y) {
+                    self.gauge_selection = gauge;
+                }
+            }
+            Pane::Article => {}
+        }
+    }
+}

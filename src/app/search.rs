@@ -1,0 +1,177 @@
+//! Search, like less's `/`: incremental, smart case, over the article and the metrics; `n` and
+//! `N` cycle with wrap-around; Esc in the prompt goes back to where the search began.
+
+use super::{App, Item, Overlay};
+use crate::article::{TextSpan, fold_with};
+use crate::layout::Pane;
+
+/// One match: a stretch of the article, or a metric (by label, note or quote).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Article(TextSpan),
+    Metric(usize),
+}
+
+/// Where the reader was when the search began, to go back on Esc.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Place {
+    article_scroll: usize,
+    focus: Pane,
+    last_item_pane: Pane,
+    chart_selection: Vec<usize>,
+    gauge_selection: usize,
+    evidence_metric: Option<usize>,
+    followed: Option<Item>,
+}
+
+/// The search in progress, or whose matches are still highlighted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    /// The prompt is open and keys type into it.
+    pub editing: bool,
+    /// Article matches in document order, then metric matches.
+    pub hits: Vec<Hit>,
+    pub current: Option<usize>,
+    origin: Place,
+}
+
+impl Search {
+    /// `3/7`, or `0/0` with no match.
+    pub fn position(&self) -> String {
+        match self.current {
+            Some(i) => format!("{}/{}", i + 1, self.hits.len()),
+            None => format!("0/{}", self.hits.len()),
+        }
+    }
+
+    /// The article matches, in document order (for highlighting).
+    pub fn article_hits(&self) -> impl Iterator<Item = (usize, TextSpan)> + '_ {
+        self.hits.iter().enumerate().filter_map(|(i, hit)| match hit {
+            Hit::Article(span) => Some((i, *span)),
+            Hit::Metric(_) => None,
+        })
+    }
+}
+
+impl App {
+    fn place(&self) -> Place {
+        Place {
+            article_scroll: self.article_scroll,
+            focus: self.focus,
+            last_item_pane: self.last_item_pane,
+            chart_selection: self.chart_selection.clone(),
+            gauge_selection: self.gauge_selection,
+            evidence_metric: self.evidence_metric,
+            followed: self.followed,
+        }
+    }
+
+    fn go_back_to(&mut self, place: Place) {
+        self.article_scroll = place.article_scroll;
+        self.focus = place.focus;
+        self.last_item_pane = place.last_item_pane;
+        self.chart_selection = place.chart_selection;
+        self.gauge_selection = place.gauge_selection;
+        self.evidence_metric = place.evidence_metric;
+        self.followed = place.followed;
+        self.clamp_article_scroll();
+    }
+
+    pub(super) fn open_search(&mut self) {
+        if self.data.is_none() {
+            return;
+        }
+        let origin = self.place();
+        self.overlay = Overlay::None;
+        self.search = Some(Search { query: String::new(), editing: true, hits: Vec::new(), current: None, origin });
+    }
+
+    /// Esc: in the prompt, cancel and go back; after Enter, clear the highlights.
+    pub(super) fn close_search(&mut self) {
+        if let Some(search) = self.search.take()
+            && search.editing
+        {
+            self.go_back_to(search.origin);
+        }
+    }
+
+    pub(super) fn confirm_search(&mut self) {
+        match &mut self.search {
+            Some(search) if search.query.is_empty() => self.search = None,
+            Some(search) => search.editing = false,
+            None => {}
+        }
+    }
+
+    pub(super) fn edit_search(&mut self, typed: Option<char>) {
+        let Some(search) = &mut self.search else { return };
+        match typed {
+            Some(c) => search.query.push(c),
+            None => {
+                search.query.pop();
+            }
+        }
+        let query = search.query.clone();
+        let origin = search.origin.clone();
+        let hits = self.find(&query);
+        // The first match at or below where the search began, as less does.
+        let current = hits
+            .iter()
+            .position(|hit| match hit {
+                Hit::Article(span) => self.line_of(*span) >= origin.article_scroll,
+                Hit::Metric(_) => true,
+            })
+            .or(if hits.is_empty() { None } else { Some(0) });
+        if let Some(search) = &mut self.search {
+            search.hits = hits;
+            search.current = current;
+        }
+        match current {
+            Some(_) => self.show_current_hit(),
+            None => self.go_back_to(origin),
+        }
+    }
+
+    /// `n` (`step` 1) and `N` (`step` -1), wrapping around.
+    pub(super) fn step_search(&mut self, step: isize) {
+        let Some(search) = &mut self.search else { return };
+        if search.hits.is_empty() {
+            return;
+        }
+        let count = search.hits.len() as isize;
+        let current = search.current.map_or(0, |c| (c as isize + step).rem_euclid(count) as usize);
+        search.current = Some(current);
+        self.show_current_hit();
+    }
+
+    fn show_current_hit(&mut self) {
+        let Some(hit) = self.search.as_ref().and_then(|s| s.current.map(|c| s.hits[c])) else { return };
+        match hit {
+            Hit::Article(span) => self.scroll_to_span(span),
+            Hit::Metric(metric) => self.select_metric(metric, true),
+        }
+    }
+
+    /// Every match of `query`: smart case (case-sensitive only if it has a capital).
+    fn find(&self, query: &str) -> Vec<Hit> {
+        let Some(loaded) = &self.data else { return Vec::new() };
+        if query.trim().is_empty() {
+            return Vec::new();
+        }
+        let case_sensitive = query.chars().any(char::is_uppercase);
+        let mut hits: Vec<Hit> = match &loaded.article {
+            Some(named) => named.article.find_all(query, case_sensitive).into_iter().map(Hit::Article).collect(),
+            None => Vec::new(),
+        };
+        let (needle, _) = fold_with(query, !case_sensitive);
+        let contains = |text: &str| fold_with(text, !case_sensitive).0.contains(needle.as_str());
+        for (index, metric) in loaded.dashboard.metrics.iter().enumerate() {
+            let quote = metric.quote.as_ref().map(|q| q.text.as_str());
+            if [Some(metric.label.as_str()), metric.note.as_deref(), quote].into_iter().flatten().any(contains) {
+                hits.push(Hit::Metric(index));
+            }
+        }
+        hits
+    }
+}

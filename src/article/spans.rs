@@ -1,0 +1,185 @@
+//! Finding stretches of the article: every match of a search, the sentence around a quote, the
+//! numbers inside it.
+
+use super::{Article, TextSpan, fold_with};
+
+/// Words that name numbers, so "nine" is marked like "9".
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+];
+
+impl Article {
+    /// Every place `query` occurs, in document order, matched like quotes (white space collapsed,
+    /// typographic quotes and dashes folded) and case-insensitively unless `case_sensitive`.
+    /// Matches do not overlap.
+    pub fn find_all(&self, query: &str, case_sensitive: bool) -> Vec<TextSpan> {
+        let (needle, _) = fold_with(query, !case_sensitive);
+        if needle.trim().is_empty() {
+            return Vec::new();
+        }
+        let needle_chars = needle.chars().count();
+        let mut found = Vec::new();
+        for (block, lowered) in self.folded.iter().enumerate() {
+            // Case-insensitive searches skip blocks without a match cheaply; only matching
+            // blocks are folded again, with the map back to their offsets.
+            if !case_sensitive && !lowered.contains(needle.as_str()) {
+                continue;
+            }
+            let (haystack, origins) = fold_with(&self.blocks[block].plain_text(), !case_sensitive);
+            let mut char_index = 0;
+            let mut byte_from = 0;
+            while let Some(at) = haystack[byte_from..].find(&needle) {
+                char_index += haystack[byte_from..byte_from + at].chars().count();
+                let last = char_index + needle_chars - 1;
+                found.push(TextSpan { block, start: origins[char_index], end: origins[last] + 1 });
+                char_index += needle_chars;
+                byte_from += at + needle.len();
+            }
+        }
+        found
+    }
+
+    /// A block's plain text as chars (for boundaries measured in chars).
+    fn chars_of(&self, block: usize) -> Option<Vec<char>> {
+        Some(self.blocks.get(block)?.plain_text().chars().collect())
+    }
+
+    /// The sentence that contains `span`: from after the previous sentence end (`.`, `!`, `?`
+    /// followed by a space, so "11.58" is not an end) to the next one, within the block.
+    pub fn sentence_around(&self, span: TextSpan) -> TextSpan {
+        let Some(chars) = self.chars_of(span.block) else { return span };
+        let ends_sentence = |i: usize| {
+            matches!(chars.get(i), Some('.' | '!' | '?' | '。' | '！' | '？'))
+                && chars.get(i + 1).is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '”' | '’' | ')'))
+        };
+        let mut start = span.start.min(chars.len());
+        while start > 0 && !ends_sentence(start - 1) {
+            start -= 1;
+        }
+        while start < span.start && chars[start].is_whitespace() {
+            start += 1;
+        }
+        // Stop right after the first sentence end at or after the quote's last character.
+        let mut end = span.end.min(chars.len());
+        while end < chars.len() && !(end > 0 && ends_sentence(end - 1)) {
+            end += 1;
+        }
+        TextSpan { block: span.block, start, end: end.max(span.end) }
+    }
+
+    /// The numbers inside `span`: runs of digits (with their separators, `11.58`, `1,200`) and
+    /// number words (`nine`, `million`).
+    pub fn numbers_in(&self, span: TextSpan) -> Vec<TextSpan> {
+        let Some(chars) = self.chars_of(span.block) else { return Vec::new() };
+        let end = span.end.min(chars.len());
+        let mut found = Vec::new();
+        let mut i = span.start;
+        while i < end {
+            if !chars[i].is_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let word_start = i;
+            while i < end && (chars[i].is_alphanumeric() || is_inner_separator(&chars, i, end)) {
+                i += 1;
+            }
+            let word: String = chars[word_start..i].iter().collect::<String>().to_lowercase();
+            if word.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&word.as_str()) {
+                found.push(TextSpan { block: span.block, start: word_start, end: i });
+            }
+        }
+        found
+    }
+}
+
+/// A `.` or `,` between two digits belongs to the number.
+fn is_inner_separator(chars: &[char], i: usize, end: usize) -> bool {
+    matches!(chars[i], '.' | ',')
+        && i > 0
+        && chars[i - 1].is_ascii_digit()
+        && i + 1 < end
+        && chars[i + 1].is_ascii_digit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(article: &Article, span: TextSpan) -> String {
+        article.chars_of(span.block).unwrap()[span.start..span.end].iter().collect()
+    }
+
+    #[test]
+    fn search_finds_every_match_case_insensitively_or_not() {
+        let article = Article::from_markdown("The Railway and the *railway*.\n\nRAILWAY again.");
+        let spans = article.find_all("railway", false);
+        assert_eq!(spans.len(), 3);
+        assert_eq!(text(&article, spans[1]), "railway");
+        assert_eq!(spans[2].block, 1);
+        let exact = article.find_all("Railway", true);
+        assert_eq!(exact, [TextSpan { block: 0, start: 4, end: 11 }]);
+        assert!(article.find_all("  ", false).is_empty());
+    }
+
+    #[test]
+    fn search_folds_typography() {
+        let article = Article::from_markdown("China\u{2019}s line \u{2013} cross\u{2011}border");
+        assert_eq!(article.find_all("china's", false).len(), 1);
+        assert_eq!(article.find_all("cross-border", false).len(), 1);
+    }
+
+    #[test]
+    fn the_sentence_around_a_quote_stops_at_sentence_ends_not_decimals() {
+        let article = Article::from_markdown(
+            "It opened in 2021. It moved more than 50 million tonnes, of which 11.58 million crossed. Then more.",
+        );
+        let quote = article.find_quote("11.58 million").unwrap();
+        assert_eq!(
+            text(&article, article.sentence_around(quote)),
+            "It moved more than 50 million tonnes, of which 11.58 million crossed."
+        );
+        let first = article.find_quote("opened").unwrap();
+        assert_eq!(text(&article, article.sentence_around(first)), "It opened in 2021.");
+        let last = article.find_quote("then more").unwrap();
+        assert_eq!(text(&article, article.sentence_around(last)), "Then more.");
+    }
+
+    #[test]
+    fn numbers_inside_a_quote_are_found_as_digits_and_words() {
+        let article = Article::from_markdown("treaties with nine neighbours, 11.58 million tonnes and 1,200 ports");
+        let all = TextSpan { block: 0, start: 0, end: 200 };
+        let numbers: Vec<String> = article.numbers_in(all).into_iter().map(|s| text(&article, s)).collect();
+        assert_eq!(numbers, ["nine", "11.58", "million", "1,200"]);
+    }
+}

@@ -1,0 +1,112 @@
+//! Styling stretches of wrapped article lines: the evidence sentence, charted numbers, search
+//! matches. A line knows its block and the char offset it starts at; a highlight is a block and
+//! a char range; this file lays one over the other.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::article::{LineKind, RunStyle, TextSpan, WrappedLine};
+use crate::theme::Theme;
+
+/// A stretch to draw in a style. Later highlights in a list win over earlier ones.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Highlight {
+    pub span: TextSpan,
+    pub style: Style,
+}
+
+/// A wrapped line with the theme's styles: the line's kind sets the base, each run adds its
+/// own, and the highlights that touch the line are patched on top, char by char.
+pub fn styled_line<'a>(theme: &Theme, line: &'a WrappedLine, highlights: &[Highlight]) -> Line<'a> {
+    let base = match line.kind {
+        LineKind::Heading(level) => theme.heading[usize::from(level.clamp(1, 3)) - 1],
+        LineKind::Quote => theme.quote,
+        LineKind::Code => theme.code,
+        LineKind::Rule => theme.marker,
+        LineKind::Body | LineKind::Blank => theme.body,
+    };
+    let touching: Vec<&Highlight> = highlights.iter().filter(|h| h.span.block == line.block).collect();
+    let mut spans: Vec<Span<'a>> = Vec::with_capacity(line.runs.len());
+    let mut offset = line.offset;
+    for run in &line.runs {
+        let style = base.patch(run_style(theme, run.style));
+        if run.style.marker || touching.is_empty() {
+            spans.push(Span::styled(run.text.as_str(), style));
+            if !run.style.marker {
+                offset += run.text.chars().count();
+            }
+            continue;
+        }
+        // Split the run where the highlighting changes.
+        let mut piece_start = 0;
+        let mut piece_style = None;
+        for (byte, _) in run.text.char_indices() {
+            let char_style = touching
+                .iter()
+                .filter(|h| (h.span.start..h.span.end).contains(&offset))
+                .fold(style, |s, h| s.patch(h.style));
+            if piece_style.is_some_and(|p| p != char_style) {
+                spans.push(Span::styled(&run.text[piece_start..byte], piece_style.unwrap_or(style)));
+                piece_start = byte;
+            }
+            piece_style = Some(char_style);
+            offset += 1;
+        }
+        spans.push(Span::styled(&run.text[piece_start..], piece_style.unwrap_or(style)));
+    }
+    Line::from(spans)
+}
+
+fn run_style(theme: &Theme, style: RunStyle) -> Style {
+    if style.marker {
+        return theme.marker;
+    }
+    let mut out = Style::new();
+    if style.strong {
+        out = out.patch(theme.strong);
+    }
+    if style.emphasis {
+        out = out.patch(theme.emphasis);
+    }
+    if style.code {
+        out = out.patch(theme.code);
+    }
+    if style.link {
+        out = out.patch(theme.link);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::Modifier;
+
+    use super::*;
+    use crate::article::{Article, wrap};
+
+    #[test]
+    fn a_highlight_splits_runs_at_its_edges() {
+        let article = Article::from_markdown("one **two three** four");
+        let lines = wrap(&article.blocks, 80);
+        let theme = Theme::monochrome();
+        let mark = Style::new().add_modifier(Modifier::REVERSED);
+        // "two three" is chars 4..13; highlight "o thr" = 6..11.
+        let highlight = Highlight { span: TextSpan { block: 0, start: 6, end: 11 }, style: mark };
+        let line = styled_line(&theme, &lines[0], &[highlight]);
+        let pieces: Vec<(&str, bool)> = line
+            .spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style.add_modifier.contains(Modifier::REVERSED)))
+            .collect();
+        assert_eq!(pieces, [("one ", false), ("tw", false), ("o thr", true), ("ee", false), (" four", false)]);
+        assert!(line.spans[2].style.add_modifier.contains(Modifier::BOLD), "the run's own style stays");
+    }
+
+    #[test]
+    fn highlights_on_other_blocks_leave_the_line_alone() {
+        let article = Article::from_markdown("alpha\n\nbeta");
+        let lines = wrap(&article.blocks, 80);
+        let highlight = Highlight { span: TextSpan { block: 1, start: 0, end: 4 }, style: Style::new() };
+        assert_eq!(styled_line(&Theme::monochrome(), &lines[0], &[highlight]).spans.len(), 1);
+    }
+}
