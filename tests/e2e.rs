@@ -129,3 +129,27 @@ fn selecting_a_metric_highlights_its_sentence_in_the_article() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn an_article_full_of_escape_sequences_is_shown_as_inert_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = "# Title\u{1b}]0;PWNED\u{7}\n\nClipboard \u{1b}]52;c;cHduZWQ=\u{7} alt screen \u{1b}[?1049l \
+                   cursor report \u{1b}[6n bell \u{7} reversed \u{202e}txet and a C1 \u{9b}2J end.\n";
+    std::fs::write(dir.path().join("evil.md"), hostile).unwrap();
+    std::fs::write(
+        dir.path().join("metrics.toml"),
+        "title = \"Evil \\u001b[2J\"\narticle = \"evil.md\"\n[[metric]]\nid = \"a\"\nlabel = \"Label \\u001b]0;X\\u0007\"\nvalue = 1\n",
+    )
+    .unwrap();
+    let mut app = common::spawn_coopdash(&[], dir.path(), 100, 30);
+    let screen = app.wait_for("end.");
+    assert!(screen.contains("Title␛]0;PWNED␇"), "escapes are shown as visible symbols:\n{screen}");
+    assert!(screen.contains("Evil ␛[2J") && screen.contains("Label ␛]0;X␇"), "{screen}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let raw = app.raw_output();
+    for sequence in [&b"\x1b]0;PWNED"[..], b"\x1b]52;", b"\x1b[6n", b"\x1b]0;X", b"\x1b[2J", "\u{9b}".as_bytes(), "\u{202e}".as_bytes()] {
+        assert!(!raw.windows(sequence.len()).any(|w| w == sequence), "{sequence:?} reached the terminal");
+    }
+    assert!(app.terminal_restored());
+}

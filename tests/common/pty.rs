@@ -20,6 +20,8 @@ pub struct PtyApp {
     parser: Arc<Mutex<vt100::Parser>>,
     /// One message per chunk of output the program wrote, with the bytes' count.
     output: Receiver<usize>,
+    /// Every byte the program wrote, to check what reached the terminal.
+    raw: Arc<Mutex<Vec<u8>>>,
     // Kept open for the child's lifetime.
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
@@ -40,6 +42,8 @@ impl PtyApp {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let mut reader = pty.master.try_clone_reader().expect("a reader");
         let sink = Arc::clone(&parser);
+        let raw: Arc<Mutex<Vec<u8>>> = Arc::default();
+        let log = Arc::clone(&raw);
         let (notify, output) = mpsc::channel();
         thread::spawn(move || {
             let mut chunk = [0u8; 65536];
@@ -48,11 +52,17 @@ impl PtyApp {
                     break;
                 }
                 sink.lock().unwrap().process(&chunk[..n]);
+                log.lock().unwrap().extend_from_slice(&chunk[..n]);
                 let _ = notify.send(n);
             }
         });
         let writer = pty.master.take_writer().expect("a writer");
-        Self { child, writer, parser, output, _master: pty.master }
+        Self { child, writer, parser, output, raw, _master: pty.master }
+    }
+
+    /// Everything the program has written so far.
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
     }
 
     /// Bytes the program has written since the last call (without waiting).
