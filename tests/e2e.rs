@@ -148,7 +148,15 @@ fn an_article_full_of_escape_sequences_is_shown_as_inert_text() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
     let raw = app.raw_output();
-    for sequence in [&b"\x1b]0;PWNED"[..], b"\x1b]52;", b"\x1b[6n", b"\x1b]0;X", b"\x1b[2J", "\u{9b}".as_bytes(), "\u{202e}".as_bytes()] {
+    for sequence in [
+        &b"\x1b]0;PWNED"[..],
+        b"\x1b]52;",
+        b"\x1b[6n",
+        b"\x1b]0;X",
+        b"\x1b[2J",
+        "\u{9b}".as_bytes(),
+        "\u{202e}".as_bytes(),
+    ] {
         assert!(!raw.windows(sequence.len()).any(|w| w == sequence), "{sequence:?} reached the terminal");
     }
     assert!(app.terminal_restored());

@@ -11,7 +11,10 @@ pub mod read;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Position, Severity};
-pub use model::{ArticleRef, Bound, Chart, ChartDirection, Dashboard, Date, Gauge, Metric, Quote, Source, Unit};
+pub use model::{
+    ArticleRef, Bound, Chart, ChartDirection, Dashboard, Date, Gauge, Metric, Quote, SlideContent, SlideSpec, Source,
+    Unit,
+};
 pub use validate::Origin;
 
 /// Parses and validates a dataset's text.

@@ -21,6 +21,29 @@ pub struct Dashboard {
     pub metrics: Vec<Metric>,
     pub charts: Vec<Chart>,
     pub gauges: Vec<Gauge>,
+    /// The presentation as the file defines it; empty when the deck is to be generated.
+    pub slides: Vec<SlideSpec>,
+}
+
+/// A slide the file defines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlideSpec {
+    pub title: Option<String>,
+    pub caption: Option<String>,
+    pub content: SlideContent,
+}
+
+/// What a slide shows. Indices point into the dashboard's metrics, charts and gauges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SlideContent {
+    Title,
+    Sources,
+    Chart(usize),
+    Gauge(usize),
+    /// One metric as a big number.
+    Metric(usize),
+    /// Several metrics of one unit as bars.
+    Metrics(Vec<usize>),
 }
 
 impl Dashboard {
@@ -229,6 +252,8 @@ impl fmt::Display for Date {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
+    /// The name slides use for it, if the file gave one.
+    pub id: Option<String>,
     pub title: String,
     /// Indices into [`Dashboard::metrics`], all of one unit.
     pub metrics: Vec<usize>,
@@ -237,6 +262,8 @@ pub struct Chart {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gauge {
+    /// The name slides use for it, if the file gave one.
+    pub id: Option<String>,
     pub title: String,
     pub metric: usize,
     /// The whole the share is taken of.

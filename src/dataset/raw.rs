@@ -34,6 +34,11 @@ pub struct RawDataset {
     /// Shares of a whole; without any, one per metric with a `part_of`.
     #[serde(default, rename = "gauge")]
     pub gauges: Vec<RawGauge>,
+    /// The presentation's slides, in order; without any, a deck is made from the charts, gauges
+    /// and quoted metrics.
+    #[serde(default, rename = "slide")]
+    #[schemars(with = "Vec<RawSlide>")]
+    pub slides: Vec<Spanned<RawSlide>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -101,6 +106,9 @@ pub enum RawBound {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawChart {
+    /// A name for slides to refer to (lowercase letters, digits and _).
+    #[schemars(with = "Option<String>", regex(pattern = r"^[a-z0-9_]+$"))]
+    pub id: Option<Spanned<String>>,
     /// Shown on the chart's frame.
     pub title: String,
     /// Metric ids in bar order, all of one unit.
@@ -120,6 +128,9 @@ pub enum RawDirection {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGauge {
+    /// A name for slides to refer to (lowercase letters, digits and _).
+    #[schemars(with = "Option<String>", regex(pattern = r"^[a-z0-9_]+$"))]
+    pub id: Option<Spanned<String>>,
     /// Shown beside the gauge (defaults to the metric's label).
     pub title: Option<String>,
     /// Id of the part.
@@ -132,6 +143,38 @@ pub struct RawGauge {
     pub note: Option<String>,
 }
 
+/// One slide of the presentation: exactly one of `chart`, `gauge`, `metric`, `metrics` or
+/// `kind` says what it shows.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSlide {
+    /// The slide's heading (defaults to the title of what it shows).
+    pub title: Option<String>,
+    /// Id of a chart to show.
+    #[schemars(with = "Option<String>")]
+    pub chart: Option<Spanned<String>>,
+    /// Id of a gauge to show.
+    #[schemars(with = "Option<String>")]
+    pub gauge: Option<Spanned<String>>,
+    /// Id of a metric to show as a big number.
+    #[schemars(with = "Option<String>")]
+    pub metric: Option<Spanned<String>>,
+    /// Ids of metrics (of one unit) to show as a bar chart.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub metrics: Option<Spanned<Vec<Spanned<String>>>>,
+    /// "title" for the title slide, "sources" for the list of sources.
+    pub kind: Option<RawSlideKind>,
+    /// A line under the content.
+    pub caption: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RawSlideKind {
+    Title,
+    Sources,
+}
+
 /// A TOML local date such as 2021-12-03 (TOML editors check dates as strings of format "date").
 #[derive(JsonSchema)]
 #[schemars(transparent)]
@@ -139,30 +182,11 @@ pub struct RawGauge {
 struct TomlDate(#[schemars(extend("format" = "date"))] String);
 
 /// Every key the format knows, for "did you mean" hints on unknown keys.
+#[rustfmt::skip]
 pub const KNOWN_KEYS: &[&str] = &[
-    "title",
-    "subtitle",
-    "article",
-    "source",
-    "metric",
-    "chart",
-    "gauge",
-    "name",
-    "url",
-    "date",
-    "id",
-    "label",
-    "value",
-    "unit",
-    "bound",
-    "part_of",
-    "since",
-    "as_of",
-    "note",
-    "quote",
-    "metrics",
-    "direction",
-    "of",
+    "title", "subtitle", "article", "source", "metric", "chart", "gauge", "slide", "name", "url", "date", "id",
+    "label", "value", "unit", "bound", "part_of", "since", "as_of", "note", "quote", "metrics", "direction", "of",
+    "kind", "caption",
 ];
 
 /// The JSON Schema of the format, pretty-printed, ending in a newline.

@@ -351,3 +351,92 @@ fn the_committed_schema_is_the_one_the_loader_types_derive() {
     );
     assert!(include_str!("../../metrics.toml").starts_with("#:schema ./assets/metrics.schema.json\n"));
 }
+
+#[test]
+fn slides_name_charts_gauges_and_metrics_and_keep_their_order() {
+    let d = parse_text(
+        r#"title = "T"
+[[metric]]
+id = "a"
+value = 1
+[[metric]]
+id = "b"
+value = 2
+part_of = "c"
+[[metric]]
+id = "c"
+value = 4
+[[chart]]
+id = "main"
+title = "Main"
+metrics = ["a", "c"]
+[[gauge]]
+id = "share"
+metric = "b"
+[[slide]]
+kind = "title"
+[[slide]]
+metric = "a"
+caption = "Look."
+[[slide]]
+chart = "main"
+[[slide]]
+gauge = "share"
+title = "The share"
+[[slide]]
+metrics = ["a", "b"]
+[[slide]]
+kind = "sources"
+"#,
+    )
+    .unwrap();
+    let contents: Vec<&SlideContent> = d.slides.iter().map(|s| &s.content).collect();
+    assert_eq!(
+        contents,
+        [
+            &SlideContent::Title,
+            &SlideContent::Metric(0),
+            &SlideContent::Chart(0),
+            &SlideContent::Gauge(0),
+            &SlideContent::Metrics(vec![0, 1]),
+            &SlideContent::Sources
+        ]
+    );
+    assert_eq!(d.slides[1].caption.as_deref(), Some("Look."));
+    assert_eq!(d.slides[3].title.as_deref(), Some("The share"));
+}
+
+#[test]
+fn bad_slides_are_reported_where_they_are() {
+    let found = errors(
+        r#"title = "T"
+[[metric]]
+id = "a"
+value = 1
+[[chart]]
+id = "main"
+title = "Main"
+metrics = ["a"]
+[[chart]]
+id = "main"
+title = "Again"
+metrics = ["a"]
+[[slide]]
+chart = "mian"
+[[slide]]
+gauge = "nothing"
+[[slide]]
+metric = "a"
+chart = "main"
+"#,
+    );
+    assert_eq!(
+        found,
+        [
+            "m.toml:10:6: duplicate chart id `main`",
+            "m.toml:14:9: no chart has the id `mian` (did you mean `main`?)",
+            "m.toml:16:9: no gauge has the id `nothing` (give the gauge an `id` to show it on a slide)",
+            "m.toml:17:1: a slide shows exactly one of: chart = \"<id>\", gauge = \"<id>\", metric = \"<id>\", metrics = [...], kind = \"title\" or \"sources\"",
+        ]
+    );
+}

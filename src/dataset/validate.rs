@@ -9,8 +9,11 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::diagnostic::{Diagnostic, Position};
-use super::model::{ArticleRef, Bound, Chart, ChartDirection, Dashboard, Date, Gauge, Metric, Quote, Source, Unit};
-use super::raw::{RawChart, RawDataset, RawGauge, RawMetric};
+use super::model::{
+    ArticleRef, Bound, Chart, ChartDirection, Dashboard, Date, Gauge, Metric, Quote, SlideContent, SlideSpec, Source,
+    Unit,
+};
+use super::raw::{RawChart, RawDataset, RawGauge, RawMetric, RawSlide, RawSlideKind};
 use crate::text::sanitize_line;
 use crate::text::width::width;
 
@@ -82,11 +85,96 @@ pub fn validate(raw: RawDataset, origin: &Origin<'_>) -> Result<Dashboard, Vec<D
         raw.gauges.iter().filter_map(|g| gauge(&mut checker, g, &ids, &metrics)).collect()
     };
 
+    check_names(&mut checker, raw.charts.iter().filter_map(|c| c.id.as_ref()), "chart");
+    check_names(&mut checker, raw.gauges.iter().filter_map(|g| g.id.as_ref()), "gauge");
+    let slides = raw.slides.iter().filter_map(|s| slide(&mut checker, s, &ids, &metrics, &charts, &gauges)).collect();
+
     if !checker.errors.is_empty() {
         checker.errors.sort_by_key(|d| d.position);
         return Err(checker.errors);
     }
-    Ok(Dashboard { title, subtitle: raw.subtitle.as_deref().map(clean), source, article, metrics, charts, gauges })
+    Ok(Dashboard {
+        title,
+        subtitle: raw.subtitle.as_deref().map(clean),
+        source,
+        article,
+        metrics,
+        charts,
+        gauges,
+        slides,
+    })
+}
+
+/// Chart and gauge ids: well formed and unique among their kind.
+fn check_names<'a>(checker: &mut Checker<'_>, names: impl Iterator<Item = &'a Spanned<String>>, kind: &str) {
+    let mut seen = HashSet::new();
+    for name in names {
+        let text = name.get_ref();
+        if !well_formed_id(text) {
+            checker.error(name.span(), format!("{kind} id `{text}` must be lowercase letters, digits and _"));
+        } else if !seen.insert(text.clone()) {
+            checker.error(name.span(), format!("duplicate {kind} id `{text}`"));
+        }
+    }
+}
+
+fn well_formed_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// A `[[slide]]`: exactly one of `chart`, `gauge`, `metric`, `metrics`, `kind`, each pointing at
+/// something that exists.
+fn slide(
+    checker: &mut Checker<'_>,
+    raw: &Spanned<RawSlide>,
+    ids: &[String],
+    metrics: &[Metric],
+    charts: &[Chart],
+    gauges: &[Gauge],
+) -> Option<SlideSpec> {
+    let s = raw.get_ref();
+    let given = [s.chart.is_some(), s.gauge.is_some(), s.metric.is_some(), s.metrics.is_some(), s.kind.is_some()];
+    if given.iter().filter(|&&g| g).count() != 1 {
+        checker.error(
+            raw.span(),
+            "a slide shows exactly one of: chart = \"<id>\", gauge = \"<id>\", metric = \"<id>\", metrics = [...], kind = \"title\" or \"sources\"",
+        );
+        return None;
+    }
+    let content = if let Some(chart) = &s.chart {
+        SlideContent::Chart(named(checker, chart, charts.iter().map(|c| c.id.as_ref()).collect(), "chart")?)
+    } else if let Some(gauge) = &s.gauge {
+        SlideContent::Gauge(named(checker, gauge, gauges.iter().map(|g| g.id.as_ref()).collect(), "gauge")?)
+    } else if let Some(metric) = &s.metric {
+        SlideContent::Metric(lookup(checker, ids, metric)?)
+    } else if let Some(list) = &s.metrics {
+        SlideContent::Metrics(members(checker, list, ids, metrics, "slide"))
+    } else {
+        match s.kind {
+            Some(RawSlideKind::Title) => SlideContent::Title,
+            _ => SlideContent::Sources,
+        }
+    };
+    Some(SlideSpec { title: s.title.as_deref().map(clean), caption: s.caption.as_deref().map(clean), content })
+}
+
+/// The index of the chart or gauge a slide names, reported when there is none.
+fn named(
+    checker: &mut Checker<'_>,
+    reference: &Spanned<String>,
+    names: Vec<Option<&String>>,
+    kind: &str,
+) -> Option<usize> {
+    let wanted = reference.get_ref();
+    let found = names.iter().position(|n| *n == Some(wanted));
+    if found.is_none() {
+        let known: Vec<&str> = names.iter().flatten().map(|n| n.as_str()).collect();
+        let hint = super::hint::closest(wanted, known.iter().copied())
+            .map(|near| format!(" (did you mean `{near}`?)"))
+            .unwrap_or_else(|| format!(" (give the {kind} an `id` to show it on a slide)"));
+        checker.error(reference.span(), format!("no {kind} has the id `{wanted}`{hint}"));
+    }
+    found
 }
 
 fn clean(text: &str) -> String {
@@ -105,9 +193,7 @@ fn check_ids(checker: &mut Checker<'_>, metrics: &[RawMetric]) -> Vec<String> {
     let mut ids = Vec::with_capacity(metrics.len());
     for m in metrics {
         let id = m.id.get_ref();
-        let well_formed =
-            !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-        if !well_formed {
+        if !well_formed_id(id) {
             checker.error(m.id.span(), format!("id `{id}` must be lowercase letters, digits and _"));
         } else if !seen.insert(id.clone()) {
             checker.error(m.id.span(), format!("duplicate id `{id}`"));
@@ -218,16 +304,29 @@ fn unit_name(unit: &Unit) -> String {
 }
 
 fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &[String], metrics: &[Metric]) -> Chart {
-    if raw.metrics.get_ref().is_empty() {
-        checker.error(raw.metrics.span(), "a chart needs at least one metric");
+    let members = members(checker, &raw.metrics, ids, metrics, "chart");
+    let direction = raw.direction.unwrap_or_else(|| default_direction(&members, metrics));
+    Chart { id: raw.id.as_ref().map(|id| id.get_ref().clone()), title: clean(&raw.title), metrics: members, direction }
+}
+
+/// The metrics a chart (or a slide of bars) lists: each once, all of one unit.
+fn members(
+    checker: &mut Checker<'_>,
+    list: &Spanned<Vec<Spanned<String>>>,
+    ids: &[String],
+    metrics: &[Metric],
+    what: &str,
+) -> Vec<usize> {
+    if list.get_ref().is_empty() {
+        checker.error(list.span(), format!("a {what} needs at least one metric"));
     }
     let mut members: Vec<usize> = Vec::new();
-    for reference in raw.metrics.get_ref() {
+    for reference in list.get_ref() {
         let Some(index) = lookup(checker, ids, reference) else {
             continue;
         };
         if members.contains(&index) {
-            checker.error(reference.span(), format!("`{}` is already in this chart", reference.get_ref()));
+            checker.error(reference.span(), format!("`{}` is already in this {what}", reference.get_ref()));
             continue;
         }
         if let Some(&first) = members.first() {
@@ -235,7 +334,7 @@ fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &[String], metrics: &[M
                 checker.error(
                     reference.span(),
                     format!(
-                        "`{}` is in {} but this chart is in {}: bars of one chart share a scale",
+                        "`{}` is in {} but this {what} is in {}: bars of one chart share a scale",
                         reference.get_ref(),
                         unit_name(&metrics[index].unit),
                         unit_name(&metrics[first].unit)
@@ -246,8 +345,7 @@ fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &[String], metrics: &[M
         }
         members.push(index);
     }
-    let direction = raw.direction.unwrap_or_else(|| default_direction(&members, metrics));
-    Chart { title: clean(&raw.title), metrics: members, direction }
+    members
 }
 
 /// Long labels read better beside horizontal bars; short ones (years, codes) fit under columns.
@@ -275,7 +373,7 @@ fn default_charts(metrics: &[Metric]) -> Vec<Chart> {
                 Unit::Other(word) => label_from_id(word),
             };
             let direction = default_direction(&members, metrics);
-            Chart { title, metrics: members, direction }
+            Chart { id: None, title, metrics: members, direction }
         })
         .collect()
 }
@@ -326,6 +424,7 @@ fn gauge(checker: &mut Checker<'_>, raw: &RawGauge, ids: &[String], metrics: &[M
         return None;
     }
     Some(Gauge {
+        id: raw.id.as_ref().map(|id| id.get_ref().clone()),
         title: raw.title.as_deref().map_or_else(|| p.label.clone(), clean),
         metric: part,
         of: whole,
@@ -349,6 +448,7 @@ fn default_gauges(metrics: &[Metric]) -> Vec<Gauge> {
                 return None;
             };
             Some(Gauge {
+                id: None,
                 title: m.label.clone(),
                 metric: i,
                 of: whole,
