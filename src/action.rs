@@ -32,6 +32,21 @@ pub enum Action {
     Confirm,
     /// Select the metric whose quote is nearest the top of the article view.
     MetricHere,
+    /// Enter or leave presentation mode.
+    Present,
+    SlideNext,
+    SlidePrev,
+    SlideFirst,
+    SlideLast,
+    /// Enter in a presentation: go to the slide whose number was typed, else the next one.
+    SlideEnter,
+    /// A digit of a slide number.
+    Digit(u8),
+    Blank,
+    /// Back to the first slide and a fresh timer (F5).
+    Restart,
+    Autoplay,
+    Timer,
 }
 
 /// Which table applies: the dashboard, or an overlay on top of it.
@@ -42,6 +57,8 @@ pub enum Context {
     Details,
     /// The search prompt is open: keys type into it.
     Search,
+    /// Presentation mode: clicker keys.
+    Presentation,
 }
 
 /// A key as the table spells it.
@@ -52,6 +69,8 @@ pub enum Key {
     Ctrl(char),
     /// Any printable character (the search prompt's text).
     AnyChar,
+    /// Any digit (a slide number).
+    AnyDigit,
 }
 
 impl Key {
@@ -59,6 +78,7 @@ impl Key {
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
         match self {
             Key::AnyChar => !ctrl && matches!(event.code, KeyCode::Char(_)),
+            Key::AnyDigit => !ctrl && matches!(event.code, KeyCode::Char('0'..='9')),
             Key::Ctrl(c) => ctrl && event.code == KeyCode::Char(c),
             Key::Char(c) => !ctrl && event.code == KeyCode::Char(c),
             Key::Code(code) => !ctrl && event.code == code,
@@ -69,6 +89,7 @@ impl Key {
     pub fn name(self) -> String {
         match self {
             Key::AnyChar => "text".to_owned(),
+            Key::AnyDigit => "0-9".to_owned(),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Char(' ') => "Space".to_owned(),
             Key::Char(c) => c.to_string(),
@@ -100,110 +121,56 @@ use Context as C;
 use Key::{Char as Ch, Code as K, Ctrl};
 
 /// The key table, in the order the help overlay lists it.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     Binding { context: C::Dashboard, keys: &[K(KeyCode::Tab)], action: A::NextPane, help: "next pane" },
     Binding { context: C::Dashboard, keys: &[K(KeyCode::BackTab)], action: A::PrevPane, help: "previous pane" },
-    Binding {
-        context: C::Dashboard,
-        keys: &[K(KeyCode::Up), K(KeyCode::Left), Ch('k'), Ch('h')],
-        action: A::Prev,
-        help: "previous bar or gauge · scroll up",
-    },
-    Binding {
-        context: C::Dashboard,
-        keys: &[K(KeyCode::Down), K(KeyCode::Right), Ch('j'), Ch('l')],
-        action: A::Next,
-        help: "next bar or gauge · scroll down",
-    },
+    Binding { context: C::Dashboard, keys: &[K(KeyCode::Up), K(KeyCode::Left), Ch('k'), Ch('h')], action: A::Prev, help: "previous bar or gauge · scroll up" },
+    Binding { context: C::Dashboard, keys: &[K(KeyCode::Down), K(KeyCode::Right), Ch('j'), Ch('l')], action: A::Next, help: "next bar or gauge · scroll down" },
     Binding { context: C::Dashboard, keys: &[K(KeyCode::PageUp)], action: A::PageUp, help: "page up" },
     Binding { context: C::Dashboard, keys: &[K(KeyCode::PageDown), Ch(' ')], action: A::PageDown, help: "page down" },
-    Binding {
-        context: C::Dashboard,
-        keys: &[K(KeyCode::Home), Ch('g')],
-        action: A::First,
-        help: "first bar · top of article",
-    },
-    Binding {
-        context: C::Dashboard,
-        keys: &[K(KeyCode::End), Ch('G')],
-        action: A::Last,
-        help: "last bar · end of article",
-    },
-    Binding {
-        context: C::Dashboard,
-        keys: &[K(KeyCode::Enter)],
-        action: A::Details,
-        help: "details of the selected metric",
-    },
+    Binding { context: C::Dashboard, keys: &[K(KeyCode::Home), Ch('g')], action: A::First, help: "first bar · top of article" },
+    Binding { context: C::Dashboard, keys: &[K(KeyCode::End), Ch('G')], action: A::Last, help: "last bar · end of article" },
+    Binding { context: C::Dashboard, keys: &[K(KeyCode::Enter)], action: A::Details, help: "details of the selected metric" },
     Binding { context: C::Dashboard, keys: &[Ch('/')], action: A::Search, help: "search the article and the metrics" },
     Binding { context: C::Dashboard, keys: &[Ch('n')], action: A::SearchNext, help: "next match" },
     Binding { context: C::Dashboard, keys: &[Ch('N')], action: A::SearchPrev, help: "previous match" },
-    Binding {
-        context: C::Dashboard,
-        keys: &[Ch('m')],
-        action: A::MetricHere,
-        help: "select the metric quoted nearest the top of the article",
-    },
+    Binding { context: C::Dashboard, keys: &[Ch('m')], action: A::MetricHere, help: "select the metric quoted nearest the top of the article" },
+    Binding { context: C::Dashboard, keys: &[Ch('p')], action: A::Present, help: "presentation mode" },
     Binding { context: C::Dashboard, keys: &[Ch('r')], action: A::Reload, help: "reload the dataset and article" },
     Binding { context: C::Dashboard, keys: &[Ch('?')], action: A::Help, help: "this help" },
-    Binding {
-        context: C::Dashboard,
-        keys: &[K(KeyCode::Esc)],
-        action: A::Close,
-        help: "close what is open (never quits)",
-    },
-    Binding {
-        context: C::Dashboard,
-        keys: &[Ctrl('z')],
-        action: A::Suspend,
-        help: "suspend to the shell (fg resumes)",
-    },
+    Binding { context: C::Dashboard, keys: &[K(KeyCode::Esc)], action: A::Close, help: "close what is open (never quits)" },
+    Binding { context: C::Dashboard, keys: &[Ctrl('z')], action: A::Suspend, help: "suspend to the shell (fg resumes)" },
     Binding { context: C::Dashboard, keys: &[Ch('q'), Ctrl('c')], action: A::Quit, help: "quit" },
-    Binding {
-        context: C::Details,
-        keys: &[K(KeyCode::Up), K(KeyCode::Left), Ch('k'), Ch('h')],
-        action: A::Prev,
-        help: "previous metric",
-    },
-    Binding {
-        context: C::Details,
-        keys: &[K(KeyCode::Down), K(KeyCode::Right), Ch('j'), Ch('l')],
-        action: A::Next,
-        help: "next metric",
-    },
-    Binding {
-        context: C::Details,
-        keys: &[K(KeyCode::Esc), K(KeyCode::Enter)],
-        action: A::Close,
-        help: "close the details",
-    },
+    Binding { context: C::Presentation, keys: &[K(KeyCode::Right), K(KeyCode::Down), K(KeyCode::PageDown), Ch(' '), Ch('l'), Ch('j'), Ch('n')], action: A::SlideNext, help: "next slide" },
+    Binding { context: C::Presentation, keys: &[K(KeyCode::Left), K(KeyCode::Up), K(KeyCode::PageUp), K(KeyCode::Backspace), Ch('h'), Ch('k')], action: A::SlidePrev, help: "previous slide" },
+    Binding { context: C::Presentation, keys: &[K(KeyCode::Enter)], action: A::SlideEnter, help: "next slide, or the slide whose number was typed" },
+    Binding { context: C::Presentation, keys: &[Key::AnyDigit], action: A::Digit(0), help: "type a slide number, then Enter" },
+    Binding { context: C::Presentation, keys: &[K(KeyCode::Home), Ch('g')], action: A::SlideFirst, help: "first slide" },
+    Binding { context: C::Presentation, keys: &[K(KeyCode::End), Ch('G')], action: A::SlideLast, help: "last slide" },
+    Binding { context: C::Presentation, keys: &[Ch('b'), Ch('.')], action: A::Blank, help: "blank screen, and back" },
+    Binding { context: C::Presentation, keys: &[K(KeyCode::F(5))], action: A::Restart, help: "start again from the first slide" },
+    Binding { context: C::Presentation, keys: &[Ch('a')], action: A::Autoplay, help: "autoplay on/off" },
+    Binding { context: C::Presentation, keys: &[Ch('t')], action: A::Timer, help: "show/hide the timer" },
+    Binding { context: C::Presentation, keys: &[K(KeyCode::Esc), Ch('p')], action: A::Present, help: "back to the dashboard (never quits)" },
+    Binding { context: C::Presentation, keys: &[Ch('?')], action: A::Help, help: "this help" },
+    Binding { context: C::Presentation, keys: &[Ctrl('z')], action: A::Suspend, help: "suspend" },
+    Binding { context: C::Presentation, keys: &[Ch('q'), Ctrl('c')], action: A::Quit, help: "quit" },
+    Binding { context: C::Details, keys: &[K(KeyCode::Up), K(KeyCode::Left), Ch('k'), Ch('h')], action: A::Prev, help: "previous metric" },
+    Binding { context: C::Details, keys: &[K(KeyCode::Down), K(KeyCode::Right), Ch('j'), Ch('l')], action: A::Next, help: "next metric" },
+    Binding { context: C::Details, keys: &[K(KeyCode::Esc), K(KeyCode::Enter)], action: A::Close, help: "close the details" },
     Binding { context: C::Details, keys: &[Ctrl('z')], action: A::Suspend, help: "suspend" },
     Binding { context: C::Details, keys: &[Ch('q'), Ctrl('c')], action: A::Quit, help: "quit" },
-    Binding {
-        context: C::Search,
-        keys: &[K(KeyCode::Enter)],
-        action: A::Confirm,
-        help: "keep the matches, close the prompt",
-    },
+    Binding { context: C::Search, keys: &[K(KeyCode::Enter)], action: A::Confirm, help: "keep the matches, close the prompt" },
     Binding { context: C::Search, keys: &[K(KeyCode::Esc)], action: A::Close, help: "cancel, back to where you were" },
     Binding { context: C::Search, keys: &[K(KeyCode::Backspace)], action: A::DeleteChar, help: "delete a character" },
     Binding { context: C::Search, keys: &[Ctrl('c')], action: A::Quit, help: "quit" },
-    Binding {
-        context: C::Search,
-        keys: &[Key::AnyChar],
-        action: A::Type(' '),
-        help: "search as you type (capitals make it case-sensitive)",
-    },
+    Binding { context: C::Search, keys: &[Key::AnyChar], action: A::Type(' '), help: "search as you type (capitals make it case-sensitive)" },
     Binding { context: C::Help, keys: &[K(KeyCode::Up), Ch('k')], action: A::Prev, help: "scroll up" },
     Binding { context: C::Help, keys: &[K(KeyCode::Down), Ch('j')], action: A::Next, help: "scroll down" },
     Binding { context: C::Help, keys: &[K(KeyCode::PageUp)], action: A::PageUp, help: "page up" },
     Binding { context: C::Help, keys: &[K(KeyCode::PageDown), Ch(' ')], action: A::PageDown, help: "page down" },
-    Binding {
-        context: C::Help,
-        keys: &[K(KeyCode::Esc), Ch('?'), K(KeyCode::Enter)],
-        action: A::Close,
-        help: "close the help",
-    },
+    Binding { context: C::Help, keys: &[K(KeyCode::Esc), Ch('?'), K(KeyCode::Enter)], action: A::Close, help: "close the help" },
     Binding { context: C::Help, keys: &[Ctrl('z')], action: A::Suspend, help: "suspend" },
     Binding { context: C::Help, keys: &[Ch('q'), Ctrl('c')], action: A::Quit, help: "quit" },
 ];
@@ -218,6 +185,7 @@ pub fn action_for(key: &KeyEvent, context: Context) -> Option<Action> {
         match (b.action, key.code) {
             // The table's `Type` stands for every character: carry the one typed.
             (Action::Type(_), KeyCode::Char(c)) => Action::Type(c),
+            (Action::Digit(_), KeyCode::Char(c)) => Action::Digit(c.to_digit(10).unwrap_or(0) as u8),
             (action, _) => action,
         }
     })
@@ -229,8 +197,9 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// The help overlay's sections: a heading and the bindings it lists.
-pub const HELP_SECTIONS: [(&str, Context); 4] = [
+pub const HELP_SECTIONS: [(&str, Context); 5] = [
     ("Dashboard", Context::Dashboard),
+    ("Presentation (p)", Context::Presentation),
     ("Search prompt (/)", Context::Search),
     ("Details window (Enter)", Context::Details),
     ("This help", Context::Help),
@@ -318,6 +287,39 @@ mod tests {
         assert_eq!(action_for(&ctrl_c, s), Some(Action::Quit));
         assert_eq!(action_for(&press(KeyCode::Char('/')), Context::Dashboard), Some(Action::Search));
         assert_eq!(action_for(&press(KeyCode::Char('N')), Context::Dashboard), Some(Action::SearchPrev));
+    }
+
+    #[test]
+    fn presentation_keys_work_with_a_clicker() {
+        let p = Context::Presentation;
+        for code in [
+            KeyCode::Right,
+            KeyCode::Down,
+            KeyCode::PageDown,
+            KeyCode::Char(' '),
+            KeyCode::Char('l'),
+            KeyCode::Char('j'),
+            KeyCode::Char('n'),
+        ] {
+            assert_eq!(action_for(&press(code), p), Some(Action::SlideNext), "{code:?}");
+        }
+        for code in
+            [KeyCode::Left, KeyCode::Up, KeyCode::PageUp, KeyCode::Backspace, KeyCode::Char('h'), KeyCode::Char('k')]
+        {
+            assert_eq!(action_for(&press(code), p), Some(Action::SlidePrev), "{code:?}");
+        }
+        assert_eq!(action_for(&press(KeyCode::Home), p), Some(Action::SlideFirst));
+        assert_eq!(action_for(&press(KeyCode::Char('G')), p), Some(Action::SlideLast));
+        assert_eq!(action_for(&press(KeyCode::Char('7')), p), Some(Action::Digit(7)));
+        assert_eq!(action_for(&press(KeyCode::Enter), p), Some(Action::SlideEnter));
+        assert_eq!(action_for(&press(KeyCode::Char('b')), p), Some(Action::Blank));
+        assert_eq!(action_for(&press(KeyCode::Char('.')), p), Some(Action::Blank));
+        assert_eq!(action_for(&press(KeyCode::F(5)), p), Some(Action::Restart));
+        assert_eq!(action_for(&press(KeyCode::Char('a')), p), Some(Action::Autoplay));
+        assert_eq!(action_for(&press(KeyCode::Char('t')), p), Some(Action::Timer));
+        assert_eq!(action_for(&press(KeyCode::Esc), p), Some(Action::Present), "Esc leaves, never quits");
+        assert_eq!(action_for(&press(KeyCode::Char('q')), p), Some(Action::Quit));
+        assert_eq!(action_for(&press(KeyCode::Char('p')), Context::Dashboard), Some(Action::Present));
     }
 
     #[test]

@@ -2,6 +2,9 @@
 
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::time::Duration;
+
+use crate::theme::ThemeName;
 
 use clap::Parser;
 
@@ -41,9 +44,54 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Colours: dark (default), light, or contrast (black and white, bright accents)
+    #[arg(long, value_name = "NAME", default_value = "dark")]
+    pub theme: ThemeName,
+
+    /// Start in presentation mode (full-screen slides)
+    #[arg(long)]
+    pub present: bool,
+
+    /// The slide to show (from 1) with --snapshot or --export; implies --present
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub slide: Option<u16>,
+
+    /// In presentation mode, go to the next slide every SECONDS (any key pauses, a resumes)
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub autoplay: Option<Duration>,
+
+    /// With --autoplay, start again after the last slide (a kiosk)
+    #[arg(long = "loop", requires = "autoplay")]
+    pub looping: bool,
+
+    /// Show values at once instead of growing them into place
+    #[arg(long)]
+    pub no_animation: bool,
+
+    /// Write the screen to FILE, without a terminal: .txt, .ansi (replays with cat), .html or
+    /// .svg (the dashboard, or a slide with --present/--slide)
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["check", "snapshot", "export_all"])]
+    pub export: Option<PathBuf>,
+
+    /// Write every slide to DIR as slide-01.svg, slide-02.svg, ...
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["check", "snapshot"])]
+    pub export_all: Option<PathBuf>,
+
+    /// The screen size for --export and --export-all
+    #[arg(long, value_name = "COLSxROWS", default_value = "120x36")]
+    pub size: Size,
+
     /// Print the JSON Schema of the dataset format and exit (for editors that complete TOML)
     #[arg(long, conflicts_with_all = ["check", "snapshot"])]
     pub schema: bool,
+}
+
+/// Seconds as a positive number (`3`, `0.5`), at most a day.
+fn parse_seconds(text: &str) -> Result<Duration, String> {
+    match text.trim().parse::<f64>() {
+        Ok(seconds) if seconds > 0.0 && seconds <= 86_400.0 => Ok(Duration::from_secs_f64(seconds)),
+        _ => Err(format!("expected a number of seconds such as 3 or 0.5, got `{text}`")),
+    }
 }
 
 /// A screen size given as `COLSxROWS`.
@@ -86,6 +134,15 @@ mod tests {
     fn bad_sizes_say_what_is_expected() {
         for bad in ["", "100", "0x10", "x", "100x", "99999x10", "-1x5"] {
             assert!(bad.parse::<Size>().unwrap_err().contains("COLSxROWS"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn autoplay_takes_positive_seconds() {
+        assert_eq!(parse_seconds("3"), Ok(Duration::from_secs(3)));
+        assert_eq!(parse_seconds("0.5"), Ok(Duration::from_millis(500)));
+        for bad in ["0", "-1", "soon", "inf", "NaN", "1e9"] {
+            assert!(parse_seconds(bad).is_err(), "{bad}");
         }
     }
 

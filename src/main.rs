@@ -1,22 +1,22 @@
-//! The `coopdash` binary: parse the command line, pick a mode, map the outcome to an exit code.
+//! The `coopdash` binary: parse the command line, pick a mode (schema, check, snapshot, export,
+//! interactive), map the outcome to an exit code.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 use color_eyre::eyre::Result;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 
-use coopdash::app::{App, Event, Level};
+use coopdash::app::{App, Event, Level, Mode, PresentOptions};
 use coopdash::cli::Cli;
 use coopdash::load::{DEFAULT_DATASET, LoadRequest, load};
 use coopdash::runtime::{Options, WatchMode};
 use coopdash::theme::Theme;
-use coopdash::{check, export, runtime};
+use coopdash::{check, export, offscreen, runtime};
 
-/// Exit status when coopdash cannot run the way it was asked (no terminal).
+/// Exit status when coopdash cannot run the way it was asked (no terminal, a bad argument).
 const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
@@ -39,20 +39,16 @@ fn run(cli: Cli) -> Result<u8> {
         print!("{}", coopdash::dataset::json_schema());
         return Ok(0);
     }
-    let (request, fell_back) = LoadRequest::resolve(cli.file, cli.article);
+    let (request, fell_back) = LoadRequest::resolve(cli.file.clone(), cli.article.clone());
     if cli.check {
         let mut stdout = std::io::stdout().lock();
         let code = check::check(&request, &mut stdout)?;
         stdout.flush()?;
         return Ok(code);
     }
-    if let Some(size) = cli.snapshot {
-        let area = Rect::new(0, 0, size.columns, size.rows);
-        let app = new_app(request, fell_back, area);
-        let mut buffer = Buffer::empty(area);
-        (&app).render(area, &mut buffer);
-        print!("{}", export::to_plain_text(&buffer));
-        return Ok(0);
+    let offscreen = cli.snapshot.is_some() || cli.export.is_some() || cli.export_all.is_some();
+    if offscreen {
+        return draw_offscreen(&cli, request, fell_back);
     }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!("coopdash: not a terminal; use --snapshot 100x30 to print the screen as text, or --check");
@@ -63,15 +59,56 @@ fn run(cli: Cli) -> Result<u8> {
         (false, true) => Some(WatchMode::Poll),
         (false, false) => Some(WatchMode::Native),
     };
-    runtime::run(new_app(request, fell_back, Rect::default()), Options { watch, mouse: !cli.no_mouse })
+    let app = new_app(&cli, request, fell_back, Rect::default(), !cli.no_animation);
+    runtime::run(app, Options { watch, mouse: !cli.no_mouse })
 }
 
-fn new_app(request: LoadRequest, fell_back: bool, area: Rect) -> App {
+/// `--snapshot`, `--export`, `--export-all`: draw without a terminal, animations settled.
+fn draw_offscreen(cli: &Cli, request: LoadRequest, fell_back: bool) -> Result<u8> {
+    let size = cli.snapshot.unwrap_or(cli.size);
+    let mut app = new_app(cli, request, fell_back, offscreen::area(size.columns, size.rows), false);
+    if let Some(slide) = cli.slide {
+        if app.mode != Mode::Presentation {
+            eprintln!("coopdash: there are no slides: the dataset did not load");
+            return Ok(1);
+        }
+        let index = usize::from(slide) - 1;
+        if index >= app.deck.len() {
+            eprintln!("coopdash: --slide {slide}: the deck has {} slides", app.deck.len());
+            return Ok(USAGE_ERROR);
+        }
+        app.presentation.slide = index;
+    }
+    let outcome = if cli.snapshot.is_some() {
+        print!("{}", export::to_plain_text(&offscreen::render(&app)));
+        Ok(())
+    } else if let Some(dir) = &cli.export_all {
+        offscreen::export_slides(&mut app, dir)
+            .map(|files| eprintln!("wrote {} slides to {}", files.len(), dir.display()))
+    } else if let Some(path) = &cli.export {
+        offscreen::export_to(&app, path)
+    } else {
+        Ok(())
+    };
+    match outcome {
+        Ok(()) => Ok(0),
+        Err(message) => {
+            eprintln!("coopdash: {message}");
+            Ok(USAGE_ERROR)
+        }
+    }
+}
+
+fn new_app(cli: &Cli, request: LoadRequest, fell_back: bool, area: Rect, animation: bool) -> App {
     let first = load(&request);
-    let mut app = App::new(request, first, Theme::from_env(), area);
+    let theme = Theme::named(cli.theme, Theme::no_color_requested());
+    let mut app = App::new(request, first, theme, area);
     app.update(Event::Resize(area.width, area.height));
     if fell_back && app.notice.is_none() {
         app.set_notice(format!("no {DEFAULT_DATASET} here: showing the built-in dataset"), Level::Info);
     }
+    let options = PresentOptions { autoplay: cli.autoplay, looping: cli.looping, animation };
+    let present = cli.present || cli.slide.is_some() || cli.export_all.is_some();
+    app.set_presentation(options, present, Instant::now());
     app
 }

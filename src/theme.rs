@@ -1,10 +1,42 @@
 //! Every colour and text style of the program. No other module names a colour.
+//!
+//! Three palettes (`--theme dark|light|contrast`) build the same set of styles; `NO_COLOR`
+//! replaces them with a monochrome set that carries every distinction in bold, underline and
+//! reverse video.
+
+use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
+
+/// The themes `--theme` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    /// For dark terminals; slides on black for projectors.
+    #[default]
+    Dark,
+    /// For light terminals; slides on white.
+    Light,
+    /// Black and white with bright accents, for weak projectors and tired eyes.
+    Contrast,
+}
+
+impl FromStr for ThemeName {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "dark" => Ok(Self::Dark),
+            "light" => Ok(Self::Light),
+            "contrast" => Ok(Self::Contrast),
+            other => Err(format!("unknown theme `{other}`; choose dark, light or contrast")),
+        }
+    }
+}
 
 /// The styles of every element on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
+    /// Laid over the whole screen first (a background for themes that set one).
+    pub canvas: Style,
     pub title_bar: Style,
     pub title: Style,
     pub subtitle: Style,
@@ -53,65 +85,218 @@ pub struct Theme {
     pub search_match: Style,
     pub search_current: Style,
     pub scrollbar: Style,
+    /// Slides: the whole screen, headings, big numbers, captions, the frame's small print.
+    pub slide: Style,
+    pub slide_title: Style,
+    pub slide_number: Style,
+    pub slide_caption: Style,
+    pub slide_dim: Style,
+    pub slide_bar: Style,
+    pub slide_bar_value: Style,
+    /// A gauge on a slide: the filled part's colour, over the track's.
+    pub slide_gauge: Style,
+    /// The blank screen (`b`).
+    pub blank: Style,
+    /// The colours exports use for "the terminal's default" foreground and background.
+    pub export_fg: Color,
+    pub export_bg: Color,
+}
+
+/// The colours a theme is made of.
+struct Palette {
+    /// The screen's own background, if the theme sets one (else the terminal's shows).
+    background: Option<Color>,
+    text: Color,
+    muted: Color,
+    faint: Color,
+    accent: Color,
+    bar: Color,
+    on_bar: Color,
+    highlight: Color,
+    on_highlight: Color,
+    good: Color,
+    changed: Color,
+    evidence_bg: Color,
+    evidence_fg: Color,
+    title_bar_bg: Color,
+    title_bar_fg: Color,
+    error: Color,
+    slide_bg: Color,
+    slide_fg: Color,
+    slide_accent: Color,
+    export_fg: Color,
+    export_bg: Color,
 }
 
 impl Theme {
-    /// The default: colours that read on dark and light backgrounds alike (no fixed background
-    /// except the title bar, so the user's terminal theme shows through).
-    pub fn colored() -> Self {
-        let accent = Color::Cyan;
-        let bar = Color::Blue;
-        let highlight = Color::Yellow;
+    /// The theme for a name, or monochrome when `no_color` (NO_COLOR) is set.
+    pub fn named(name: ThemeName, no_color: bool) -> Self {
+        if no_color {
+            return Self::monochrome();
+        }
+        match name {
+            ThemeName::Dark => Self::dark(),
+            ThemeName::Light => Self::light(),
+            ThemeName::Contrast => Self::contrast(),
+        }
+    }
+
+    /// Whether `NO_COLOR` asks for no colour (set to anything non-empty; see no-color.org).
+    pub fn no_color_requested() -> bool {
+        std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
+    }
+
+    /// The default: the terminal's own background shows through, accents read on dark ones.
+    pub fn dark() -> Self {
+        Self::from_palette(&Palette {
+            background: None,
+            text: Color::Reset,
+            muted: Color::Gray,
+            faint: Color::DarkGray,
+            accent: Color::Cyan,
+            bar: Color::Blue,
+            on_bar: Color::White,
+            highlight: Color::Yellow,
+            on_highlight: Color::Black,
+            good: Color::Green,
+            changed: Color::Magenta,
+            evidence_bg: Color::Indexed(236),
+            evidence_fg: Color::White,
+            title_bar_bg: Color::Blue,
+            title_bar_fg: Color::White,
+            error: Color::Red,
+            slide_bg: Color::Black,
+            slide_fg: Color::White,
+            slide_accent: Color::LightYellow,
+            export_fg: Color::Rgb(0xd0, 0xd0, 0xd0),
+            export_bg: Color::Rgb(0x1c, 0x1c, 0x1c),
+        })
+    }
+
+    /// For light terminals: dark text, no yellow on white.
+    pub fn light() -> Self {
+        Self::from_palette(&Palette {
+            background: None,
+            text: Color::Reset,
+            muted: Color::DarkGray,
+            faint: Color::Gray,
+            accent: Color::Blue,
+            bar: Color::Blue,
+            on_bar: Color::White,
+            highlight: Color::Magenta,
+            on_highlight: Color::White,
+            good: Color::Green,
+            changed: Color::Red,
+            evidence_bg: Color::Indexed(254),
+            evidence_fg: Color::Black,
+            title_bar_bg: Color::Blue,
+            title_bar_fg: Color::White,
+            error: Color::Red,
+            slide_bg: Color::White,
+            slide_fg: Color::Black,
+            slide_accent: Color::Blue,
+            export_fg: Color::Rgb(0x1c, 0x1c, 0x1c),
+            export_bg: Color::Rgb(0xfa, 0xfa, 0xfa),
+        })
+    }
+
+    /// Pure black and white with bright accents, everywhere.
+    pub fn contrast() -> Self {
+        Self::from_palette(&Palette {
+            background: Some(Color::Black),
+            text: Color::White,
+            muted: Color::White,
+            faint: Color::Gray,
+            accent: Color::LightYellow,
+            bar: Color::White,
+            on_bar: Color::Black,
+            highlight: Color::LightCyan,
+            on_highlight: Color::Black,
+            good: Color::LightGreen,
+            changed: Color::LightMagenta,
+            evidence_bg: Color::Blue,
+            evidence_fg: Color::White,
+            title_bar_bg: Color::White,
+            title_bar_fg: Color::Black,
+            error: Color::LightRed,
+            slide_bg: Color::Black,
+            slide_fg: Color::White,
+            slide_accent: Color::LightYellow,
+            export_fg: Color::Rgb(0xff, 0xff, 0xff),
+            export_bg: Color::Rgb(0, 0, 0),
+        })
+    }
+
+    fn from_palette(p: &Palette) -> Self {
+        let fg = |color: Color| Style::new().fg(color);
+        let bold = Modifier::BOLD;
+        let canvas = match p.background {
+            Some(background) => Style::new().bg(background).fg(p.text),
+            None => Style::new(),
+        };
+        let slide = Style::new().bg(p.slide_bg).fg(p.slide_fg);
         Self {
-            title_bar: Style::new().bg(Color::Blue).fg(Color::White),
-            title: Style::new().fg(Color::White).add_modifier(Modifier::BOLD),
-            subtitle: Style::new().fg(Color::White),
-            source_line: Style::new().fg(Color::Gray),
-            border: Style::new().fg(Color::DarkGray),
-            border_focused: Style::new().fg(accent),
-            pane_title: Style::new().add_modifier(Modifier::BOLD),
-            pane_title_focused: Style::new().fg(accent).add_modifier(Modifier::BOLD),
-            bar: Style::new().fg(bar),
-            bar_selected: Style::new().fg(highlight),
-            bar_value: Style::new().fg(Color::White).bg(bar).add_modifier(Modifier::BOLD),
-            bar_value_selected: Style::new().fg(Color::Black).bg(highlight).add_modifier(Modifier::BOLD),
+            canvas,
+            title_bar: Style::new().bg(p.title_bar_bg).fg(p.title_bar_fg),
+            title: Style::new().fg(p.title_bar_fg).add_modifier(bold),
+            subtitle: fg(p.title_bar_fg),
+            source_line: fg(p.muted),
+            border: fg(p.faint),
+            border_focused: fg(p.accent),
+            pane_title: Style::new().add_modifier(bold),
+            pane_title_focused: fg(p.accent).add_modifier(bold),
+            bar: fg(p.bar),
+            bar_selected: fg(p.highlight),
+            bar_value: Style::new().fg(p.on_bar).bg(p.bar).add_modifier(bold),
+            bar_value_selected: Style::new().fg(p.on_highlight).bg(p.highlight).add_modifier(bold),
             bar_label: Style::new(),
-            bar_label_selected: Style::new().fg(highlight).add_modifier(Modifier::BOLD),
-            changed: Style::new().fg(Color::Black).bg(Color::Magenta).add_modifier(Modifier::BOLD),
-            changed_bar: Style::new().fg(Color::Magenta),
-            gauge_filled: Style::new().fg(Color::Green),
-            gauge_unfilled: Style::new().fg(Color::DarkGray),
+            bar_label_selected: fg(p.highlight).add_modifier(bold),
+            changed: Style::new().fg(p.on_highlight).bg(p.changed).add_modifier(bold),
+            changed_bar: fg(p.changed),
+            gauge_filled: fg(p.good),
+            gauge_unfilled: fg(p.faint),
             gauge_label: Style::new(),
-            gauge_label_selected: Style::new().fg(highlight).add_modifier(Modifier::BOLD),
-            gauge_value: Style::new().add_modifier(Modifier::BOLD),
+            gauge_label_selected: fg(p.highlight).add_modifier(bold),
+            gauge_value: Style::new().add_modifier(bold),
             heading: [
-                Style::new().fg(accent).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-                Style::new().fg(accent).add_modifier(Modifier::BOLD),
-                Style::new().add_modifier(Modifier::BOLD),
+                fg(p.accent).add_modifier(bold | Modifier::UNDERLINED),
+                fg(p.accent).add_modifier(bold),
+                Style::new().add_modifier(bold),
             ],
             body: Style::new(),
-            strong: Style::new().add_modifier(Modifier::BOLD),
+            strong: Style::new().add_modifier(bold),
             emphasis: Style::new().add_modifier(Modifier::ITALIC),
-            code: Style::new().fg(Color::Magenta),
-            link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
-            marker: Style::new().fg(Color::DarkGray),
-            quote: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
-            dim: Style::new().fg(Color::DarkGray),
-            detail_label: Style::new().fg(accent).add_modifier(Modifier::BOLD),
-            detail_value: Style::new().fg(highlight).add_modifier(Modifier::BOLD),
-            key: Style::new().fg(accent).add_modifier(Modifier::BOLD),
-            key_text: Style::new().fg(Color::Gray),
-            status: Style::new().fg(Color::Gray),
-            warning: Style::new().fg(Color::Yellow),
-            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            code: fg(p.changed),
+            link: fg(p.accent).add_modifier(Modifier::UNDERLINED),
+            marker: fg(p.faint),
+            quote: fg(p.muted).add_modifier(Modifier::ITALIC),
+            dim: fg(p.faint),
+            detail_label: fg(p.accent).add_modifier(bold),
+            detail_value: fg(p.highlight).add_modifier(bold),
+            key: fg(p.accent).add_modifier(bold),
+            key_text: fg(p.muted),
+            status: fg(p.muted),
+            warning: fg(p.highlight),
+            error: fg(p.error).add_modifier(bold),
             error_banner: Style::new().fg(Color::White).bg(Color::Red),
-            overlay_border: Style::new().fg(accent),
-            evidence: Style::new().bg(Color::Indexed(236)).fg(Color::White),
-            evidence_badge: Style::new().fg(highlight).add_modifier(Modifier::BOLD),
-            charted_number: Style::new().fg(highlight).add_modifier(Modifier::UNDERLINED),
-            search_match: Style::new().fg(Color::Black).bg(Color::Cyan),
-            search_current: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
-            scrollbar: Style::new().fg(Color::DarkGray),
+            overlay_border: fg(p.accent),
+            evidence: Style::new().bg(p.evidence_bg).fg(p.evidence_fg),
+            evidence_badge: fg(p.highlight).add_modifier(bold),
+            charted_number: fg(p.highlight).add_modifier(Modifier::UNDERLINED),
+            search_match: Style::new().fg(p.on_highlight).bg(p.accent),
+            search_current: Style::new().fg(p.on_highlight).bg(p.highlight).add_modifier(bold),
+            scrollbar: fg(p.faint),
+            slide,
+            slide_title: slide.add_modifier(bold),
+            slide_number: slide.fg(p.slide_accent).add_modifier(bold),
+            slide_caption: slide.add_modifier(Modifier::ITALIC),
+            slide_dim: slide.fg(Color::Gray),
+            slide_bar: slide.fg(p.slide_accent),
+            slide_bar_value: Style::new().fg(p.slide_bg).bg(p.slide_accent).add_modifier(bold),
+            slide_gauge: Style::new().fg(p.slide_accent).bg(p.faint),
+            blank: Style::new().bg(Color::Black).fg(Color::Black),
+            export_fg: p.export_fg,
+            export_bg: p.export_bg,
         }
     }
 
@@ -122,6 +307,7 @@ impl Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         let reversed = Style::new().add_modifier(Modifier::REVERSED);
         Self {
+            canvas: plain,
             title_bar: reversed,
             title: bold,
             subtitle: plain,
@@ -167,14 +353,43 @@ impl Theme {
             search_match: reversed,
             search_current: reversed.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             scrollbar: plain,
+            slide: plain,
+            slide_title: bold,
+            slide_number: bold,
+            slide_caption: Style::new().add_modifier(Modifier::ITALIC),
+            slide_dim: plain,
+            slide_bar: plain,
+            slide_bar_value: reversed,
+            slide_gauge: plain,
+            blank: plain,
+            export_fg: Color::Rgb(0xd0, 0xd0, 0xd0),
+            export_bg: Color::Rgb(0x1c, 0x1c, 0x1c),
         }
     }
+}
 
-    /// [`Theme::monochrome`] when `NO_COLOR` is set to anything non-empty (see no-color.org).
-    pub fn from_env() -> Self {
-        match std::env::var_os("NO_COLOR") {
-            Some(value) if !value.is_empty() => Self::monochrome(),
-            _ => Self::colored(),
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn themes_are_named_on_the_command_line() {
+        assert_eq!("dark".parse(), Ok(ThemeName::Dark));
+        assert_eq!("light".parse(), Ok(ThemeName::Light));
+        assert_eq!("contrast".parse(), Ok(ThemeName::Contrast));
+        assert!("neon".parse::<ThemeName>().unwrap_err().contains("dark, light or contrast"));
+    }
+
+    #[test]
+    fn no_color_wins_over_any_theme() {
+        assert_eq!(Theme::named(ThemeName::Contrast, true), Theme::monochrome());
+        assert_ne!(Theme::named(ThemeName::Contrast, false), Theme::monochrome());
+    }
+
+    #[test]
+    fn the_contrast_theme_paints_its_own_black_background() {
+        assert_eq!(Theme::contrast().canvas.bg, Some(Color::Black));
+        assert_eq!(Theme::dark().canvas, Style::new(), "the dark theme keeps the terminal's background");
+        assert_eq!(Theme::dark().slide.bg, Some(Color::Black), "but slides are high contrast");
     }
 }

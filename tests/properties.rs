@@ -120,7 +120,7 @@ fn app_for(dataset: &str, article: &str, width: u16, height: u16) -> App {
         })
         .map_err(|diagnostics| LoadError { diagnostics });
     let request = LoadRequest { dataset: DatasetSource::Builtin, article_override: None };
-    let mut app = App::new(request, first, Theme::colored(), Rect::default());
+    let mut app = App::new(request, first, Theme::dark(), Rect::default());
     app.update(Event::Resize(width, height));
     app
 }

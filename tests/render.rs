@@ -103,7 +103,7 @@ fn the_focused_pane_and_the_selected_bar_stand_out() {
 #[test]
 fn the_colored_theme_uses_colour_and_no_color_uses_none() {
     use ratatui::style::Color;
-    let colored = Theme::colored();
+    let colored = Theme::dark();
     let mono = Theme::monochrome();
     assert_ne!(colored.bar.fg, None);
     let all_mono = [mono.bar, mono.bar_selected, mono.border_focused, mono.error, mono.title_bar, mono.heading[0]];
@@ -175,4 +175,45 @@ fn the_selected_metrics_sentence_is_highlighted_with_its_value() {
     let text = article_pane(&app);
     assert!(text.contains("↳ 11.58 Mt · Cross-border cargo"), "{text}");
     insta::assert_snapshot!(text);
+}
+
+/// Every slide of the bundled deck at a size, with animations settled.
+fn slides(width: u16, height: u16) -> Vec<String> {
+    let mut app = builtin_app(width, height);
+    let now = std::time::Instant::now();
+    let options = coopdash::app::PresentOptions { animation: false, ..Default::default() };
+    app.set_presentation(options, true, now);
+    (0..app.deck.len())
+        .map(|slide| {
+            app.presentation.slide = slide;
+            screen(&app)
+        })
+        .collect()
+}
+
+#[test]
+fn every_slide_at_80x24() {
+    for (index, text) in slides(80, 24).iter().enumerate() {
+        insta::assert_snapshot!(format!("slide_{:02}_80x24", index + 1), text);
+    }
+}
+
+#[test]
+fn every_slide_at_160x45() {
+    for (index, text) in slides(160, 45).iter().enumerate() {
+        insta::assert_snapshot!(format!("slide_{:02}_160x45", index + 1), text);
+    }
+}
+
+#[test]
+fn big_numbers_are_never_cut_mid_glyph() {
+    // At every size a slide shows either the whole number in big glyphs or plain text.
+    for (width, height) in [(40, 12), (60, 16), (80, 24), (100, 30), (160, 45), (250, 70)] {
+        let texts = slides(width, height);
+        let railway = &texts[14]; // "Cross-border cargo": 11.58 Mt
+        let plain = railway.contains("11.58 Mt ·");
+        let glyph_rows = railway.lines().filter(|l| l.contains('█') || l.contains('▀') || l.contains('▄')).count();
+        assert!(glyph_rows == 0 || glyph_rows >= 4, "{width}x{height}: a partial glyph?\n{railway}");
+        assert!(plain, "{width}x{height}: the value's words are always there\n{railway}");
+    }
 }

@@ -42,6 +42,16 @@ impl App {
                     None => Vec::new(),
                 };
                 self.changes_until = (!self.changes.is_empty()).then_some(now + CHANGE_HIGHLIGHT);
+                // On a slide, changed values move from their old values to the new ones.
+                let old_values: Vec<(String, f64)> = self
+                    .changes
+                    .iter()
+                    .filter_map(|c| {
+                        let old = self.data.as_ref()?.dashboard.metrics.iter().find(|m| m.id == c.id)?;
+                        Some((c.id.clone(), old.value))
+                    })
+                    .collect();
+                self.presentation.animate_change(old_values, now);
                 let warnings = loaded.warnings.len();
                 self.install(loaded);
                 let mut text = format!(
@@ -91,6 +101,11 @@ impl App {
         self.article_width = 0; // force a rewrap: the article may have changed
         self.refresh_article();
         self.followed = self.selected_item();
+        // Stay on the same slide (by what it shows), or the nearest.
+        let deck = self.data.as_ref().map(|d| crate::deck::deck(&d.dashboard)).unwrap_or_default();
+        let slide = self.presentation.slide;
+        self.presentation.slide = crate::deck::same_slide(self.deck.get(slide), slide, &deck);
+        self.deck = deck;
     }
 
     /// Shows a load error: a banner over the last good data, or the error screen if there is none.

@@ -8,11 +8,14 @@ mod evidence;
 mod loading;
 mod mouse;
 mod navigation;
+mod present;
+mod presenting;
 mod reload;
 mod search;
 
 pub use changes::ValueChange;
 pub use navigation::Item;
+pub use present::{ANIMATION, FRAME, PresentOptions, Presentation};
 pub use reload::{Debouncer, ERROR_GRACE, FileChange};
 pub use search::{Hit, Search};
 
@@ -56,6 +59,14 @@ pub enum Effect {
     Suspend,
 }
 
+/// What fills the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Dashboard,
+    /// Full-screen slides.
+    Presentation,
+}
+
 /// What is open on top of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
@@ -97,6 +108,10 @@ pub struct App {
     pub article_scroll: usize,
     pub help_scroll: usize,
     pub overlay: Overlay,
+    pub mode: Mode,
+    /// The slides of the current data (empty without data).
+    pub deck: Vec<crate::deck::Slide>,
+    pub presentation: Presentation,
     /// The search being typed, or whose matches are still highlighted.
     pub search: Option<Search>,
     /// The metric whose sentence is highlighted in the article.
@@ -140,6 +155,9 @@ impl App {
             article_scroll: 0,
             help_scroll: 0,
             overlay: Overlay::None,
+            mode: Mode::Dashboard,
+            deck: Vec::new(),
+            presentation: Presentation::new(PresentOptions::default(), Instant::now()),
             search: None,
             evidence_metric: None,
             followed: None,
@@ -157,6 +175,16 @@ impl App {
         // The article starts at its top: it follows the selection only once the user moves.
         app.followed = app.selected_item();
         app
+    }
+
+    /// Sets what presentation mode does (autoplay, loop, animation) and, with `start`, opens it.
+    pub fn set_presentation(&mut self, options: PresentOptions, start: bool, now: Instant) {
+        let slide = self.presentation.slide;
+        self.presentation = Presentation::new(options, now);
+        self.presentation.slide = slide;
+        if start && self.mode == Mode::Dashboard {
+            self.toggle_presentation(now);
+        }
     }
 
     /// Sets how long bare file changes must be quiet before a reload (the runtime knows whether
@@ -207,6 +235,9 @@ impl App {
         if self.search.as_ref().is_some_and(|s| s.editing) {
             return Context::Search;
         }
+        if self.mode == Mode::Presentation && self.overlay == Overlay::None {
+            return Context::Presentation;
+        }
         match self.overlay {
             Overlay::None => Context::Dashboard,
             Overlay::Help => Context::Help,
@@ -244,6 +275,17 @@ impl App {
             Action::DeleteChar => self.edit_search(None),
             Action::Confirm => self.confirm_search(),
             Action::MetricHere => self.select_metric_here(),
+            Action::Present => self.toggle_presentation(Instant::now()),
+            Action::SlideNext
+            | Action::SlidePrev
+            | Action::SlideFirst
+            | Action::SlideLast
+            | Action::SlideEnter
+            | Action::Digit(_)
+            | Action::Blank
+            | Action::Restart
+            | Action::Autoplay
+            | Action::Timer => return self.apply_to_presentation(action, Instant::now()),
         }
         self.follow_selection();
         Effect::Redraw
@@ -252,7 +294,8 @@ impl App {
     /// The earliest instant something is due (a reload, a held error, the end of a highlight);
     /// `None` when nothing is scheduled, so the runtime can sleep until the next event.
     pub fn next_deadline(&self) -> Option<Instant> {
-        [self.debounce.due(), self.held_error.as_ref().map(|(_, at)| *at), self.changes_until]
+        let presenting = (self.mode == Mode::Presentation).then(|| self.presentation.next_deadline()).flatten();
+        [self.debounce.due(), self.held_error.as_ref().map(|(_, at)| *at), self.changes_until, presenting]
             .into_iter()
             .flatten()
             .min()
@@ -269,6 +312,9 @@ impl App {
             if let Some((error, _)) = self.held_error.take() {
                 self.show_error(error);
             }
+            effect = Effect::Redraw;
+        }
+        if self.mode == Mode::Presentation && self.presentation.tick(now, self.deck.len()) {
             effect = Effect::Redraw;
         }
         if self.changes_until.is_some_and(|until| until <= now) {

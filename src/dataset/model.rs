@@ -276,6 +276,15 @@ pub struct Gauge {
 }
 
 impl Gauge {
+    /// `<=23.2%`: the share in ASCII, for big digits (the 8×8 font has no `≤`).
+    pub fn big_ratio(&self) -> String {
+        let percent = format_percent(self.ratio);
+        match self.bound {
+            Some(bound) => format!("{}{percent}", bound.symbol()),
+            None => percent,
+        }
+    }
+
     /// `≤23.2%`, `>40%`, `~12%`, `89.3%`.
     pub fn display_ratio(&self) -> String {
         let percent = format_percent(self.ratio);

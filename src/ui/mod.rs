@@ -1,6 +1,7 @@
 //! Drawing: `impl Widget for &App`. State in, cells out; nothing here changes the app.
 
 mod article;
+mod big;
 mod chart;
 mod detail;
 mod frame;
@@ -9,16 +10,27 @@ mod header;
 mod help;
 mod highlight;
 mod message;
+mod slide;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::app::{App, Overlay};
+use crate::app::{App, Mode, Overlay};
 use crate::layout::{Pane, Screen, layout};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.theme.canvas);
+        if self.mode == Mode::Presentation
+            && let Some(loaded) = &self.data
+        {
+            slide::render(self, loaded, area, buf);
+            if self.overlay == Overlay::Help {
+                help::render(self, area, buf);
+            }
+            return;
+        }
         let areas = layout(area, &self.layout_input());
         if areas.screen == Screen::TooSmall {
             message::too_small(area, buf);

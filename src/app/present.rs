@@ -1,0 +1,358 @@
+//! Presentation mode's clock: which slide, blank or not, the timer, autoplay and the animation
+//! of values growing into place. Everything is driven by instants passed in, so it is tested
+//! without sleeping.
+
+use std::time::{Duration, Instant};
+
+use crate::dataset::{Dashboard, Gauge};
+
+/// How long values take to grow into place.
+pub const ANIMATION: Duration = Duration::from_millis(500);
+/// Time between animation frames (30 a second), only while something moves.
+pub const FRAME: Duration = Duration::from_millis(33);
+/// How often the autoplay progress line moves.
+const PROGRESS_STEP: Duration = Duration::from_millis(250);
+/// Autoplay's pace when `a` turns it on without `--autoplay`.
+pub const DEFAULT_AUTOPLAY: Duration = Duration::from_secs(5);
+
+/// What the command line asks of presentation mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PresentOptions {
+    pub autoplay: Option<Duration>,
+    /// Start again after the last slide (a kiosk).
+    pub looping: bool,
+    pub animation: bool,
+}
+
+impl Default for PresentOptions {
+    fn default() -> Self {
+        Self { autoplay: None, looping: false, animation: true }
+    }
+}
+
+/// Where values animate from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Growth {
+    /// A slide appearing: every value grows from zero.
+    FromZero,
+    /// A reload: changed values move from their old values (by metric id).
+    FromValues(Vec<(String, f64)>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Animation {
+    pub start: Instant,
+    pub growth: Growth,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Autoplay {
+    pub every: Duration,
+    pub looping: bool,
+    /// When the next slide comes; `None` while paused.
+    pub next_at: Option<Instant>,
+}
+
+/// The state of a presentation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Presentation {
+    pub slide: usize,
+    pub blank: bool,
+    pub show_timer: bool,
+    /// Digits typed before Enter (go to slide N).
+    pub typed: String,
+    pub autoplay: Option<Autoplay>,
+    pub animation: Option<Animation>,
+    animate: bool,
+    started: Instant,
+    /// The instant of the last tick: what the screen shows the time of.
+    pub now: Instant,
+}
+
+impl Presentation {
+    pub fn new(options: PresentOptions, now: Instant) -> Self {
+        Self {
+            slide: 0,
+            blank: false,
+            show_timer: true,
+            typed: String::new(),
+            autoplay: options.autoplay.map(|every| Autoplay { every, looping: options.looping, next_at: None }),
+            animation: None,
+            animate: options.animation,
+            started: now,
+            now,
+        }
+    }
+
+    /// Time since the presentation started (or F5).
+    pub fn elapsed(&self) -> Duration {
+        self.now.saturating_duration_since(self.started)
+    }
+
+    /// How far values have grown, eased: 0 at the start of an animation, 1 when settled.
+    pub fn progress(&self) -> f64 {
+        match &self.animation {
+            None => 1.0,
+            Some(animation) => {
+                let t = self.now.saturating_duration_since(animation.start).as_secs_f64() / ANIMATION.as_secs_f64();
+                ease_out(t.clamp(0.0, 1.0))
+            }
+        }
+    }
+
+    /// The value to draw for a metric whose real value is `value`.
+    pub fn shown_value(&self, id: &str, value: f64) -> f64 {
+        let progress = self.progress();
+        match self.animation.as_ref().map(|a| &a.growth) {
+            None => value,
+            Some(Growth::FromZero) => value * progress,
+            Some(Growth::FromValues(from)) => match from.iter().find(|(i, _)| i == id) {
+                Some((_, old)) => old + (value - old) * progress,
+                None => value,
+            },
+        }
+    }
+
+    /// The share to draw for a gauge: grown from zero on a new slide, moved from the old
+    /// figures after a reload.
+    pub fn shown_ratio(&self, dashboard: &Dashboard, gauge: &Gauge) -> f64 {
+        match self.animation.as_ref().map(|a| &a.growth) {
+            None => gauge.ratio,
+            Some(Growth::FromZero) => gauge.ratio * self.progress(),
+            Some(Growth::FromValues(_)) => {
+                let (part, whole) = (&dashboard.metrics[gauge.metric], &dashboard.metrics[gauge.of]);
+                let whole_value = self.shown_value(&whole.id, whole.value);
+                if whole_value > 0.0 {
+                    (self.shown_value(&part.id, part.value) / whole_value).clamp(0.0, 1.0)
+                } else {
+                    gauge.ratio
+                }
+            }
+        }
+    }
+
+    /// The share of the wait for the next slide already gone, while autoplay runs.
+    pub fn autoplay_fraction(&self) -> Option<f64> {
+        let autoplay = self.autoplay?;
+        let next_at = autoplay.next_at?;
+        let left = next_at.saturating_duration_since(self.now).as_secs_f64();
+        Some((1.0 - left / autoplay.every.as_secs_f64().max(0.001)).clamp(0.0, 1.0))
+    }
+
+    /// Starts the animation of a slide appearing (if animations are on).
+    pub fn animate_in(&mut self, now: Instant) {
+        self.animation = self.animate.then_some(Animation { start: now, growth: Growth::FromZero });
+    }
+
+    /// Starts the animation of changed values after a reload.
+    pub fn animate_change(&mut self, from: Vec<(String, f64)>, now: Instant) {
+        if self.animate && !from.is_empty() {
+            self.animation = Some(Animation { start: now, growth: Growth::FromValues(from) });
+        }
+    }
+
+    /// Goes to a slide (clamped), animating it in; a move by hand pauses autoplay.
+    pub fn go_to(&mut self, slide: usize, count: usize, now: Instant, by_hand: bool) {
+        let slide = slide.min(count.saturating_sub(1));
+        if by_hand && let Some(autoplay) = &mut self.autoplay {
+            autoplay.next_at = None;
+        }
+        self.typed.clear();
+        if slide != self.slide {
+            self.slide = slide;
+            self.animate_in(now);
+        }
+    }
+
+    /// F5: the first slide, a fresh timer.
+    pub fn restart(&mut self, now: Instant) {
+        self.started = now;
+        self.now = now;
+        self.blank = false;
+        self.slide = 0;
+        self.typed.clear();
+        self.animate_in(now);
+        if let Some(autoplay) = &mut self.autoplay {
+            autoplay.next_at = autoplay.next_at.map(|_| now + autoplay.every);
+        }
+    }
+
+    /// `a`: pauses a running autoplay, or (re)starts it (at the default pace if none was asked).
+    pub fn toggle_autoplay(&mut self, now: Instant) {
+        let autoplay = self.autoplay.get_or_insert(Autoplay { every: DEFAULT_AUTOPLAY, looping: false, next_at: None });
+        autoplay.next_at = match autoplay.next_at {
+            Some(_) => None,
+            None => Some(now + autoplay.every),
+        };
+    }
+
+    /// Starts autoplay's clock if it is configured and not yet running (entering the mode).
+    pub fn start_autoplay(&mut self, now: Instant) {
+        if let Some(autoplay) = &mut self.autoplay
+            && autoplay.next_at.is_none()
+        {
+            autoplay.next_at = Some(now + autoplay.every);
+        }
+    }
+
+    /// The earliest instant the screen must change: the next animation frame, the next
+    /// autoplay step or progress-line move, the timer's next second. `None` when nothing moves.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        let frame = self.animation.as_ref().map(|_| self.now + FRAME);
+        let autoplay = self.autoplay.and_then(|a| a.next_at).map(|at| at.min(self.now + PROGRESS_STEP));
+        let timer = (self.show_timer && !self.blank).then(|| {
+            let next_second = self.elapsed().as_secs() + 1;
+            self.started + Duration::from_secs(next_second)
+        });
+        [frame, autoplay, timer].into_iter().flatten().min()
+    }
+
+    /// Moves the clock to `now`: ends a finished animation, advances autoplay (looping or
+    /// stopping at the end). Returns whether the screen changed.
+    pub fn tick(&mut self, now: Instant, count: usize) -> bool {
+        let before_second = self.elapsed().as_secs();
+        let before_fraction = self.autoplay_fraction();
+        self.now = now;
+        let mut changed = self.elapsed().as_secs() != before_second && self.show_timer && !self.blank;
+        if let Some(animation) = &self.animation {
+            changed = true;
+            if now.saturating_duration_since(animation.start) >= ANIMATION {
+                self.animation = None;
+            }
+        }
+        if let Some(autoplay) = self.autoplay
+            && let Some(next_at) = autoplay.next_at
+            && next_at <= now
+        {
+            let last = self.slide + 1 >= count;
+            match (last, autoplay.looping) {
+                (true, false) => self.autoplay = Some(Autoplay { next_at: None, ..autoplay }),
+                (true, true) => self.go_to(0, count, now, false),
+                (false, _) => self.go_to(self.slide + 1, count, now, false),
+            }
+            if let Some(a) = &mut self.autoplay
+                && a.next_at.is_some()
+            {
+                a.next_at = Some(now + a.every);
+            }
+            changed = true;
+        }
+        changed || self.autoplay_fraction() != before_fraction
+    }
+}
+
+/// Fast at first, gentle at the end.
+fn ease_out(t: f64) -> f64 {
+    1.0 - (1.0 - t).powi(3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(start: Instant, ms: u64) -> Instant {
+        start + Duration::from_millis(ms)
+    }
+
+    #[test]
+    fn a_slide_animates_in_over_half_a_second_and_then_stops_asking_for_frames() {
+        let t0 = Instant::now();
+        let mut p = Presentation::new(PresentOptions::default(), t0);
+        p.show_timer = false;
+        assert_eq!(p.next_deadline(), None, "nothing moves: no wake-ups");
+        p.go_to(1, 5, t0, true);
+        assert_eq!(p.shown_value("x", 10.0), 0.0, "values start from zero");
+        assert_eq!(p.next_deadline(), Some(t0 + FRAME));
+        assert!(p.tick(at(t0, 250), 5));
+        let halfway = p.shown_value("x", 10.0);
+        assert!(halfway > 5.0 && halfway < 10.0, "eased: {halfway}");
+        assert!(p.tick(at(t0, 500), 5));
+        assert_eq!(p.shown_value("x", 10.0), 10.0);
+        assert_eq!(p.animation, None);
+        assert_eq!(p.next_deadline(), None);
+    }
+
+    #[test]
+    fn without_animation_values_are_settled_at_once() {
+        let t0 = Instant::now();
+        let mut p = Presentation::new(PresentOptions { animation: false, ..PresentOptions::default() }, t0);
+        p.go_to(2, 5, t0, true);
+        assert_eq!(p.shown_value("x", 7.0), 7.0);
+        assert_eq!(p.animation, None);
+    }
+
+    #[test]
+    fn a_reload_moves_changed_values_from_their_old_ones() {
+        let t0 = Instant::now();
+        let mut p = Presentation::new(PresentOptions::default(), t0);
+        p.animate_change(vec![("a".into(), 20.0)], t0);
+        assert_eq!(p.shown_value("a", 30.0), 20.0);
+        assert_eq!(p.shown_value("b", 5.0), 5.0, "unchanged values do not move");
+        p.tick(at(t0, 600), 3);
+        assert_eq!(p.shown_value("a", 30.0), 30.0);
+    }
+
+    #[test]
+    fn autoplay_advances_loops_and_pauses_on_a_key() {
+        let t0 = Instant::now();
+        let options = PresentOptions { autoplay: Some(Duration::from_secs(3)), looping: true, animation: false };
+        let mut p = Presentation::new(options, t0);
+        p.start_autoplay(t0);
+        assert!(!p.tick(at(t0, 2999), 3) || p.slide == 0);
+        assert_eq!(p.slide, 0);
+        p.tick(at(t0, 3000), 3);
+        assert_eq!(p.slide, 1);
+        p.tick(at(t0, 6000), 3);
+        p.tick(at(t0, 9000), 3);
+        assert_eq!(p.slide, 0, "looped after the last slide");
+        assert_eq!(p.autoplay_fraction(), Some(0.0));
+        p.tick(at(t0, 10500), 3);
+        assert_eq!(p.autoplay_fraction(), Some(0.5));
+        p.go_to(2, 3, at(t0, 10600), true);
+        assert_eq!(p.autoplay.unwrap().next_at, None, "a key press pauses autoplay");
+        p.tick(at(t0, 20000), 3);
+        assert_eq!(p.slide, 2);
+        p.toggle_autoplay(at(t0, 20000));
+        assert_eq!(p.autoplay.unwrap().next_at, Some(at(t0, 23000)), "a resumes");
+    }
+
+    #[test]
+    fn autoplay_without_loop_stops_at_the_last_slide() {
+        let t0 = Instant::now();
+        let options = PresentOptions { autoplay: Some(Duration::from_secs(1)), looping: false, animation: false };
+        let mut p = Presentation::new(options, t0);
+        p.start_autoplay(t0);
+        for s in 1..=5 {
+            p.tick(at(t0, 1000 * s), 3);
+        }
+        assert_eq!(p.slide, 2);
+        assert_eq!(p.autoplay.unwrap().next_at, None);
+    }
+
+    #[test]
+    fn the_timer_ticks_once_a_second_and_not_while_blank_or_hidden() {
+        let t0 = Instant::now();
+        let mut p = Presentation::new(PresentOptions::default(), t0);
+        assert_eq!(p.next_deadline(), Some(at(t0, 1000)));
+        assert!(!p.tick(at(t0, 400), 3), "same second: no frame");
+        assert!(p.tick(at(t0, 1000), 3));
+        assert_eq!(p.elapsed(), Duration::from_secs(1));
+        p.blank = true;
+        assert_eq!(p.next_deadline(), None);
+        p.blank = false;
+        p.show_timer = false;
+        assert_eq!(p.next_deadline(), None);
+    }
+
+    #[test]
+    fn f5_starts_again_from_the_first_slide_with_a_fresh_timer() {
+        let t0 = Instant::now();
+        let mut p = Presentation::new(PresentOptions::default(), t0);
+        p.go_to(3, 5, t0, true);
+        p.tick(at(t0, 65_000), 5);
+        p.restart(at(t0, 65_000));
+        assert_eq!(p.slide, 0);
+        assert_eq!(p.elapsed(), Duration::ZERO);
+        assert!(p.animation.is_some());
+    }
+}

@@ -1,0 +1,130 @@
+//! The presentation's slides: the ones the dataset lists, or a deck made from it.
+
+use crate::dataset::{Dashboard, SlideContent};
+
+/// One slide, ready to draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slide {
+    /// What the slide is, stable across reloads (to stay on it when the file changes).
+    pub key: SlideKey,
+    pub title: String,
+    pub caption: Option<String>,
+    pub content: SlideContent,
+}
+
+/// A slide's identity: what it shows, named by ids (or titles) rather than positions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SlideKey {
+    Title,
+    Sources,
+    Chart(String),
+    Gauge(String),
+    Metric(String),
+    Metrics(Vec<String>),
+}
+
+/// The deck for a dashboard: its `[[slide]]` tables in order, or, without any, a title slide,
+/// a slide per chart and per gauge, a big-number slide per metric with a quote (the figures the
+/// article states), and the sources.
+pub fn deck(dashboard: &Dashboard) -> Vec<Slide> {
+    let contents: Vec<(SlideContent, Option<String>, Option<String>)> = if dashboard.slides.is_empty() {
+        let mut generated = vec![(SlideContent::Title, None, None)];
+        generated.extend((0..dashboard.charts.len()).map(|c| (SlideContent::Chart(c), None, None)));
+        generated.extend((0..dashboard.gauges.len()).map(|g| (SlideContent::Gauge(g), None, None)));
+        generated.extend(
+            (0..dashboard.metrics.len())
+                .filter(|&m| dashboard.metrics[m].quote.is_some())
+                .map(|m| (SlideContent::Metric(m), None, None)),
+        );
+        generated.push((SlideContent::Sources, None, None));
+        generated
+    } else {
+        dashboard.slides.iter().map(|s| (s.content.clone(), s.title.clone(), s.caption.clone())).collect()
+    };
+    contents.into_iter().map(|(content, title, caption)| slide(dashboard, content, title, caption)).collect()
+}
+
+fn slide(dashboard: &Dashboard, content: SlideContent, title: Option<String>, caption: Option<String>) -> Slide {
+    let metric_id = |m: usize| dashboard.metrics[m].id.clone();
+    let (key, default_title, default_caption) = match &content {
+        SlideContent::Title => (SlideKey::Title, dashboard.title.clone(), dashboard.subtitle.clone()),
+        SlideContent::Sources => (SlideKey::Sources, "Sources".to_owned(), None),
+        SlideContent::Chart(c) => {
+            let chart = &dashboard.charts[*c];
+            (SlideKey::Chart(chart.id.clone().unwrap_or_else(|| chart.title.clone())), chart.title.clone(), None)
+        }
+        SlideContent::Gauge(g) => {
+            let gauge = &dashboard.gauges[*g];
+            let key =
+                gauge.id.clone().unwrap_or_else(|| format!("{}/{}", metric_id(gauge.metric), metric_id(gauge.of)));
+            (SlideKey::Gauge(key), gauge.title.clone(), gauge.note.clone())
+        }
+        SlideContent::Metric(m) => {
+            let metric = &dashboard.metrics[*m];
+            let quote = metric.quote.as_ref().map(|q| format!("“{}”", q.text));
+            (SlideKey::Metric(metric.id.clone()), metric.label.clone(), quote.or_else(|| metric.note.clone()))
+        }
+        SlideContent::Metrics(list) => {
+            let labels: Vec<&str> = list.iter().map(|&m| dashboard.metrics[m].label.as_str()).collect();
+            (SlideKey::Metrics(list.iter().map(|&m| metric_id(m)).collect()), labels.join(", "), None)
+        }
+    };
+    Slide { key, title: title.unwrap_or(default_title), caption: caption.or(default_caption), content }
+}
+
+/// Where to stand in a new deck: on the slide with the same identity, or at the same position
+/// (clamped) if it is gone.
+pub fn same_slide(old: Option<&Slide>, old_index: usize, new: &[Slide]) -> usize {
+    old.and_then(|slide| new.iter().position(|s| s.key == slide.key))
+        .unwrap_or(old_index)
+        .min(new.len().saturating_sub(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::dataset::{Origin, parse};
+
+    fn dashboard(text: &str) -> Dashboard {
+        parse(&Origin { text, file: "m", base_dir: Path::new("") }).unwrap()
+    }
+
+    #[test]
+    fn the_bundled_dataset_makes_a_full_deck() {
+        let d = dashboard(include_str!("../metrics.toml"));
+        let slides = deck(&d);
+        let keys: Vec<&SlideKey> = slides.iter().map(|s| &s.key).collect();
+        assert_eq!(keys.first(), Some(&&SlideKey::Title));
+        assert_eq!(keys.last(), Some(&&SlideKey::Sources));
+        assert_eq!(slides.len(), 1 + 2 + 4 + 8 + 1, "title, charts, gauges, quoted metrics, sources");
+        assert_eq!(slides[1].key, SlideKey::Chart("ties".into()));
+        let railway = slides.iter().find(|s| s.key == SlideKey::Metric("railway_cargo".into())).unwrap();
+        assert_eq!(railway.caption.as_deref(), Some("“more than 50 million tonnes”"));
+        assert!(!keys.contains(&&SlideKey::Metric("land_neighbours".into())), "no quote, no big-number slide");
+    }
+
+    #[test]
+    fn listed_slides_come_in_their_order_with_their_titles() {
+        let d = dashboard(
+            "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\n[[slide]]\nmetric = \"a\"\ntitle = \"Alpha\"\n[[slide]]\nkind = \"title\"\n",
+        );
+        let slides = deck(&d);
+        assert_eq!(slides.len(), 2);
+        assert_eq!((slides[0].title.as_str(), &slides[0].key), ("Alpha", &SlideKey::Metric("a".into())));
+        assert_eq!(slides[1].key, SlideKey::Title);
+    }
+
+    #[test]
+    fn a_reload_stays_on_the_same_slide_or_the_nearest() {
+        let d = dashboard(include_str!("../metrics.toml"));
+        let old = deck(&d);
+        let mut new = old.clone();
+        new.remove(1);
+        assert_eq!(same_slide(old.get(3), 3, &new), 2, "followed by identity");
+        assert_eq!(same_slide(old.get(1), 1, &new), 1, "gone: the same position");
+        assert_eq!(same_slide(old.get(15), 15, &new[..3]), 2, "clamped");
+        assert_eq!(same_slide(None, 0, &[]), 0);
+    }
+}

@@ -1,0 +1,72 @@
+//! HTML: a self-contained page, one line of text per terminal row, colours and bold as styled
+//! spans, wide characters in boxes exactly two cells wide. Read by any HTML parser, the page's
+//! text is the screen's text.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+use super::color::{hex, rgb};
+use super::{Defaults, Run, rows};
+
+pub fn to_html(buffer: &Buffer, defaults: Defaults) -> String {
+    let fg = hex(rgb(defaults.fg, defaults.fg));
+    let bg = hex(rgb(defaults.bg, defaults.bg));
+    let mut body = String::new();
+    for row in rows(buffer) {
+        let last = row.iter().rposition(|run| !run.text.trim().is_empty() || run.bg != ratatui::style::Color::Reset);
+        let kept = last.map_or(0, |i| i + 1);
+        for (index, run) in row.iter().take(kept).enumerate() {
+            let text = if index + 1 == kept && run.bg == ratatui::style::Color::Reset {
+                run.text.trim_end()
+            } else {
+                &run.text
+            };
+            body.push_str(&span(run, text, defaults));
+        }
+        body.push('\n');
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>coopdash</title>\n<style>\n\
+         body {{ margin: 0; background: {bg}; }}\n\
+         pre {{ margin: 0; padding: 1em; color: {fg}; background: {bg}; font: 14px/1.25 ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace; }}\n\
+         .w {{ display: inline-block; width: 2ch; text-align: center; }}\n\
+         </style>\n</head>\n<body>\n<pre>{body}</pre>\n</body>\n</html>\n"
+    )
+}
+
+/// A run as a span: its text escaped, its colours resolved (reverse video swapped).
+fn span(run: &Run, text: &str, defaults: Defaults) -> String {
+    let (mut fg, mut bg) = (rgb(run.fg, defaults.fg), rgb(run.bg, defaults.bg));
+    if run.modifier.contains(Modifier::REVERSED) {
+        std::mem::swap(&mut fg, &mut bg);
+    }
+    let mut style = format!("color:{}", hex(fg));
+    if run.bg != ratatui::style::Color::Reset || run.modifier.contains(Modifier::REVERSED) {
+        style += &format!(";background:{}", hex(bg));
+    }
+    if run.modifier.contains(Modifier::BOLD) {
+        style += ";font-weight:bold";
+    }
+    if run.modifier.contains(Modifier::ITALIC) {
+        style += ";font-style:italic";
+    }
+    if run.modifier.contains(Modifier::UNDERLINED) {
+        style += ";text-decoration:underline";
+    }
+    let class = if run.cells == 2 && run.text.chars().count() == 1 { " class=\"w\"" } else { "" };
+    format!("<span{class} style=\"{style}\">{}</span>", escape(text))
+}
+
+pub(super) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            other => out.push(other),
+        }
+    }
+    out
+}

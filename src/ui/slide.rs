@@ -1,0 +1,294 @@
+//! Presentation mode: one slide filling the screen, readable from the back of a room.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use tui_big_text::PixelSize;
+
+use super::big;
+use super::chart::{BarStyles, Bars};
+use crate::app::{App, Presentation};
+use crate::dataset::{Dashboard, Metric, SlideContent};
+use crate::deck::Slide;
+use crate::load::Loaded;
+use crate::text::width::truncate;
+
+pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let p = &app.presentation;
+    if p.blank {
+        buf.set_style(area, theme.blank);
+        return;
+    }
+    buf.set_style(area, theme.slide);
+    let Some(slide) = app.deck.get(p.slide) else { return };
+    let [top, _, body, progress, bottom] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(area.height >= 16)),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    frame_lines(app, loaded, top, progress, bottom, buf);
+    let margin = (area.width / 16).clamp(1, 12);
+    let body = Rect { x: body.x + margin, width: body.width.saturating_sub(2 * margin), ..body };
+    if body.is_empty() {
+        return;
+    }
+    let dashboard = &loaded.dashboard;
+    match &slide.content {
+        SlideContent::Title => title_slide(app, loaded, slide, body, buf),
+        SlideContent::Sources => sources_slide(app, loaded, slide, body, buf),
+        SlideContent::Chart(c) => {
+            let chart = &dashboard.charts[*c];
+            let vertical = chart.direction == crate::dataset::ChartDirection::Vertical;
+            bars_slide(app, dashboard, slide, &chart.metrics, vertical, body, buf);
+        }
+        SlideContent::Metrics(list) => bars_slide(app, dashboard, slide, list, false, body, buf),
+        SlideContent::Gauge(g) => gauge_slide(app, dashboard, slide, *g, body, buf),
+        SlideContent::Metric(m) => number_slide(app, loaded, slide, &dashboard.metrics[*m], body, buf),
+    }
+}
+
+/// The small print around a slide: the deck's title and the slide number on top; the keys, the
+/// timer and the autoplay progress at the bottom.
+fn frame_lines(app: &App, loaded: &Loaded, top: Rect, progress: Rect, bottom: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let p = &app.presentation;
+    let count = app.deck.len();
+    let number =
+        if p.typed.is_empty() { format!("{}/{count} ", p.slide + 1) } else { format!("go to {}… ", p.typed) };
+    let title = truncate(&loaded.dashboard.title, usize::from(top.width).saturating_sub(number.len() + 3));
+    Line::styled(format!(" {title}"), theme.slide_dim).render(top, buf);
+    Line::styled(number.clone(), theme.slide_dim).right_aligned().render(top, buf);
+    if let Some(fraction) = p.autoplay_fraction() {
+        let filled = (f64::from(progress.width) * fraction).round() as usize;
+        let line = Line::from(vec![
+            Span::styled("━".repeat(filled), theme.slide_bar),
+            Span::styled("─".repeat(usize::from(progress.width).saturating_sub(filled)), theme.slide_dim),
+        ]);
+        line.render(progress, buf);
+    }
+    let mut right = number;
+    if p.show_timer {
+        let seconds = p.elapsed().as_secs();
+        right = format!("{:02}:{:02} · {right}", seconds / 60, seconds % 60);
+    }
+    if p.autoplay.is_some_and(|a| a.next_at.is_some()) {
+        right = format!("autoplay · {right}");
+    }
+    let hints = " → next  ← back  b blank  a autoplay  Esc dashboard";
+    let room = usize::from(bottom.width).saturating_sub(right.chars().count() + 1);
+    if room > 10 {
+        Line::styled(truncate(hints, room), theme.slide_dim).render(bottom, buf);
+    }
+    Line::styled(right, theme.slide_dim).right_aligned().render(bottom, buf);
+}
+
+/// Splits a body into a heading row, the content, and the caption's rows (as many as it needs
+/// at this width, at most a third of the body).
+fn heading_content_caption(body: Rect, caption: Option<&str>) -> (Rect, Rect, Rect) {
+    let caption_rows = caption.map_or(0, |text| {
+        let rows = Paragraph::new(text).wrap(Wrap { trim: true }).line_count(body.width.max(1));
+        u16::try_from(rows).unwrap_or(u16::MAX).min(body.height / 3) + 1
+    });
+    let [heading, _, content, caption] = body.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(body.height >= 12)),
+        Constraint::Fill(1),
+        Constraint::Length(caption_rows),
+    ]));
+    (heading, content, caption)
+}
+
+fn heading(app: &App, text: &str, area: Rect, buf: &mut Buffer) {
+    Line::styled(truncate(text, usize::from(area.width)), app.theme.slide_title).centered().render(area, buf);
+}
+
+fn caption(app: &App, text: Option<&str>, area: Rect, buf: &mut Buffer) {
+    let Some(text) = text else { return };
+    let area = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
+    Paragraph::new(text)
+        .style(app.theme.slide_caption)
+        .wrap(Wrap { trim: true })
+        .alignment(Alignment::Center)
+        .render(area, buf);
+}
+
+/// A one-row bar filled to `ratio`, with eighth-block precision, over a visible track.
+fn share_bar(ratio: f64, style: ratatui::style::Style, area: Rect, buf: &mut Buffer) {
+    const EIGHTHS: [&str; 8] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    let eighths = (ratio.clamp(0.0, 1.0) * f64::from(area.width) * 8.0).round() as u32;
+    for column in 0..area.width {
+        let filled = eighths.saturating_sub(u32::from(column) * 8).min(8);
+        let symbol = if filled == 8 { "█" } else { EIGHTHS[filled as usize] };
+        buf[(area.x + column, area.y)].set_symbol(symbol).set_style(style);
+    }
+}
+
+/// Places `height` rows in the vertical middle of `area`.
+fn middle(area: Rect, height: u16) -> Rect {
+    let height = height.min(area.height);
+    Rect { y: area.y + (area.height - height) / 2, height, ..area }
+}
+
+fn title_slide(app: &App, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let dashboard = &loaded.dashboard;
+    let title = ascii_typography(&slide.title);
+    let fit = big::fit(&title, body.width, body.height / 2, 3, PixelSize::HalfHeight);
+    let source = dashboard.source.as_ref().map(|s| {
+        [s.name.clone(), s.title.as_ref().map(|t| format!("“{t}”")), s.date.map(|d| d.human())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    });
+    let rows = fit.height() + 2 + 1 + 2 + 1;
+    let area = middle(body, rows);
+    let [title_area, _, subtitle_area, _, source_area] = area.layout(&Layout::vertical([
+        Constraint::Length(fit.height()),
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(1),
+    ]));
+    big::render(&fit, &slide.title, theme.slide_number, title_area, buf);
+    if let Some(subtitle) = &slide.caption {
+        Line::styled(subtitle.as_str(), theme.slide_title).centered().render(subtitle_area, buf);
+    }
+    if let Some(source) = source {
+        Line::styled(truncate(&source, usize::from(source_area.width)), theme.slide_dim)
+            .centered()
+            .render(source_area, buf);
+    }
+}
+
+fn bars_slide(
+    app: &App,
+    dashboard: &Dashboard,
+    slide: &Slide,
+    members: &[usize],
+    vertical: bool,
+    body: Rect,
+    buf: &mut Buffer,
+) {
+    let (heading_area, content, caption_area) = heading_content_caption(body, slide.caption.as_deref());
+    heading(app, &slide.title, heading_area, buf);
+    let presentation: &Presentation = &app.presentation;
+    let bars = Bars {
+        dashboard,
+        members,
+        vertical,
+        cursor: 0,
+        highlight: false,
+        styles: BarStyles::slide(&app.theme),
+        theme: &app.theme,
+        changes: &app.changes,
+        value_of: &|m: &Metric| presentation.shown_value(&m.id, m.value),
+    };
+    // Bars read best when they do not stretch across a wide screen.
+    let rows = u16::try_from(3 * members.len()).unwrap_or(u16::MAX);
+    bars.draw(middle(content, rows), buf);
+    caption(app, slide.caption.as_deref(), caption_area, buf);
+}
+
+fn gauge_slide(app: &App, dashboard: &Dashboard, slide: &Slide, index: usize, body: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let gauge = &dashboard.gauges[index];
+    let (part, whole) = (&dashboard.metrics[gauge.metric], &dashboard.metrics[gauge.of]);
+    let (heading_area, content, caption_area) = heading_content_caption(body, slide.caption.as_deref());
+    heading(app, &slide.title, heading_area, buf);
+    let share = gauge.big_ratio();
+    let fit = big::fit(&share, content.width, content.height.saturating_sub(4), 1, PixelSize::Full);
+    let area = middle(content, fit.height() + 4);
+    let [number, _, bar, _, words] = area.layout(&Layout::vertical([
+        Constraint::Length(fit.height()),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    big::render(&fit, &share, theme.slide_number, number, buf);
+    let ratio = app.presentation.shown_ratio(dashboard, gauge);
+    let bar = Rect { x: bar.x + bar.width / 8, width: bar.width - bar.width / 4, ..bar };
+    share_bar(ratio, theme.slide_gauge, bar, buf);
+    let text = format!("{}: {}  of  {}: {}", part.label, part.display_value(), whole.label, whole.display_value());
+    Line::styled(truncate(&text, usize::from(words.width)), theme.slide_dim).centered().render(words, buf);
+    caption(app, slide.caption.as_deref(), caption_area, buf);
+}
+
+fn number_slide(app: &App, loaded: &Loaded, slide: &Slide, metric: &Metric, body: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let (heading_area, content, caption_area) = heading_content_caption(body, slide.caption.as_deref());
+    heading(app, &slide.title, heading_area, buf);
+    let value = metric.short_value();
+    let fit = big::fit(&value, content.width, content.height.saturating_sub(2), 1, PixelSize::Full);
+    let area = middle(content, fit.height() + 2);
+    let [number, _, words] = area.layout(&Layout::vertical([
+        Constraint::Length(fit.height()),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    big::render(&fit, &value, theme.slide_number, number, buf);
+    let mut details = vec![metric.display_value()];
+    match (metric.since, metric.as_of) {
+        (Some(since), Some(as_of)) => details.push(format!("{} – {}", since.human(), as_of.human())),
+        (None, Some(as_of)) => details.push(format!("as of {}", as_of.human())),
+        (Some(since), None) => details.push(format!("since {}", since.human())),
+        (None, None) => {}
+    }
+    if let Some(source) = loaded.dashboard.source.as_ref().and_then(|s| s.name.clone()) {
+        details.push(format!("source: {source}"));
+    }
+    Line::styled(truncate(&details.join(" · "), usize::from(words.width)), theme.slide_dim)
+        .centered()
+        .render(words, buf);
+    caption(app, slide.caption.as_deref(), caption_area, buf);
+}
+
+fn sources_slide(app: &App, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let dashboard = &loaded.dashboard;
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(source) = &dashboard.source {
+        let what =
+            [source.name.clone(), source.title.as_ref().map(|t| format!("“{t}”")), source.date.map(|d| d.human())]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+        lines.push(Line::styled(what, theme.slide_title));
+        if let Some(url) = &source.url {
+            lines.push(Line::styled(url.clone(), theme.slide_number));
+        }
+        lines.push(Line::default());
+    }
+    if let Some(article) = &loaded.article {
+        lines.push(Line::styled(format!("Article: {}", article.name), theme.slide));
+        lines.push(Line::default());
+    }
+    for metric in dashboard.metrics.iter().filter(|m| m.source.is_some()) {
+        lines.push(Line::styled(format!("{}:", metric.label), theme.slide));
+        lines.push(Line::styled(metric.source.clone().unwrap_or_default(), theme.slide_number));
+    }
+    let (heading_area, content, caption_area) = heading_content_caption(body, slide.caption.as_deref());
+    heading(app, &slide.title, heading_area, buf);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false }).alignment(Alignment::Center);
+    let rows = u16::try_from(paragraph.line_count(content.width.max(1))).unwrap_or(u16::MAX);
+    paragraph.render(middle(content, rows), buf);
+    caption(app, slide.caption.as_deref(), caption_area, buf);
+}
+
+/// Typography the 8×8 font lacks, in plain ASCII (a title's dashes and quotes).
+fn ascii_typography(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '‘' | '’' => '\'',
+            '“' | '”' => '"',
+            '–' | '—' => '-',
+            other => other,
+        })
+        .collect()
+}
