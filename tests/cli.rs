@@ -141,3 +141,57 @@ fn version_and_help_work() {
         assert!(help.contains(flag), "{help}");
     }
 }
+
+#[test]
+fn a_slide_prints_as_text_and_every_slide_exports_as_svg() {
+    let output = coopdash(&["--snapshot", "80x24", "--slide", "4"], repo());
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("Cargo crossing a border") && text.contains("4/16"), "{text}");
+    let dir = tempfile::tempdir().unwrap();
+    let output = coopdash(&["--export-all", dir.path().to_str().unwrap(), "--size", "100x30"], repo());
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    assert_eq!(names.len(), 16);
+    assert_eq!((names[0].as_str(), names[15].as_str()), ("slide-01.svg", "slide-16.svg"));
+    let svg = std::fs::read_to_string(dir.path().join("slide-16.svg")).unwrap();
+    assert!(roxmltree::Document::parse(&svg).is_ok() && svg.contains("Sources"));
+}
+
+#[test]
+fn export_writes_the_format_its_extension_names() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.txt", "a.ansi", "a.html", "a.svg"] {
+        let path = dir.path().join(name);
+        let output = coopdash(&["--export", path.to_str().unwrap(), "--size", "90x28"], repo());
+        assert_eq!(output.status.code(), Some(0), "{name}");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("Partnership ties"), "{name}");
+    }
+    let text = std::fs::read_to_string(dir.path().join("a.txt")).unwrap();
+    assert_eq!(text.lines().count(), 28);
+    let bad = coopdash(&["--export", dir.path().join("a.png").to_str().unwrap()], repo());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("use .txt, .ansi, .html or .svg"));
+    let out_of_range = coopdash(&["--snapshot", "80x24", "--slide", "99"], repo());
+    assert_eq!(out_of_range.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out_of_range.stderr).contains("the deck has 16 slides"));
+}
+
+#[test]
+fn themes_change_the_colours_of_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = |theme: &str| {
+        let path = dir.path().join(format!("{theme}.html"));
+        let output = coopdash(&["--export", path.to_str().unwrap(), "--theme", theme], repo());
+        assert_eq!(output.status.code(), Some(0));
+        std::fs::read_to_string(path).unwrap()
+    };
+    assert!(export("light").contains("background: #fafafa"));
+    assert!(export("contrast").contains("background: #000000"));
+    assert!(export("dark").contains("background: #1c1c1c"));
+    let bad = coopdash(&["--theme", "neon", "--check"], repo());
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -161,3 +161,21 @@ fn an_article_full_of_escape_sequences_is_shown_as_inert_text() {
     }
     assert!(app.terminal_restored());
 }
+
+#[test]
+fn presenting_with_a_clicker_pgdn_blank_and_back_to_the_dashboard() {
+    let mut app = common::spawn_coopdash(&["--present"], repo(), 100, 30);
+    app.wait_for("1/16");
+    app.send("\x1b[6~"); // PgDn
+    let screen = app.wait_for("2/16");
+    assert!(screen.contains("Neighbours, by kind of tie"), "{screen}");
+    app.send("b");
+    app.wait_until(|s| s.trim().is_empty(), "a blank screen");
+    app.send("b");
+    app.wait_for("Neighbours, by kind of tie");
+    app.send("\x1b"); // Esc: the dashboard, not the shell
+    let screen = app.wait_for("? help");
+    assert!(screen.contains("Article"), "{screen}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}

@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::action::Context;
+use crate::app::Mode;
 use crate::load::{DatasetSource, load};
 
 fn key(code: KeyCode) -> Event {
@@ -465,4 +466,81 @@ fn the_mouse_wheel_scrolls_the_pane_under_it_and_a_click_selects() {
     let gauges = areas.gauges;
     app.update(mouse(MouseEventKind::Down(MouseButton::Left), gauges.x + 3, gauges.y + 2));
     assert_eq!((app.focus, app.gauge_selection), (Pane::Gauges, 1));
+}
+
+#[test]
+fn p_opens_the_slides_and_esc_brings_back_the_dashboard() {
+    let mut app = builtin_app(100, 30);
+    assert_eq!(app.deck.len(), 16);
+    app.update(key(KeyCode::Char('p')));
+    assert_eq!(app.mode, Mode::Presentation);
+    assert_eq!(app.context(), Context::Presentation);
+    app.update(key(KeyCode::PageDown));
+    app.update(key(KeyCode::Char(' ')));
+    assert_eq!(app.presentation.slide, 2);
+    app.update(key(KeyCode::Backspace));
+    assert_eq!(app.presentation.slide, 1);
+    app.update(key(KeyCode::End));
+    assert_eq!(app.presentation.slide, 15);
+    app.update(key(KeyCode::Right));
+    assert_eq!(app.presentation.slide, 15, "no slide after the last");
+    assert_eq!(app.update(key(KeyCode::Esc)), Effect::Redraw);
+    assert_eq!(app.mode, Mode::Dashboard, "Esc never quits: it leaves the slides");
+    app.update(key(KeyCode::Char('p')));
+    assert_eq!(app.presentation.slide, 15, "coming back finds the same slide");
+}
+
+#[test]
+fn a_typed_number_and_enter_go_to_that_slide() {
+    let mut app = builtin_app(100, 30);
+    app.update(key(KeyCode::Char('p')));
+    app.update(key(KeyCode::Char('1')));
+    app.update(key(KeyCode::Char('2')));
+    assert_eq!(app.presentation.typed, "12");
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.presentation.slide, 11);
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.presentation.slide, 12, "Enter alone is next");
+    app.update(key(KeyCode::Char('9')));
+    app.update(key(KeyCode::Char('9')));
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.presentation.slide, 15, "past the end: the last slide");
+}
+
+#[test]
+fn blank_toggles_and_does_not_replay_the_animation() {
+    let mut app = builtin_app(100, 30);
+    app.update(key(KeyCode::Char('p')));
+    app.update(key(KeyCode::Right));
+    let t0 = Instant::now();
+    app.update(Event::Tick(t0 + crate::app::ANIMATION * 2));
+    assert_eq!(app.presentation.progress(), 1.0);
+    app.update(key(KeyCode::Char('b')));
+    assert!(app.presentation.blank);
+    app.update(key(KeyCode::Char('.')));
+    assert!(!app.presentation.blank);
+    assert_eq!(app.presentation.progress(), 1.0, "the slide comes back as it was");
+}
+
+#[test]
+fn a_reload_keeps_the_current_slide_by_what_it_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    let text = |first: &str| {
+        format!(
+            "title = \"T\"\n{first}[[metric]]\nid = \"a\"\nvalue = 1\nquote = \"x\"\n[[metric]]\nid = \"b\"\nvalue = 2\nquote = \"y\"\n"
+        )
+    };
+    write(&path, &text(""));
+    let mut app = file_app(&path);
+    app.update(key(KeyCode::Char('p')));
+    // Title, chart, metric a, metric b, sources: stand on "metric b".
+    app.update(key(KeyCode::Char('4')));
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.deck[app.presentation.slide].key, crate::deck::SlideKey::Metric("b".into()));
+    // A new metric in front moves the slide; the app follows it.
+    write(&path, &text("[[metric]]\nid = \"first\"\nvalue = 3\nquote = \"z\"\n"));
+    app.update(Event::Reload);
+    assert_eq!(app.deck[app.presentation.slide].key, crate::deck::SlideKey::Metric("b".into()));
+    assert_eq!(app.presentation.slide, 4);
 }
