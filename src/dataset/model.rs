@@ -68,6 +68,17 @@ pub struct Source {
     pub date: Option<Date>,
 }
 
+impl Source {
+    /// `CGTN, “China draws blueprint …”, 10 Apr 2025` (with `separator` between the parts).
+    pub fn describe(&self, separator: &str) -> String {
+        [self.name.clone(), self.title.as_ref().map(|t| format!("“{t}”")), self.date.map(|d| d.human())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
     pub id: String,
@@ -92,6 +103,16 @@ impl Metric {
         match self.bound {
             Some(bound) => format!("{} {value}", bound.words()),
             None => value,
+        }
+    }
+
+    /// The dates the figure covers: `3 Dec 2021 – 31 Dec 2024`, `as of 10 Apr 2025`.
+    pub fn period(&self) -> Option<String> {
+        match (self.since, self.as_of) {
+            (Some(since), Some(as_of)) => Some(format!("{} – {}", since.human(), as_of.human())),
+            (Some(since), None) => Some(format!("since {}", since.human())),
+            (None, Some(as_of)) => Some(format!("as of {}", as_of.human())),
+            (None, None) => None,
         }
     }
 

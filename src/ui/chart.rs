@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
 
-use super::frame::{pane_block, with_caption};
+use super::frame::{hidden_caption, pane_block, with_caption};
 use super::{focused, shows_selection};
 use crate::app::{App, ValueChange};
 use crate::dataset::{ChartDirection, Dashboard, Metric, Unit};
@@ -158,12 +158,7 @@ pub fn render(app: &App, loaded: &Loaded, index: usize, area: Rect, buf: &mut Bu
     };
     let window = bars.draw(inner, buf);
     let (above, below) = (window.start, chart.metrics.len() - window.end);
-    let caption = match (above, below) {
-        (0, 0) => String::new(),
-        (0, below) => format!("↓ {below} more"),
-        (above, 0) => format!("↑ {above} more"),
-        (above, below) => format!("↑ {above} ↓ {below}"),
-    };
+    let caption = hidden_caption(above, below);
     // The frame goes on after the bars so its caption is not drawn over.
     with_caption(block, caption, app.theme.dim).render(area, buf);
 }

@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use super::frame::{fit_spans, pane_block};
 use crate::app::{App, Item, ValueChange};
-use crate::dataset::Metric;
 use crate::layout::Areas;
 use crate::load::Loaded;
 use crate::text::number::format_percent;
@@ -33,7 +32,7 @@ fn describe(theme: &Theme, loaded: &Loaded, changes: &[ValueChange], item: Item)
             if let Some(change) = changes.iter().find(|c| c.id == m.id) {
                 fields.push(field("Changed", change.describe(), theme.changed));
             }
-            if let Some(period) = period(m) {
+            if let Some(period) = m.period() {
                 fields.push(field("Period", period, theme.body));
             }
             if let Some(whole) = m.part_of.map(|w| &dashboard.metrics[w]) {
@@ -80,16 +79,6 @@ fn share_words(gauge: &crate::dataset::Gauge) -> String {
     match gauge.bound {
         Some(bound) => format!("{} {percent}", bound.words()),
         None => percent,
-    }
-}
-
-/// `3 Dec 2021 – 31 Dec 2024`, `as of 10 Apr 2025`, `since 3 Dec 2021`.
-fn period(m: &Metric) -> Option<String> {
-    match (m.since, m.as_of) {
-        (Some(since), Some(as_of)) => Some(format!("{} – {}", since.human(), as_of.human())),
-        (Some(since), None) => Some(format!("since {}", since.human())),
-        (None, Some(as_of)) => Some(format!("as of {}", as_of.human())),
-        (None, None) => None,
     }
 }
 

@@ -58,3 +58,13 @@ pub fn fit_spans(spans: Vec<Span<'_>>, max: usize) -> Line<'_> {
     }
     Line::from(out)
 }
+
+/// `↓ 2 more`, `↑ 1 more`, `↑ 1 ↓ 2`: what a scrolled pane hides; empty when nothing is hidden.
+pub fn hidden_caption(above: usize, below: usize) -> String {
+    match (above, below) {
+        (0, 0) => String::new(),
+        (0, below) => format!("↓ {below} more"),
+        (above, 0) => format!("↑ {above} more"),
+        (above, below) => format!("↑ {above} ↓ {below}"),
+    }
+}

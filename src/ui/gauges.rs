@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
-use super::frame::{pane_block, with_caption};
+use super::frame::{hidden_caption, pane_block, with_caption};
 use super::{focused, shows_selection};
 use crate::app::App;
 use crate::dataset::Gauge;
@@ -28,12 +28,7 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     let slots = gauge_slots(gauges.len(), inner.height, selected);
     let (start, visible, per_gauge) = (slots.window.start, slots.window.len(), usize::from(slots.rows_each));
     let hidden_below = gauges.len() - slots.window.end;
-    let caption = match (start, hidden_below) {
-        (0, 0) => String::new(),
-        (0, below) => format!("↓ {below} more"),
-        (above, 0) => format!("↑ {above} more"),
-        (above, below) => format!("↑ {above} ↓ {below}"),
-    };
+    let caption = hidden_caption(start, hidden_below);
     with_caption(block, caption, app.theme.dim).render(area, buf);
     let show_selection = shows_selection(app, Pane::Gauges);
     // One title column for all rows, so the gauges line up: what the longest title needs, up to

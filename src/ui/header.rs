@@ -39,13 +39,9 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     }
     let source_row = ratatui::layout::Rect { y: area.y + 1, height: 1, ..area };
     if let Some(source) = &dashboard.source {
-        let parts: Vec<String> =
-            [source.name.clone(), source.title.as_ref().map(|t| format!("“{t}”")), source.date.map(|d| d.human())]
-                .into_iter()
-                .flatten()
-                .collect();
-        if !parts.is_empty() {
-            let text = truncate(&format!("Source: {}", parts.join(", ")), room);
+        let described = source.describe(", ");
+        if !described.is_empty() {
+            let text = truncate(&format!("Source: {described}"), room);
             Line::from(Span::styled(format!(" {text}"), theme.source_line)).render(source_row, buf);
         }
     }

@@ -138,13 +138,7 @@ fn title_slide(app: &App, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mut 
     let dashboard = &loaded.dashboard;
     let title = ascii_typography(&slide.title);
     let fit = big::fit(&title, body.width, body.height / 2, 3, PixelSize::HalfHeight);
-    let source = dashboard.source.as_ref().map(|s| {
-        [s.name.clone(), s.title.as_ref().map(|t| format!("“{t}”")), s.date.map(|d| d.human())]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ")
-    });
+    let source = dashboard.source.as_ref().map(|s| s.describe(" · "));
     let rows = fit.height() + 2 + 1 + 2 + 1;
     let area = middle(body, rows);
     let [title_area, _, subtitle_area, _, source_area] = area.layout(&Layout::vertical([
@@ -233,12 +227,7 @@ fn number_slide(app: &App, loaded: &Loaded, slide: &Slide, metric: &Metric, body
     ]));
     big::render(&fit, &value, theme.slide_number, number, buf);
     let mut details = vec![metric.display_value()];
-    match (metric.since, metric.as_of) {
-        (Some(since), Some(as_of)) => details.push(format!("{} – {}", since.human(), as_of.human())),
-        (None, Some(as_of)) => details.push(format!("as of {}", as_of.human())),
-        (Some(since), None) => details.push(format!("since {}", since.human())),
-        (None, None) => {}
-    }
+    details.extend(metric.period());
     if let Some(source) = loaded.dashboard.source.as_ref().and_then(|s| s.name.clone()) {
         details.push(format!("source: {source}"));
     }
@@ -253,13 +242,7 @@ fn sources_slide(app: &App, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mu
     let dashboard = &loaded.dashboard;
     let mut lines: Vec<Line> = Vec::new();
     if let Some(source) = &dashboard.source {
-        let what =
-            [source.name.clone(), source.title.as_ref().map(|t| format!("“{t}”")), source.date.map(|d| d.human())]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ");
-        lines.push(Line::styled(what, theme.slide_title));
+        lines.push(Line::styled(source.describe(", "), theme.slide_title));
         if let Some(url) = &source.url {
             lines.push(Line::styled(url.clone(), theme.slide_number));
         }
