@@ -27,13 +27,12 @@ impl Evidence {
         let Some(article) = article else {
             return Self { quotes: vec![None; dashboard.metrics.len()], numbers: Vec::new() };
         };
-        let quotes: Vec<Option<QuotePlace>> = dashboard
-            .metrics
-            .iter()
-            .map(|m| {
-                let quote = article.find_quote(&m.quote.as_ref()?.text)?;
-                Some(QuotePlace { quote, sentence: article.sentence_around(quote) })
-            })
+        let texts: Vec<&str> =
+            dashboard.metrics.iter().map(|m| m.quote.as_ref().map_or("", |q| q.text.as_str())).collect();
+        let quotes: Vec<Option<QuotePlace>> = article
+            .find_quotes(&texts)
+            .into_iter()
+            .map(|found| found.map(|quote| QuotePlace { quote, sentence: article.sentence_around(quote) }))
             .collect();
         let mut numbers: Vec<TextSpan> = quotes.iter().flatten().flat_map(|q| article.numbers_in(q.quote)).collect();
         numbers.sort();

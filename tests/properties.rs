@@ -222,7 +222,7 @@ proptest! {
     fn wrapped_articles_fit_any_width(article in nasty_text(), width in 0usize..120) {
         let parsed = Article::from_markdown(&article);
         for line in coopdash::article::wrap(&parsed.blocks, width) {
-            let text: String = line.runs.iter().map(|r| r.text.as_str()).collect();
+            let text = line.text(&parsed.blocks, width);
             prop_assert!(coopdash::text::width::width(&text) <= width.max(2), "{text:?} at {width}");
         }
     }

@@ -9,6 +9,9 @@ pub fn fold(text: &str) -> (String, Vec<usize>) {
 
 /// Like [`fold`], keeping the case when `lowercase` is false (a search with capitals).
 pub fn fold_with(text: &str, lowercase: bool) -> (String, Vec<usize>) {
+    if text.is_ascii() {
+        return fold_ascii(text, lowercase);
+    }
     let mut folded = String::with_capacity(text.len());
     let mut origins = Vec::with_capacity(text.len());
     let mut in_space = false;
@@ -41,6 +44,27 @@ pub fn fold_with(text: &str, lowercase: bool) -> (String, Vec<usize>) {
     (folded, origins)
 }
 
+/// [`fold_with`] for ASCII text, byte by byte (most text, and many times faster).
+fn fold_ascii(text: &str, lowercase: bool) -> (String, Vec<usize>) {
+    let mut folded = Vec::with_capacity(text.len());
+    let mut origins = Vec::with_capacity(text.len());
+    let mut in_space = false;
+    for (offset, byte) in text.bytes().enumerate() {
+        if byte.is_ascii_whitespace() {
+            if !in_space {
+                folded.push(b' ');
+                origins.push(offset);
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        folded.push(if lowercase { byte.to_ascii_lowercase() } else { byte });
+        origins.push(offset);
+    }
+    (String::from_utf8(folded).unwrap_or_default(), origins)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,6 +72,19 @@ mod tests {
     #[test]
     fn case_space_quotes_and_dashes_fold() {
         assert_eq!(fold("China\u{2019}s  \n Laos\u{2013}Railway “Go”").0, "china's laos-railway \"go\"");
+    }
+
+    #[test]
+    fn the_ascii_path_agrees_with_the_general_one() {
+        for text in ["A  b\tC\n\nd", "", "   ", "Quote: \"It's\" - done."] {
+            for lowercase in [true, false] {
+                let mut general = String::from(text);
+                general.push('é'); // not ASCII: the general path
+                let (folded, origins) = fold_with(&general, lowercase);
+                let expected = (folded.trim_end_matches(['é', 'É']).to_owned(), origins[..origins.len() - 1].to_vec());
+                assert_eq!(fold_with(text, lowercase), expected, "{text:?}");
+            }
+        }
     }
 
     #[test]

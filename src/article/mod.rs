@@ -7,7 +7,7 @@ mod spans;
 mod wrap;
 
 pub use fold::{fold, fold_with};
-pub use wrap::{LineKind, WrappedLine, line_of, wrap};
+pub use wrap::{LineKind, Piece, Prefix, WrappedLine, line_of, wrap};
 
 use crate::text::sanitize;
 
@@ -110,6 +110,36 @@ impl Article {
     fn from_blocks(blocks: Vec<Block>) -> Self {
         let folded = blocks.iter().map(|b| fold(&b.plain_text()).0).collect();
         Self { blocks, folded }
+    }
+
+    /// The first place each quote occurs (see [`Article::find_quote`]), all found in one pass
+    /// over the article however many quotes there are.
+    pub fn find_quotes(&self, quotes: &[&str]) -> Vec<Option<TextSpan>> {
+        let needles: Vec<String> = quotes.iter().map(|q| fold(q).0.trim().to_owned()).collect();
+        let mut found: Vec<Option<TextSpan>> = vec![None; quotes.len()];
+        let searchable: Vec<usize> = (0..needles.len()).filter(|&i| !needles[i].is_empty()).collect();
+        let Ok(automaton) = aho_corasick::AhoCorasick::new(searchable.iter().map(|&i| &needles[i])) else {
+            return found;
+        };
+        let mut missing = searchable.len();
+        for (block, haystack) in self.folded.iter().enumerate() {
+            if missing == 0 {
+                break;
+            }
+            let mut origins: Option<Vec<usize>> = None;
+            for hit in automaton.find_overlapping_iter(haystack.as_str()) {
+                let quote = searchable[hit.pattern().as_usize()];
+                if found[quote].is_some() {
+                    continue;
+                }
+                let origins = origins.get_or_insert_with(|| fold(&self.blocks[block].plain_text()).1);
+                let first = haystack[..hit.start()].chars().count();
+                let last = first + needles[quote].chars().count() - 1;
+                found[quote] = Some(TextSpan { block, start: origins[first], end: origins[last] + 1 });
+                missing -= 1;
+            }
+        }
+        found
     }
 
     /// The first place the quote occurs, matched the way the dataset format defines: Markdown

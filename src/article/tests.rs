@@ -3,8 +3,8 @@
 use super::*;
 use crate::text::width::width;
 
-fn line_texts(lines: &[WrappedLine]) -> Vec<String> {
-    lines.iter().map(|l| l.runs.iter().map(|r| r.text.as_str()).collect()).collect()
+fn line_texts(article: &Article, width: usize) -> Vec<String> {
+    wrap(&article.blocks, width).iter().map(|l| l.text(&article.blocks, width)).collect()
 }
 
 #[test]
@@ -40,13 +40,13 @@ fn markdown_becomes_styled_blocks() {
 fn nested_lists_are_indented_by_depth() {
     let article = Article::from_markdown("- outer\n  - inner\n");
     assert_eq!(article.blocks[1].kind, BlockKind::ListItem { depth: 1, marker: "•".into() });
-    assert_eq!(line_texts(&wrap(&article.blocks, 40)), ["  • outer", "    • inner"]);
+    assert_eq!(line_texts(&article, 40), ["  • outer", "    • inner"]);
 }
 
 #[test]
 fn escape_sequences_in_the_article_are_inert() {
     let article = Article::from_markdown("evil \u{1b}[2J\u{1b}]52;c;aGk=\u{7} text\u{202e}");
-    let text: String = wrap(&article.blocks, 80).iter().flat_map(|l| l.runs.iter().map(|r| r.text.clone())).collect();
+    let text: String = line_texts(&article, 80).concat();
     assert!(!text.chars().any(crate::text::is_unsafe_char), "{text:?}");
     assert!(text.contains("␛[2J"));
 }
@@ -89,7 +89,7 @@ fn the_bundled_article_is_a_briefing_of_500_to_900_words_that_credits_its_source
 fn wrapping_respects_the_width_and_drops_the_break_spaces() {
     let article = Article::from_markdown("The quick brown fox jumps over the lazy dog.");
     let lines = wrap(&article.blocks, 10);
-    assert_eq!(line_texts(&lines), ["The quick", "brown fox", "jumps over", "the lazy", "dog."]);
+    assert_eq!(line_texts(&article, 10), ["The quick", "brown fox", "jumps over", "the lazy", "dog."]);
     let offsets: Vec<usize> = lines.iter().map(|l| l.offset).collect();
     assert_eq!(offsets, [0, 10, 20, 31, 40]);
 }
@@ -97,17 +97,16 @@ fn wrapping_respects_the_width_and_drops_the_break_spaces() {
 #[test]
 fn words_longer_than_the_line_are_cut_hard() {
     let article = Article::from_markdown("abcdefghij klm");
-    assert_eq!(line_texts(&wrap(&article.blocks, 4)), ["abcd", "efgh", "ij", "klm"]);
+    assert_eq!(line_texts(&article, 4), ["abcd", "efgh", "ij", "klm"]);
 }
 
 #[test]
 fn cjk_text_breaks_between_ideographs() {
     let article = Article::from_markdown("中老铁路货运量超过五千万吨");
-    let lines = wrap(&article.blocks, 9);
-    for line in line_texts(&lines) {
+    for line in line_texts(&article, 9) {
         assert!(width(&line) <= 9, "{line}");
     }
-    assert_eq!(line_texts(&lines), ["中老铁路", "货运量超", "过五千万", "吨"]);
+    assert_eq!(line_texts(&article, 9), ["中老铁路", "货运量超", "过五千万", "吨"]);
 }
 
 #[test]
@@ -115,7 +114,7 @@ fn no_line_is_ever_wider_than_the_pane() {
     let article = Article::from_markdown(include_str!("../../assets/article.md"));
     for width_limit in [1, 2, 3, 5, 8, 13, 30, 77, 200] {
         for line in wrap(&article.blocks, width_limit) {
-            let text: String = line.runs.iter().map(|r| r.text.as_str()).collect();
+            let text = line.text(&article.blocks, width_limit);
             assert!(width(&text) <= width_limit.max(2), "{width_limit}: {text:?}");
         }
     }
@@ -125,7 +124,7 @@ fn no_line_is_ever_wider_than_the_pane() {
 #[test]
 fn blocks_are_separated_by_one_blank_line_but_list_items_are_tight() {
     let article = Article::from_markdown("# H\n\npara\n\n- a\n- b\n");
-    assert_eq!(line_texts(&wrap(&article.blocks, 20)), ["H", "", "para", "", "  • a", "  • b"]);
+    assert_eq!(line_texts(&article, 20), ["H", "", "para", "", "  • a", "  • b"]);
 }
 
 #[test]
@@ -139,5 +138,14 @@ fn plain_text_articles_are_paragraphs() {
 #[test]
 fn code_blocks_keep_their_lines() {
     let article = Article::from_markdown("```\nlet a = 1;\nlet b = 2;\n```\n");
-    assert_eq!(line_texts(&wrap(&article.blocks, 40)), ["  let a = 1;", "  let b = 2;"]);
+    assert_eq!(line_texts(&article, 40), ["  let a = 1;", "  let b = 2;"]);
+}
+
+#[test]
+fn many_quotes_are_found_in_one_pass_like_one_at_a_time() {
+    let article = Article::from_markdown(include_str!("../../assets/article.md"));
+    let quotes = ["28 neighbouring countries", "", "not in there", "11.58 MILLION tonnes", "nine", "Kunming"];
+    let one_by_one: Vec<Option<TextSpan>> = quotes.iter().map(|q| article.find_quote(q)).collect();
+    assert_eq!(article.find_quotes(&quotes), one_by_one);
+    assert!(one_by_one[0].is_some() && one_by_one[2].is_none() && one_by_one[1].is_none());
 }

@@ -34,6 +34,31 @@ impl Position {
     }
 }
 
+/// Where each line of a text starts, so many offsets turn into positions without rescanning
+/// the text from the top each time.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Self { text, starts }
+    }
+
+    /// The same as [`Position::of_offset`], in time proportional to the line's length.
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts[line - 1];
+        Position { line, column: self.text[line_start..offset].chars().count() + 1 }
+    }
+}
+
 /// One problem, printable as `file:line:col: message` (or `file: message` when it has no place).
 ///
 /// The message is sanitised on construction: TOML errors quote the offending source line, which
@@ -96,6 +121,15 @@ mod tests {
         assert_eq!(Position::of_offset(text, 10), Position { line: 2, column: 3 });
         assert_eq!(Position::of_offset(text, 7), Position { line: 2, column: 1 });
         assert_eq!(Position::of_offset(text, 999), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_the_scan() {
+        let text = "a = 1\nβγ = 2\n\nlast";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 3 {
+            assert_eq!(index.position(offset), Position::of_offset(text, offset), "offset {offset}");
+        }
     }
 
     #[test]

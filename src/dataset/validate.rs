@@ -1,14 +1,14 @@
 //! Raw → model: every rule of the format, checked in one pass that reports every violation
 //! (not just the first), each at its line and column.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::diagnostic::{Diagnostic, Position};
+use super::diagnostic::{Diagnostic, LineIndex, Position};
 use super::model::{
     ArticleRef, Bound, Chart, ChartDirection, Dashboard, Date, Gauge, Metric, Quote, SlideContent, SlideSpec, Source,
     Unit,
@@ -34,12 +34,13 @@ pub struct Origin<'a> {
 /// Collects errors while the rules run.
 struct Checker<'a> {
     origin: &'a Origin<'a>,
+    lines: LineIndex<'a>,
     errors: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
     fn at(&self, span: Range<usize>) -> Option<Position> {
-        Some(Position::of_offset(self.origin.text, span.start))
+        Some(self.lines.position(span.start))
     }
 
     fn error(&mut self, span: Range<usize>, message: impl AsRef<str>) {
@@ -51,7 +52,7 @@ impl Checker<'_> {
 /// Validates a parsed dataset. On success the model is complete (default charts and gauges
 /// filled in); on failure every rule violation found is returned, in file order.
 pub fn validate(raw: RawDataset, origin: &Origin<'_>) -> Result<Dashboard, Vec<Diagnostic>> {
-    let mut checker = Checker { origin, errors: Vec::new() };
+    let mut checker = Checker { origin, lines: LineIndex::new(origin.text), errors: Vec::new() };
     let title = clean(raw.title.get_ref());
     if title.trim().is_empty() {
         checker.error(raw.title.span(), "`title` must not be empty");
@@ -67,7 +68,7 @@ pub fn validate(raw: RawDataset, origin: &Origin<'_>) -> Result<Dashboard, Vec<D
     });
     let article = raw.article.map(|a| ArticleRef {
         path: resolve(origin.base_dir, a.get_ref()),
-        position: Position::of_offset(origin.text, a.span().start),
+        position: checker.lines.position(a.span().start),
     });
 
     let ids = check_ids(&mut checker, &raw.metrics);
@@ -127,7 +128,7 @@ fn well_formed_id(id: &str) -> bool {
 fn slide(
     checker: &mut Checker<'_>,
     raw: &Spanned<RawSlide>,
-    ids: &[String],
+    ids: &Ids,
     metrics: &[Metric],
     charts: &[Chart],
     gauges: &[Gauge],
@@ -186,28 +187,42 @@ fn resolve(base: &Path, relative: &str) -> PathBuf {
     if path.is_absolute() { path.to_path_buf() } else { base.join(path) }
 }
 
+/// The metric ids in file order, and where each first appears: references resolve in constant
+/// time, so a dataset of 10,000 metrics validates as fast as one of ten.
+struct Ids {
+    list: Vec<String>,
+    first: HashMap<String, usize>,
+}
+
+impl Ids {
+    fn position(&self, id: &str) -> Option<usize> {
+        self.first.get(id).copied()
+    }
+}
+
 /// Ids in file order; duplicates and malformed ids are reported (and still listed, so references
 /// to them do not produce a second, misleading "unknown id" error).
-fn check_ids(checker: &mut Checker<'_>, metrics: &[RawMetric]) -> Vec<String> {
-    let mut seen = HashSet::new();
-    let mut ids = Vec::with_capacity(metrics.len());
-    for m in metrics {
+fn check_ids(checker: &mut Checker<'_>, metrics: &[RawMetric]) -> Ids {
+    let mut first = HashMap::with_capacity(metrics.len());
+    let mut list = Vec::with_capacity(metrics.len());
+    for (index, m) in metrics.iter().enumerate() {
         let id = m.id.get_ref();
         if !well_formed_id(id) {
             checker.error(m.id.span(), format!("id `{id}` must be lowercase letters, digits and _"));
-        } else if !seen.insert(id.clone()) {
+        } else if first.contains_key(id) {
             checker.error(m.id.span(), format!("duplicate id `{id}`"));
         }
-        ids.push(id.clone());
+        first.entry(id.clone()).or_insert(index);
+        list.push(id.clone());
     }
-    ids
+    Ids { list, first }
 }
 
-fn lookup(checker: &mut Checker<'_>, ids: &[String], reference: &Spanned<String>) -> Option<usize> {
+fn lookup(checker: &mut Checker<'_>, ids: &Ids, reference: &Spanned<String>) -> Option<usize> {
     let wanted = reference.get_ref();
-    let found = ids.iter().position(|id| id == wanted);
+    let found = ids.position(wanted);
     if found.is_none() {
-        let hint = super::hint::closest(wanted, ids.iter().map(String::as_str))
+        let hint = super::hint::closest(wanted, ids.list.iter().map(String::as_str))
             .map(|near| format!(" (did you mean `{near}`?)"))
             .unwrap_or_default();
         checker.error(reference.span(), format!("no metric has the id `{wanted}`{hint}"));
@@ -215,7 +230,7 @@ fn lookup(checker: &mut Checker<'_>, ids: &[String], reference: &Spanned<String>
     found
 }
 
-fn metric(checker: &mut Checker<'_>, raw: &RawMetric, ids: &[String]) -> Metric {
+fn metric(checker: &mut Checker<'_>, raw: &RawMetric, ids: &Ids) -> Metric {
     let (unit, factor) = Unit::parse(raw.unit.as_deref().unwrap_or(""));
     let value = *raw.value.get_ref();
     if !value.is_finite() || value < 0.0 {
@@ -233,10 +248,10 @@ fn metric(checker: &mut Checker<'_>, raw: &RawMetric, ids: &[String]) -> Metric 
         since: raw.since.as_ref().and_then(|d| date(checker, d)),
         as_of: raw.as_of.as_ref().and_then(|d| date(checker, d)),
         note: raw.note.as_deref().map(clean),
-        quote: raw.quote.as_ref().map(|q| Quote {
-            text: clean(q.get_ref()),
-            position: Position::of_offset(checker.origin.text, q.span().start),
-        }),
+        quote: raw
+            .quote
+            .as_ref()
+            .map(|q| Quote { text: clean(q.get_ref()), position: checker.lines.position(q.span().start) }),
         source: raw.source.as_deref().map(clean),
     }
 }
@@ -303,7 +318,7 @@ fn unit_name(unit: &Unit) -> String {
     }
 }
 
-fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &[String], metrics: &[Metric]) -> Chart {
+fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &Ids, metrics: &[Metric]) -> Chart {
     let members = members(checker, &raw.metrics, ids, metrics, "chart");
     let direction = raw.direction.unwrap_or_else(|| default_direction(&members, metrics));
     Chart { id: raw.id.as_ref().map(|id| id.get_ref().clone()), title: clean(&raw.title), metrics: members, direction }
@@ -313,7 +328,7 @@ fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &[String], metrics: &[M
 fn members(
     checker: &mut Checker<'_>,
     list: &Spanned<Vec<Spanned<String>>>,
-    ids: &[String],
+    ids: &Ids,
     metrics: &[Metric],
     what: &str,
 ) -> Vec<usize> {
@@ -378,7 +393,7 @@ fn default_charts(metrics: &[Metric]) -> Vec<Chart> {
         .collect()
 }
 
-fn gauge(checker: &mut Checker<'_>, raw: &RawGauge, ids: &[String], metrics: &[Metric]) -> Option<Gauge> {
+fn gauge(checker: &mut Checker<'_>, raw: &RawGauge, ids: &Ids, metrics: &[Metric]) -> Option<Gauge> {
     let part = lookup(checker, ids, &raw.metric)?;
     let whole = match &raw.of {
         Some(of) => lookup(checker, ids, of)?,

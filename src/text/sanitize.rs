@@ -40,7 +40,7 @@ fn replacement(c: char) -> Option<char> {
 ///
 /// Borrows when the text is already clean, which is the common case.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && is_unsafe_char(c)) {
+    if is_clean(text) {
         return Cow::Borrowed(text);
     }
     let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -52,6 +52,15 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
         out.push_str(&clean_line(&expand_tabs(line)));
     }
     Cow::Owned(out)
+}
+
+/// Whether a multi-line text needs no change. ASCII is checked byte by byte, which is what
+/// nearly every file is; anything else char by char.
+fn is_clean(text: &str) -> bool {
+    if text.is_ascii() {
+        return !text.bytes().any(|b| (b < 0x20 && b != b'\n') || b == 0x7f);
+    }
+    !text.chars().any(|c| c != '\n' && is_unsafe_char(c))
 }
 
 /// Make a single-line text safe (a label, a title, an error message): like [`sanitize`], but line

@@ -69,7 +69,8 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
             _ => lines.get(row),
         };
         if let Some(line) = line {
-            styled_line(theme, line, &highlights).render(row_area, buf);
+            let pieces = line.pieces(&named.article.blocks, width);
+            styled_line(theme, line, pieces, &highlights).render(row_area, buf);
         }
     }
     if total > page {

@@ -47,7 +47,7 @@ fn describe(theme: &Theme, loaded: &Loaded, changes: &[ValueChange], item: Item)
                 fields.push(field("Note", note.clone(), theme.body));
             }
             if let Some(quote) = &m.quote {
-                let found = loaded.article.as_ref().is_some_and(|a| a.article.find_quote(&quote.text).is_some());
+                let found = loaded.evidence.place(index).is_some();
                 let status = if found { "" } else { "  (not found in the article)" };
                 fields.push(field("Quote", format!("“{}”{status}", quote.text), theme.quote));
             }

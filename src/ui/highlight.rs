@@ -5,7 +5,9 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::article::{LineKind, RunStyle, TextSpan, WrappedLine};
+use std::borrow::Cow;
+
+use crate::article::{LineKind, Piece, RunStyle, TextSpan, WrappedLine};
 use crate::theme::Theme;
 
 /// A stretch to draw in a style. Later highlights in a list win over earlier ones.
@@ -15,9 +17,14 @@ pub struct Highlight {
     pub style: Style,
 }
 
-/// A wrapped line with the theme's styles: the line's kind sets the base, each run adds its
+/// A wrapped line with the theme's styles: the line's kind sets the base, each piece adds its
 /// own, and the highlights that touch the line are patched on top, char by char.
-pub fn styled_line<'a>(theme: &Theme, line: &'a WrappedLine, highlights: &[Highlight]) -> Line<'a> {
+pub fn styled_line<'a>(
+    theme: &Theme,
+    line: &WrappedLine,
+    pieces: Vec<Piece<'a>>,
+    highlights: &[Highlight],
+) -> Line<'a> {
     let base = match line.kind {
         LineKind::Heading(level) => theme.heading[usize::from(level.clamp(1, 3)) - 1],
         LineKind::Quote => theme.quote,
@@ -26,33 +33,42 @@ pub fn styled_line<'a>(theme: &Theme, line: &'a WrappedLine, highlights: &[Highl
         LineKind::Body | LineKind::Blank => theme.body,
     };
     let touching: Vec<&Highlight> = highlights.iter().filter(|h| h.span.block == line.block).collect();
-    let mut spans: Vec<Span<'a>> = Vec::with_capacity(line.runs.len());
+    let mut spans: Vec<Span<'a>> = Vec::with_capacity(pieces.len());
     let mut offset = line.offset;
-    for run in &line.runs {
+    for run in pieces {
         let style = base.patch(run_style(theme, run.style));
         if run.style.marker || touching.is_empty() {
-            spans.push(Span::styled(run.text.as_str(), style));
             if !run.style.marker {
                 offset += run.text.chars().count();
             }
+            spans.push(Span::styled(run.text, style));
             continue;
         }
+        // Text pieces borrow the article; an owned one (there are none today) is drawn whole.
+        let text: &'a str = match run.text {
+            Cow::Borrowed(text) => text,
+            Cow::Owned(text) => {
+                offset += text.chars().count();
+                spans.push(Span::styled(text, style));
+                continue;
+            }
+        };
         // Split the run where the highlighting changes.
         let mut piece_start = 0;
         let mut piece_style = None;
-        for (byte, _) in run.text.char_indices() {
+        for (byte, _) in text.char_indices() {
             let char_style = touching
                 .iter()
                 .filter(|h| (h.span.start..h.span.end).contains(&offset))
                 .fold(style, |s, h| s.patch(h.style));
             if piece_style.is_some_and(|p| p != char_style) {
-                spans.push(Span::styled(&run.text[piece_start..byte], piece_style.unwrap_or(style)));
+                spans.push(Span::styled(&text[piece_start..byte], piece_style.unwrap_or(style)));
                 piece_start = byte;
             }
             piece_style = Some(char_style);
             offset += 1;
         }
-        spans.push(Span::styled(&run.text[piece_start..], piece_style.unwrap_or(style)));
+        spans.push(Span::styled(&text[piece_start..], piece_style.unwrap_or(style)));
     }
     Line::from(spans)
 }
@@ -92,7 +108,7 @@ mod tests {
         let mark = Style::new().add_modifier(Modifier::REVERSED);
         // "two three" is chars 4..13; highlight "o thr" = 6..11.
         let highlight = Highlight { span: TextSpan { block: 0, start: 6, end: 11 }, style: mark };
-        let line = styled_line(&theme, &lines[0], &[highlight]);
+        let line = styled_line(&theme, &lines[0], lines[0].pieces(&article.blocks, 80), &[highlight]);
         let pieces: Vec<(&str, bool)> = line
             .spans
             .iter()
@@ -107,6 +123,7 @@ mod tests {
         let article = Article::from_markdown("alpha\n\nbeta");
         let lines = wrap(&article.blocks, 80);
         let highlight = Highlight { span: TextSpan { block: 1, start: 0, end: 4 }, style: Style::new() };
-        assert_eq!(styled_line(&Theme::monochrome(), &lines[0], &[highlight]).spans.len(), 1);
+        let pieces = lines[0].pieces(&article.blocks, 80);
+        assert_eq!(styled_line(&Theme::monochrome(), &lines[0], pieces, &[highlight]).spans.len(), 1);
     }
 }

@@ -1,0 +1,154 @@
+//! Deterministic generators of large datasets and articles, for benchmarks, the pty harness and
+//! scale tests. The same arguments always give the same text.
+
+use std::fmt::Write;
+
+/// A small, fast, seedable generator (xorshift64*): plenty for test data, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Self {
+        Self(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
+        words[self.below(words.len())]
+    }
+}
+
+const WORDS: &[&str] = &[
+    "the",
+    "railway",
+    "cargo",
+    "moved",
+    "across",
+    "borders",
+    "between",
+    "neighbours",
+    "treaty",
+    "partnership",
+    "trade",
+    "corridor",
+    "freight",
+    "station",
+    "agreement",
+    "ports",
+    "million",
+    "tonnes",
+    "region",
+    "cooperation",
+    "development",
+    "security",
+    "river",
+    "mountain",
+    "market",
+    "fruit",
+    "durian",
+    "rambutan",
+    "mango",
+    "line",
+];
+
+/// An article of about `lines` source lines of Markdown: sections with headings, paragraphs of
+/// wrapped lines, lists, a quote now and then, and numbered facts that [`dataset`] quotes.
+pub fn article(lines: usize, seed: u64) -> String {
+    let mut rng = Rng::new(seed);
+    let mut out = String::with_capacity(lines * 80);
+    let mut written = 0;
+    let mut fact = 0;
+    while written < lines {
+        let _ = writeln!(out, "## Section {}\n", written / 40 + 1);
+        written += 2;
+        for paragraph in 0..4 {
+            let rows = 3 + rng.below(6);
+            for _ in 0..rows {
+                let words: Vec<&str> = (0..10 + rng.below(6)).map(|_| rng.pick(WORDS)).collect();
+                let _ = writeln!(out, "{}.", words.join(" "));
+            }
+            // One numbered fact per paragraph, for quotes to point at.
+            let _ = writeln!(out, "Fact {fact} counts {} {} in all.", 10 + fact % 90, rng.pick(WORDS));
+            fact += 1;
+            out.push('\n');
+            written += rows + 2;
+            if paragraph == 2 {
+                for _ in 0..3 {
+                    let _ = writeln!(out, "- {} {} {}", rng.pick(WORDS), rng.pick(WORDS), rng.pick(WORDS));
+                }
+                out.push('\n');
+                written += 4;
+            }
+        }
+    }
+    out
+}
+
+/// A dataset of `metrics` metrics in blocks of 12 of one unit, charted 6 at a time; every other
+/// metric quotes a fact of [`article`]; the last of each block is a part of the first (a
+/// default gauge). `article = "…"` points at `article_file` when given.
+pub fn dataset(metrics: usize, article_file: Option<&str>) -> String {
+    let mut out = String::with_capacity(metrics * 120);
+    out.push_str("title = \"Generated dataset\"\nsubtitle = \"Deterministic, for benchmarks\"\n");
+    if let Some(file) = article_file {
+        let _ = writeln!(out, "article = \"{file}\"");
+    }
+    for i in 0..metrics {
+        let _ = write!(
+            out,
+            "\n[[metric]]\nid = \"m{i}\"\nlabel = \"Metric number {i}\"\nvalue = {}\nunit = \"{}\"\n",
+            if i % 12 == 0 { 1000 } else { 10 + i % 90 },
+            if (i / 12) % 2 == 0 { "countries" } else { "kt" }
+        );
+        if i % 2 == 0 {
+            let _ = writeln!(out, "quote = \"fact {} counts {}\"", i / 2, 10 + (i / 2) % 90);
+        }
+        if i % 12 == 11 {
+            let _ = writeln!(out, "part_of = \"m{}\"", i - 11);
+        }
+    }
+    for start in (0..metrics).step_by(6) {
+        let ids: Vec<String> = (start..(start + 6).min(metrics)).map(|i| format!("\"m{i}\"")).collect();
+        let _ = write!(out, "\n[[chart]]\ntitle = \"Chart {}\"\nmetrics = [{}]\n", start / 6 + 1, ids.join(", "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::article::Article;
+    use crate::dataset::{Origin, parse};
+
+    #[test]
+    fn generation_is_deterministic_and_sized() {
+        assert_eq!(article(500, 7), article(500, 7));
+        assert_ne!(article(500, 7), article(500, 8));
+        let lines = article(10_000, 1).lines().count();
+        assert!((10_000..10_200).contains(&lines), "{lines}");
+    }
+
+    #[test]
+    fn generated_datasets_are_valid_and_quote_the_generated_article() {
+        let text = dataset(300, None);
+        let d = parse(&Origin { text: &text, file: "g", base_dir: Path::new("") }).expect("valid");
+        assert_eq!(d.metrics.len(), 300);
+        assert_eq!(d.charts.len(), 50);
+        let article = Article::from_markdown(&article(2_000, 1));
+        let quoted = d.metrics.iter().filter_map(|m| m.quote.as_ref()).take(20);
+        for quote in quoted {
+            assert!(article.find_quote(&quote.text).is_some(), "{}", quote.text);
+        }
+    }
+}
