@@ -1,13 +1,20 @@
-//! The pseudo-terminal harness: runs the real release binary in a pty and measures what a user
-//! feels. Build the binary first, then run a measurement:
+//! The pseudo-terminal harness: runs the real release binaries in a pty and measures what a user
+//! feels, against a floor (`examples/floor.rs`, the least a ratatui program can do) started the
+//! same way. Build first, then run:
 //!
 //! ```sh
-//! cargo build --release
-//! cargo run --release --example ptybench -- reload --runs 30
+//! cargo build --release --examples && cargo build --release
+//! cargo run --release --example ptybench -- [all|first-frame|keys|reload|idle] [--runs N]
 //! ```
 //!
-//! `reload`: save → new value on screen, for saves in place (truncate and write, as VS Code and
-//! nano do) and by rename (as vim and `sed -i` do). Reports min, median and max in milliseconds.
+//! - `first-frame`: spawn → the first complete frame on screen;
+//! - `keys`: key → the screen changed, for `j` (one line or bar) and PgDn (a page);
+//! - `reload`: save → the new value on screen, in place and by rename;
+//! - `idle`: CPU time, wake-ups (context switches) and bytes written over 10 s of nothing;
+//! - peak RSS (VmHWM) after the key runs, with every `keys` report.
+//!
+//! Each runs on the floor, on coopdash with the bundled data, and on coopdash with 10,000
+//! metrics and a 100,000-line article (generated). Times are min / median / max.
 
 #[path = "../tests/common/pty.rs"]
 mod pty;
@@ -17,6 +24,21 @@ use std::time::{Duration, Instant};
 
 use pty::PtyApp;
 
+const COLUMNS: u16 = 120;
+const ROWS: u16 = 40;
+
+/// A program to measure, and how to start it.
+struct Subject {
+    name: &'static str,
+    binary: PathBuf,
+    args: Vec<String>,
+    cwd: PathBuf,
+    /// Text that is on screen once the first frame is complete.
+    ready: &'static str,
+    /// Keys that focus what `j` and PgDn scroll, sent once after start.
+    setup: &'static str,
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let runs = args
@@ -24,62 +46,219 @@ fn main() {
         .position(|a| a == "--runs")
         .and_then(|i| args.get(i + 1))
         .and_then(|n| n.parse().ok())
-        .unwrap_or(30);
-    let binary = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/coopdash");
-    assert!(binary.exists(), "build the release binary first: cargo build --release");
-    match args.first().map(String::as_str) {
-        Some("reload") | None => reload(&binary, runs),
-        Some(other) => panic!("unknown measurement `{other}`; try `reload`"),
+        .unwrap_or(20);
+    let what = args.first().filter(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "all".to_owned());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let coopdash = root.join("target/release/coopdash");
+    let floor = root.join("target/release/examples/floor");
+    for binary in [&coopdash, &floor] {
+        assert!(binary.exists(), "build first: cargo build --release && cargo build --release --examples");
+    }
+    let generated = tempfile::tempdir().unwrap();
+    std::fs::write(generated.path().join("article.md"), coopdash::generate::article(100_000, 1)).unwrap();
+    std::fs::write(generated.path().join("metrics.toml"), coopdash::generate::dataset(10_000, Some("article.md")))
+        .unwrap();
+    let subjects = [
+        Subject {
+            name: "floor",
+            binary: floor,
+            args: vec![],
+            cwd: root.to_path_buf(),
+            ready: "floor line 38",
+            setup: "",
+        },
+        Subject {
+            name: "coopdash (bundled)",
+            binary: coopdash.clone(),
+            args: vec!["--no-animation".into()],
+            cwd: root.to_path_buf(),
+            ready: "? help",
+            setup: "\x1b[Z", // Shift-Tab: the article, which j and PgDn scroll
+        },
+        Subject {
+            name: "coopdash (10k metrics, 100k lines)",
+            binary: coopdash.clone(),
+            args: vec!["--no-animation".into()],
+            cwd: generated.path().to_path_buf(),
+            ready: "? help",
+            setup: "\x1b[Z",
+        },
+    ];
+    println!("pty {COLUMNS}x{ROWS}, {runs} runs; times in ms as min / median / max");
+    for subject in &subjects {
+        if matches!(what.as_str(), "all" | "first-frame") {
+            first_frame(subject, runs);
+        }
+        if matches!(what.as_str(), "all" | "keys") {
+            keys(subject, runs);
+        }
+        if matches!(what.as_str(), "all" | "idle") {
+            idle(subject);
+        }
+    }
+    if matches!(what.as_str(), "all" | "reload") {
+        reload(&coopdash, runs);
     }
 }
 
-/// Summary statistics of a set of durations, in milliseconds.
-fn report(name: &str, mut samples: Vec<Duration>) {
+fn spawn(subject: &Subject) -> PtyApp {
+    let args: Vec<&str> = subject.args.iter().map(String::as_str).collect();
+    PtyApp::spawn_program(&subject.binary, &args, &subject.cwd, COLUMNS, ROWS)
+}
+
+fn report(subject: &str, what: &str, mut samples: Vec<Duration>) {
     samples.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let median = samples[samples.len() / 2];
     println!(
-        "{name:<28} runs {:>3}  min {:>7.2} ms  median {:>7.2} ms  max {:>7.2} ms",
-        samples.len(),
+        "{subject:<36} {what:<26} {:>8.2} / {:>8.2} / {:>8.2}",
         ms(samples[0]),
-        ms(median),
+        ms(samples[samples.len() / 2]),
         ms(samples[samples.len() - 1])
     );
 }
 
-fn dataset(value: u32) -> String {
-    format!("title = \"Harbour\"\n[[metric]]\nid = \"boxes\"\nlabel = \"Boxes\"\nvalue = {value}\nunit = \"ships\"\n")
+fn first_frame(subject: &Subject, runs: usize) {
+    let samples = (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            let mut app = spawn(subject);
+            app.wait_for(subject.ready);
+            let elapsed = started.elapsed();
+            app.send("q");
+            app.wait_exit();
+            elapsed
+        })
+        .collect();
+    report(subject.name, "first frame", samples);
+}
+
+/// Waits until the program has written nothing for a while, and returns the screen then.
+fn settle(app: &PtyApp) -> String {
+    app.drain_output();
+    loop {
+        std::thread::sleep(Duration::from_millis(60));
+        if app.drain_output() == 0 {
+            return app.screen();
+        }
+    }
+}
+
+/// Alternates two keys (`forth` and `back`, each undoing the other) and measures each press to
+/// the moment the screen is exactly the one that key leads to: the whole frame, not its first
+/// bytes.
+fn key_latencies(app: &mut PtyApp, forth: &str, back: &str, runs: usize) -> Vec<Duration> {
+    app.send(forth);
+    let after_forth = settle(app);
+    app.send(back);
+    let after_back = settle(app);
+    (0..runs)
+        .map(|i| {
+            let (key, expected) = if i % 2 == 0 { (forth, &after_forth) } else { (back, &after_back) };
+            let started = Instant::now();
+            app.send(key);
+            app.wait_until(|screen| screen == expected.as_str(), "the key's frame");
+            started.elapsed()
+        })
+        .collect()
+}
+
+fn keys(subject: &Subject, runs: usize) {
+    let mut app = spawn(subject);
+    app.wait_for(subject.ready);
+    app.send(subject.setup);
+    settle(&app);
+    report(subject.name, "key j → frame", key_latencies(&mut app, "j", "k", runs));
+    report(subject.name, "key PgDn → frame", key_latencies(&mut app, "\x1b[6~", "\x1b[5~", runs));
+    let rss = peak_rss_kib(app.pid());
+    println!("{:<36} {:<26} {:>8.1} MB", subject.name, "peak RSS", rss as f64 / 1024.0);
+    app.send("q");
+    app.wait_exit();
+}
+
+fn idle(subject: &Subject) {
+    let mut app = spawn(subject);
+    app.wait_for(subject.ready);
+    std::thread::sleep(Duration::from_millis(500));
+    app.drain_output();
+    let pid = app.pid();
+    let (cpu_before, switches_before) = (cpu_nanoseconds(pid), context_switches(pid));
+    std::thread::sleep(Duration::from_secs(10));
+    let (cpu_after, switches_after) = (cpu_nanoseconds(pid), context_switches(pid));
+    let bytes = app.drain_output();
+    println!(
+        "{:<36} {:<26} {:>8.3} ms CPU, {} wake-ups, {} bytes",
+        subject.name,
+        "idle 10 s",
+        (cpu_after - cpu_before) as f64 / 1e6,
+        switches_after - switches_before,
+        bytes
+    );
+    app.send("q");
+    app.wait_exit();
 }
 
 fn reload(binary: &Path, runs: usize) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("metrics.toml");
+    let dataset = |value: u32| {
+        format!(
+            "title = \"Harbour\"\n[[metric]]\nid = \"boxes\"\nlabel = \"Boxes\"\nvalue = {value}\nunit = \"ships\"\n"
+        )
+    };
     std::fs::write(&path, dataset(100)).unwrap();
-    let app = PtyApp::spawn_program(binary, &[], dir.path(), 120, 40);
+    let app = PtyApp::spawn_program(binary, &["--no-animation"], dir.path(), COLUMNS, ROWS);
     app.wait_for("100 ships");
-    let mut in_place = Vec::new();
-    let mut renamed = Vec::new();
-    let mut value = 100;
+    let (mut in_place, mut renamed) = (Vec::new(), Vec::new());
     for run in 0..runs * 2 {
-        value += 1;
+        let value = 101 + run as u32;
         // Let the previous save's events settle, so each sample is one save.
         std::thread::sleep(Duration::from_millis(400));
         let started = Instant::now();
         if run % 2 == 0 {
             std::fs::write(&path, dataset(value)).unwrap();
         } else {
-            save_by_rename(&path, &dataset(value));
+            let temp = path.with_file_name(".metrics.toml.new");
+            std::fs::write(&temp, dataset(value)).unwrap();
+            std::fs::rename(&temp, &path).unwrap();
         }
         app.wait_for(&format!("{value} ships"));
-        let elapsed = started.elapsed();
-        if run % 2 == 0 { in_place.push(elapsed) } else { renamed.push(elapsed) }
+        if run % 2 == 0 { in_place.push(started.elapsed()) } else { renamed.push(started.elapsed()) }
     }
-    report("reload, save in place", in_place);
-    report("reload, save by rename", renamed);
+    report("coopdash", "reload, save in place", in_place);
+    report("coopdash", "reload, save by rename", renamed);
 }
 
-fn save_by_rename(path: &Path, text: &str) {
-    let temp: PathBuf = path.with_file_name(".metrics.toml.swp-new");
-    std::fs::write(&temp, text).unwrap();
-    std::fs::rename(&temp, path).unwrap();
+/// CPU time of every thread, in nanoseconds (the scheduler's own count, far finer than the
+/// clock ticks of /proc/PID/stat).
+fn cpu_nanoseconds(pid: u32) -> u64 {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else { return 0 };
+    tasks
+        .flatten()
+        .filter_map(|task| {
+            let schedstat = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
+            schedstat.split_whitespace().next()?.parse::<u64>().ok()
+        })
+        .sum()
+}
+
+/// Context switches of every thread: each one is a wake-up.
+fn context_switches(pid: u32) -> u64 {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else { return 0 };
+    tasks
+        .flatten()
+        .map(|task| {
+            let status = std::fs::read_to_string(task.path().join("status")).unwrap_or_default();
+            status
+                .lines()
+                .filter(|l| l.starts_with("voluntary_ctxt_switches") || l.starts_with("nonvoluntary_ctxt_switches"))
+                .filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+                .sum::<u64>()
+        })
+        .sum()
+}
+
+/// Peak resident memory (VmHWM), in KiB.
+fn peak_rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status.lines().find(|l| l.starts_with("VmHWM")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()).unwrap_or(0)
 }

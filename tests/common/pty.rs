@@ -16,7 +16,7 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 
 pub struct PtyApp {
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     parser: Arc<Mutex<vt100::Parser>>,
     /// One message per chunk of output the program wrote, with the bytes' count.
     output: Receiver<usize>,
@@ -45,18 +45,29 @@ impl PtyApp {
         let raw: Arc<Mutex<Vec<u8>>> = Arc::default();
         let log = Arc::clone(&raw);
         let (notify, output) = mpsc::channel();
+        let writer: Arc<Mutex<Box<dyn Write + Send>>> =
+            Arc::new(Mutex::new(pty.master.take_writer().expect("a writer")));
+        let answer = Arc::clone(&writer);
         thread::spawn(move || {
             let mut chunk = [0u8; 65536];
             while let Ok(n) = reader.read(&mut chunk) {
                 if n == 0 {
                     break;
                 }
-                sink.lock().unwrap().process(&chunk[..n]);
-                log.lock().unwrap().extend_from_slice(&chunk[..n]);
+                let bytes = &chunk[..n];
+                let mut parser = sink.lock().unwrap();
+                parser.process(bytes);
+                // Answer cursor-position queries as a terminal would, so a program that asks
+                // is not left waiting.
+                if bytes.windows(4).any(|w| w == b"\x1b[6n") {
+                    let (row, column) = parser.screen().cursor_position();
+                    let _ = write!(answer.lock().unwrap(), "\x1b[{};{}R", row + 1, column + 1);
+                }
+                drop(parser);
+                log.lock().unwrap().extend_from_slice(bytes);
                 let _ = notify.send(n);
             }
         });
-        let writer = pty.master.take_writer().expect("a writer");
         Self { child, writer, parser, output, raw, _master: pty.master }
     }
 
@@ -72,8 +83,9 @@ impl PtyApp {
 
     /// Types bytes as a keyboard would.
     pub fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let mut writer = self.writer.lock().unwrap();
+        writer.write_all(bytes.as_bytes()).unwrap();
+        writer.flush().unwrap();
     }
 
     /// The screen's text now.

@@ -1,0 +1,133 @@
+//! What users feel, measured: loading, laying out the article, drawing a frame, a scroll step,
+//! a reload. `cargo bench` runs them; the README reports the numbers.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use coopdash::app::{App, Event};
+use coopdash::article::{Article, wrap};
+use coopdash::dataset::{Origin, parse};
+use coopdash::generate;
+use coopdash::load::{BUILTIN_ARTICLE, BUILTIN_DATASET, DatasetSource, LoadRequest, load};
+use coopdash::theme::Theme;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+const BIG_METRICS: usize = 10_000;
+const BIG_LINES: usize = 100_000;
+
+fn origin(text: &str) -> Origin<'_> {
+    Origin { text, file: "metrics.toml", base_dir: Path::new("") }
+}
+
+fn load_and_validate(c: &mut Criterion) {
+    let generated = generate::dataset(BIG_METRICS, None);
+    let mut group = c.benchmark_group("load_and_validate");
+    group.bench_function("bundled", |b| b.iter(|| parse(&origin(black_box(BUILTIN_DATASET))).unwrap()));
+    group.bench_function("10k_metrics", |b| b.iter(|| parse(&origin(black_box(&generated))).unwrap()));
+    group.finish();
+}
+
+fn article_layout(c: &mut Criterion) {
+    let big = generate::article(BIG_LINES, 1);
+    let mut group = c.benchmark_group("article_layout");
+    for (name, text) in [("bundled", BUILTIN_ARTICLE), ("100k_lines", big.as_str())] {
+        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
+            b.iter(|| {
+                let article = Article::from_markdown(black_box(text));
+                wrap(&article.blocks, 78)
+            })
+        });
+    }
+    group.finish();
+}
+
+/// An app on files in a temporary folder, at a size.
+fn app_on(dir: &Path, dataset: &str, article: &str, width: u16, height: u16) -> App {
+    std::fs::write(dir.join("article.md"), article).unwrap();
+    std::fs::write(dir.join("metrics.toml"), dataset).unwrap();
+    let request = LoadRequest { dataset: DatasetSource::File(dir.join("metrics.toml")), article_override: None };
+    let first = load(&request);
+    let mut app = App::new(request, first, Theme::dark(), Rect::default());
+    app.update(Event::Resize(width, height));
+    app
+}
+
+fn with_article(dataset: &str) -> String {
+    dataset.replace("article = \"assets/article.md\"", "article = \"article.md\"")
+}
+
+fn render_frame(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut group = c.benchmark_group("render_frame");
+    for (width, height) in [(80, 24), (200, 60)] {
+        let app = app_on(dir.path(), &with_article(BUILTIN_DATASET), BUILTIN_ARTICLE, width, height);
+        let area = Rect::new(0, 0, width, height);
+        let mut buffer = Buffer::empty(area);
+        group.bench_function(format!("{width}x{height}"), |b| {
+            b.iter(|| {
+                buffer.reset();
+                (&app).render(area, &mut buffer);
+            })
+        });
+    }
+    group.finish();
+}
+
+fn scroll_step(c: &mut Criterion) {
+    let big = generate::article(BIG_LINES, 1);
+    let mut group = c.benchmark_group("scroll_step");
+    for (name, article) in [("bundled", BUILTIN_ARTICLE), ("100k_lines", big.as_str())] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_on(dir.path(), &with_article(BUILTIN_DATASET), article, 120, 40);
+        app.focus = coopdash::layout::Pane::Article;
+        let area = Rect::new(0, 0, 120, 40);
+        let mut buffer = Buffer::empty(area);
+        let mut down = true;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                // Down then up, so the step never stops at an end.
+                let code = if down { KeyCode::Char('j') } else { KeyCode::Char('k') };
+                down = !down;
+                app.update(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+                buffer.reset();
+                (&app).render(area, &mut buffer);
+            })
+        });
+    }
+    group.finish();
+}
+
+fn reload(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = with_article(BUILTIN_DATASET);
+    let mut app = app_on(dir.path(), &dataset, BUILTIN_ARTICLE, 120, 40);
+    let path = dir.path().join("metrics.toml");
+    let mut value = 25;
+    c.bench_function("reload/bundled", |b| {
+        b.iter(|| {
+            // A real change each time, so the diff and the highlight run too.
+            value = if value == 25 { 26 } else { 25 };
+            std::fs::write(&path, dataset.replace("value = 25\n", &format!("value = {value}\n"))).unwrap();
+            app.update(Event::Reload);
+        })
+    });
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(2))
+        .warm_up_time(Duration::from_millis(500))
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = load_and_validate, article_layout, render_frame, scroll_step, reload
+}
+criterion_main!(benches);
