@@ -1,15 +1,19 @@
 //! What a reload changed: every value that differs, as old → new with the delta, shown for a
 //! few seconds after the reload.
 
+use std::collections::HashMap;
+
 use crate::dataset::{Dashboard, Metric};
 
 /// One metric whose value changed (or that is new).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ValueChange {
     pub id: String,
     pub label: String,
     /// The old value as shown, or `None` for a new metric.
     pub old: Option<String>,
+    /// The old value itself (in the unit's base), for animating from it.
+    pub old_value: Option<f64>,
     pub new: String,
     /// `+2`, `−1.5 Mt`; `None` for a new metric or when only the wording changed (a bound).
     pub delta: Option<String>,
@@ -28,15 +32,17 @@ impl ValueChange {
 
 /// The value changes from `old` to `new`, in the new file's order. Metrics are matched by id.
 pub fn diff(old: &Dashboard, new: &Dashboard) -> Vec<ValueChange> {
+    let by_id: HashMap<&str, &Metric> = old.metrics.iter().map(|m| (m.id.as_str(), m)).collect();
     new.metrics
         .iter()
         .filter_map(|m| {
-            let before = old.metrics.iter().find(|o| o.id == m.id);
+            let before = by_id.get(m.id.as_str()).copied();
             match before {
                 None => Some(ValueChange {
                     id: m.id.clone(),
                     label: m.label.clone(),
                     old: None,
+                    old_value: None,
                     new: m.short_value(),
                     delta: None,
                 }),
@@ -44,6 +50,7 @@ pub fn diff(old: &Dashboard, new: &Dashboard) -> Vec<ValueChange> {
                     id: m.id.clone(),
                     label: m.label.clone(),
                     old: Some(o.short_value()),
+                    old_value: Some(o.value),
                     new: m.short_value(),
                     delta: delta(o, m),
                 }),

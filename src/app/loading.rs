@@ -43,14 +43,8 @@ impl App {
                 };
                 self.changes_until = (!self.changes.is_empty()).then_some(now + CHANGE_HIGHLIGHT);
                 // On a slide, changed values move from their old values to the new ones.
-                let old_values: Vec<(String, f64)> = self
-                    .changes
-                    .iter()
-                    .filter_map(|c| {
-                        let old = self.data.as_ref()?.dashboard.metrics.iter().find(|m| m.id == c.id)?;
-                        Some((c.id.clone(), old.value))
-                    })
-                    .collect();
+                let old_values: Vec<(String, f64)> =
+                    self.changes.iter().filter_map(|c| Some((c.id.clone(), c.old_value?))).collect();
                 self.presentation.animate_change(old_values, now);
                 let warnings = loaded.warnings.len();
                 self.install(loaded);
