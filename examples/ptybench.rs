@@ -132,25 +132,14 @@ fn first_frame(subject: &Subject, runs: usize) {
     report(subject.name, "first frame", samples);
 }
 
-/// Waits until the program has written nothing for a while, and returns the screen then.
-fn settle(app: &PtyApp) -> String {
-    app.drain_output();
-    loop {
-        std::thread::sleep(Duration::from_millis(60));
-        if app.drain_output() == 0 {
-            return app.screen();
-        }
-    }
-}
-
 /// Alternates two keys (`forth` and `back`, each undoing the other) and measures each press to
 /// the moment the screen is exactly the one that key leads to: the whole frame, not its first
 /// bytes.
 fn key_latencies(app: &mut PtyApp, forth: &str, back: &str, runs: usize) -> Vec<Duration> {
     app.send(forth);
-    let after_forth = settle(app);
+    let after_forth = app.settled();
     app.send(back);
-    let after_back = settle(app);
+    let after_back = app.settled();
     (0..runs)
         .map(|i| {
             let (key, expected) = if i % 2 == 0 { (forth, &after_forth) } else { (back, &after_back) };
@@ -166,7 +155,7 @@ fn keys(subject: &Subject, runs: usize) {
     let mut app = spawn(subject);
     app.wait_for(subject.ready);
     app.send(subject.setup);
-    settle(&app);
+    app.settled();
     report(subject.name, "key j → frame", key_latencies(&mut app, "j", "k", runs));
     report(subject.name, "key PgDn → frame", key_latencies(&mut app, "\x1b[6~", "\x1b[5~", runs));
     let rss = peak_rss_kib(app.pid());

@@ -88,7 +88,7 @@ pub fn load(request: &LoadRequest) -> Result<Loaded, LoadError> {
     let (text, base_dir) = match &request.dataset {
         DatasetSource::File(path) => {
             let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-            (read::read_text(path, &file)?, base)
+            (normalise_line_breaks(read::read_text(path, &file)?), base)
         }
         DatasetSource::Builtin => (BUILTIN_DATASET.to_owned(), PathBuf::new()),
     };
@@ -96,6 +96,21 @@ pub fn load(request: &LoadRequest) -> Result<Loaded, LoadError> {
     let dashboard = dataset::parse(&origin).map_err(|diagnostics| LoadError { diagnostics })?;
     let article = load_article(request, &dashboard, &file)?;
     Ok(Loaded::assemble(dashboard, article, &file))
+}
+
+/// Old Mac files end lines with a lone CR, which TOML rejects: read it as a line break. Each
+/// CR becomes one LF, so byte offsets (and every line:col) stay true.
+fn normalise_line_breaks(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let lone_cr = c == '\r' && bytes.get(i + 1) != Some(&b'\n');
+        out.push(if lone_cr { '\n' } else { c });
+    }
+    out
 }
 
 fn load_article(

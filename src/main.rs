@@ -54,6 +54,11 @@ fn run(cli: Cli) -> Result<u8> {
         eprintln!("coopdash: not a terminal; use --snapshot 100x30 to print the screen as text, or --check");
         return Ok(USAGE_ERROR);
     }
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        // A dumb terminal cannot move the cursor: a full-screen program would print garbage.
+        eprintln!("coopdash: TERM=dumb cannot show a full-screen dashboard; use --snapshot 100x30, or set TERM");
+        return Ok(USAGE_ERROR);
+    }
     let watch = match (cli.no_watch, cli.poll) {
         (true, _) => None,
         (false, true) => Some(WatchMode::Poll),

@@ -245,3 +245,58 @@ fn the_dataset_generator_mostly_makes_valid_datasets() {
     assert!(valid * 3 > total, "only {valid}/{total} generated datasets are valid");
     assert!(valid < total, "the error screen needs invalid datasets too");
 }
+
+/// Fragments of TOML, so random files get past the first byte and into the parser's corners.
+fn toml_soup() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("title = \"T\"\n".to_owned()),
+            Just("[[metric]]\n".to_owned()),
+            Just("[[chart]]\n".to_owned()),
+            Just("[[gauge]]\n".to_owned()),
+            Just("[[slide]]\n".to_owned()),
+            Just("[source]\n".to_owned()),
+            Just("id = \"a\"\n".to_owned()),
+            Just("value = ".to_owned()),
+            Just("metrics = [\"a\", ".to_owned()),
+            Just("part_of = \"a\"\n".to_owned()),
+            Just("date = 2025-04-10\n".to_owned()),
+            Just("{ x = [".to_owned()),
+            Just("]}\n".to_owned()),
+            Just("\"\"\"".to_owned()),
+            Just("'''".to_owned()),
+            Just("\\u0000\\u001b".to_owned()),
+            Just("1e400 ".to_owned()),
+            Just("-inf\n".to_owned()),
+            Just("\r".to_owned()),
+            "[a-z_]{1,8} = [0-9]{1,25}\n",
+            any::<String>(),
+        ],
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn toml_soup_never_panics_the_loader(text in toml_soup()) {
+        let outcome = dataset::parse(&Origin { text: &text, file: "m.toml", base_dir: Path::new("") });
+        if let Err(diagnostics) = outcome {
+            prop_assert!(!diagnostics.is_empty());
+            for d in diagnostics {
+                prop_assert!(!d.message.chars().any(is_unsafe_char), "{:?}", d.message);
+            }
+        }
+    }
+
+    #[test]
+    fn sanitised_text_is_safe_and_sanitising_again_changes_nothing(text in any::<String>()) {
+        let once = coopdash::text::sanitize(&text).into_owned();
+        prop_assert!(!once.chars().any(|c| c != '\n' && is_unsafe_char(c)));
+        prop_assert_eq!(coopdash::text::sanitize(&once).into_owned(), once.clone());
+        let line = coopdash::text::sanitize_line(&text).into_owned();
+        prop_assert!(!line.chars().any(is_unsafe_char));
+    }
+}

@@ -22,13 +22,29 @@ pub struct PtyApp {
     output: Receiver<usize>,
     /// Every byte the program wrote, to check what reached the terminal.
     raw: Arc<Mutex<Vec<u8>>>,
-    // Kept open for the child's lifetime.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    // Kept open for the child's lifetime (until `hang_up`).
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    /// Tells the reader thread to let go of its handle on the pty.
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    reader: Option<thread::JoinHandle<()>>,
 }
 
 impl PtyApp {
     /// Starts `program` with `args` in `cwd` in a terminal of `cols`×`rows`.
     pub fn spawn_program(program: &Path, args: &[&str], cwd: &Path, cols: u16, rows: u16) -> Self {
+        Self::spawn_with(program, args, cwd, cols, rows, &[])
+    }
+
+    /// Like [`PtyApp::spawn_program`], with environment changes: `(name, Some(value))` sets,
+    /// `(name, None)` removes.
+    pub fn spawn_with(
+        program: &Path,
+        args: &[&str],
+        cwd: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, Option<&str>)],
+    ) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
@@ -37,9 +53,16 @@ impl PtyApp {
         command.cwd(cwd);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        for (name, value) in env {
+            match value {
+                Some(value) => command.env(name, value),
+                None => command.env_remove(name),
+            }
+        }
         let child = pty.slave.spawn_command(command).expect("coopdash starts");
         drop(pty.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        // The parser needs a screen of at least one cell, whatever size the pty starts at.
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows.max(1), cols.max(1), 0)));
         let mut reader = pty.master.try_clone_reader().expect("a reader");
         let sink = Arc::clone(&parser);
         let raw: Arc<Mutex<Vec<u8>>> = Arc::default();
@@ -48,9 +71,23 @@ impl PtyApp {
         let writer: Arc<Mutex<Box<dyn Write + Send>>> =
             Arc::new(Mutex::new(pty.master.take_writer().expect("a writer")));
         let answer = Arc::clone(&writer);
-        thread::spawn(move || {
+        let stop: Arc<std::sync::atomic::AtomicBool> = Arc::default();
+        let stopping = Arc::clone(&stop);
+        let fd = pty.master.as_raw_fd().expect("a pty file descriptor");
+        let handle = thread::spawn(move || {
             let mut chunk = [0u8; 65536];
-            while let Ok(n) = reader.read(&mut chunk) {
+            loop {
+                // Wait for output a little at a time, so `hang_up` can stop this thread.
+                let mut poll = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+                // SAFETY: one valid pollfd; the fd stays open until this thread is joined.
+                let ready = unsafe { libc::poll(&mut poll, 1, 20) };
+                if stopping.load(std::sync::atomic::Ordering::SeqCst) {
+                    break;
+                }
+                if ready <= 0 {
+                    continue;
+                }
+                let Ok(n) = reader.read(&mut chunk) else { break };
                 if n == 0 {
                     break;
                 }
@@ -68,7 +105,65 @@ impl PtyApp {
                 let _ = notify.send(n);
             }
         });
-        Self { child, writer, parser, output, raw, _master: pty.master }
+        Self { child, writer, parser, output, raw, master: Some(pty.master), stop, reader: Some(handle) }
+    }
+
+    /// The terminal changes size, as when a window is resized.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        if let Some(master) = &self.master {
+            master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
+        }
+        self.parser.lock().unwrap().screen_mut().set_size(rows.max(1), cols.max(1));
+    }
+
+    /// Whether the pty is back in cooked mode (canonical input, echo), as a shell needs it.
+    pub fn cooked(&self) -> bool {
+        let Some(fd) = self.master.as_ref().and_then(|m| m.as_raw_fd()) else { return false };
+        // SAFETY: termios is plain data; tcgetattr fills it for a valid fd.
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        if unsafe { libc::tcgetattr(fd, &mut termios) } != 0 {
+            return false;
+        }
+        termios.c_lflag & libc::ICANON != 0 && termios.c_lflag & libc::ECHO != 0
+    }
+
+    /// The terminal goes away (a closed window, a killed tmux pane): every handle on the pty
+    /// is closed. Returns the time until the program exits, if it does within `limit`.
+    pub fn hang_up(&mut self, limit: Duration) -> Option<Duration> {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        *self.writer.lock().unwrap() = Box::new(std::io::sink());
+        let started = Instant::now();
+        self.master = None;
+        while started.elapsed() < limit {
+            if self.child.try_wait().unwrap().is_some() {
+                return Some(started.elapsed());
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+        None
+    }
+
+    /// Whether the mouse reporting and bracketed paste modes are off.
+    pub fn input_modes_off(&self) -> bool {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None && !screen.bracketed_paste()
+    }
+
+    /// The screen once the program has written nothing for 150 ms (a whole frame, not its
+    /// first bytes).
+    pub fn settled(&self) -> String {
+        self.drain_output();
+        let started = Instant::now();
+        loop {
+            thread::sleep(Duration::from_millis(150));
+            if self.drain_output() == 0 || started.elapsed() > TIMEOUT {
+                return self.screen();
+            }
+        }
     }
 
     /// Everything the program has written so far.

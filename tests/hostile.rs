@@ -1,0 +1,108 @@
+//! Hostile data: every file a user (or an attacker) can hand coopdash gets a clear error with its
+//! line and column, or a sensible screen; never a panic, an abort, a stack overflow or a hang.
+//! Each case runs the real binary twice: `--check`, and a snapshot of the screen it would show.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+fn coopdash(args: &[&str], cwd: &Path) -> (Output, Duration) {
+    let started = Instant::now();
+    let output = Command::new(env!("CARGO_BIN_EXE_coopdash")).args(args).current_dir(cwd).output().expect("runs");
+    (output, started.elapsed())
+}
+
+fn metrics(count: usize) -> Vec<u8> {
+    let mut out = String::from("title = \"Many\"\n");
+    for i in 0..count {
+        out += &format!("[[metric]]\nid = \"m{i}\"\nvalue = {i}\n");
+    }
+    out.into_bytes()
+}
+
+fn minimal(extra: &str) -> Vec<u8> {
+    format!("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\n{extra}").into_bytes()
+}
+
+/// A file, and the start of what `--check` must say about it (`ok` for a valid file).
+fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    let value = |v: &str| format!("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = {v}\n").into_bytes();
+    vec![
+        ("empty", b"".to_vec(), "m.toml:1:1: missing key `title`"),
+        ("comments only", b"# nothing\n# here\n".to_vec(), "m.toml:1:1: missing key `title`"),
+        ("a BOM", [b"\xEF\xBB\xBF".to_vec(), minimal("")].concat(), "ok"),
+        (
+            "CRLF",
+            minimal("").iter().flat_map(|&b| if b == b'\n' { vec![b'\r', b'\n'] } else { vec![b] }).collect(),
+            "ok",
+        ),
+        ("lone CR", minimal("").iter().map(|&b| if b == b'\n' { b'\r' } else { b }).collect(), "ok"),
+        ("a duplicate key", b"title = \"T\"\ntitle = \"U\"\n".to_vec(), "m.toml:2:1: duplicate key"),
+        ("a duplicate table", minimal("[source]\nname = \"a\"\n[source]\nname = \"b\"\n"), "m.toml:7:2: duplicate key"),
+        ("a wrong type", b"title = 5\n".to_vec(), "m.toml:1:9: invalid type"),
+        ("a negative number", value("-5"), "m.toml:4:9: value must be a finite number >= 0"),
+        ("NaN", value("nan"), "m.toml:4:9: value must be a finite number >= 0"),
+        ("+inf", value("+inf"), "m.toml:4:9: value must be a finite number >= 0"),
+        ("-inf", value("-inf"), "m.toml:4:9: value must be a finite number >= 0"),
+        ("1e400", value("1e400"), "m.toml:4:9: floating-point number overflowed"),
+        ("beyond u64", value("18446744073709551616"), "m.toml:4:9: invalid type: integer"),
+        ("a 60-digit integer", value(&"9".repeat(60)), "m.toml:4:9: integer number overflowed"),
+        ("100,000 nested arrays", [b"title = \"T\"\nx = ".to_vec(), vec![b'['; 100_000]].concat(), "m.toml:2:"),
+        (
+            "100,000 nested inline tables",
+            [b"title = \"T\"\nx = ".to_vec(), b"{a=".repeat(100_000)].concat(),
+            "m.toml:2:",
+        ),
+        ("100,000 equals signs", [b"title = \"T\"\n".to_vec(), vec![b'='; 100_000]].concat(), "m.toml:2:2:"),
+        ("100,000 dashes", [b"title = \"T\"\n".to_vec(), vec![b'-'; 100_000]].concat(), "m.toml:2:100001:"),
+        ("a 10 MB label", minimal(&format!("label = \"{}\"\n", "x".repeat(10_000_000))), "ok"),
+        ("a NUL", b"title = \"T\x00\"\n".to_vec(), "m.toml:1:11:"),
+        ("invalid UTF-8", b"title = \"T\xff\xfe\"\n".to_vec(), "m.toml:1:11: not valid UTF-8 text"),
+        ("20,000 metrics", metrics(20_000), "ok"),
+        ("70,000 metrics", metrics(70_000), "ok"),
+    ]
+}
+
+#[test]
+fn hostile_files_get_a_clear_answer_and_a_sensible_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    for (name, bytes, expected) in cases() {
+        std::fs::write(&path, &bytes).unwrap();
+        let (check, took) = coopdash(&["--check", "m.toml"], dir.path());
+        let out = String::from_utf8_lossy(&check.stdout);
+        let stderr = String::from_utf8_lossy(&check.stderr);
+        assert!(check.status.code().is_some(), "{name}: killed by a signal\n{stderr}");
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+        assert!(took < Duration::from_secs(10), "{name}: took {took:?}");
+        if expected == "ok" {
+            assert_eq!(check.status.code(), Some(0), "{name}: {out}");
+        } else {
+            assert_eq!(check.status.code(), Some(1), "{name}: {out}");
+            assert!(out.starts_with(expected), "{name}: expected `{expected}…`, got:\n{out}");
+        }
+        // The screen it would show: the dashboard, or the error screen.
+        let (snapshot, took) = coopdash(&["--snapshot", "80x24", "m.toml"], dir.path());
+        assert_eq!(snapshot.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&snapshot.stderr));
+        assert!(took < Duration::from_secs(10), "{name}: the screen took {took:?}");
+        let screen = String::from_utf8_lossy(&snapshot.stdout);
+        assert_eq!(screen.lines().count(), 24, "{name}");
+        let sensible = if expected == "ok" { screen.contains("? help") } else { screen.contains("Cannot load") };
+        assert!(sensible, "{name}:\n{screen}");
+    }
+}
+
+#[test]
+fn a_directory_a_fifo_or_a_device_in_place_of_the_dataset_is_an_error_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("folder.toml")).unwrap();
+    let (out, _) = coopdash(&["--check", "folder.toml"], dir.path());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("folder.toml: is a directory, not a file"));
+    let status = Command::new("mkfifo").arg(dir.path().join("fifo.toml")).status().unwrap();
+    assert!(status.success());
+    let (out, took) = coopdash(&["--check", "fifo.toml"], dir.path());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("fifo.toml: is not a regular file"));
+    assert!(took < Duration::from_secs(5), "a FIFO must not block");
+    let (out, _) = coopdash(&["--check", "/dev/zero"], dir.path());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("/dev/zero: is not a regular file"));
+}
