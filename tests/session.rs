@@ -174,3 +174,48 @@ fn a_terminal_that_goes_away_without_a_hangup_signal_still_ends_it() {
     let took = app.hang_up(Duration::from_secs(2));
     assert!(took.is_some(), "still running two seconds after its terminal closed (pid {pid})");
 }
+
+#[test]
+fn ctrl_z_stops_with_the_terminal_restored_and_fg_redraws_with_fresh_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("metrics.toml");
+    let dataset = |label: &str| format!("title = \"Jobs\"\n[[metric]]\nid = \"a\"\nlabel = \"{label}\"\nvalue = 4\n");
+    std::fs::write(&path, dataset("Before the stop")).unwrap();
+    // An interactive shell does job control.
+    let mut shell = PtyApp::spawn_with(
+        Path::new("bash"),
+        &["--norc", "--noprofile", "-i"],
+        dir.path(),
+        100,
+        30,
+        &[("PS1", Some("shell$ "))],
+    );
+    shell.wait_for("shell$");
+    shell.send(&format!("{} --no-watch\r", binary().display()));
+    shell.wait_for("Before the stop");
+    shell.send("\x1a");
+    let screen = shell.wait_for("Stopped");
+    assert!(screen.contains("shell$"), "{screen}");
+    assert!(shell.terminal_restored(), "stopped with the terminal restored");
+    std::fs::write(&path, dataset("Edited while stopped")).unwrap();
+    shell.send("fg\r");
+    shell.wait_for("Edited while stopped");
+    shell.send("q");
+    shell.wait_until(|s| s.matches("shell$").count() >= 2 && !s.contains("Edited while stopped"), "the prompt");
+    shell.send("exit\r");
+    shell.wait_exit();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_its_report() {
+    let mut app = PtyApp::spawn_with(binary(), &[], repo(), 100, 30, &[("COOPDASH_TEST_PANIC", Some("1"))]);
+    let code = app.wait_exit();
+    assert_ne!(code, 0);
+    assert!(app.terminal_restored() && app.input_modes_off() && app.cooked());
+    app.settled();
+    // The report comes after the main screen is back, so it stays readable.
+    let raw = String::from_utf8_lossy(&app.raw_output()).into_owned();
+    let left_alternate_screen = raw.rfind("\x1b[?1049l").expect("the alternate screen was left");
+    let report = raw.find("a panic asked for by COOPDASH_TEST_PANIC").expect("the report is printed");
+    assert!(report > left_alternate_screen, "the report was printed on the alternate screen");
+}

@@ -41,17 +41,24 @@ pub struct Options {
 /// on every way out: quit, error, panic (ratatui's hook), and SIGTERM/SIGINT/SIGHUP/SIGQUIT.
 pub fn run(app: App, options: Options) -> Result<u8> {
     let mut terminal = ratatui::try_init().wrap_err("cannot set up the terminal")?;
+    restore_more_on_panic(options.mouse);
     if options.mouse {
         capture_mouse(true)?;
-        release_mouse_on_panic();
     }
     let result = event_loop(&mut terminal, app, options);
     let released = if options.mouse { capture_mouse(false) } else { Ok(()) };
-    let restored = ratatui::try_restore().wrap_err("cannot restore the terminal");
+    let restored = give_back().wrap_err("cannot restore the terminal");
     let code = result?;
     released?;
     restored?;
     Ok(code)
+}
+
+/// Gives the terminal back as it was: cooked mode, the main screen, and a visible cursor
+/// (ratatui's restore leaves the cursor to the terminal's drop, which a suspend never reaches).
+fn give_back() -> io::Result<()> {
+    ratatui::try_restore()?;
+    execute!(io::stdout(), cursor::Show)
 }
 
 /// Turns mouse reporting on or off. ratatui's restore does not turn it off, so every way out
@@ -65,11 +72,15 @@ fn capture_mouse(on: bool) -> Result<()> {
     Ok(())
 }
 
-/// Chains a panic hook that turns mouse reporting off before ratatui's hook restores the rest.
-fn release_mouse_on_panic() {
+/// Chains a panic hook that does what ratatui's hook (which runs next, then color-eyre's
+/// report) does not: mouse reporting off, the cursor shown.
+fn restore_more_on_panic(mouse: bool) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), event::DisableMouseCapture);
+        if mouse {
+            let _ = execute!(io::stdout(), event::DisableMouseCapture);
+        }
+        let _ = execute!(io::stdout(), cursor::Show);
         previous(info);
     }));
 }
@@ -82,6 +93,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: App, options: Options) -> Res
     let size = terminal.size()?;
     driver.app.update(Event::Resize(size.width, size.height));
     draw(terminal, &driver.app)?;
+    // The tests' way to prove that a panic leaves the terminal intact.
+    if std::env::var_os("COOPDASH_TEST_PANIC").is_some() {
+        panic!("a panic asked for by COOPDASH_TEST_PANIC");
+    }
     loop {
         let step = driver.step(None);
         if let Some(watcher) = &mut watcher {
@@ -171,7 +186,7 @@ fn spawn_signal_listener(sender: Sender<Message>) -> Result<()> {
 /// The full repaint uses `terminal.resize`, not `clear`: `clear` queries the cursor position,
 /// which would race the input thread blocked in `read`.
 fn suspend(terminal: &mut DefaultTerminal) -> Result<()> {
-    ratatui::try_restore()?;
+    give_back()?;
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     // Here the process has been continued (or was never stopped: no job control).
