@@ -1,6 +1,7 @@
 //! Taking in the result of a load: swap the data and keep the place, or keep the last good data
 //! and show the error.
 
+use std::path::PathBuf;
 use std::time::Instant;
 
 use super::changes::diff;
@@ -76,6 +77,25 @@ impl App {
                 !same
             }
         }
+    }
+
+    /// The files a watcher should follow: the dataset and the article it shows.
+    pub fn watch_paths(&self) -> Vec<PathBuf> {
+        let mut paths = Vec::new();
+        let dataset_file = match &self.request.dataset {
+            crate::load::DatasetSource::File(path) => Some(path),
+            // The built-in copy's article is compiled in too: nothing on disk to follow.
+            crate::load::DatasetSource::Builtin => None,
+        };
+        paths.extend(dataset_file.cloned());
+        match (&self.request.article_override, &self.data) {
+            (Some(path), _) => paths.push(path.clone()),
+            (None, Some(loaded)) if dataset_file.is_some() => {
+                paths.extend(loaded.dashboard.article.as_ref().map(|a| a.path.clone()))
+            }
+            _ => {}
+        }
+        paths
     }
 
     /// A reload the user asked for (`r`): always says what it found.

@@ -4,6 +4,7 @@
 //! (`impl Widget for &App`), and tests drive it directly.
 
 mod changes;
+mod clock;
 mod evidence;
 mod loading;
 mod mouse;
@@ -19,14 +20,13 @@ pub use present::{ANIMATION, FRAME, PresentOptions, Presentation};
 pub use reload::{Debouncer, ERROR_GRACE, FileChange};
 pub use search::{Hit, Search};
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
 
 use crate::action::{Action, Context, action_for};
-use crate::article::{WrappedLine, wrap};
+use crate::article::WrappedLine;
 use crate::layout::{self, Areas, ChartShape, LayoutInput, Pane};
 use crate::load::{LoadError, LoadRequest, Loaded};
 use crate::theme::Theme;
@@ -291,59 +291,6 @@ impl App {
         Effect::Redraw
     }
 
-    /// The earliest instant something is due (a reload, a held error, the end of a highlight);
-    /// `None` when nothing is scheduled, so the runtime can sleep until the next event.
-    pub fn next_deadline(&self) -> Option<Instant> {
-        let presenting = (self.mode == Mode::Presentation).then(|| self.presentation.next_deadline()).flatten();
-        [self.debounce.due(), self.held_error.as_ref().map(|(_, at)| *at), self.changes_until, presenting]
-            .into_iter()
-            .flatten()
-            .min()
-    }
-
-    fn tick(&mut self, now: Instant) -> Effect {
-        let mut effect = Effect::None;
-        if let Some(tentative) = self.debounce.take_due(now) {
-            if self.reload(now, tentative) {
-                effect = Effect::Redraw;
-            }
-        }
-        if self.held_error.as_ref().is_some_and(|(_, at)| *at <= now) {
-            if let Some((error, _)) = self.held_error.take() {
-                self.show_error(error);
-            }
-            effect = Effect::Redraw;
-        }
-        if self.mode == Mode::Presentation && self.presentation.tick(now, self.deck.len()) {
-            effect = Effect::Redraw;
-        }
-        if self.changes_until.is_some_and(|until| until <= now) {
-            self.changes.clear();
-            self.changes_until = None;
-            effect = Effect::Redraw;
-        }
-        effect
-    }
-
-    /// The files a watcher should follow: the dataset and the article it shows.
-    pub fn watch_paths(&self) -> Vec<PathBuf> {
-        let mut paths = Vec::new();
-        let dataset_file = match &self.request.dataset {
-            crate::load::DatasetSource::File(path) => Some(path),
-            // The built-in copy's article is compiled in too: nothing on disk to follow.
-            crate::load::DatasetSource::Builtin => None,
-        };
-        paths.extend(dataset_file.cloned());
-        match (&self.request.article_override, &self.data) {
-            (Some(path), _) => paths.push(path.clone()),
-            (None, Some(loaded)) if dataset_file.is_some() => {
-                paths.extend(loaded.dashboard.article.as_ref().map(|a| a.path.clone()))
-            }
-            _ => {}
-        }
-        paths
-    }
-
     /// The layout input for the current data and focus.
     pub fn layout_input(&self) -> LayoutInput {
         let (charts, gauges) = match &self.data {
@@ -371,33 +318,6 @@ impl App {
     /// The layout of the whole screen at the current size.
     pub fn areas(&self) -> Areas {
         layout::layout(self.size, &self.layout_input())
-    }
-
-    /// Rewraps the article if the pane's width changed, keeping the same text at the top.
-    fn refresh_article(&mut self) {
-        let pane = self.areas().article;
-        // When the article pane is hidden (one-pane mode), keep the last width: the article
-        // comes back at the same place.
-        let width = if pane.width == 0 {
-            if self.article_width == 0 { usize::from(self.size.width.saturating_sub(4)) } else { self.article_width }
-        } else {
-            usize::from(layout::article_text_area(pane).width)
-        };
-        if width == self.article_width && !self.article_lines.is_empty() {
-            self.clamp_article_scroll();
-            return;
-        }
-        let anchor = self.article_lines.get(self.article_scroll).map(|l| (l.block, l.offset));
-        self.article_lines = match &self.data {
-            Some(Loaded { article: Some(named), .. }) => wrap(&named.article.blocks, width),
-            _ => Vec::new(),
-        };
-        self.article_width = width;
-        if let Some(anchor) = anchor {
-            self.article_scroll =
-                self.article_lines.partition_point(|l| (l.block, l.offset) <= anchor).saturating_sub(1);
-        }
-        self.clamp_article_scroll();
     }
 }
 

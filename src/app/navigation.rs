@@ -2,6 +2,7 @@
 
 use super::{App, Overlay};
 use crate::action::{Action, help_rows};
+use crate::article::wrap;
 use crate::layout::{self, Pane, Screen};
 use crate::load::Loaded;
 
@@ -133,6 +134,33 @@ impl App {
 
     pub(super) fn clamp_article_scroll(&mut self) {
         self.article_scroll = self.article_scroll.min(self.article_max_scroll());
+    }
+
+    /// Rewraps the article if the pane's width changed, keeping the same text at the top.
+    pub(super) fn refresh_article(&mut self) {
+        let pane = self.areas().article;
+        // When the article pane is hidden (one-pane mode), keep the last width: the article
+        // comes back at the same place.
+        let width = if pane.width == 0 {
+            if self.article_width == 0 { usize::from(self.size.width.saturating_sub(4)) } else { self.article_width }
+        } else {
+            usize::from(layout::article_text_area(pane).width)
+        };
+        if width == self.article_width && !self.article_lines.is_empty() {
+            self.clamp_article_scroll();
+            return;
+        }
+        let anchor = self.article_lines.get(self.article_scroll).map(|l| (l.block, l.offset));
+        self.article_lines = match &self.data {
+            Some(Loaded { article: Some(named), .. }) => wrap(&named.article.blocks, width),
+            _ => Vec::new(),
+        };
+        self.article_width = width;
+        if let Some(anchor) = anchor {
+            self.article_scroll =
+                self.article_lines.partition_point(|l| (l.block, l.offset) <= anchor).saturating_sub(1);
+        }
+        self.clamp_article_scroll();
     }
 
     /// Before new data replaces the old: keep each chart's selected metric (by id, else the same

@@ -1,0 +1,246 @@
+//! Raw → model: every rule of the format, checked in one pass that reports every violation
+//! (not just the first), each at its line and column.
+
+mod views;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::diagnostic::{Diagnostic, LineIndex, Position};
+use super::model::{ArticleRef, Dashboard, Date, Metric, Quote, Source, Unit};
+use super::raw::{RawDataset, RawMetric};
+use crate::text::sanitize_line;
+use views::{chart, check_names, default_charts, default_gauges, gauge, slide};
+
+/// Where the text being validated came from.
+pub struct Origin<'a> {
+    /// The file's text, to turn spans into line:column.
+    pub text: &'a str,
+    /// The file's name as shown in diagnostics.
+    pub file: &'a str,
+    /// The folder relative paths in the file are resolved against.
+    pub base_dir: &'a Path,
+}
+
+/// Collects errors while the rules run.
+struct Checker<'a> {
+    origin: &'a Origin<'a>,
+    lines: LineIndex<'a>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn at(&self, span: Range<usize>) -> Option<Position> {
+        Some(self.lines.position(span.start))
+    }
+
+    fn error(&mut self, span: Range<usize>, message: impl AsRef<str>) {
+        let position = self.at(span);
+        self.errors.push(Diagnostic::error(self.origin.file, position, message));
+    }
+}
+
+/// Validates a parsed dataset. On success the model is complete (default charts and gauges
+/// filled in); on failure every rule violation found is returned, in file order.
+pub fn validate(raw: RawDataset, origin: &Origin<'_>) -> Result<Dashboard, Vec<Diagnostic>> {
+    let mut checker = Checker { origin, lines: LineIndex::new(origin.text), errors: Vec::new() };
+    let title = clean(raw.title.get_ref());
+    if title.trim().is_empty() {
+        checker.error(raw.title.span(), "`title` must not be empty");
+    }
+    if raw.metrics.is_empty() {
+        checker.error(0..0, "the dataset needs at least one [[metric]]");
+    }
+    let source = raw.source.map(|s| Source {
+        name: s.name.as_deref().map(clean),
+        title: s.title.as_deref().map(clean),
+        url: s.url.as_deref().map(clean),
+        date: s.date.and_then(|d| date(&mut checker, &d)),
+    });
+    let article = raw.article.map(|a| ArticleRef {
+        path: resolve(origin.base_dir, a.get_ref()),
+        position: checker.lines.position(a.span().start),
+    });
+
+    let ids = check_ids(&mut checker, &raw.metrics);
+    let metrics: Vec<Metric> = raw.metrics.iter().map(|m| metric(&mut checker, m, &ids)).collect();
+    check_parts(&mut checker, &raw.metrics, &metrics);
+
+    let charts = if raw.charts.is_empty() {
+        default_charts(&metrics)
+    } else {
+        raw.charts.iter().map(|c| chart(&mut checker, c, &ids, &metrics)).collect()
+    };
+    let gauges = if raw.gauges.is_empty() {
+        default_gauges(&metrics)
+    } else {
+        raw.gauges.iter().filter_map(|g| gauge(&mut checker, g, &ids, &metrics)).collect()
+    };
+
+    check_names(&mut checker, raw.charts.iter().filter_map(|c| c.id.as_ref()), "chart");
+    check_names(&mut checker, raw.gauges.iter().filter_map(|g| g.id.as_ref()), "gauge");
+    let slides = raw.slides.iter().filter_map(|s| slide(&mut checker, s, &ids, &metrics, &charts, &gauges)).collect();
+
+    if !checker.errors.is_empty() {
+        checker.errors.sort_by_key(|d| d.position);
+        return Err(checker.errors);
+    }
+    Ok(Dashboard {
+        title,
+        subtitle: raw.subtitle.as_deref().map(clean),
+        source,
+        article,
+        metrics,
+        charts,
+        gauges,
+        slides,
+    })
+}
+
+fn well_formed_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn clean(text: &str) -> String {
+    sanitize_line(text).into_owned()
+}
+
+fn resolve(base: &Path, relative: &str) -> PathBuf {
+    let path = Path::new(relative);
+    if path.is_absolute() { path.to_path_buf() } else { base.join(path) }
+}
+
+/// The metric ids in file order, and where each first appears: references resolve in constant
+/// time, so a dataset of 10,000 metrics validates as fast as one of ten.
+struct Ids {
+    list: Vec<String>,
+    first: HashMap<String, usize>,
+}
+
+impl Ids {
+    fn position(&self, id: &str) -> Option<usize> {
+        self.first.get(id).copied()
+    }
+}
+
+/// Ids in file order; duplicates and malformed ids are reported (and still listed, so references
+/// to them do not produce a second, misleading "unknown id" error).
+fn check_ids(checker: &mut Checker<'_>, metrics: &[RawMetric]) -> Ids {
+    let mut first = HashMap::with_capacity(metrics.len());
+    let mut list = Vec::with_capacity(metrics.len());
+    for (index, m) in metrics.iter().enumerate() {
+        let id = m.id.get_ref();
+        if !well_formed_id(id) {
+            checker.error(m.id.span(), format!("id `{id}` must be lowercase letters, digits and _"));
+        } else if first.contains_key(id) {
+            checker.error(m.id.span(), format!("duplicate id `{id}`"));
+        }
+        first.entry(id.clone()).or_insert(index);
+        list.push(id.clone());
+    }
+    Ids { list, first }
+}
+
+fn lookup(checker: &mut Checker<'_>, ids: &Ids, reference: &Spanned<String>) -> Option<usize> {
+    let wanted = reference.get_ref();
+    let found = ids.position(wanted);
+    if found.is_none() {
+        let hint = crate::dataset::hint::closest(wanted, ids.list.iter().map(String::as_str))
+            .map(|near| format!(" (did you mean `{near}`?)"))
+            .unwrap_or_default();
+        checker.error(reference.span(), format!("no metric has the id `{wanted}`{hint}"));
+    }
+    found
+}
+
+fn metric(checker: &mut Checker<'_>, raw: &RawMetric, ids: &Ids) -> Metric {
+    let (unit, factor) = Unit::parse(raw.unit.as_deref().unwrap_or(""));
+    let value = *raw.value.get_ref();
+    if !value.is_finite() || value < 0.0 {
+        checker.error(raw.value.span(), "value must be a finite number >= 0");
+    }
+    let scaled = value * factor;
+    let part_of = raw.part_of.as_ref().and_then(|p| lookup(checker, ids, p));
+    Metric {
+        id: raw.id.get_ref().clone(),
+        label: raw.label.as_deref().map_or_else(|| label_from_id(raw.id.get_ref()), clean),
+        value: if scaled.is_finite() && scaled >= 0.0 { scaled } else { 0.0 },
+        unit,
+        bound: raw.bound,
+        part_of,
+        since: raw.since.as_ref().and_then(|d| date(checker, d)),
+        as_of: raw.as_of.as_ref().and_then(|d| date(checker, d)),
+        note: raw.note.as_deref().map(clean),
+        quote: raw
+            .quote
+            .as_ref()
+            .map(|q| Quote { text: clean(q.get_ref()), position: checker.lines.position(q.span().start) }),
+        source: raw.source.as_deref().map(clean),
+    }
+}
+
+/// `bri_agreements` → `Bri agreements`.
+fn label_from_id(id: &str) -> String {
+    let spaced = id.replace('_', " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn date(checker: &mut Checker<'_>, raw: &Spanned<Datetime>) -> Option<Date> {
+    match (raw.get_ref().date, raw.get_ref().time) {
+        (Some(d), None) => Some(Date { year: d.year, month: d.month, day: d.day }),
+        _ => {
+            checker.error(raw.span(), "expected a date such as 2021-12-03 (no time of day)");
+            None
+        }
+    }
+}
+
+/// `part_of` must name another metric of the same unit whose value is at least the part's.
+fn check_parts(checker: &mut Checker<'_>, raw: &[RawMetric], metrics: &[Metric]) {
+    for (i, (m, r)) in metrics.iter().zip(raw).enumerate() {
+        let (Some(whole_index), Some(span)) = (m.part_of, r.part_of.as_ref().map(Spanned::span)) else {
+            continue;
+        };
+        let whole = &metrics[whole_index];
+        if whole_index == i {
+            checker.error(span, format!("`{}` cannot be a part of itself", m.id));
+        } else if whole.unit != m.unit {
+            checker.error(
+                span,
+                format!(
+                    "`{}` is in {} but its whole `{}` is in {}",
+                    m.id,
+                    unit_name(&m.unit),
+                    whole.id,
+                    unit_name(&whole.unit)
+                ),
+            );
+        } else if m.value > whole.value {
+            checker.error(
+                span,
+                format!(
+                    "part `{}` ({}) is larger than its whole `{}` ({})",
+                    m.id,
+                    m.display_value(),
+                    whole.id,
+                    whole.display_value()
+                ),
+            );
+        }
+    }
+}
+
+fn unit_name(unit: &Unit) -> String {
+    match unit {
+        Unit::None => "plain numbers".to_owned(),
+        other => other.caption().to_owned(),
+    }
+}

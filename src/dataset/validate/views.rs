@@ -1,0 +1,240 @@
+//! The views of the data: charts, gauges and slides, each checked against the metrics they
+//! name; and the charts and gauges made when the file lists none.
+
+use std::collections::HashSet;
+
+use toml::Spanned;
+
+use super::{Checker, Ids, clean, label_from_id, lookup, unit_name, well_formed_id};
+use crate::dataset::model::{Bound, Chart, ChartDirection, Gauge, Metric, SlideContent, SlideSpec, Unit};
+use crate::dataset::raw::{RawChart, RawGauge, RawSlide, RawSlideKind};
+use crate::text::width::width;
+
+/// Labels at most this wide (in a chart of at most [`VERTICAL_MAX_BARS`]) fit under vertical bars.
+const VERTICAL_MAX_LABEL: usize = 8;
+const VERTICAL_MAX_BARS: usize = 12;
+
+/// Chart and gauge ids: well formed and unique among their kind.
+pub(super) fn check_names<'a>(checker: &mut Checker<'_>, names: impl Iterator<Item = &'a Spanned<String>>, kind: &str) {
+    let mut seen = HashSet::new();
+    for name in names {
+        let text = name.get_ref();
+        if !well_formed_id(text) {
+            checker.error(name.span(), format!("{kind} id `{text}` must be lowercase letters, digits and _"));
+        } else if !seen.insert(text.clone()) {
+            checker.error(name.span(), format!("duplicate {kind} id `{text}`"));
+        }
+    }
+}
+
+/// A `[[slide]]`: exactly one of `chart`, `gauge`, `metric`, `metrics`, `kind`, each pointing at
+/// something that exists.
+pub(super) fn slide(
+    checker: &mut Checker<'_>,
+    raw: &Spanned<RawSlide>,
+    ids: &Ids,
+    metrics: &[Metric],
+    charts: &[Chart],
+    gauges: &[Gauge],
+) -> Option<SlideSpec> {
+    let s = raw.get_ref();
+    let given = [s.chart.is_some(), s.gauge.is_some(), s.metric.is_some(), s.metrics.is_some(), s.kind.is_some()];
+    if given.iter().filter(|&&g| g).count() != 1 {
+        checker.error(
+            raw.span(),
+            "a slide shows exactly one of: chart = \"<id>\", gauge = \"<id>\", metric = \"<id>\", metrics = [...], kind = \"title\" or \"sources\"",
+        );
+        return None;
+    }
+    let content = if let Some(chart) = &s.chart {
+        SlideContent::Chart(named(checker, chart, charts.iter().map(|c| c.id.as_ref()).collect(), "chart")?)
+    } else if let Some(gauge) = &s.gauge {
+        SlideContent::Gauge(named(checker, gauge, gauges.iter().map(|g| g.id.as_ref()).collect(), "gauge")?)
+    } else if let Some(metric) = &s.metric {
+        SlideContent::Metric(lookup(checker, ids, metric)?)
+    } else if let Some(list) = &s.metrics {
+        SlideContent::Metrics(members(checker, list, ids, metrics, "slide"))
+    } else {
+        match s.kind {
+            Some(RawSlideKind::Title) => SlideContent::Title,
+            _ => SlideContent::Sources,
+        }
+    };
+    Some(SlideSpec { title: s.title.as_deref().map(clean), caption: s.caption.as_deref().map(clean), content })
+}
+
+/// The index of the chart or gauge a slide names, reported when there is none.
+fn named(
+    checker: &mut Checker<'_>,
+    reference: &Spanned<String>,
+    names: Vec<Option<&String>>,
+    kind: &str,
+) -> Option<usize> {
+    let wanted = reference.get_ref();
+    let found = names.iter().position(|n| *n == Some(wanted));
+    if found.is_none() {
+        let known: Vec<&str> = names.iter().flatten().map(|n| n.as_str()).collect();
+        let hint = crate::dataset::hint::closest(wanted, known.iter().copied())
+            .map(|near| format!(" (did you mean `{near}`?)"))
+            .unwrap_or_else(|| format!(" (give the {kind} an `id` to show it on a slide)"));
+        checker.error(reference.span(), format!("no {kind} has the id `{wanted}`{hint}"));
+    }
+    found
+}
+
+pub(super) fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &Ids, metrics: &[Metric]) -> Chart {
+    let members = members(checker, &raw.metrics, ids, metrics, "chart");
+    let direction = raw.direction.unwrap_or_else(|| default_direction(&members, metrics));
+    Chart { id: raw.id.as_ref().map(|id| id.get_ref().clone()), title: clean(&raw.title), metrics: members, direction }
+}
+
+/// The metrics a chart (or a slide of bars) lists: each once, all of one unit.
+fn members(
+    checker: &mut Checker<'_>,
+    list: &Spanned<Vec<Spanned<String>>>,
+    ids: &Ids,
+    metrics: &[Metric],
+    what: &str,
+) -> Vec<usize> {
+    if list.get_ref().is_empty() {
+        checker.error(list.span(), format!("a {what} needs at least one metric"));
+    }
+    let mut members: Vec<usize> = Vec::new();
+    for reference in list.get_ref() {
+        let Some(index) = lookup(checker, ids, reference) else {
+            continue;
+        };
+        if members.contains(&index) {
+            checker.error(reference.span(), format!("`{}` is already in this {what}", reference.get_ref()));
+            continue;
+        }
+        if let Some(&first) = members.first()
+            && metrics[first].unit != metrics[index].unit
+        {
+            checker.error(
+                reference.span(),
+                format!(
+                    "`{}` is in {} but this {what} is in {}: bars of one chart share a scale",
+                    reference.get_ref(),
+                    unit_name(&metrics[index].unit),
+                    unit_name(&metrics[first].unit)
+                ),
+            );
+            continue;
+        }
+        members.push(index);
+    }
+    members
+}
+
+/// Long labels read better beside horizontal bars; short ones (years, codes) fit under columns.
+fn default_direction(members: &[usize], metrics: &[Metric]) -> ChartDirection {
+    let short = members.iter().all(|&i| width(&metrics[i].label) <= VERTICAL_MAX_LABEL);
+    if short && members.len() <= VERTICAL_MAX_BARS { ChartDirection::Vertical } else { ChartDirection::Horizontal }
+}
+
+/// Without `[[chart]]`: one chart per unit, in the order units first appear.
+pub(super) fn default_charts(metrics: &[Metric]) -> Vec<Chart> {
+    let mut units: Vec<&Unit> = Vec::new();
+    for m in metrics {
+        if !units.contains(&&m.unit) {
+            units.push(&m.unit);
+        }
+    }
+    units
+        .into_iter()
+        .map(|unit| {
+            let members: Vec<usize> = (0..metrics.len()).filter(|&i| &metrics[i].unit == unit).collect();
+            let title = match unit {
+                Unit::None => "Values".to_owned(),
+                Unit::Countries => "Countries".to_owned(),
+                Unit::Tonnes => "Tonnage".to_owned(),
+                Unit::Other(word) => label_from_id(word),
+            };
+            let direction = default_direction(&members, metrics);
+            Chart { id: None, title, metrics: members, direction }
+        })
+        .collect()
+}
+
+pub(super) fn gauge(checker: &mut Checker<'_>, raw: &RawGauge, ids: &Ids, metrics: &[Metric]) -> Option<Gauge> {
+    let part = lookup(checker, ids, &raw.metric)?;
+    let whole = match &raw.of {
+        Some(of) => lookup(checker, ids, of)?,
+        None => match metrics[part].part_of {
+            Some(whole) => whole,
+            None => {
+                checker.error(
+                    raw.metric.span(),
+                    format!(
+                        "this gauge needs `of = \"<id>\"`: `{}` has no `part_of` to take the share of",
+                        metrics[part].id
+                    ),
+                );
+                return None;
+            }
+        },
+    };
+    let span = raw.of.as_ref().map_or_else(|| raw.metric.span(), Spanned::span);
+    let (p, w) = (&metrics[part], &metrics[whole]);
+    if p.unit != w.unit {
+        checker.error(
+            span,
+            format!("`{}` is in {} but `{}` is in {}", p.id, unit_name(&p.unit), w.id, unit_name(&w.unit)),
+        );
+        return None;
+    }
+    if w.value <= 0.0 {
+        checker.error(span, format!("the whole `{}` is 0, so a share of it means nothing", w.id));
+        return None;
+    }
+    let ratio = p.value / w.value;
+    if !(0.0..=1.0).contains(&ratio) {
+        checker.error(
+            span,
+            format!(
+                "`{}` ({}) is larger than `{}` ({}): a gauge shows a share of at most 100%",
+                p.id,
+                p.display_value(),
+                w.id,
+                w.display_value()
+            ),
+        );
+        return None;
+    }
+    Some(Gauge {
+        id: raw.id.as_ref().map(|id| id.get_ref().clone()),
+        title: raw.title.as_deref().map_or_else(|| p.label.clone(), clean),
+        metric: part,
+        of: whole,
+        note: raw.note.as_deref().map(clean),
+        ratio,
+        bound: Bound::of_ratio(p.bound, w.bound),
+    })
+}
+
+/// Without `[[gauge]]`: one gauge per metric that is `part_of` another.
+pub(super) fn default_gauges(metrics: &[Metric]) -> Vec<Gauge> {
+    metrics
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let whole = m.part_of?;
+            let w = &metrics[whole];
+            let ratio = if w.value > 0.0 {
+                m.value / w.value
+            } else {
+                return None;
+            };
+            Some(Gauge {
+                id: None,
+                title: m.label.clone(),
+                metric: i,
+                of: whole,
+                note: None,
+                ratio: ratio.clamp(0.0, 1.0),
+                bound: Bound::of_ratio(m.bound, w.bound),
+            })
+        })
+        .collect()
+}
