@@ -30,8 +30,10 @@ impl App {
     pub(super) fn show_evidence(&mut self) {
         self.evidence_metric = self.selected_metric();
         let place = self.evidence_metric.and_then(|m| self.data.as_ref()?.evidence.place(m));
-        if let Some(place) = place {
-            self.scroll_to_span(place.sentence);
+        match place {
+            Some(place) => self.scroll_to_span(place.sentence),
+            // The badge row may be gone, and the last page with it.
+            None => self.clamp_article_scroll(),
         }
     }
 
@@ -104,5 +106,6 @@ impl App {
         if scroll && let Some(place) = self.data.as_ref().and_then(|d| d.evidence.place(metric)) {
             self.scroll_to_span(place.sentence);
         }
+        self.clamp_article_scroll();
     }
 }

@@ -28,10 +28,10 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let title = truncate(&dashboard.title, room);
     let mut spans = vec![Span::styled(format!(" {title}"), theme.title)];
     // The subtitle only when it fits whole: a cut subtitle reads worse than none.
-    if let Some(subtitle) = &dashboard.subtitle {
-        if width(&title) + 3 + width(subtitle) <= room {
-            spans.push(Span::styled(format!(" · {subtitle}"), theme.subtitle));
-        }
+    if let Some(subtitle) = &dashboard.subtitle
+        && width(&title) + 3 + width(subtitle) <= room
+    {
+        spans.push(Span::styled(format!(" · {subtitle}"), theme.subtitle));
     }
     Line::from(spans).render(area, buf);
     if area.height < 2 {
