@@ -7,27 +7,43 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use crate::action::{HELP_NOTES, HELP_SECTIONS, bindings};
 use crate::app::App;
+use crate::text::width::truncate;
 
-/// Columns of the key column.
-const KEYS_COLUMN: usize = 22;
+/// The key column is as wide as the longest keys, up to this.
+const KEYS_COLUMN_MAX: usize = 28;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
+    let width = area.width.saturating_sub(2).min(78);
+    let key_names =
+        |binding: &crate::action::Binding| binding.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ");
+    // The key column fits the longest keys (and leaves the rest to the descriptions).
+    let keys_column = HELP_SECTIONS
+        .iter()
+        .flat_map(|(_, context)| bindings(*context))
+        .map(|b| crate::text::width::width(&key_names(b)))
+        .max()
+        .unwrap_or(0)
+        .min(KEYS_COLUMN_MAX)
+        + 2;
+    let description_room = usize::from(width).saturating_sub(keys_column + 6);
     let mut lines: Vec<Line> = Vec::new();
     for (heading, context) in HELP_SECTIONS {
         lines.push(Line::styled(heading, theme.detail_label));
         for binding in bindings(context) {
-            let keys = binding.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ");
+            let keys = truncate(&key_names(binding), keys_column - 1);
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<KEYS_COLUMN$}"), theme.key),
-                Span::styled(binding.help, theme.body),
+                Span::styled(
+                    format!("  {keys}{}", " ".repeat(keys_column - crate::text::width::width(&keys))),
+                    theme.key,
+                ),
+                Span::styled(truncate(binding.help, description_room), theme.body),
             ]));
         }
         lines.push(Line::default());
     }
     lines.extend(HELP_NOTES.iter().map(|note| Line::styled(*note, theme.dim)));
 
-    let width = area.width.saturating_sub(2).min(74);
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(area.height);
     let window = area.centered(Constraint::Length(width), Constraint::Length(height));
     let visible = usize::from(height.saturating_sub(2));
