@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::article::Article;
 use crate::dataset::{self, Dashboard, Diagnostic, Origin, Severity, read};
 use crate::provenance::Evidence;
+use crate::text::sanitize_line;
 
 /// The bundled dataset and article, compiled in: `coopdash` works from any folder.
 pub const BUILTIN_DATASET: &str = include_str!("../metrics.toml");
@@ -26,7 +27,8 @@ impl DatasetSource {
     /// How the dataset is named in messages.
     pub fn display_name(&self) -> String {
         match self {
-            DatasetSource::File(path) => path.display().to_string(),
+            // A file name is text from outside too: it may hold escape characters.
+            DatasetSource::File(path) => sanitize_line(&path.display().to_string()).into_owned(),
             DatasetSource::Builtin => BUILTIN_NAME.to_owned(),
         }
     }
@@ -119,7 +121,7 @@ fn load_article(
     dataset_file: &str,
 ) -> Result<Option<NamedArticle>, LoadError> {
     if let Some(path) = &request.article_override {
-        let name = path.display().to_string();
+        let name = sanitize_line(&path.display().to_string()).into_owned();
         let text = read::read_text(path, &name)?;
         return Ok(Some(NamedArticle { article: Article::from_file_text(&name, &text), name }));
     }
@@ -130,7 +132,7 @@ fn load_article(
     let Some(reference) = &dashboard.article else {
         return Ok(None);
     };
-    let name = reference.path.display().to_string();
+    let name = sanitize_line(&reference.path.display().to_string()).into_owned();
     let text = read::read_text(&reference.path, &name).map_err(|problem| {
         // Point at the `article` key too: that is where the fix usually goes.
         let message = format!("article {}: {}", problem.location(), problem.message);
@@ -174,5 +176,22 @@ impl LoadRequest {
             None => (DatasetSource::Builtin, true),
         };
         (Self { dataset, article_override }, fell_back)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_shown_safely() {
+        let source = DatasetSource::File(PathBuf::from("data/\u{1b}[2Jevil.toml"));
+        assert_eq!(source.display_name(), "data/␛[2Jevil.toml");
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_line_breaks_in_place() {
+        assert_eq!(normalise_line_breaks("a\rb\r\nc\r".to_owned()), "a\nb\r\nc\n");
+        assert_eq!(normalise_line_breaks("plain".to_owned()), "plain");
     }
 }

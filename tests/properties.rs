@@ -41,7 +41,7 @@ fn toml_string(text: &str) -> String {
 struct MetricSpec {
     label: String,
     value: f64,
-    unit: &'static str,
+    unit: String,
     part_of: Option<usize>,
     quote: Option<String>,
 }
@@ -50,7 +50,11 @@ fn metric() -> impl Strategy<Value = MetricSpec> {
     (
         nasty_text(),
         prop_oneof![20 => 0.0..1e3f64, 10 => 0.0..1e12f64, 2 => Just(0.0), 1 => Just(f64::MAX), 1 => Just(-1.0)],
-        prop_oneof![15 => Just(""), 1 => prop::sample::select(vec!["countries", "t", "kt", "Mt", "ports"])],
+        prop_oneof![
+            60 => Just(String::new()),
+            6 => prop::sample::select(vec!["countries", "t", "kt", "Mt", "ports"]).prop_map(str::to_owned),
+            1 => nasty_text(),
+        ],
         prop_oneof![6 => Just(None), 1 => (0usize..8).prop_map(Some)],
         // Quotes: hostile text, or words the generated articles often contain.
         prop::option::of(prop_oneof![nasty_text(), Just("strong".to_owned()), Just("中国".to_owned())]),
@@ -74,7 +78,7 @@ fn dataset_text() -> impl Strategy<Value = String> {
                 out +=
                     &format!("[[metric]]\nid = \"m{i}\"\nlabel = {}\nvalue = {:?}\n", toml_string(&m.label), m.value);
                 if !m.unit.is_empty() {
-                    out += &format!("unit = \"{}\"\n", m.unit);
+                    out += &format!("unit = {}\n", toml_string(&m.unit));
                 }
                 if let Some(quote) = &m.quote {
                     out += &format!("quote = {}\n", toml_string(quote));

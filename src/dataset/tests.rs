@@ -327,9 +327,10 @@ fn huge_and_odd_numbers_are_errors_not_panics() {
 #[test]
 fn strings_from_the_file_are_sanitised() {
     let d =
-        parse_text("title = \"T\\u001b]0;owned\\u0007\"\n[[metric]]\nid = \"a\"\nlabel = \"x\\u202ey\"\nvalue = 1\n")
+        parse_text("title = \"T\\u001b]0;owned\\u0007\"\n[[metric]]\nid = \"a\"\nlabel = \"x\\u202ey\"\nvalue = 1\nunit = \"t\\u001b[2Jons\"\n")
             .unwrap();
     assert_eq!(d.title, "T␛]0;owned␇");
+    assert_eq!(d.metrics[0].unit, Unit::Other("t␛[2Jons".into()), "units are text from the file too");
     assert_eq!(d.metrics[0].label, "xy");
 }
 

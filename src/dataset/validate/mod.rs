@@ -158,7 +158,7 @@ fn lookup(checker: &mut Checker<'_>, ids: &Ids, reference: &Spanned<String>) -> 
 }
 
 fn metric(checker: &mut Checker<'_>, raw: &RawMetric, ids: &Ids) -> Metric {
-    let (unit, factor) = Unit::parse(raw.unit.as_deref().unwrap_or(""));
+    let (unit, factor) = Unit::parse(&clean(raw.unit.as_deref().unwrap_or("")));
     let value = *raw.value.get_ref();
     if !value.is_finite() || value < 0.0 {
         checker.error(raw.value.span(), "value must be a finite number >= 0");
