@@ -99,7 +99,8 @@ impl Driver {
             // Focus and paste events change nothing on screen.
             Message::Terminal(_) => Effect::None,
             Message::File(change, at) => self.app.update(Event::FileChanged(change, at)),
-            Message::InputGone => return Err(0),
+            // The terminal is gone: leave as a hang-up would.
+            Message::InputGone => return Err(128 + 1),
             // The shell's convention: 128 + the signal's number.
             Message::Signal(signal) => return Err(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))),
         })

@@ -6,6 +6,7 @@
 //! app asked for (a debounced reload, the end of a highlight).
 
 mod driver;
+mod input;
 mod watch;
 
 pub use driver::{Driver, Message, Step};
@@ -42,16 +43,26 @@ pub struct Options {
 pub fn run(app: App, options: Options) -> Result<u8> {
     let mut terminal = ratatui::try_init().wrap_err("cannot set up the terminal")?;
     restore_more_on_panic(options.mouse);
+    let result = match if options.mouse { capture_mouse(true) } else { Ok(()) } {
+        Ok(()) => event_loop(&mut terminal, app, options),
+        Err(error) => Err(error.into()),
+    };
+    // Best effort: when the terminal has gone away these writes fail, and there is nothing left
+    // to restore (nor anyone to tell).
     if options.mouse {
-        capture_mouse(true)?;
+        let _ = capture_mouse(false);
     }
-    let result = event_loop(&mut terminal, app, options);
-    let released = if options.mouse { capture_mouse(false) } else { Ok(()) };
-    let restored = give_back().wrap_err("cannot restore the terminal");
-    let code = result?;
-    released?;
-    restored?;
-    Ok(code)
+    let _ = give_back();
+    result
+}
+
+/// The exit status when the terminal went away (as for a hang-up signal).
+const TERMINAL_GONE: u8 = 128 + 1;
+
+/// Whether an error means the terminal is gone (writes to a hung-up terminal fail with EIO).
+fn terminal_gone(error: &io::Error) -> bool {
+    matches!(error.kind(), io::ErrorKind::BrokenPipe | io::ErrorKind::UnexpectedEof)
+        || error.raw_os_error() == Some(libc::EIO)
 }
 
 /// Gives the terminal back as it was: cooked mode, the main screen, and a visible cursor
@@ -63,13 +74,12 @@ fn give_back() -> io::Result<()> {
 
 /// Turns mouse reporting on or off. ratatui's restore does not turn it off, so every way out
 /// must (a terminal left reporting the mouse prints garbage on every click).
-fn capture_mouse(on: bool) -> Result<()> {
+fn capture_mouse(on: bool) -> io::Result<()> {
     if on {
-        execute!(io::stdout(), event::EnableMouseCapture)?;
+        execute!(io::stdout(), event::EnableMouseCapture)
     } else {
-        execute!(io::stdout(), event::DisableMouseCapture)?;
+        execute!(io::stdout(), event::DisableMouseCapture)
     }
-    Ok(())
 }
 
 /// Chains a panic hook that does what ratatui's hook (which runs next, then color-eyre's
@@ -87,9 +97,25 @@ fn restore_more_on_panic(mouse: bool) {
 
 fn event_loop(terminal: &mut DefaultTerminal, app: App, options: Options) -> Result<u8> {
     let mut driver = Driver::new(app);
-    spawn_input_reader(driver.sender());
+    input::spawn(driver.sender());
     spawn_signal_listener(driver.sender())?;
-    let mut watcher = options.watch.and_then(|mode| start_watcher(&mut driver, mode));
+    let watcher = options.watch.and_then(|mode| start_watcher(&mut driver, mode));
+    match terminal_loop(terminal, &mut driver, watcher, options) {
+        Ok(code) => Ok(code),
+        // Not an error to report: the terminal went away (and with it whoever would read it).
+        Err(error) if terminal_gone(&error) => Ok(TERMINAL_GONE),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Draws and waits until the program ends. Terminal I/O errors come back as they are, so a
+/// terminal that went away is told apart cheaply from a real failure.
+fn terminal_loop(
+    terminal: &mut DefaultTerminal,
+    driver: &mut Driver,
+    mut watcher: Option<FileWatcher>,
+    options: Options,
+) -> io::Result<u8> {
     let size = terminal.size()?;
     driver.app.update(Event::Resize(size.width, size.height));
     draw(terminal, &driver.app)?;
@@ -147,25 +173,9 @@ fn start_watcher(driver: &mut Driver, mode: WatchMode) -> Option<FileWatcher> {
     }
 }
 
-fn draw(terminal: &mut DefaultTerminal, app: &App) -> Result<()> {
+fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
     terminal.draw(|frame| frame.render_widget(app, frame.area()))?;
     Ok(())
-}
-
-/// Blocks in crossterm's `read` on its own thread, so the main loop can wait on one channel.
-fn spawn_input_reader(sender: Sender<Message>) {
-    thread::spawn(move || {
-        loop {
-            let message = match event::read() {
-                Ok(event) => Message::Terminal(event),
-                Err(_) => Message::InputGone,
-            };
-            let gone = matches!(message, Message::InputGone);
-            if sender.send(message).is_err() || gone {
-                return;
-            }
-        }
-    });
 }
 
 /// Turns termination signals into messages so the loop can restore the terminal and exit.
@@ -185,7 +195,7 @@ fn spawn_signal_listener(sender: Sender<Message>) -> Result<()> {
 ///
 /// The full repaint uses `terminal.resize`, not `clear`: `clear` queries the cursor position,
 /// which would race the input thread blocked in `read`.
-fn suspend(terminal: &mut DefaultTerminal) -> Result<()> {
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     give_back()?;
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;

@@ -1,0 +1,54 @@
+//! The input thread, and a watch for the terminal going away.
+//!
+//! crossterm's reader loops forever when its terminal hangs up (a read that returns end-of-file
+//! is retried, not reported), burning a core and never returning. So a second thread waits in
+//! the kernel for the hang-up itself: `poll` on standard input asking for no event at all still
+//! reports a hang-up or an error, and takes no input away from crossterm. When it comes, the
+//! loop is told, the program exits, and the stuck reader goes with it.
+
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use ratatui::crossterm::event;
+
+use super::Message;
+
+/// Starts the reader (blocking in crossterm's `read`) and the hang-up watch.
+pub fn spawn(sender: Sender<Message>) {
+    let reader = sender.clone();
+    thread::spawn(move || {
+        loop {
+            let message = match event::read() {
+                Ok(event) => Message::Terminal(event),
+                Err(_) => Message::InputGone,
+            };
+            let gone = matches!(message, Message::InputGone);
+            if reader.send(message).is_err() || gone {
+                return;
+            }
+        }
+    });
+    #[cfg(unix)]
+    thread::spawn(move || {
+        wait_for_hang_up();
+        let _ = sender.send(Message::InputGone);
+    });
+}
+
+/// Blocks until standard input (the terminal: coopdash refuses to start otherwise) hangs up or
+/// fails. Sleeps in the kernel meanwhile: no wake-ups.
+#[cfg(unix)]
+fn wait_for_hang_up() {
+    loop {
+        // No event asked for: only a hang-up, an error or a bad descriptor wake us.
+        let mut poll = libc::pollfd { fd: libc::STDIN_FILENO, events: 0, revents: 0 };
+        // SAFETY: one valid pollfd for the duration of the call.
+        let ready = unsafe { libc::poll(&mut poll, 1, -1) };
+        if ready < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+            continue;
+        }
+        if ready != 0 {
+            return;
+        }
+    }
+}
