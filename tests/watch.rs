@@ -192,6 +192,17 @@ fn the_poll_watcher_sees_saves_too() {
 }
 
 #[test]
+fn the_poll_watcher_sees_a_file_that_did_not_exist_when_it_started() {
+    let mut h = Harness::new(WatchMode::Poll);
+    std::fs::remove_file(&h.path).unwrap();
+    h.watcher.follow(&[]).unwrap();
+    h.watcher.follow(&h.driver.app.watch_paths()).unwrap();
+    thread::sleep(Duration::from_millis(50));
+    std::fs::write(&h.path, dataset("33")).unwrap();
+    h.wait_for_value(33.0);
+}
+
+#[test]
 fn editor_droppings_and_other_files_do_not_reload() {
     let mut h = Harness::new(WatchMode::Native);
     let folder = h.path.parent().unwrap().to_path_buf();

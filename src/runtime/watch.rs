@@ -89,7 +89,8 @@ impl FileWatcher {
         // the poll watcher re-reads paths on every pass, so it follows the files themselves.
         let targets: HashSet<PathBuf> = match self.mode {
             WatchMode::Native => files.iter().map(|f| parent_folder(f)).collect(),
-            WatchMode::Poll => files.iter().cloned().collect(),
+            // A file that does not exist yet cannot be polled: its folder can.
+            WatchMode::Poll => files.iter().map(|f| if f.exists() { f.clone() } else { parent_folder(f) }).collect(),
         };
         for gone in self.watched.difference(&targets) {
             let _ = self.watcher.unwatch(gone);
