@@ -217,3 +217,18 @@ fn big_numbers_are_never_cut_mid_glyph() {
         assert!(plain, "{width}x{height}: the value's words are always there\n{railway}");
     }
 }
+
+#[test]
+fn a_slides_number_shows_even_on_a_tiny_screen() {
+    for (width, height) in [(24, 6), (30, 8), (40, 12)] {
+        let texts = slides(width, height);
+        let number = &texts[8]; // Belt and Road agreements: 25
+        let big = number.lines().filter(|l| l.contains('█')).count() >= 4;
+        assert!(big || number.contains("25"), "{width}x{height}: no number\n{number}");
+        let share = &texts[3]; // the cross-border share
+        assert!(
+            share.contains("23.2%") || share.lines().filter(|l| l.contains('█')).count() >= 4,
+            "{width}x{height}\n{share}"
+        );
+    }
+}

@@ -49,7 +49,8 @@ pub fn fit(text: &str, width: u16, height: u16, max_lines: usize, largest: Pixel
         }
     }
     let plain_lines = Paragraph::new(text).wrap(Wrap { trim: true }).line_count(width.max(1));
-    Fit::Plain { lines: u16::try_from(plain_lines).unwrap_or(u16::MAX).min(height) }
+    // Plain text gets at least its first line: the number is what the slide is for.
+    Fit::Plain { lines: u16::try_from(plain_lines).unwrap_or(u16::MAX).min(height).max(1) }
 }
 
 /// Splits at spaces into lines of at most `per_line` chars; `None` if a word is longer.

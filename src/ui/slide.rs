@@ -93,6 +93,8 @@ fn heading_content_caption(body: Rect, caption: Option<&str>) -> (Rect, Rect, Re
         let rows = Paragraph::new(text).wrap(Wrap { trim: true }).line_count(body.width.max(1));
         u16::try_from(rows).unwrap_or(u16::MAX).min(body.height / 3) + 1
     });
+    // On a tiny screen the content comes first: the caption only if two rows are left for it.
+    let caption_rows = if body.height >= caption_rows + 3 { caption_rows } else { 0 };
     let [heading, _, content, caption] = body.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::from(body.height >= 12)),
@@ -127,6 +129,28 @@ fn share_bar(ratio: f64, style: ratatui::style::Style, area: Rect, buf: &mut Buf
     }
 }
 
+/// Stacks rows of these heights in the vertical middle of `area`. When they do not all fit, the
+/// later ones are dropped (given no rows) before the earlier ones are cut.
+fn stack<const N: usize>(area: Rect, heights: [u16; N]) -> [Rect; N] {
+    let mut kept = 0;
+    let mut total: u16 = 0;
+    for &height in &heights {
+        if total.saturating_add(height) > area.height {
+            break;
+        }
+        total += height;
+        kept += 1;
+    }
+    let mut rects = [Rect::default(); N];
+    let mut y = middle(area, total).y;
+    for (index, &height) in heights.iter().enumerate().take(kept.max(1)) {
+        let height = height.min(area.bottom().saturating_sub(y));
+        rects[index] = Rect { y, height, ..area };
+        y += height;
+    }
+    rects
+}
+
 /// Places `height` rows in the vertical middle of `area`.
 fn middle(area: Rect, height: u16) -> Rect {
     let height = height.min(area.height);
@@ -150,7 +174,9 @@ fn title_slide(app: &App, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mut 
     ]));
     big::render(&fit, &slide.title, theme.slide_number, title_area, buf);
     if let Some(subtitle) = &slide.caption {
-        Line::styled(subtitle.as_str(), theme.slide_title).centered().render(subtitle_area, buf);
+        Line::styled(truncate(subtitle, usize::from(subtitle_area.width)), theme.slide_title)
+            .centered()
+            .render(subtitle_area, buf);
     }
     if let Some(source) = source {
         Line::styled(truncate(&source, usize::from(source_area.width)), theme.slide_dim)
@@ -195,15 +221,9 @@ fn gauge_slide(app: &App, dashboard: &Dashboard, slide: &Slide, index: usize, bo
     let (heading_area, content, caption_area) = heading_content_caption(body, slide.caption.as_deref());
     heading(app, &slide.title, heading_area, buf);
     let share = gauge.big_ratio();
-    let fit = big::fit(&share, content.width, content.height.saturating_sub(4), 1, PixelSize::Full);
-    let area = middle(content, fit.height() + 4);
-    let [number, _, bar, _, words] = area.layout(&Layout::vertical([
-        Constraint::Length(fit.height()),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ]));
+    // The share first: the bar and the words only where there is room for them too.
+    let fit = big::fit(&share, content.width, content.height.saturating_sub(4).max(1), 1, PixelSize::Full);
+    let [number, _, bar, _, words] = stack(content, [fit.height(), 1, 1, 1, 1]);
     big::render(&fit, &share, theme.slide_number, number, buf);
     let ratio = app.presentation.shown_ratio(dashboard, gauge);
     let bar = Rect { x: bar.x + bar.width / 8, width: bar.width - bar.width / 4, ..bar };
@@ -218,13 +238,9 @@ fn number_slide(app: &App, loaded: &Loaded, slide: &Slide, metric: &Metric, body
     let (heading_area, content, caption_area) = heading_content_caption(body, slide.caption.as_deref());
     heading(app, &slide.title, heading_area, buf);
     let value = metric.short_value();
-    let fit = big::fit(&value, content.width, content.height.saturating_sub(2), 1, PixelSize::Full);
-    let area = middle(content, fit.height() + 2);
-    let [number, _, words] = area.layout(&Layout::vertical([
-        Constraint::Length(fit.height()),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ]));
+    // The number first: the words under it only where there is room for them too.
+    let fit = big::fit(&value, content.width, content.height.saturating_sub(2).max(1), 1, PixelSize::Full);
+    let [number, _, words] = stack(content, [fit.height(), 1, 1]);
     big::render(&fit, &value, theme.slide_number, number, buf);
     let mut details = vec![metric.display_value()];
     details.extend(metric.period());
