@@ -70,6 +70,19 @@ fn a_dataset_that_cannot_load_opens_on_its_errors() {
 }
 
 #[test]
+fn the_error_screen_promises_a_reload_on_save_only_when_files_are_watched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("metrics.toml");
+    std::fs::write(&path, "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = oops\n").unwrap();
+    let mut app = file_app(&path, 200, 16);
+    assert!(screen(&app).contains("then press r to load it again"), "{}", screen(&app));
+    app.watching = true;
+    let watched = screen(&app);
+    assert!(watched.contains("coopdash loads it as you save (r reloads by hand"), "{watched}");
+    assert!(!watched.contains("then press r"), "{watched}");
+}
+
+#[test]
 fn a_failed_reload_shows_a_banner_over_the_last_good_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("metrics.toml");

@@ -125,6 +125,9 @@ pub struct App {
     pub article_width: usize,
     pub theme: Theme,
     debounce: Debouncer,
+    /// Whether a file watcher reloads saved files by itself (set by the runtime; `--no-watch`
+    /// and the offscreen renderers leave it off, and messages then point to `r`).
+    pub watching: bool,
     /// A failed reload of a possibly half-written file, shown only if still true after a grace.
     held_error: Option<(LoadError, Instant)>,
     /// How many times data has been installed (the first load counts): lets tests and
@@ -166,6 +169,7 @@ impl App {
             article_width: 0,
             theme,
             debounce: Debouncer::new(DEFAULT_QUIET),
+            watching: false,
             held_error: None,
             generation: 0,
             changes: Vec::new(),

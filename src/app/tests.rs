@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::*;
 use crate::action::Context;
 use crate::app::Mode;
+use crate::article::TextSpan;
 use crate::load::{DatasetSource, load};
 
 fn key(code: KeyCode) -> Event {
@@ -352,6 +353,29 @@ fn search_is_incremental_counts_matches_and_cycles_with_wrap_around() {
     assert_eq!(app.search.as_ref().unwrap().position(), format!("{total}/{total}"), "wraps around");
     app.update(key(KeyCode::Esc));
     assert!(app.search.is_none(), "Esc clears the matches");
+}
+
+#[test]
+fn the_article_matches_of_a_block_range_are_the_ones_a_full_scan_finds() {
+    let mut app = builtin_app(100, 30);
+    app.update(key(KeyCode::Char('/')));
+    type_text(&mut app, "cooperation");
+    let search = app.search.as_ref().unwrap();
+    let all: Vec<(usize, TextSpan)> = (search.hits.iter().enumerate())
+        .filter_map(|(i, hit)| match hit {
+            Hit::Article(span) => Some((i, *span)),
+            Hit::Metric(_) => None,
+        })
+        .collect();
+    let last_block = all.last().map(|(_, span)| span.block).expect("the article mentions cooperation");
+    assert!(search.hits.iter().any(|hit| matches!(hit, Hit::Metric(_))), "metric matches follow too");
+    for first in 0..=last_block + 1 {
+        for last in first..=last_block + 1 {
+            let expected: Vec<_> =
+                all.iter().copied().filter(|(_, span)| (first..=last).contains(&span.block)).collect();
+            assert_eq!(search.article_hits_in(first, last).collect::<Vec<_>>(), expected, "blocks {first}..={last}");
+        }
+    }
 }
 
 #[test]

@@ -161,6 +161,7 @@ fn start_watcher(driver: &mut Driver, mode: WatchMode) -> Option<FileWatcher> {
     match started {
         Ok(mut watcher) => {
             driver.app.set_quiet_period(watcher.quiet_period());
+            driver.app.watching = true;
             if let Err(error) = watcher.follow(&driver.app.watch_paths()) {
                 driver.app.set_notice(format!("cannot watch the files ({error}); press r to reload"), Level::Warning);
             }

@@ -11,7 +11,7 @@ use super::focused;
 use super::frame::{pane_block, with_caption};
 use super::highlight::{Highlight, styled_line};
 use crate::app::App;
-use crate::article::{TextSpan, WrappedLine, line_of, wrap};
+use crate::article::{WrappedLine, line_of, wrap};
 use crate::layout::{Pane, article_text_area};
 use crate::load::Loaded;
 
@@ -128,9 +128,7 @@ fn highlights(app: &App, loaded: &Loaded, visible: &[WrappedLine]) -> Vec<Highli
         out.push(Highlight { span: place.sentence, style: theme.evidence });
     }
     if let Some(search) = &app.search {
-        let hits: Vec<(usize, TextSpan)> = search.article_hits().collect();
-        let from = hits.partition_point(|(_, span)| span.block < first.block);
-        for &(index, span) in hits[from..].iter().take_while(|(_, span)| span.block <= last.block) {
+        for (index, span) in search.article_hits_in(first.block, last.block) {
             let style = if Some(index) == search.current { theme.search_current } else { theme.search_match };
             out.push(Highlight { span, style });
         }

@@ -35,13 +35,19 @@ pub fn load_error_screen(app: &App, area: Rect, buf: &mut Buffer) {
         lines.extend(error.diagnostics.iter().map(|d| Line::styled(d.to_string(), theme.body)));
     }
     lines.push(Line::default());
+    // Only promise that a save loads by itself when a watcher is there to see it.
+    let (before_r, after_r) = if app.watching {
+        ("Fix the file and save it: coopdash loads it as you save (", " reloads by hand, ")
+    } else {
+        ("Fix the file and save it, then press ", " to load it again (")
+    };
     lines.push(Line::from(vec![
-        Span::styled("Fix the file and save it, then press ", theme.body),
+        Span::styled(before_r, theme.body),
         Span::styled("r", theme.key),
-        Span::styled(" to load it again (", theme.body),
+        Span::styled(after_r, theme.body),
         Span::styled("q", theme.key),
         Span::styled(" quits). ", theme.body),
-        Span::styled("coopdash --check FILE", theme.code),
+        Span::styled(format!("coopdash --check {}", app.dataset_name()), theme.code),
         Span::styled(" prints the same list; the README documents the format.", theme.body),
     ]));
     let block = Block::bordered().border_type(BorderType::Rounded).border_style(theme.error).title(" Cannot load ");
