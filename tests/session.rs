@@ -118,6 +118,30 @@ fn after_a_storm_of_resizes_the_screen_equals_a_fresh_one() {
     assert_eq!(app.wait_exit(), 0);
 }
 
+#[test]
+fn keys_typed_while_the_window_is_resized_are_never_held_back() {
+    // Each letter arrives in the same instant as a resize. crossterm's default (mio) reader
+    // returned the resize and forgot the key until the next one came: the search prompt would
+    // then lag a letter behind and the final screen would miss it.
+    let mut app = common::spawn_coopdash(&[], repo(), 100, 30);
+    app.wait_for("Partnership ties");
+    app.send("/");
+    app.wait_for("/▏");
+    for (step, letter) in "cross-border".chars().enumerate() {
+        let step = step as u16;
+        app.resize(70 + step * 7 % 60, 20 + step * 3 % 20);
+        app.send(&letter.to_string());
+        std::thread::sleep(Duration::from_millis(15));
+    }
+    app.resize(100, 30);
+    let screen = app.wait_for("/cross-border▏");
+    assert!(screen.contains("1/2"), "{screen}");
+    app.send("\x1b");
+    app.wait_until(|s| !s.contains("/cross-border"), "the search to close");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}
+
 /// Runs a shell line in a pty and returns the screen once it printed `DONE`.
 fn shell(line: &str, env: &[(&str, Option<&str>)]) -> String {
     let script = format!("{line}; echo \"EXIT=$?\"; echo DONE; sleep 5");
