@@ -190,6 +190,16 @@ fn the_selected_metrics_sentence_is_highlighted_with_its_value() {
     insta::assert_snapshot!(text);
 }
 
+#[test]
+fn a_badge_wider_than_the_pane_ends_in_an_ellipsis() {
+    let mut app = builtin_app(80, 24);
+    press(&mut app, KeyCode::Tab);
+    let text = screen(&app);
+    // Tab focuses the railway chart, whose first bar's badge is wider than the 30-column pane.
+    let badge = text.lines().find(|l| l.contains("↳ over 50 Mt")).unwrap_or_else(|| panic!("{text}"));
+    assert!(badge.ends_with("· Railway ca… │"), "{badge}");
+}
+
 /// Every slide of the bundled deck at a size, with animations settled.
 fn slides(width: u16, height: u16) -> Vec<String> {
     let mut app = builtin_app(width, height);

@@ -14,6 +14,7 @@ use crate::app::App;
 use crate::article::{WrappedLine, line_of, wrap};
 use crate::layout::{Pane, article_text_area};
 use crate::load::Loaded;
+use crate::text::width::truncate;
 
 pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
@@ -62,7 +63,8 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
         // Rows are the lines with the badge inserted after line `after`.
         let line = match &badge {
             Some((after, text)) if row == after + 1 => {
-                Line::styled(text.as_str(), theme.evidence_badge).render(row_area, buf);
+                // Cut with an ellipsis, not mid-word, when the pane is narrower than the badge.
+                Line::styled(truncate(text, width), theme.evidence_badge).render(row_area, buf);
                 continue;
             }
             Some((after, _)) if row > after + 1 => lines.get(row - 1),
