@@ -200,6 +200,21 @@ fn a_badge_wider_than_the_pane_ends_in_an_ellipsis() {
     assert!(badge.ends_with("· Railway ca… │"), "{badge}");
 }
 
+#[test]
+fn a_share_on_a_slide_shows_its_whole_even_without_colour() {
+    let mut app = builtin_app(120, 36);
+    app.theme = coopdash::theme::Theme::monochrome();
+    let options = coopdash::app::PresentOptions { animation: false, ..Default::default() };
+    app.set_presentation(options, true, std::time::Instant::now());
+    app.presentation.slide = 5; // "Top trade partner, of 28": 64.3%
+    let text = screen(&app);
+    let bar = text.lines().find(|l| l.contains('█') && l.contains('░')).unwrap_or_else(|| panic!("{text}"));
+    let filled = bar.chars().filter(|&c| c == '█').count() as f64;
+    let track = bar.chars().filter(|&c| c == '░').count() as f64;
+    let share = filled / (filled + track + 1.0);
+    assert!((0.6..0.67).contains(&share), "{share} in {bar}");
+}
+
 /// Every slide of the bundled deck at a size, with animations settled.
 fn slides(width: u16, height: u16) -> Vec<String> {
     let mut app = builtin_app(width, height);

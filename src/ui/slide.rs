@@ -118,13 +118,20 @@ fn caption(app: &App, text: Option<&str>, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-/// A one-row bar filled to `ratio`, with eighth-block precision, over a visible track.
+/// A one-row bar filled to `ratio`, with eighth-block precision, over a visible track: the
+/// style's background where it has one, else (monochrome) a light shade, so the whole the share
+/// is of always shows.
 fn share_bar(ratio: f64, style: ratatui::style::Style, area: Rect, buf: &mut Buffer) {
     const EIGHTHS: [&str; 8] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    let empty = if style.bg.is_some() { " " } else { "░" };
     let eighths = (ratio.clamp(0.0, 1.0) * f64::from(area.width) * 8.0).round() as u32;
     for column in 0..area.width {
         let filled = eighths.saturating_sub(u32::from(column) * 8).min(8);
-        let symbol = if filled == 8 { "█" } else { EIGHTHS[filled as usize] };
+        let symbol = match filled {
+            8 => "█",
+            0 => empty,
+            part => EIGHTHS[part as usize],
+        };
         buf[(area.x + column, area.y)].set_symbol(symbol).set_style(style);
     }
 }
