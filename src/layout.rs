@@ -191,7 +191,13 @@ fn split(area: Rect, input: &LayoutInput, areas: &mut Areas) -> bool {
     let article_width = (area.width * 2 / 5).clamp(ARTICLE_MIN_WIDTH, ARTICLE_MAX_WIDTH);
     let [left, article] = body.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(article_width)]));
     let mut constraints: Vec<Constraint> = heights.iter().map(|&h| Constraint::Length(h)).collect();
-    constraints.push(Constraint::Fill(1));
+    if detail_is_box {
+        constraints.push(Constraint::Fill(1));
+    } else if let Some(last) = constraints.last_mut() {
+        // Too few rows left for a detail box: the last pane takes them, so the left column ends
+        // on the same row as the article pane instead of leaving a gap under it.
+        *last = Constraint::Fill(1);
+    }
     let rects = left.layout_vec(&Layout::vertical(constraints));
     for (index, item) in items.iter().enumerate() {
         match item {
@@ -276,6 +282,20 @@ mod tests {
         assert!(areas.detail_is_box);
         assert_eq!(areas.charts[0].height, 3 * 6 - 1 + 2);
         assert_eq!(areas.article.width, 80);
+    }
+
+    #[test]
+    fn the_left_column_ends_with_the_article_when_no_detail_box_fits() {
+        let small = LayoutInput {
+            charts: vec![ChartShape { bars: 2, vertical: false }, ChartShape { bars: 2, vertical: false }],
+            gauges: 1,
+            focus: Pane::Chart(0),
+            banner: 0,
+        };
+        let areas = layout(Rect::new(0, 0, 80, 24), &small);
+        assert_eq!(areas.screen, Screen::Split);
+        assert!(!areas.detail_is_box);
+        assert_eq!(areas.gauges.bottom(), areas.article.bottom(), "{areas:?}");
     }
 
     #[test]
