@@ -30,15 +30,19 @@ pub fn spawn(sender: Sender<Message>) {
     });
     #[cfg(unix)]
     thread::spawn(move || {
-        wait_for_hang_up();
-        let _ = sender.send(Message::InputGone);
+        if wait_for_hang_up() {
+            let _ = sender.send(Message::InputGone);
+        }
     });
 }
 
 /// Blocks until standard input (the terminal: coopdash refuses to start otherwise) hangs up or
-/// fails. Sleeps in the kernel meanwhile: no wake-ups.
+/// fails, and returns true; sleeps in the kernel meanwhile (no wake-ups). Returns false at once
+/// where the watch cannot work: macOS's poll(2) does not support terminals ("does not support
+/// devices", says its manual) and answers POLLNVAL for them. There a hang-up is left to the
+/// SIGHUP the kernel sends, which the signal thread turns into an exit.
 #[cfg(unix)]
-fn wait_for_hang_up() {
+fn wait_for_hang_up() -> bool {
     loop {
         // No event asked for: only a hang-up, an error or a bad descriptor wake us.
         let mut poll = libc::pollfd { fd: libc::STDIN_FILENO, events: 0, revents: 0 };
@@ -48,7 +52,27 @@ fn wait_for_hang_up() {
             continue;
         }
         if ready != 0 {
-            return;
+            return !poll_unsupported(poll.revents);
         }
+    }
+}
+
+/// Whether poll's answer means "cannot watch this descriptor" rather than "it went away": only
+/// on macOS, where a terminal always gets POLLNVAL. Elsewhere POLLNVAL means standard input was
+/// closed, which is as gone as a terminal gets.
+#[cfg(unix)]
+fn poll_unsupported(revents: libc::c_short) -> bool {
+    cfg!(target_os = "macos") && revents & libc::POLLNVAL != 0
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_macos_takes_pollnval_for_an_unwatchable_terminal() {
+        assert_eq!(poll_unsupported(libc::POLLNVAL), cfg!(target_os = "macos"));
+        assert!(!poll_unsupported(libc::POLLHUP));
+        assert!(!poll_unsupported(libc::POLLERR));
     }
 }
