@@ -34,8 +34,8 @@ pub struct Cli {
     #[arg(long, conflicts_with = "poll")]
     pub no_watch: bool,
 
-    /// Watch the files by polling their times and sizes, for file systems without change
-    /// notifications (NFS, some containers)
+    /// Watch the files by checking them every 300 ms (times and contents), for file systems
+    /// without change notifications (NFS, some containers)
     #[arg(long)]
     pub poll: bool,
 
