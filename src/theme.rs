@@ -124,6 +124,8 @@ struct Palette {
     slide_bg: Color,
     slide_fg: Color,
     slide_accent: Color,
+    /// Small print on slides (the meta line, the frame): subdued, still legible on `slide_bg`.
+    slide_muted: Color,
     export_fg: Color,
     export_bg: Color,
 }
@@ -168,18 +170,20 @@ impl Theme {
             slide_bg: Color::Black,
             slide_fg: Color::White,
             slide_accent: Color::LightYellow,
+            slide_muted: Color::Gray,
             export_fg: Color::Rgb(0xd0, 0xd0, 0xd0),
             export_bg: Color::Rgb(0x1c, 0x1c, 0x1c),
         })
     }
 
-    /// For light terminals: dark text, no yellow on white.
+    /// For light terminals: dark text, no yellow on white. The greys are fixed 256-colour ones:
+    /// the named greys are light in most palettes (ANSI 7 is near white), unreadable on white.
     pub fn light() -> Self {
         Self::from_palette(&Palette {
             background: None,
             text: Color::Reset,
-            muted: Color::DarkGray,
-            faint: Color::Gray,
+            muted: Color::Indexed(240),
+            faint: Color::Indexed(245),
             accent: Color::Blue,
             bar: Color::Blue,
             on_bar: Color::White,
@@ -195,6 +199,7 @@ impl Theme {
             slide_bg: Color::White,
             slide_fg: Color::Black,
             slide_accent: Color::Blue,
+            slide_muted: Color::Indexed(240),
             export_fg: Color::Rgb(0x1c, 0x1c, 0x1c),
             export_bg: Color::Rgb(0xfa, 0xfa, 0xfa),
         })
@@ -222,6 +227,7 @@ impl Theme {
             slide_bg: Color::Black,
             slide_fg: Color::White,
             slide_accent: Color::LightYellow,
+            slide_muted: Color::Gray,
             export_fg: Color::Rgb(0xff, 0xff, 0xff),
             export_bg: Color::Rgb(0, 0, 0),
         })
@@ -240,7 +246,8 @@ impl Theme {
             title_bar: Style::new().bg(p.title_bar_bg).fg(p.title_bar_fg),
             title: Style::new().fg(p.title_bar_fg).add_modifier(bold),
             subtitle: fg(p.title_bar_fg),
-            source_line: fg(p.muted),
+            // On the title bar's colour, where a grey would be hard to read.
+            source_line: fg(p.title_bar_fg),
             border: fg(p.faint),
             border_focused: fg(p.accent),
             pane_title: Style::new().add_modifier(bold),
@@ -290,7 +297,7 @@ impl Theme {
             slide_title: slide.add_modifier(bold),
             slide_number: slide.fg(p.slide_accent).add_modifier(bold),
             slide_caption: slide.add_modifier(Modifier::ITALIC),
-            slide_dim: slide.fg(Color::Gray),
+            slide_dim: slide.fg(p.slide_muted),
             slide_bar: slide.fg(p.slide_accent),
             slide_bar_value: Style::new().fg(p.slide_bg).bg(p.slide_accent).add_modifier(bold),
             slide_gauge: Style::new().fg(p.slide_accent).bg(p.faint),
@@ -384,6 +391,50 @@ mod tests {
     fn no_color_wins_over_any_theme() {
         assert_eq!(Theme::named(ThemeName::Contrast, true), Theme::monochrome());
         assert_ne!(Theme::named(ThemeName::Contrast, false), Theme::monochrome());
+    }
+
+    /// WCAG's contrast ratio of two colours (1 to 21), with xterm's palette for named colours.
+    fn contrast(fg: Color, bg: Color, theme: &Theme) -> f64 {
+        let luminance = |color: Color, default: Color| {
+            let (r, g, b) = crate::export::rgb(color, default);
+            let linear = |c: u8| {
+                let c = f64::from(c) / 255.0;
+                if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            };
+            0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+        };
+        let (a, b) = (luminance(fg, theme.export_fg), luminance(bg, theme.export_bg));
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    #[test]
+    fn every_theme_keeps_its_text_legible_on_its_backgrounds() {
+        for (name, theme) in [("dark", Theme::dark()), ("light", Theme::light()), ("contrast", Theme::contrast())] {
+            let screen = theme.canvas.bg.unwrap_or(Color::Reset);
+            let fg = |style: Style| style.fg.unwrap_or(Color::Reset);
+            let bg = |style: Style| style.bg.unwrap_or(Color::Reset);
+            // (what, foreground, background, the least ratio: 4.5 for text, 3 for large, bold or
+            // decorative text such as frames and captions)
+            let pairs = [
+                ("body text", fg(theme.body), screen, 4.5),
+                ("source line on the title bar", fg(theme.source_line), bg(theme.title_bar), 4.5),
+                ("title on the title bar", fg(theme.title), bg(theme.title_bar), 4.5),
+                ("status line", fg(theme.status), screen, 4.5),
+                ("key hints", fg(theme.key_text), screen, 4.5),
+                ("captions and frames", fg(theme.dim), screen, 3.0),
+                ("a bar's value", fg(theme.bar_value), bg(theme.bar_value), 4.5),
+                ("the selected bar's value", fg(theme.bar_value_selected), bg(theme.bar_value_selected), 3.0),
+                ("the evidence sentence", fg(theme.evidence), bg(theme.evidence), 4.5),
+                ("the evidence badge", fg(theme.evidence_badge), screen, 3.0),
+                ("a slide's words", fg(theme.slide_title), bg(theme.slide), 4.5),
+                ("a slide's small print", fg(theme.slide_dim), bg(theme.slide), 4.5),
+                ("a slide's big number", fg(theme.slide_number), bg(theme.slide), 3.0),
+            ];
+            for (what, foreground, background, least) in pairs {
+                let ratio = contrast(foreground, background, &theme);
+                assert!(ratio >= least, "{name}: {what} has a contrast of {ratio:.2}, below {least}");
+            }
+        }
     }
 
     #[test]
