@@ -21,7 +21,11 @@ pub fn to_html(buffer: &Buffer, defaults: Defaults) -> String {
             } else {
                 &run.text
             };
-            body.push_str(&span(run, text, defaults));
+            // Full blocks apart from the rest of the run (a partial block or a bar's value), so
+            // they can be painted solid.
+            for piece in solid_and_other(text) {
+                body.push_str(&span(run, piece, defaults));
+            }
         }
         body.push('\n');
     }
@@ -29,9 +33,24 @@ pub fn to_html(buffer: &Buffer, defaults: Defaults) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>coopdash</title>\n<style>\n\
          body {{ margin: 0; background: {bg}; }}\n\
          pre {{ margin: 0; padding: 1em; color: {fg}; background: {bg}; font: 14px/1.25 ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace; }}\n\
-         .w {{ display: inline-block; width: 2ch; text-align: center; }}\n\
+         pre span {{ display: inline-block; height: 1.25em; vertical-align: top; }}\n\
+         .w {{ width: 2ch; text-align: center; }}\n\
          </style>\n</head>\n<body>\n<pre>{body}</pre>\n</body>\n</html>\n"
     )
+}
+
+/// The text cut where it goes from full blocks to other characters and back:
+/// `"ab███▌"` → `["ab", "███", "▌"]`.
+fn solid_and_other(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let solid = first == '█';
+        let cut = rest.char_indices().find(|&(_, c)| (c == '█') != solid).map_or(rest.len(), |(i, _)| i);
+        let (piece, after) = rest.split_at(cut);
+        rest = after;
+        Some(piece)
+    })
 }
 
 /// A run as a span: its text escaped, its colours resolved (reverse video swapped).
@@ -41,7 +60,12 @@ fn span(run: &Run, text: &str, defaults: Defaults) -> String {
         std::mem::swap(&mut fg, &mut bg);
     }
     let mut style = format!("color:{}", hex(fg));
-    if run.bg != ratatui::style::Color::Reset || run.modifier.contains(Modifier::REVERSED) {
+    // A run of full blocks (a bar, a big digit) also paints its background in its colour, so
+    // the font's glyphs, which rarely fill their whole cell, leave no seams between them.
+    let solid = !text.is_empty() && text.chars().all(|c| c == '█');
+    if solid {
+        style += &format!(";background:{}", hex(fg));
+    } else if run.bg != ratatui::style::Color::Reset || run.modifier.contains(Modifier::REVERSED) {
         style += &format!(";background:{}", hex(bg));
     }
     if run.modifier.contains(Modifier::BOLD) {

@@ -52,7 +52,25 @@ fn html_parses_and_its_text_is_the_screens_text() {
     // Each wide character sits in a box two cells wide.
     let wide: Vec<_> = dom.query_selector("span.w").unwrap().collect();
     assert_eq!(wide.len(), 2);
-    assert!(html.contains(".w { display: inline-block; width: 2ch;"));
+    assert!(html.contains(".w { width: 2ch;") && html.contains("pre span { display: inline-block;"));
+    // Every span is exactly a row tall, so row backgrounds meet with no seam between them.
+    assert!(html.contains("pre span { display: inline-block; height: 1.25em; vertical-align: top; }"));
+    assert!(html.contains("font: 14px/1.25 "));
+}
+
+#[test]
+fn html_paints_full_blocks_solid_and_keeps_their_text() {
+    let mut buffer = Buffer::empty(Rect::new(0, 0, 8, 1));
+    buffer.set_string(0, 0, "7 ███▌", Style::new().fg(Color::Blue));
+    let html = export(&buffer, Format::Html, DEFAULTS);
+    // The blocks alone get their own colour as background (no seams between glyphs); the digit
+    // and the partial block keep the page's.
+    assert!(html.contains("<span style=\"color:#0000ee;background:#0000ee\">███</span>"), "{html}");
+    assert!(html.contains("<span style=\"color:#0000ee\">7 </span>"), "{html}");
+    assert!(html.contains("<span style=\"color:#0000ee\">▌</span>"), "{html}");
+    let dom = tl::parse(&html, tl::ParserOptions::default()).expect("valid HTML");
+    let pre = dom.query_selector("pre").unwrap().next().unwrap().get(dom.parser()).unwrap();
+    assert_eq!(pre.inner_text(dom.parser()), "7 ███▌\n");
 }
 
 #[test]
