@@ -5,6 +5,7 @@ mod diagnostic;
 mod hint;
 pub mod model;
 mod raw;
+mod sweep;
 
 pub use raw::json_schema;
 pub mod read;
@@ -19,12 +20,23 @@ pub use validate::Origin;
 
 /// Parses and validates a dataset's text.
 ///
-/// A syntax or type error stops at the first problem (the parser cannot go on); once the file
-/// parses, every rule violation is returned. Errors are located by line and column in `origin`.
+/// A syntax error stops at the first problem (the parser cannot go on); type errors and unknown
+/// keys are reported once per table (see [`sweep`]); once the file parses, every rule violation
+/// is returned. Errors are located by line and column in `origin`.
 pub fn parse(origin: &Origin<'_>) -> Result<Dashboard, Vec<Diagnostic>> {
-    let raw: raw::RawDataset = toml::from_str(origin.text).map_err(|e| {
-        let position = e.span().map(|span| Position::of_offset(origin.text, span.start));
-        vec![Diagnostic::error(origin.file, position, friendly_message(e.message()))]
+    let raw: raw::RawDataset = toml::from_str(origin.text).map_err(|first| {
+        let read = |text: &str| toml::from_str::<raw::RawDataset>(text).map(drop);
+        let span = |e: &toml::de::Error| e.span().map(|span| span.start);
+        let mut found: Vec<Diagnostic> = sweep::table_errors(origin.text, first, read, span)
+            .into_iter()
+            .map(|e| {
+                let position = e.span().map(|span| Position::of_offset(origin.text, span.start));
+                Diagnostic::error(origin.file, position, friendly_message(e.message()))
+            })
+            .collect();
+        // Found in the parser's order (keys sorted by name); shown in the file's.
+        found.sort_by_key(|d| d.position);
+        found
     })?;
     validate::validate(raw, origin)
 }

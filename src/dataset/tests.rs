@@ -441,3 +441,44 @@ chart = "main"
         ]
     );
 }
+
+#[test]
+fn type_errors_and_unknown_keys_are_reported_once_per_table() {
+    let found = errors(
+        r#"title = "T"
+[[metric]]
+id = "a"
+lable = "A"
+value = 1
+[[metric]]
+id = "b"
+value = "two"
+[source]
+url = 3
+[[chart]]
+title = "C"
+metrics = ["a", "b"]
+colour = "red"
+"#,
+    );
+    assert_eq!(
+        found,
+        [
+            "m.toml:4:1: unknown key `lable` (did you mean `label`?)",
+            "m.toml:8:9: invalid type: string \"two\", expected a number",
+            "m.toml:10:7: invalid type: integer `3`, expected a string (in quotes)",
+            "m.toml:14:1: unknown key `colour`; this table takes: id, title, metrics, direction",
+        ]
+    );
+}
+
+#[test]
+fn the_sweep_stops_at_a_top_level_error_or_a_syntax_error() {
+    // The parser meets `article` first (it reads keys in name order). A top-level key cannot be
+    // set aside without inventing errors, so the metric's typo waits for the next read.
+    let top = errors("article = 3\ntitle = \"T\"\n[[metric]]\nid = \"a\"\nlable = 1\nvalue = 1\n");
+    assert_eq!(top, ["m.toml:1:11: invalid type: integer `3`, expected a string (in quotes)"]);
+    // After a syntax error, what belongs to which table is not known.
+    let syntax = errors("title = \"T\"\n[[metric]]\nid = \"a\nvalue = 1\n[[metric]]\nlable = 2\n");
+    assert_eq!(syntax.len(), 1, "{syntax:?}");
+}
