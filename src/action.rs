@@ -170,6 +170,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding { context: C::Help, keys: &[K(KeyCode::Down), Ch('j')], action: A::Next, help: "scroll down" },
     Binding { context: C::Help, keys: &[K(KeyCode::PageUp)], action: A::PageUp, help: "page up" },
     Binding { context: C::Help, keys: &[K(KeyCode::PageDown), Ch(' ')], action: A::PageDown, help: "page down" },
+    Binding { context: C::Help, keys: &[K(KeyCode::Home), Ch('g')], action: A::First, help: "top" },
+    Binding { context: C::Help, keys: &[K(KeyCode::End), Ch('G')], action: A::Last, help: "bottom" },
     Binding { context: C::Help, keys: &[K(KeyCode::Esc), Ch('?'), K(KeyCode::Enter)], action: A::Close, help: "close the help" },
     Binding { context: C::Help, keys: &[Ctrl('z')], action: A::Suspend, help: "suspend" },
     Binding { context: C::Help, keys: &[Ch('q'), Ctrl('c')], action: A::Quit, help: "quit" },

@@ -125,6 +125,22 @@ fn enter_opens_details_esc_closes_them_and_never_quits() {
 }
 
 #[test]
+fn the_help_scrolls_like_a_pager_from_top_to_bottom() {
+    let mut app = builtin_app(80, 24);
+    app.update(key(KeyCode::Char('?')));
+    assert!(app.help_max_scroll() > 0, "at 80×24 the help is longer than the screen");
+    app.update(key(KeyCode::End));
+    assert_eq!(app.help_scroll, app.help_max_scroll());
+    app.update(key(KeyCode::Home));
+    assert_eq!(app.help_scroll, 0);
+    app.update(key(KeyCode::Char('G')));
+    assert_eq!(app.help_scroll, app.help_max_scroll());
+    app.update(key(KeyCode::Char('g')));
+    assert_eq!(app.help_scroll, 0);
+    assert_eq!(app.overlay, Overlay::Help, "still open");
+}
+
+#[test]
 fn unbound_keys_change_nothing_and_ask_for_no_frame() {
     let mut app = builtin_app(100, 30);
     assert_eq!(app.update(key(KeyCode::Char('x'))), Effect::None);
