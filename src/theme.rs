@@ -166,7 +166,8 @@ impl Theme {
             evidence_fg: Color::White,
             title_bar_bg: Color::Blue,
             title_bar_fg: Color::White,
-            error: Color::Red,
+            // Plain red is too dark to read on a dark background.
+            error: Color::LightRed,
             slide_bg: Color::Black,
             slide_fg: Color::White,
             slide_accent: Color::LightYellow,
@@ -429,6 +430,15 @@ mod tests {
                 ("a slide's words", fg(theme.slide_title), bg(theme.slide), 4.5),
                 ("a slide's small print", fg(theme.slide_dim), bg(theme.slide), 4.5),
                 ("a slide's big number", fg(theme.slide_number), bg(theme.slide), 3.0),
+                ("headings", fg(theme.heading[0]), screen, 3.0),
+                ("links", fg(theme.link), screen, 3.0),
+                ("code", fg(theme.code), screen, 3.0),
+                ("warnings", fg(theme.warning), screen, 3.0),
+                ("errors", fg(theme.error), screen, 3.0),
+                ("a changed value", fg(theme.changed), bg(theme.changed), 3.0),
+                ("a search match", fg(theme.search_match), bg(theme.search_match), 3.0),
+                ("the current match", fg(theme.search_current), bg(theme.search_current), 3.0),
+                ("the error banner", fg(theme.error_banner), bg(theme.error_banner), 4.5),
             ];
             for (what, foreground, background, least) in pairs {
                 let ratio = contrast(foreground, background, &theme);
