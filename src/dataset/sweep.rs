@@ -19,8 +19,9 @@ pub const MAX_ERRORS: usize = 20;
 /// of the file again, and a reload must stay quick (a hand-written dataset is a few KiB).
 pub const MAX_SWEPT_BYTES: usize = 256 * 1024;
 
-/// The errors of `text`, the first one given: one per table, in the order found. `read` tries
-/// the file again (the serde read that failed with `first`).
+/// The errors of `text`, one per table, in the order found, starting with `first` (what the
+/// first read gave). `read` is that read, tried again on a blanked copy; `span` gives the byte
+/// offset an error points at (`None`: nowhere, and the search ends).
 pub fn table_errors<E>(
     text: &str,
     first: E,
