@@ -215,6 +215,23 @@ fn a_share_on_a_slide_shows_its_whole_even_without_colour() {
     assert!((0.6..0.67).contains(&share), "{share} in {bar}");
 }
 
+#[test]
+fn a_sentence_that_ends_mid_line_is_cut_there_for_its_badge() {
+    let mut app = builtin_app(80, 24);
+    press(&mut app, KeyCode::Tab); // the railway total: "… more than 50 million tonnes of freight."
+    let text = screen(&app);
+    // The article pane is the right-hand 32 columns; its rows without the frame.
+    let article: Vec<String> = text
+        .lines()
+        .map(|l| l.chars().skip(48).collect::<String>().trim_matches(['│', '┃', ' ']).to_owned())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let at = article.iter().position(|l| l.starts_with("↳")).unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(article[at - 1], "tonnes of freight.", "the sentence ends its row:\n{text}");
+    assert_eq!(article[at + 1], "Of that", "the next sentence carries on under the badge:\n{text}");
+    assert!(article[at + 2].starts_with("total, 11.58 million"), "{text}");
+}
+
 /// Every slide of the bundled deck at a size, with animations settled.
 fn slides(width: u16, height: u16) -> Vec<String> {
     let mut app = builtin_app(width, height);

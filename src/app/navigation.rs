@@ -117,19 +117,20 @@ impl App {
         usize::from(layout::article_text_area(rect).height).max(1)
     }
 
-    /// The largest scroll that still fills the pane: the last line sits at the bottom (one row
-    /// lower while an evidence badge takes a row under its sentence).
+    /// The largest scroll that still fills the pane: the last line sits at the bottom (lower
+    /// by the rows an evidence badge adds under its sentence).
     pub fn article_max_scroll(&self) -> usize {
-        let badge = usize::from(self.evidence_badge_line().is_some());
-        (self.article_lines.len() + badge).saturating_sub(self.article_page())
+        let extra = self.evidence_badge().map_or(0, |badge| badge.extra_rows());
+        (self.article_lines.len() + extra).saturating_sub(self.article_page())
     }
 
-    /// The wrapped line under which the evidence badge is drawn: the last line of the
-    /// highlighted sentence.
-    pub fn evidence_badge_line(&self) -> Option<usize> {
-        let place = self.data.as_ref()?.evidence.place(self.evidence_metric?)?;
-        let last = crate::article::TextSpan { start: place.sentence.end.saturating_sub(1), ..place.sentence };
-        Some(self.line_of(last))
+    /// Where the evidence badge is drawn: under the last line of the highlighted sentence, that
+    /// line cut at the sentence's end if another sentence follows on it.
+    pub fn evidence_badge(&self) -> Option<crate::article::BadgePlace> {
+        let loaded = self.data.as_ref()?;
+        let place = loaded.evidence.place(self.evidence_metric?)?;
+        let blocks = &loaded.article.as_ref()?.article.blocks;
+        Some(crate::article::badge_place(&self.article_lines, blocks, self.article_width, place.sentence))
     }
 
     pub(super) fn clamp_article_scroll(&mut self) {

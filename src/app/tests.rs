@@ -469,7 +469,7 @@ fn m_selects_the_metric_quoted_nearest_the_top_of_the_view() {
     // The first quoted sentence from the top is the railway's.
     assert_eq!(app.data.as_ref().unwrap().dashboard.metrics[app.evidence_metric.unwrap()].id, "railway_cargo");
     assert_eq!(app.last_item_pane, Pane::Chart(1));
-    assert!(app.evidence_badge_line().is_some());
+    assert!(app.evidence_badge().is_some());
 }
 
 #[test]
@@ -482,7 +482,7 @@ fn a_metric_without_a_quote_has_no_sentence_to_show() {
         app.evidence_metric.map(|m| app.data.as_ref().unwrap().dashboard.metrics[m].id.as_str()),
         Some("land_neighbours")
     );
-    assert_eq!(app.evidence_badge_line(), None);
+    assert_eq!(app.evidence_badge(), None);
 }
 
 #[test]

@@ -4,9 +4,11 @@
 mod fold;
 mod markdown;
 mod spans;
+mod split;
 mod wrap;
 
 pub use fold::{fold, fold_with};
+pub use split::{BadgePlace, Halves, Row, badge_place, row_at};
 pub use wrap::{LineKind, Piece, Prefix, WrappedLine, line_of, wrap};
 
 use crate::text::sanitize;

@@ -60,7 +60,7 @@ pub struct Piece<'a> {
     pub style: RunStyle,
 }
 
-fn marker<'a>(text: impl Into<Cow<'a, str>>) -> Piece<'a> {
+pub(super) fn marker<'a>(text: impl Into<Cow<'a, str>>) -> Piece<'a> {
     Piece { text: text.into(), style: RunStyle { marker: true, ..RunStyle::default() } }
 }
 
@@ -129,7 +129,7 @@ fn plain_line(kind: LineKind, block: usize) -> WrappedLine {
 }
 
 /// The decorations of a block's first line and of the lines after it.
-fn prefixes(kind: &BlockKind) -> (String, String) {
+pub(super) fn prefixes(kind: &BlockKind) -> (String, String) {
     match kind {
         BlockKind::ListItem { depth, marker } => {
             let first = format!("{}{marker} ", "  ".repeat(*depth + 1));

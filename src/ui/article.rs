@@ -11,7 +11,7 @@ use super::focused;
 use super::frame::{pane_block, with_caption};
 use super::highlight::{Highlight, styled_line};
 use crate::app::App;
-use crate::article::{WrappedLine, line_of, wrap};
+use crate::article::{BadgePlace, Block, Row, WrappedLine, badge_place, row_at, wrap};
 use crate::layout::{Pane, article_text_area};
 use crate::load::Loaded;
 use crate::text::width::truncate;
@@ -41,9 +41,11 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
         Cow::Owned(wrap(&named.article.blocks, width))
     };
     let page = usize::from(text_area.height);
-    // The highlighted sentence gets a badge row under its last line, with the metric's value.
-    let badge = evidence_badge(app, loaded, &lines);
-    let total = lines.len() + usize::from(badge.is_some());
+    // The highlighted sentence gets a badge row under its last line, with the metric's value
+    // (that line cut at the sentence's end when another sentence follows on it).
+    let badge = evidence_badge(app, loaded, &named.article.blocks, &lines, width);
+    let place = badge.as_ref().map(|(place, _)| *place);
+    let total = lines.len() + place.map_or(0, BadgePlace::extra_rows);
     let max_scroll = total.saturating_sub(page);
     let top = app.article_scroll.min(max_scroll);
     let bottom = (top + page).min(total);
@@ -57,22 +59,36 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     }
     with_caption(block, caption, theme.dim).render(area, buf);
 
-    let highlights = highlights(app, loaded, &lines[top.saturating_sub(1).min(lines.len())..bottom.min(lines.len())]);
+    // The lines on screen, and the one or two above them a badge may have pushed up.
+    let visible = &lines[top.saturating_sub(2).min(lines.len())..bottom.min(lines.len())];
+    let highlights = highlights(app, loaded, visible);
+    let blocks = &named.article.blocks;
     for (screen_row, row) in (top..bottom).enumerate() {
         let row_area = Rect { y: text_area.y + screen_row as u16, height: 1, ..text_area };
-        // Rows are the lines with the badge inserted after line `after`.
-        let line = match &badge {
-            Some((after, text)) if row == after + 1 => {
-                // Cut with an ellipsis, not mid-word, when the pane is narrower than the badge.
-                Line::styled(truncate(text, width), theme.evidence_badge).render(row_area, buf);
-                continue;
+        let styled = match row_at(row, place) {
+            Row::Line(index) => {
+                lines.get(index).map(|line| styled_line(theme, line, line.pieces(blocks, width), &highlights))
             }
-            Some((after, _)) if row > after + 1 => lines.get(row - 1),
-            _ => lines.get(row),
+            Row::Badge => {
+                let text = badge.as_ref().map_or("", |(_, text)| text.as_str());
+                // Cut with an ellipsis, not mid-word, when the pane is narrower than the badge.
+                Some(Line::styled(truncate(text, width), theme.evidence_badge))
+            }
+            Row::CutBefore(index) | Row::CutAfter(index) => lines.get(index).and_then(|line| {
+                let sentence_end = app.evidence_metric.and_then(|m| loaded.evidence.place(m))?.sentence.end;
+                let halves = line.cut_at(blocks, width, sentence_end)?;
+                Some(if matches!(row_at(row, place), Row::CutBefore(_)) {
+                    styled_line(theme, line, halves.before, &highlights)
+                } else {
+                    // The second half starts at its own offset (the highlights go by offsets).
+                    let mut rest = line.clone();
+                    rest.offset = halves.after_offset;
+                    styled_line(theme, &rest, halves.after, &highlights)
+                })
+            }),
         };
-        if let Some(line) = line {
-            let pieces = line.pieces(&named.article.blocks, width);
-            styled_line(theme, line, pieces, &highlights).render(row_area, buf);
+        if let Some(styled) = styled {
+            styled.render(row_area, buf);
         }
     }
     if total > page {
@@ -88,13 +104,19 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The line the badge goes under and its text: `↳ 25 countries · Belt and Road agreements`.
-fn evidence_badge(app: &App, loaded: &Loaded, lines: &[WrappedLine]) -> Option<(usize, String)> {
+/// Where the badge goes and its text: `↳ 25 countries · Belt and Road agreements`.
+fn evidence_badge(
+    app: &App,
+    loaded: &Loaded,
+    blocks: &[Block],
+    lines: &[WrappedLine],
+    width: usize,
+) -> Option<(BadgePlace, String)> {
     let metric = app.evidence_metric?;
     let place = loaded.evidence.place(metric)?;
     let m = loaded.dashboard.metrics.get(metric)?;
-    let after = line_of(lines, place.sentence.block, place.sentence.end.saturating_sub(1));
-    Some((after, format!("  ↳ {} · {}", m.display_value(), m.label)))
+    let badge = badge_place(lines, blocks, width, place.sentence);
+    Some((badge, format!("  ↳ {} · {}", m.display_value(), m.label)))
 }
 
 /// For a selected metric whose quote cannot be shown: where its figure comes from instead.
