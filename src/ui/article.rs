@@ -44,7 +44,7 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     // The highlighted sentence gets a badge row under its last line, with the metric's value
     // (that line cut at the sentence's end when another sentence follows on it).
     let badge = evidence_badge(app, loaded, &named.article.blocks, &lines, width);
-    let place = badge.as_ref().map(|(place, _)| *place);
+    let place = badge.as_ref().map(|badge| badge.place);
     let total = lines.len() + place.map_or(0, BadgePlace::extra_rows);
     let max_scroll = total.saturating_sub(page);
     let top = app.article_scroll.min(max_scroll);
@@ -65,19 +65,16 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     let blocks = &named.article.blocks;
     for (screen_row, row) in (top..bottom).enumerate() {
         let row_area = Rect { y: text_area.y + screen_row as u16, height: 1, ..text_area };
-        let styled = match row_at(row, place) {
-            Row::Line(index) => {
+        let shown = row_at(row, place);
+        let styled = match (shown, &badge) {
+            (Row::Line(index), _) => {
                 lines.get(index).map(|line| styled_line(theme, line, line.pieces(blocks, width), &highlights))
             }
-            Row::Badge => {
-                let text = badge.as_ref().map_or("", |(_, text)| text.as_str());
-                // Cut with an ellipsis, not mid-word, when the pane is narrower than the badge.
-                Some(Line::styled(truncate(text, width), theme.evidence_badge))
-            }
-            Row::CutBefore(index) | Row::CutAfter(index) => lines.get(index).and_then(|line| {
-                let sentence_end = app.evidence_metric.and_then(|m| loaded.evidence.place(m))?.sentence.end;
-                let halves = line.cut_at(blocks, width, sentence_end)?;
-                Some(if matches!(row_at(row, place), Row::CutBefore(_)) {
+            // Cut with an ellipsis, not mid-word, when the pane is narrower than the badge.
+            (Row::Badge, Some(badge)) => Some(Line::styled(truncate(&badge.text, width), theme.evidence_badge)),
+            (Row::CutBefore(index) | Row::CutAfter(index), Some(badge)) => lines.get(index).and_then(|line| {
+                let halves = line.cut_at(blocks, width, badge.sentence_end)?;
+                Some(if matches!(shown, Row::CutBefore(_)) {
                     styled_line(theme, line, halves.before, &highlights)
                 } else {
                     // The second half starts at its own offset (the highlights go by offsets).
@@ -86,6 +83,8 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
                     styled_line(theme, &rest, halves.after, &highlights)
                 })
             }),
+            // Without a badge every row is a line.
+            (Row::Badge | Row::CutBefore(_) | Row::CutAfter(_), None) => None,
         };
         if let Some(styled) = styled {
             styled.render(row_area, buf);
@@ -104,19 +103,24 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Where the badge goes and its text: `↳ 25 countries · Belt and Road agreements`.
-fn evidence_badge(
-    app: &App,
-    loaded: &Loaded,
-    blocks: &[Block],
-    lines: &[WrappedLine],
-    width: usize,
-) -> Option<(BadgePlace, String)> {
+/// The badge under the selected metric's sentence.
+struct Badge {
+    place: BadgePlace,
+    /// Where the sentence ends (a char offset in its block): where its line is cut.
+    sentence_end: usize,
+    /// `↳ 25 countries · Belt and Road agreements`.
+    text: String,
+}
+
+fn evidence_badge(app: &App, loaded: &Loaded, blocks: &[Block], lines: &[WrappedLine], width: usize) -> Option<Badge> {
     let metric = app.evidence_metric?;
-    let place = loaded.evidence.place(metric)?;
+    let sentence = loaded.evidence.place(metric)?.sentence;
     let m = loaded.dashboard.metrics.get(metric)?;
-    let badge = badge_place(lines, blocks, width, place.sentence);
-    Some((badge, format!("  ↳ {} · {}", m.display_value(), m.label)))
+    Some(Badge {
+        place: badge_place(lines, blocks, width, sentence),
+        sentence_end: sentence.end,
+        text: format!("  ↳ {} · {}", m.display_value(), m.label),
+    })
 }
 
 /// For a selected metric whose quote cannot be shown: where its figure comes from instead.
