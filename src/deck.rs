@@ -82,18 +82,12 @@ pub fn same_slide(old: Option<&Slide>, old_index: usize, new: &[Slide]) -> usize
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
-    use crate::dataset::{Origin, parse};
-
-    fn dashboard(text: &str) -> Dashboard {
-        parse(&Origin { text, file: "m", base_dir: Path::new("") }).unwrap()
-    }
+    use crate::dataset::parse_valid;
 
     #[test]
     fn the_bundled_dataset_makes_a_full_deck() {
-        let d = dashboard(include_str!("../metrics.toml"));
+        let d = parse_valid(include_str!("../metrics.toml"));
         let slides = deck(&d);
         let keys: Vec<&SlideKey> = slides.iter().map(|s| &s.key).collect();
         assert_eq!(keys.first(), Some(&&SlideKey::Title));
@@ -107,7 +101,7 @@ mod tests {
 
     #[test]
     fn listed_slides_come_in_their_order_with_their_titles() {
-        let d = dashboard(
+        let d = parse_valid(
             "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\n[[slide]]\nmetric = \"a\"\ntitle = \"Alpha\"\n[[slide]]\nkind = \"title\"\n",
         );
         let slides = deck(&d);
@@ -118,7 +112,7 @@ mod tests {
 
     #[test]
     fn a_reload_stays_on_the_same_slide_or_the_nearest() {
-        let d = dashboard(include_str!("../metrics.toml"));
+        let d = parse_valid(include_str!("../metrics.toml"));
         let old = deck(&d);
         let mut new = old.clone();
         new.remove(1);

@@ -125,11 +125,9 @@ pub fn dataset(metrics: usize, article_file: Option<&str>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
     use crate::article::Article;
-    use crate::dataset::{Origin, parse};
+    use crate::dataset::parse_valid;
 
     #[test]
     fn generation_is_deterministic_and_sized() {
@@ -142,7 +140,7 @@ mod tests {
     #[test]
     fn generated_datasets_are_valid_and_quote_the_generated_article() {
         let text = dataset(300, None);
-        let d = parse(&Origin { text: &text, file: "g", base_dir: Path::new("") }).expect("valid");
+        let d = parse_valid(&text);
         assert_eq!(d.metrics.len(), 300);
         assert_eq!(d.charts.len(), 50);
         let article = Article::from_markdown(&article(2_000, 1));

@@ -48,19 +48,14 @@ impl Evidence {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
-    use crate::dataset::{Origin, parse};
+    use crate::dataset::parse_valid;
 
     #[test]
     fn quotes_are_placed_with_their_sentence_and_numbers() {
-        let dashboard = parse(&Origin {
-            text: "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 9\nquote = \"with nine\"\n[[metric]]\nid = \"b\"\nvalue = 1\nquote = \"absent\"\n[[metric]]\nid = \"c\"\nvalue = 1\n",
-            file: "m",
-            base_dir: Path::new(""),
-        })
-        .unwrap();
+        let dashboard = parse_valid(
+            "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 9\nquote = \"with nine\"\n[[metric]]\nid = \"b\"\nvalue = 1\nquote = \"absent\"\n[[metric]]\nid = \"c\"\nvalue = 1\n",
+        );
         let article = Article::from_markdown("Intro. Treaties were signed with nine countries. The end.");
         let evidence = Evidence::of(&dashboard, Some(&article));
         let place = evidence.place(0).unwrap();

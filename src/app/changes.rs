@@ -72,21 +72,15 @@ fn delta(old: &Metric, new: &Metric) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
-    use crate::dataset::{Origin, parse};
-
-    fn dashboard(text: &str) -> Dashboard {
-        parse(&Origin { text, file: "m", base_dir: Path::new("") }).unwrap()
-    }
+    use crate::dataset::parse_valid;
 
     #[test]
     fn changed_values_come_with_old_new_and_delta() {
-        let old = dashboard(
+        let old = parse_valid(
             "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 25\n[[metric]]\nid = \"t\"\nvalue = 50\nunit = \"Mt\"\n[[metric]]\nid = \"same\"\nvalue = 1\n",
         );
-        let new = dashboard(
+        let new = parse_valid(
             "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 27\n[[metric]]\nid = \"t\"\nvalue = 48.5\nunit = \"Mt\"\n[[metric]]\nid = \"same\"\nvalue = 1\n[[metric]]\nid = \"fresh\"\nvalue = 3\n",
         );
         let changes = diff(&old, &new);
@@ -103,14 +97,14 @@ mod tests {
 
     #[test]
     fn a_new_bound_is_a_change_without_a_delta() {
-        let old = dashboard("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 5\n");
-        let new = dashboard("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 5\nbound = \"over\"\n");
+        let old = parse_valid("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 5\n");
+        let new = parse_valid("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 5\nbound = \"over\"\n");
         assert_eq!(diff(&old, &new)[0].describe(), "5 → >5");
     }
 
     #[test]
     fn nothing_changed_is_an_empty_diff() {
-        let d = dashboard("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 5\n");
+        let d = parse_valid("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 5\n");
         assert!(diff(&d, &d).is_empty());
     }
 }

@@ -45,8 +45,8 @@ impl App {
     /// Brings `span` into view: nothing moves if it is already on screen, otherwise its first
     /// line goes a third of the way down the pane (so the context above it shows too).
     pub(super) fn scroll_to_span(&mut self, span: TextSpan) {
-        let first = self.line_of(span);
-        let last = self.line_of(TextSpan { start: span.end.saturating_sub(1), ..span });
+        let first = self.row_of_line(self.line_of(span));
+        let last = self.row_of_line(self.line_of(TextSpan { start: span.end.saturating_sub(1), ..span }));
         let page = self.article_page();
         // The evidence badge takes a row under the sentence.
         let visible = first >= self.article_scroll && last + 1 < self.article_scroll + page;
@@ -63,7 +63,7 @@ impl App {
         let lines: Vec<(usize, usize)> = (0..loaded.dashboard.metrics.len())
             .filter_map(|m| loaded.evidence.place(m).map(|p| (self.line_of(p.sentence), m)))
             .collect();
-        let top = self.article_scroll;
+        let top = self.line_at_row(self.article_scroll);
         let below = lines.iter().filter(|(line, _)| *line >= top).min();
         let above = lines.iter().filter(|(line, _)| *line < top).max();
         match below.or(above) {

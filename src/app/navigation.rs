@@ -2,7 +2,7 @@
 
 use super::{App, Overlay};
 use crate::action::{Action, help_rows};
-use crate::article::wrap;
+use crate::article::{Row, row_at, wrap};
 use crate::layout::{self, Pane, Screen};
 use crate::load::Loaded;
 
@@ -72,7 +72,7 @@ impl App {
         let page = self.page_rows(pane);
         match pane {
             Pane::Article => {
-                self.article_scroll = step(self.article_scroll, action, page, self.article_lines.len());
+                self.article_scroll = step(self.article_scroll, action, page, self.article_rows());
                 self.clamp_article_scroll();
             }
             Pane::Gauges => {
@@ -117,11 +117,32 @@ impl App {
         usize::from(layout::article_text_area(rect).height).max(1)
     }
 
-    /// The largest scroll that still fills the pane: the last line sits at the bottom (lower
-    /// by the rows an evidence badge adds under its sentence).
+    /// The largest scroll that still fills the pane: the last row sits at the bottom.
     pub fn article_max_scroll(&self) -> usize {
-        let extra = self.evidence_badge().map_or(0, |badge| badge.extra_rows());
-        (self.article_lines.len() + extra).saturating_sub(self.article_page())
+        self.article_rows().saturating_sub(self.article_page())
+    }
+
+    /// Screen rows the article takes: its wrapped lines, and the rows an evidence badge adds
+    /// under its sentence. `article_scroll` counts these rows, not lines.
+    pub fn article_rows(&self) -> usize {
+        self.article_lines.len() + self.evidence_badge().map_or(0, |badge| badge.extra_rows())
+    }
+
+    /// The wrapped line shown on article row `row` (a badge row counts as the line above it).
+    pub fn line_at_row(&self, row: usize) -> usize {
+        let badge = self.evidence_badge();
+        match row_at(row, badge) {
+            Row::Line(line) | Row::CutBefore(line) | Row::CutAfter(line) => line,
+            Row::Badge => badge.map_or(row, |badge| badge.line),
+        }
+    }
+
+    /// The article row that shows wrapped line `line` (its first half, if it is cut).
+    pub fn row_of_line(&self, line: usize) -> usize {
+        match self.evidence_badge() {
+            Some(badge) if line > badge.line => line + badge.extra_rows(),
+            _ => line,
+        }
     }
 
     /// Where the evidence badge is drawn: under the last line of the highlighted sentence, that
@@ -151,15 +172,15 @@ impl App {
             self.clamp_article_scroll();
             return;
         }
-        let anchor = self.article_lines.get(self.article_scroll).map(|l| (l.block, l.offset));
+        let anchor = self.article_lines.get(self.line_at_row(self.article_scroll)).map(|l| (l.block, l.offset));
         self.article_lines = match &self.data {
             Some(Loaded { article: Some(named), .. }) => wrap(&named.article.blocks, width),
             _ => Vec::new(),
         };
         self.article_width = width;
         if let Some(anchor) = anchor {
-            self.article_scroll =
-                self.article_lines.partition_point(|l| (l.block, l.offset) <= anchor).saturating_sub(1);
+            let line = self.article_lines.partition_point(|l| (l.block, l.offset) <= anchor).saturating_sub(1);
+            self.article_scroll = self.row_of_line(line);
         }
         self.clamp_article_scroll();
     }

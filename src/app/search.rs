@@ -16,6 +16,8 @@ pub enum Hit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Place {
     article_scroll: usize,
+    /// The wrapped line at the top of the article then (`article_scroll` counts screen rows).
+    top_line: usize,
     focus: Pane,
     last_item_pane: Pane,
     chart_selection: Vec<usize>,
@@ -66,6 +68,7 @@ impl App {
     fn place(&self) -> Place {
         Place {
             article_scroll: self.article_scroll,
+            top_line: self.line_at_row(self.article_scroll),
             focus: self.focus,
             last_item_pane: self.last_item_pane,
             chart_selection: self.chart_selection.clone(),
@@ -127,7 +130,7 @@ impl App {
         let current = hits
             .iter()
             .position(|hit| match hit {
-                Hit::Article(span) => self.line_of(*span) >= origin.article_scroll,
+                Hit::Article(span) => self.line_of(*span) >= origin.top_line,
                 Hit::Metric(_) => true,
             })
             .or(if hits.is_empty() { None } else { Some(0) });

@@ -125,6 +125,27 @@ fn enter_opens_details_esc_closes_them_and_never_quits() {
 }
 
 #[test]
+fn article_rows_and_lines_convert_both_ways_around_a_cut_badge() {
+    let mut app = builtin_app(80, 24);
+    app.update(key(KeyCode::Tab)); // the railway total: its sentence ends mid-line
+    let badge = app.evidence_badge().expect("a badge under the railway's sentence");
+    assert!(badge.cut, "the line is cut at the sentence's end");
+    assert_eq!(app.article_rows(), app.article_lines.len() + 2, "the badge and the second half");
+    for line in 0..app.article_lines.len() {
+        assert_eq!(app.line_at_row(app.row_of_line(line)), line);
+    }
+    assert_eq!(app.line_at_row(badge.line + 1), badge.line, "the badge row belongs to its line");
+    assert_eq!(app.line_at_row(badge.line + 3), badge.line + 1);
+    // Scrolled below the badge, a resize keeps the same text at the top.
+    app.article_scroll = app.row_of_line(badge.line + 6);
+    let top = app.article_lines[badge.line + 6].clone();
+    app.update(Event::Resize(100, 30));
+    let after = &app.article_lines[app.line_at_row(app.article_scroll)];
+    assert_eq!(after.block, top.block, "same paragraph at the top");
+    assert!(after.offset <= top.offset, "the old top line is still on screen");
+}
+
+#[test]
 fn the_help_scrolls_like_a_pager_from_top_to_bottom() {
     let mut app = builtin_app(80, 24);
     app.update(key(KeyCode::Char('?')));

@@ -41,6 +41,14 @@ pub fn parse(origin: &Origin<'_>) -> Result<Dashboard, Vec<Diagnostic>> {
     validate::validate(raw, origin)
 }
 
+/// A valid dataset from text alone, for the tests of the modules that use one (panics on an
+/// error, with the diagnostics).
+#[cfg(test)]
+pub(crate) fn parse_valid(text: &str) -> Dashboard {
+    parse(&Origin { text, file: "m", base_dir: std::path::Path::new("") })
+        .unwrap_or_else(|errors| panic!("an invalid test dataset: {errors:?}"))
+}
+
 /// Rewrites serde's wording into the file's vocabulary, with a hint for misspelt keys:
 /// "unknown field `lable`, expected one of …" becomes "unknown key `lable` (did you mean `label`?)".
 fn friendly_message(message: &str) -> String {
