@@ -63,6 +63,11 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     let visible = &lines[top.saturating_sub(2).min(lines.len())..bottom.min(lines.len())];
     let highlights = highlights(app, loaded, visible);
     let blocks = &named.article.blocks;
+    // The cut line's two halves, made once for the two rows that show them.
+    let halves = badge.as_ref().filter(|badge| badge.place.cut).and_then(|badge| {
+        let line = lines.get(badge.place.line)?;
+        Some((line, line.cut_at(blocks, width, badge.sentence_end)?))
+    });
     for (screen_row, row) in (top..bottom).enumerate() {
         let row_area = Rect { y: text_area.y + screen_row as u16, height: 1, ..text_area };
         let shown = row_at(row, place);
@@ -72,19 +77,17 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
             }
             // Cut with an ellipsis, not mid-word, when the pane is narrower than the badge.
             (Row::Badge, Some(badge)) => Some(Line::styled(truncate(&badge.text, width), theme.evidence_badge)),
-            (Row::CutBefore(index) | Row::CutAfter(index), Some(badge)) => lines.get(index).and_then(|line| {
-                let halves = line.cut_at(blocks, width, badge.sentence_end)?;
-                Some(if matches!(shown, Row::CutBefore(_)) {
-                    styled_line(theme, line, halves.before, &highlights)
-                } else {
-                    // The second half starts at its own offset (the highlights go by offsets).
-                    let mut rest = line.clone();
-                    rest.offset = halves.after_offset;
-                    styled_line(theme, &rest, halves.after, &highlights)
-                })
+            (Row::CutBefore(_), _) => {
+                halves.as_ref().map(|(line, halves)| styled_line(theme, line, halves.before.clone(), &highlights))
+            }
+            (Row::CutAfter(_), _) => halves.as_ref().map(|(line, halves)| {
+                // The second half starts at its own offset (the highlights go by offsets).
+                let mut rest = (*line).clone();
+                rest.offset = halves.after_offset;
+                styled_line(theme, &rest, halves.after.clone(), &highlights)
             }),
-            // Without a badge every row is a line.
-            (Row::Badge | Row::CutBefore(_) | Row::CutAfter(_), None) => None,
+            // Without a badge there is no badge row.
+            (Row::Badge, None) => None,
         };
         if let Some(styled) = styled {
             styled.render(row_area, buf);
