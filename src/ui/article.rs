@@ -57,7 +57,7 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     if let Some(note) = missing_evidence(app, loaded) {
         caption = if caption.is_empty() { note } else { format!("{note} · {caption}") };
     }
-    with_caption(block, caption, theme.dim).render(area, buf);
+    with_caption(block, caption, theme.dim, area.width).render(area, buf);
 
     // The lines on screen, and the one or two above them a badge may have pushed up.
     let visible = &lines[top.saturating_sub(2).min(lines.len())..bottom.min(lines.len())];

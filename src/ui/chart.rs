@@ -160,5 +160,5 @@ pub fn render(app: &App, loaded: &Loaded, index: usize, area: Rect, buf: &mut Bu
     let (above, below) = (window.start, chart.metrics.len() - window.end);
     let caption = hidden_caption(above, below);
     // The frame goes on after the bars so its caption is not drawn over.
-    with_caption(block, caption, app.theme.dim).render(area, buf);
+    with_caption(block, caption, app.theme.dim, area.width).render(area, buf);
 }

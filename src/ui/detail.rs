@@ -164,7 +164,7 @@ pub fn render_window(app: &App, area: Rect, buf: &mut Buffer) {
             format!(" {} ", crate::text::width::truncate(&title, usize::from(width.saturating_sub(6)))),
             theme.pane_title_focused,
         ))
-        .title_bottom(Line::from(Span::styled(" ↑↓ other metrics · Esc close ", theme.dim)).right_aligned())
+        .title_bottom(super::frame::right_title("↑↓ other metrics · Esc close", theme.dim, width))
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(window);
     block.render(window, buf);

@@ -29,12 +29,31 @@ pub fn pane_block<'a>(theme: &Theme, title: &str, note: &str, focused: bool, wid
     block
 }
 
-/// A bottom-right caption on a frame (scroll position, "more below").
-pub fn with_caption<'a>(block: Block<'a>, caption: String, style: Style) -> Block<'a> {
+/// A bottom-right caption on a frame `width` columns wide (scroll position, "more below"). A
+/// caption too long for the frame is cut at its end with `…`: ratatui would cut a right-aligned
+/// title from the left, leaving its tail glued to the corner.
+pub fn with_caption<'a>(block: Block<'a>, caption: String, style: Style, width: u16) -> Block<'a> {
     if caption.is_empty() {
         return block;
     }
-    block.title_bottom(Line::from(Span::styled(format!(" {caption} "), style)).alignment(Alignment::Right))
+    block.title_bottom(right_title(&caption, style, width))
+}
+
+/// A right-aligned frame title ` text ` for a frame `width` columns wide: the two corners and a
+/// stretch of border stay visible, and the text is cut at its end with `…` when it is too long.
+pub fn right_title<'a>(text: &str, style: Style, width: u16) -> Line<'a> {
+    let room = usize::from(width).saturating_sub(4);
+    let text = truncate(text, room.saturating_sub(2));
+    if text.is_empty() {
+        return Line::default();
+    }
+    Line::from(Span::styled(format!(" {text} "), style)).alignment(Alignment::Right)
+}
+
+/// A right-aligned line that fits `width` columns: cut at its end with `…`, never from the left
+/// as a right-aligned ratatui line wider than its area is.
+pub fn right_line<'a>(text: &str, style: Style, width: u16) -> Line<'a> {
+    Line::styled(truncate(text, usize::from(width)), style).right_aligned()
 }
 
 /// Cuts a line of spans to `max` columns, ending in `…` when anything was cut.
@@ -66,5 +85,35 @@ pub fn hidden_caption(above: usize, below: usize) -> String {
         (0, below) => format!("↓ {below} more"),
         (above, 0) => format!("↑ {above} more"),
         (above, below) => format!("↑ {above} ↓ {below}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|span| span.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_right_title_that_fits_is_kept_whole() {
+        let line = right_title("Esc close", Style::new(), 20);
+        assert_eq!(text(&line), " Esc close ");
+        assert_eq!(line.alignment, Some(Alignment::Right));
+    }
+
+    #[test]
+    fn a_right_title_too_long_is_cut_at_its_end_and_leaves_the_corners() {
+        let line = right_title("↑↓ other metrics · Esc close", Style::new(), 16);
+        assert_eq!(text(&line), " ↑↓ other … ");
+        assert!(line.width() <= 16 - 4, "two corners and two border cells stay visible");
+        assert!(text(&right_title("anything", Style::new(), 5)).is_empty(), "no room: no title");
+    }
+
+    #[test]
+    fn a_right_line_is_cut_at_its_end() {
+        let line = right_line("reloaded 07:42:06 in 402 ms", Style::new(), 12);
+        assert_eq!(text(&line), "reloaded 07…");
     }
 }

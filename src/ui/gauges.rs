@@ -29,7 +29,7 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     let (start, visible, per_gauge) = (slots.window.start, slots.window.len(), usize::from(slots.rows_each));
     let hidden_below = gauges.len() - slots.window.end;
     let caption = hidden_caption(start, hidden_below);
-    with_caption(block, caption, app.theme.dim).render(area, buf);
+    with_caption(block, caption, app.theme.dim, area.width).render(area, buf);
     let show_selection = shows_selection(app, Pane::Gauges);
     // One title column for all rows, so the gauges line up: what the longest title needs, up to
     // 60% of the row.

@@ -48,13 +48,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let window = area.centered(Constraint::Length(width), Constraint::Length(height));
     let visible = usize::from(height.saturating_sub(2));
     let scroll = app.help_scroll.min(lines.len().saturating_sub(visible));
-    let more = if scroll + visible < lines.len() { " ↓ more · Esc close " } else { " Esc close " };
+    let more = if scroll + visible < lines.len() { "↓ more · Esc close" } else { "Esc close" };
     Clear.render(window, buf);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.overlay_border)
         .title(Span::styled(" Keys ", theme.pane_title_focused))
-        .title_bottom(Line::styled(more, theme.dim).right_aligned())
+        .title_bottom(super::frame::right_title(more, theme.dim, width))
         .padding(ratatui::widgets::Padding::horizontal(1));
     Paragraph::new(lines.split_off(scroll)).block(block).render(window, buf);
 }

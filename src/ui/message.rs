@@ -97,14 +97,15 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             Level::Warning => theme.warning,
             Level::Error => theme.error,
         };
-        Span::styled(format!("{} ", n.text), style)
+        // Cut at its end, never from the left, when the line is narrower than the message.
+        (truncate(&format!("{} ", n.text), usize::from(area.width)), style)
     });
-    let status_width = status.as_ref().map_or(0, |s| s.width()) as u16;
-    let status_width = status_width.min(area.width);
+    let status_width = status.as_ref().map_or(0, |(text, _)| width(text));
+    let status_width = u16::try_from(status_width).unwrap_or(u16::MAX).min(area.width);
     let [hints_area, status_area] =
         area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_width)]));
-    if let Some(status) = status {
-        Line::from(status).right_aligned().render(status_area, buf);
+    if let Some((text, style)) = status {
+        super::frame::right_line(&text, style, status_area.width).render(status_area, buf);
     }
     if let Some(search) = &app.search {
         search_line(app, search, hints_area, buf);
