@@ -45,7 +45,19 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         ("+inf", value("+inf"), "m.toml:4:9: value must be a finite number >= 0"),
         ("-inf", value("-inf"), "m.toml:4:9: value must be a finite number >= 0"),
         ("1e400", value("1e400"), "m.toml:4:9: floating-point number overflowed"),
-        ("beyond u64", value("18446744073709551616"), "m.toml:4:9: invalid type: integer"),
+        ("beyond u64", value("18446744073709551616"), "m.toml:4:9: value is too large to show exactly"),
+        // Values f64 cannot hold as written would be shown as other numbers: refused instead.
+        ("u64::MAX", value("18446744073709551615"), "m.toml:4:9: value is too large to show exactly"),
+        ("2^53 + 1", value("9007199254740993"), "m.toml:4:9: value is too large to show exactly"),
+        ("2^53", value("9007199254740992"), "ok"),
+        ("1e300 Gt", value("1e300\nunit = \"Gt\""), "m.toml:4:9: value is too large to show exactly"),
+        ("1e16 t", value("1e16\nunit = \"t\""), "m.toml:4:9: value is too large to show exactly"),
+        (
+            "19 significant digits",
+            value("0.1234567890123456789"),
+            "m.toml:4:9: value has more digits than a 64-bit float holds (about 15): it would be shown as 0.12345678901234568",
+        ),
+        ("1e-300", value("1e-300"), "m.toml:4:9: value has 300 decimal places"),
         ("a 60-digit integer", value(&"9".repeat(60)), "m.toml:4:9: integer number overflowed"),
         ("100,000 nested arrays", [b"title = \"T\"\nx = ".to_vec(), vec![b'['; 100_000]].concat(), "m.toml:2:"),
         (

@@ -56,7 +56,16 @@ struct MetricSpec {
 fn metric() -> impl Strategy<Value = MetricSpec> {
     (
         nasty_text(),
-        prop_oneof![20 => 0.0..1e3f64, 10 => 0.0..1e12f64, 2 => Just(0.0), 1 => Just(f64::MAX), 1 => Just(-1.0)],
+        // Values as people write them (at most 15 significant digits, which coopdash shows
+        // exactly), and some it must refuse.
+        prop_oneof![
+            20 => (0u64..100_000).prop_map(|n| n as f64 / 100.0),
+            10 => (0u64..100_000_000_000_000).prop_map(|n| n as f64 / 100.0),
+            2 => Just(0.0),
+            // The largest value shown exactly, and two that are refused.
+            1 => Just(9_007_199_254_740_992.0),
+            1 => prop_oneof![Just(f64::MAX), Just(-1.0)]
+        ],
         prop_oneof![
             60 => Just(String::new()),
             6 => prop::sample::select(vec!["countries", "t", "kt", "Mt", "ports"]).prop_map(str::to_owned),

@@ -67,7 +67,13 @@ fn delta(old: &Metric, new: &Metric) -> Option<String> {
     }
     let difference = new.value - old.value;
     let sign = if difference > 0.0 { "+" } else { "−" };
-    Some(format!("{sign}{}", new.unit.format_short(difference.abs())))
+    // As precise as the finer of the two figures; in another scale, as precise as any value is.
+    let decimals = if old.notation.factor == new.notation.factor {
+        old.notation.decimals.max(new.notation.decimals)
+    } else {
+        crate::dataset::figure::DECIMALS as u8
+    };
+    Some(format!("{sign}{}", new.amount(difference.abs(), decimals)))
 }
 
 #[cfg(test)]

@@ -2,10 +2,12 @@
 //! validated into a [`Dashboard`] that cannot hold a bad value.
 
 mod diagnostic;
+pub mod figure;
 mod hint;
 pub mod model;
 mod raw;
 mod sweep;
+mod unit;
 
 pub use raw::json_schema;
 pub mod read;

@@ -5,11 +5,12 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::text::number::{format_number, format_percent, format_tonnes};
+use crate::text::number::format_percent;
 
 use super::diagnostic::Position;
 pub use super::raw::RawBound as Bound;
 pub use super::raw::RawDirection as ChartDirection;
+pub use super::unit::{Notation, Scale, Unit};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dashboard {
@@ -83,9 +84,12 @@ impl Source {
 pub struct Metric {
     pub id: String,
     pub label: String,
-    /// In the unit's base (tonnes for masses), finite and >= 0.
+    /// In the unit's base (tonnes for masses), finite, >= 0 and at most 2^53 in the unit the
+    /// file wrote it in.
     pub value: f64,
     pub unit: Unit,
+    /// How the file wrote the value, so it is shown that way.
+    pub notation: Notation,
     pub bound: Option<Bound>,
     /// Index of the whole this metric is a part of.
     pub part_of: Option<usize>,
@@ -99,7 +103,7 @@ pub struct Metric {
 impl Metric {
     /// The value with its unit and bound, for detail lines: `over 50 Mt`, `28 countries`.
     pub fn display_value(&self) -> String {
-        let value = self.unit.format(self.value);
+        let value = self.notation.format(&self.unit, self.value, self.notation.decimals, true);
         match self.bound {
             Some(bound) => format!("{} {value}", bound.words()),
             None => value,
@@ -116,9 +120,16 @@ impl Metric {
         }
     }
 
+    /// An amount in this metric's base unit (a value on its way during an animation, a
+    /// difference), written as this metric is written, to `decimals` places, without count
+    /// words: `1.5 Mt`, `3`.
+    pub fn amount(&self, base: f64, decimals: u8) -> String {
+        self.notation.format(&self.unit, base, decimals, false)
+    }
+
     /// The compact value for bars: `>50 Mt`, `28`.
     pub fn short_value(&self) -> String {
-        let value = self.unit.format_short(self.value);
+        let value = self.amount(self.value, self.notation.decimals);
         match self.bound {
             Some(bound) => format!("{}{value}", bound.symbol()),
             None => value,
@@ -192,62 +203,6 @@ enum Direction {
     Fuzzy,
 }
 
-/// What a value counts or weighs. Masses are stored in tonnes whatever unit the file used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unit {
-    /// A plain number.
-    None,
-    Countries,
-    Tonnes,
-    /// Any other word, shown after the number.
-    Other(String),
-}
-
-impl Unit {
-    /// Parses the file's unit word, returning the unit and the factor that converts the file's
-    /// number to the unit's base (1 000 000 for `Mt`).
-    pub fn parse(word: &str) -> (Unit, f64) {
-        match word.trim() {
-            "" => (Unit::None, 1.0),
-            "countries" | "country" => (Unit::Countries, 1.0),
-            "t" | "tonnes" | "tonne" => (Unit::Tonnes, 1.0),
-            "kt" => (Unit::Tonnes, 1e3),
-            "Mt" => (Unit::Tonnes, 1e6),
-            "Gt" => (Unit::Tonnes, 1e9),
-            other => (Unit::Other(other.to_owned()), 1.0),
-        }
-    }
-
-    /// `28 countries`, `1 country`, `11.58 Mt`, `3 ports`.
-    pub fn format(&self, value: f64) -> String {
-        match self {
-            Unit::None => format_number(value, 2),
-            Unit::Countries if value == 1.0 => "1 country".to_owned(),
-            Unit::Countries => format!("{} countries", format_number(value, 2)),
-            Unit::Tonnes => format_tonnes(value),
-            Unit::Other(word) => format!("{} {word}", format_number(value, 2)),
-        }
-    }
-
-    /// Like [`Unit::format`] but without count words, which the chart title already says.
-    pub fn format_short(&self, value: f64) -> String {
-        match self {
-            Unit::Tonnes => format_tonnes(value),
-            _ => format_number(value, 2),
-        }
-    }
-
-    /// A heading word for a chart of this unit: `countries`, `tonnes`.
-    pub fn caption(&self) -> &str {
-        match self {
-            Unit::None => "",
-            Unit::Countries => "countries",
-            Unit::Tonnes => "tonnes",
-            Unit::Other(word) => word,
-        }
-    }
-}
-
 /// A calendar date (the dataset has no use for times).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
@@ -319,17 +274,6 @@ impl Gauge {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn units_convert_to_base_and_format_humanely() {
-        let (unit, factor) = Unit::parse("Mt");
-        assert_eq!((unit.clone(), factor), (Unit::Tonnes, 1e6));
-        assert_eq!(unit.format(11.58 * factor), "11.58 Mt");
-        assert_eq!(Unit::Countries.format(28.0), "28 countries");
-        assert_eq!(Unit::Countries.format(1.0), "1 country");
-        assert_eq!(Unit::parse("ports").0.format(1200.0), "1,200 ports");
-        assert_eq!(Unit::None.format(3.5), "3.5");
-    }
 
     #[test]
     fn ratio_bounds_follow_the_direction_of_each_figure() {

@@ -64,8 +64,8 @@ pub struct RawMetric {
     /// What the number counts (defaults to the id).
     pub label: Option<String>,
     /// The figure, in `unit`: finite and >= 0.
-    #[schemars(with = "f64", range(min = 0.0))]
-    pub value: Spanned<f64>,
+    #[schemars(with = "f64", range(min = 0.0, max = 9_007_199_254_740_992.0))]
+    pub value: Spanned<super::figure::RawNumber>,
     /// "countries"; a tonnage "t", "kt", "Mt" or "Gt"; or any other word. Default: a plain number.
     pub unit: Option<String>,
     /// How the source qualifies the figure ("exceeded 50 million" is "over").

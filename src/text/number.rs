@@ -36,14 +36,6 @@ fn group_thousands(digits: &str) -> String {
     out
 }
 
-/// Formats a mass given in tonnes with the largest unit that keeps the number at or above one:
-/// `50000000.0` → `50 Mt`, `11580000.0` → `11.58 Mt`, `950.0` → `950 t`.
-pub fn format_tonnes(tonnes: f64) -> String {
-    const SCALES: [(f64, &str); 4] = [(1e9, "Gt"), (1e6, "Mt"), (1e3, "kt"), (1.0, "t")];
-    let (divisor, unit) = SCALES.iter().copied().find(|(divisor, _)| tonnes.abs() >= *divisor).unwrap_or((1.0, "t"));
-    format!("{} {unit}", format_number(tonnes / divisor, 2))
-}
-
 /// Formats a ratio in 0..=1 as a percentage with one decimal where it matters (`23.2%`, `50%`).
 pub fn format_percent(ratio: f64) -> String {
     format!("{}%", format_number(ratio * 100.0, 1))
@@ -74,16 +66,6 @@ mod tests {
     fn non_finite_never_panics() {
         assert_eq!(format_number(f64::NAN, 2), "?");
         assert_eq!(format_number(f64::INFINITY, 2), "?");
-    }
-
-    #[test]
-    fn tonnages_pick_a_humane_unit() {
-        assert_eq!(format_tonnes(50_000_000.0), "50 Mt");
-        assert_eq!(format_tonnes(11_580_000.0), "11.58 Mt");
-        assert_eq!(format_tonnes(2_500.0), "2.5 kt");
-        assert_eq!(format_tonnes(950.0), "950 t");
-        assert_eq!(format_tonnes(0.0), "0 t");
-        assert_eq!(format_tonnes(3.2e12), "3,200 Gt");
     }
 
     #[test]

@@ -11,7 +11,8 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::diagnostic::{Diagnostic, LineIndex, Position};
-use super::model::{ArticleRef, Dashboard, Date, Metric, Quote, Source, Unit};
+use super::figure::{self, Written};
+use super::model::{ArticleRef, Dashboard, Date, Metric, Notation, Quote, Source, Unit};
 use super::raw::{RawDataset, RawMetric};
 use crate::text::sanitize_line;
 use views::{chart, check_names, default_charts, default_gauges, gauge, slide};
@@ -158,18 +159,19 @@ fn lookup(checker: &mut Checker<'_>, ids: &Ids, reference: &Spanned<String>) -> 
 }
 
 fn metric(checker: &mut Checker<'_>, raw: &RawMetric, ids: &Ids) -> Metric {
-    let (unit, factor) = Unit::parse(&clean(raw.unit.as_deref().unwrap_or("")));
-    let value = *raw.value.get_ref();
-    if !value.is_finite() || value < 0.0 {
-        checker.error(raw.value.span(), "value must be a finite number >= 0");
-    }
-    let scaled = value * factor;
+    let (unit, scale) = Unit::parse(&clean(raw.unit.as_deref().unwrap_or("")));
+    let written_text = checker.origin.text.get(raw.value.span()).unwrap_or("");
+    let written = figure::check(*raw.value.get_ref(), written_text, scale.factor).unwrap_or_else(|refusal| {
+        checker.error(raw.value.span(), refusal.to_string());
+        Written { value: 0.0, decimals: 0 }
+    });
     let part_of = raw.part_of.as_ref().and_then(|p| lookup(checker, ids, p));
     Metric {
         id: raw.id.get_ref().clone(),
         label: raw.label.as_deref().map_or_else(|| label_from_id(raw.id.get_ref()), clean),
-        value: if scaled.is_finite() && scaled >= 0.0 { scaled } else { 0.0 },
+        value: written.value * scale.factor,
         unit,
+        notation: Notation { unit: scale.word, factor: scale.factor, decimals: written.decimals },
         bound: raw.bound,
         part_of,
         since: raw.since.as_ref().and_then(|d| date(checker, d)),
