@@ -133,18 +133,29 @@ impl FileWatcher {
             return Ok(());
         }
         self.files = files.to_vec();
-        let mut wanted: HashSet<PathBuf> = files.iter().flat_map(|file| links::chain(file)).collect();
-        let awaited: Vec<PathBuf> = wanted.iter().filter_map(|path| links::watch_point(path).1).collect();
-        wanted.extend(awaited);
-        // Native watchers follow folders (a watch on a file goes deaf when an editor replaces it);
-        // the poll watcher re-reads paths on every pass, so it follows the files themselves.
-        let mode = self.mode;
-        let target_of = |path: &PathBuf| match mode {
-            WatchMode::Poll if path.exists() => path.clone(),
-            // A file that does not exist yet cannot be polled: its folder can.
-            WatchMode::Native | WatchMode::Poll => links::watch_point(path).0,
+        let chains: Vec<Vec<PathBuf>> = files.iter().map(|file| links::chain(file)).collect();
+        let mut wanted: HashSet<PathBuf> = chains.iter().flatten().cloned().collect();
+        // Native watchers follow every path of a chain, through its folder (a watch on a file
+        // goes deaf when an editor replaces it). The poll watcher re-reads paths on every pass,
+        // through the links: the chain's first path shows an edit at its end and a re-pointed
+        // link alike, and each file is hashed once.
+        let followed: Vec<PathBuf> = match self.mode {
+            WatchMode::Native => wanted.iter().cloned().collect(),
+            WatchMode::Poll => chains.iter().filter_map(|chain| chain.first().cloned()).collect(),
         };
-        let spots: HashSet<(PathBuf, PathBuf)> = wanted.iter().map(|path| (path.clone(), target_of(path))).collect();
+        // Each followed path with what is watched for it.
+        let mut spots: HashSet<(PathBuf, PathBuf)> = HashSet::new();
+        for path in followed {
+            let (folder, awaited) = links::watch_point(&path);
+            if let Some(entry) = awaited {
+                // Its folder is not made yet: the next folder on the way to it is awaited.
+                wanted.insert(entry.clone());
+                spots.insert((entry, folder.clone()));
+            }
+            // A file that does not exist yet cannot be polled: its folder can.
+            let target = if self.mode == WatchMode::Poll && path.exists() { path.clone() } else { folder };
+            spots.insert((path, target));
+        }
         let targets: HashSet<PathBuf> = spots.iter().map(|(_, target)| target.clone()).collect();
         *self.shared.wanted() = wanted;
         for gone in self.watched.difference(&targets) {
