@@ -6,6 +6,10 @@
 //! so its error is held back for a short grace period: a newer save cancels it, and only an error
 //! that is still true after the grace reaches the screen. Errors of complete saves and of `r`
 //! show at once.
+//!
+//! A file that is removed or renamed away is often the first step of a save (JetBrains' safe
+//! write, vim's and emacs's backup by rename, `mv a b && mv c a`): it is a bare change, never a
+//! complete save, and it overrides a complete save still waiting, whose file is now missing.
 
 use std::time::{Duration, Instant};
 
@@ -16,6 +20,8 @@ pub enum FileChange {
     Complete,
     /// Something changed, but a save may still be in progress.
     Partial,
+    /// The file was removed or renamed away: a save may be putting a new one in its place.
+    Gone,
 }
 
 /// How long a failed reload from a bare change waits before it is shown.
@@ -35,16 +41,14 @@ impl Debouncer {
     }
 
     /// Records a change seen at `now`. A complete save is due at once; a bare change pushes the
-    /// deadline to `now + quiet` (so a burst coalesces into one reload after it ends).
+    /// deadline to `now + quiet` (so a burst coalesces into one reload after it ends). A write
+    /// after a complete save leaves it due at once; a file gone since does not: what the save
+    /// wrote is no longer there, and the reload waits for quiet like any bare change.
     pub fn record(&mut self, change: FileChange, now: Instant) {
-        let only_partial = self.due.is_none_or(|(_, partial)| partial);
-        self.due = Some(match change {
-            FileChange::Complete => (now, false),
-            FileChange::Partial => match self.due {
-                // A complete save already waiting stays due at once.
-                Some((at, false)) => (at, false),
-                _ => (now + self.quiet, only_partial),
-            },
+        self.due = Some(match (change, self.due) {
+            (FileChange::Complete, _) => (now, false),
+            (FileChange::Partial, Some((at, false))) => (at, false),
+            (FileChange::Partial | FileChange::Gone, _) => (now + self.quiet, true),
         });
     }
 
@@ -104,6 +108,29 @@ mod tests {
         d.record(FileChange::Partial, t0);
         d.record(FileChange::Complete, t0 + Duration::from_millis(5));
         assert_eq!(d.take_due(t0 + Duration::from_millis(5)), Some(false));
+    }
+
+    #[test]
+    fn a_file_gone_is_a_bare_change_never_a_complete_save() {
+        let t0 = Instant::now();
+        let mut d = Debouncer::new(QUIET);
+        d.record(FileChange::Gone, t0);
+        assert_eq!(d.take_due(t0), None, "not at once");
+        assert_eq!(d.take_due(t0 + QUIET), Some(true), "tentative: its error is held back");
+    }
+
+    #[test]
+    fn a_file_gone_after_a_complete_save_makes_the_reload_wait_and_tentative() {
+        // A save by rename-away that starts before the complete save before it was read.
+        let t0 = Instant::now();
+        let mut d = Debouncer::new(QUIET);
+        d.record(FileChange::Complete, t0);
+        d.record(FileChange::Gone, t0 + Duration::from_millis(1));
+        assert_eq!(d.take_due(t0 + Duration::from_millis(1)), None);
+        assert_eq!(d.due(), Some(t0 + Duration::from_millis(1) + QUIET));
+        // And the new file put in place is due at once again.
+        d.record(FileChange::Complete, t0 + Duration::from_millis(2));
+        assert_eq!(d.take_due(t0 + Duration::from_millis(2)), Some(false));
     }
 
     #[test]
