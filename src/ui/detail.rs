@@ -108,8 +108,8 @@ fn render_fields(theme: &Theme, fields: &[Field], area: Rect, buf: &mut Buffer) 
         let paragraph = field_text(field);
         let rows = u16::try_from(paragraph.line_count(text_width)).unwrap_or(u16::MAX).min(area.bottom() - y);
         Line::styled(field.name, theme.detail_label).render(Rect::new(area.x, y, NAME_COLUMNS, 1), buf);
-        paragraph.render(Rect::new(area.x + NAME_COLUMNS, y, text_width, rows), buf);
-        y += rows;
+        paragraph.render(Rect::new(area.x.saturating_add(NAME_COLUMNS), y, text_width, rows), buf);
+        y = y.saturating_add(rows);
     }
 }
 
