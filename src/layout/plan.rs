@@ -71,7 +71,9 @@ pub struct Plan {
 /// beside it, up to `max_level`. The caller has checked that level 0 fits with a detail line.
 pub fn plan(items: &[Item], height: u16, max_level: u16) -> Plan {
     let available = usize::from(height);
-    let thick = (3..=max_level).rev().find(|&level| total(items, level) + usize::from(DETAIL_BOX_WANTED) <= available);
+    let thick = (3..=max_level)
+        .rev()
+        .find(|&level| total(items, level).saturating_add(usize::from(DETAIL_BOX_WANTED)) <= available);
     let heights: Vec<usize> = match thick {
         Some(level) => items.iter().map(|&item| rows_wanted(item, level)).collect(),
         None => grow(items, available.saturating_sub(1)),
@@ -96,21 +98,75 @@ fn grow(items: &[Item], budget: usize) -> Vec<usize> {
     if level == 2 {
         return heights;
     }
-    let targets: Vec<usize> = items.iter().map(|&item| rows_wanted(item, level + 1)).collect();
-    let mut spare = budget.saturating_sub(total(items, level));
-    // Each round grows every pane still short of its target by a row: at most `spare` rounds.
-    while spare > 0 {
-        let mut grew = false;
-        for (h, target) in heights.iter_mut().zip(&targets) {
-            if spare > 0 && *h < *target {
-                *h += 1;
-                spare -= 1;
-                grew = true;
-            }
-        }
-        if !grew {
-            break;
+    let needs: Vec<usize> =
+        items.iter().zip(&heights).map(|(&item, &h)| rows_wanted(item, level + 1).saturating_sub(h)).collect();
+    let spare = budget.saturating_sub(total(items, level));
+    // As if the panes grew a row each in turns, first pane first, until the rows run out or all
+    // reach the next level: `rounds` whole turns, then one more row for the first few panes.
+    let given = |rounds: usize| needs.iter().map(|&need| need.min(rounds)).fold(0, usize::saturating_add);
+    let (mut low, mut high) = (0, needs.iter().copied().max().unwrap_or(0));
+    while low < high {
+        let mid = low + (high - low).div_ceil(2);
+        if given(mid) <= spare { low = mid } else { high = mid - 1 }
+    }
+    let mut left = spare - given(low);
+    for (h, &need) in heights.iter_mut().zip(&needs) {
+        *h += need.min(low);
+        if left > 0 && need > low {
+            *h += 1;
+            left -= 1;
         }
     }
     heights
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The turns `grow` stands for, a row at a time.
+    fn grow_by_turns(items: &[Item], budget: usize) -> Vec<usize> {
+        let level = (0..3).rev().find(|&level| total(items, level) <= budget).unwrap_or(0);
+        let mut heights: Vec<usize> = items.iter().map(|&item| rows_wanted(item, level)).collect();
+        if level == 2 {
+            return heights;
+        }
+        let targets: Vec<usize> = items.iter().map(|&item| rows_wanted(item, level + 1)).collect();
+        let mut spare = budget.saturating_sub(total(items, level));
+        while spare > 0 && heights.iter().zip(&targets).any(|(h, t)| h < t) {
+            for (h, target) in heights.iter_mut().zip(&targets) {
+                if spare > 0 && *h < *target {
+                    *h += 1;
+                    spare -= 1;
+                }
+            }
+        }
+        heights
+    }
+
+    #[test]
+    fn growing_at_once_is_growing_a_row_at_a_time() {
+        let chart = |bars, vertical| Item::Chart(ChartShape { bars, vertical });
+        let shapes = [
+            vec![chart(6, false), chart(2, false), Item::Gauges(4)],
+            vec![chart(40, false), chart(1, true), Item::Gauges(9)],
+            vec![chart(3, false)],
+        ];
+        for items in &shapes {
+            for budget in 0..120 {
+                assert_eq!(grow(items, budget), grow_by_turns(items, budget), "{items:?} in {budget}");
+            }
+        }
+    }
+
+    #[test]
+    fn counts_beyond_any_screen_saturate() {
+        let huge = Item::Chart(ChartShape { bars: usize::MAX, vertical: false });
+        assert_eq!(rows_wanted(huge, 8), usize::MAX);
+        assert_eq!(total(&[huge, huge], 1), usize::MAX);
+        // A window of one-row bars as tall as the screen, less the detail line.
+        let plan = plan(&[huge, huge], u16::MAX, 24);
+        assert_eq!(plan.heights, [32767, 32767]);
+        assert_eq!(plan.detail_box, 0);
+    }
 }
