@@ -319,3 +319,18 @@ fn a_two_bar_chart_slide_grows_with_the_screen() {
     assert!(first.abs_diff(199 - last) <= 2, "bars from column {first} to {last}");
     assert!(last - first >= 200 / 3, "bars from column {first} to {last}");
 }
+
+#[test]
+fn a_detail_box_on_a_big_screen_is_as_tall_as_its_fields() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/one_metric.toml");
+    for (width, height) in [(200, 50), (500, 140)] {
+        let text = screen(&file_app(&path, width, height));
+        let lines: Vec<&str> = text.lines().collect();
+        let top =
+            lines.iter().position(|l| l.starts_with("╭ Railway cargo, total")).unwrap_or_else(|| panic!("{text}"));
+        let bottom = top + lines[top..].iter().position(|l| l.starts_with('╰')).unwrap();
+        // Value, note, id: three rows of fields, a spare row, the borders.
+        assert_eq!(bottom - top + 1, 3 + 1 + 2, "{width}x{height}:\n{text}");
+        assert!(lines[bottom + 1].trim().is_empty() || lines[bottom + 1].starts_with(' '), "{text}");
+    }
+}

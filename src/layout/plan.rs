@@ -7,9 +7,9 @@
 use super::ChartShape;
 use crate::geometry::{row_gap, span};
 
-/// Screen rows per level of growth above two-row bars: a screen 140 rows tall may have bars ten
-/// rows thick, one 50 rows tall stays at two or three.
-pub const ROWS_PER_LEVEL: u16 = 14;
+/// Screen rows per level of growth above two-row bars: a screen 140 rows tall may have bars
+/// eleven rows thick, one 50 rows tall four, one 40 rows tall three.
+pub const ROWS_PER_LEVEL: u16 = 12;
 /// The smallest detail box worth drawing (borders, label, value, two lines of note).
 const DETAIL_BOX_MIN: u16 = 6;
 /// The detail box that bars thicker than two rows leave room for: borders and seven rows of
