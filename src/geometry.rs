@@ -14,6 +14,8 @@ pub struct BarSlots {
     pub thickness: u16,
     pub gap: u16,
     pub vertical: bool,
+    /// Cells before the first bar along the axis: vertical bars are centred in their area.
+    pub offset: u16,
 }
 
 /// The thickest bars allowed: rows of a horizontal bar, columns of a vertical one.
@@ -25,16 +27,20 @@ pub struct BarLimits {
 
 /// Horizontal bars never get thicker than this on the dashboard, however tall the screen.
 pub const MAX_BAR_ROWS: u16 = 24;
-/// Vertical bars on the dashboard: wider ones stop reading as bars beside their labels.
+/// Vertical bars are up to this many columns wide, with one-column gaps; wider only in a chart
+/// with more rows than that (up to three columns per four rows: a cell is twice as tall as
+/// wide, so the bar stays well taller than wide), with wider gaps.
 pub const MAX_BAR_COLUMNS: u16 = 12;
 
 impl BarLimits {
     /// The dashboard's limits for a chart's inner area: a horizontal bar at most an eighth as
     /// many rows thick as the pane is wide (a cell is about twice as tall as wide, so the bar
     /// stays at least four times longer than thick), and never below the two rows every screen
-    /// has always had.
+    /// has always had; a vertical bar three columns wide for every four rows of the pane, at
+    /// least [`MAX_BAR_COLUMNS`].
     pub fn dashboard(inner: Rect) -> Self {
-        Self { rows: (inner.width / 8).clamp(2, MAX_BAR_ROWS), columns: MAX_BAR_COLUMNS }
+        let columns = u16::try_from(u32::from(inner.height) * 3 / 4).unwrap_or(u16::MAX);
+        Self { rows: (inner.width / 8).clamp(2, MAX_BAR_ROWS), columns: columns.max(MAX_BAR_COLUMNS) }
     }
 }
 
@@ -74,7 +80,10 @@ pub fn bar_slots_within(
     limits: BarLimits,
 ) -> BarSlots {
     if vertical_wanted && let Some(width) = vertical_bar_width(count, inner.width, limits.columns) {
-        return BarSlots { window: 0..count, thickness: width, gap: column_gap(width), vertical: true };
+        let gap = column_gap(width);
+        let used = u16::try_from(span(count, width, gap)).unwrap_or(u16::MAX).min(inner.width);
+        let offset = (inner.width - used) / 2;
+        return BarSlots { window: 0..count, thickness: width, gap, vertical: true, offset };
     }
     let rows = usize::from(inner.height);
     let (window, thickness, gap) = if count == 0 || rows == 0 {
@@ -89,7 +98,7 @@ pub fn bar_slots_within(
         let start = selected.saturating_sub(rows / 2).min(count - rows);
         (start..start + rows, 1, 0)
     };
-    BarSlots { window, thickness, gap, vertical: false }
+    BarSlots { window, thickness, gap, vertical: false, offset: 0 }
 }
 
 /// The thickest horizontal bar, from two rows up to `limit`, with which all `count` bars and
@@ -112,6 +121,7 @@ impl BarSlots {
             return None;
         }
         let along = if self.vertical { column - inner.x } else { row - inner.y };
+        let along = along.checked_sub(self.offset)?;
         let slot = self.thickness.saturating_add(self.gap).max(1);
         let (index, within) = (usize::from(along / slot), along % slot);
         let bar = self.window.start.saturating_add(index);
@@ -129,7 +139,7 @@ fn vertical_bar_width(count: usize, columns: u16, limit: u16) -> Option<u16> {
     if narrow < MAX_BAR_COLUMNS || limit <= MAX_BAR_COLUMNS {
         return Some(narrow);
     }
-    // Wider bars (slides) get wider gaps too: the widest that still fits.
+    // Wider bars (tall charts, slides) get wider gaps too: the widest that still fits.
     let fits = |w: u16| span(usize::from(count), w, column_gap(w)) <= usize::from(columns);
     let widest = (MAX_BAR_COLUMNS + 1..=limit.min(columns / count)).rev().find(|&w| fits(w));
     Some(widest.unwrap_or(MAX_BAR_COLUMNS))
@@ -138,7 +148,7 @@ fn vertical_bar_width(count: usize, columns: u16, limit: u16) -> Option<u16> {
 /// Where a chart slide's bars go in its `content` area, and how thick they may grow: in
 /// proportion to the slide. The bars take three fifths of the content's height (at least what
 /// two-row bars need, at most all of it); vertical bars share three fifths of its width, with
-/// gaps that widen with them. The area returned is the bars' own, centred in `content`.
+/// gaps that widen with them. The area returned is the bars' rows, in the middle of `content`.
 pub fn slide_bars(count: usize, vertical_wanted: bool, content: Rect) -> (BarLimits, Rect) {
     let share = |cells: u16| u16::try_from(u32::from(cells) * 3 / 5).unwrap_or(u16::MAX);
     let per_bar = u16::try_from(usize::from(share(content.width)) / count.max(1)).unwrap_or(u16::MAX);
@@ -149,9 +159,8 @@ pub fn slide_bars(count: usize, vertical_wanted: bool, content: Rect) -> (BarLim
     let tall = Rect { height: vertical_rows, ..content };
     let slots = bar_slots_within(count, tall, vertical_wanted, 0, limits);
     let area = if slots.vertical {
-        let width = slots.span().min(content.width);
-        let x = content.x.saturating_add((content.width - width) / 2);
-        Rect { x, width, ..centred_rows(content, vertical_rows) }
+        // Drawing centres vertical bars across the area.
+        centred_rows(content, vertical_rows)
     } else {
         let slots = bar_slots_within(count, Rect { height: rows, ..content }, false, 0, limits);
         centred_rows(content, slots.span())
@@ -240,6 +249,37 @@ mod tests {
         assert_eq!(vertical.hit(inner, 10, 9), Some(0));
         assert_eq!(vertical.hit(inner, 19, 9), None, "the gap column");
         assert_eq!(vertical.hit(inner, 20, 9), Some(1));
+    }
+
+    #[test]
+    fn vertical_bars_are_centred_and_clicks_follow_them() {
+        // Two bars in a wide, short pane: twelve columns each, in the middle.
+        let inner = area(100, 10);
+        let slots = bar_slots(2, inner, true, 0);
+        assert_eq!((slots.thickness, slots.gap, slots.span()), (12, 1, 25));
+        assert_eq!(slots.offset, (100 - 25) / 2);
+        let first = inner.x + slots.offset;
+        assert_eq!(slots.hit(inner, first - 1, 6), None, "left of the bars");
+        assert_eq!(slots.hit(inner, first, 6), Some(0));
+        assert_eq!(slots.hit(inner, first + 12, 6), None, "the gap");
+        assert_eq!(slots.hit(inner, first + 13, 6), Some(1));
+        assert_eq!(slots.hit(inner, first + 25, 6), None, "right of the bars");
+        // A taller pane has wider bars, with wider gaps.
+        let tall = bar_slots(2, area(100, 32), true, 0);
+        assert_eq!((tall.thickness, tall.gap), (24, 6));
+    }
+
+    #[test]
+    fn thick_bars_have_gaps_of_a_third() {
+        let slots = |rows| {
+            let s = bar_slots(2, area(200, rows), false, 0);
+            (s.thickness, s.gap)
+        };
+        assert_eq!(slots(5), (2, 1));
+        assert_eq!(slots(7), (3, 1));
+        assert_eq!(slots(10), (4, 2));
+        assert_eq!(slots(60), (MAX_BAR_ROWS, 8), "never thicker than the limit");
+        assert_eq!(bar_slots(2, area(40, 60), false, 0).thickness, 5, "an eighth of the width");
     }
 
     #[test]

@@ -99,6 +99,13 @@ impl Bars<'_> {
             })
             .collect();
         let direction = if slots.vertical { Direction::Vertical } else { Direction::Horizontal };
+        // Vertical bars sit in the middle of the pane, where the mouse looks for them too.
+        let area = if slots.vertical {
+            let x = area.x.saturating_add(slots.offset);
+            Rect { x, width: slots.span().min(area.width - slots.offset), ..area }
+        } else {
+            area
+        };
         BarChart::default()
             .direction(direction)
             .bar_width(slots.thickness)
