@@ -33,14 +33,14 @@ pub const MAX_BAR_ROWS: u16 = 24;
 pub const MAX_BAR_COLUMNS: u16 = 12;
 
 impl BarLimits {
-    /// The dashboard's limits for a chart's inner area: a horizontal bar at most an eighth as
-    /// many rows thick as the pane is wide (a cell is about twice as tall as wide, so the bar
-    /// stays at least four times longer than thick), and never below the two rows every screen
-    /// has always had; a vertical bar three columns wide for every four rows of the pane, at
+    /// The dashboard's limits for a chart's inner area: a horizontal bar at most a twelfth as
+    /// many rows thick as the pane is wide (a cell is about twice as tall as wide: a pane's
+    /// bars, labels beside them, stay clearly longer than thick), and never below the two rows
+    /// every screen has always had; a vertical bar three columns wide for every four rows of the pane, at
     /// least [`MAX_BAR_COLUMNS`].
     pub fn dashboard(inner: Rect) -> Self {
         let columns = u16::try_from(u32::from(inner.height) * 3 / 4).unwrap_or(u16::MAX);
-        Self { rows: (inner.width / 8).clamp(2, MAX_BAR_ROWS), columns: columns.max(MAX_BAR_COLUMNS) }
+        Self { rows: (inner.width / 12).clamp(2, MAX_BAR_ROWS), columns: columns.max(MAX_BAR_COLUMNS) }
     }
 }
 
@@ -278,8 +278,8 @@ mod tests {
         assert_eq!(slots(5), (2, 1));
         assert_eq!(slots(7), (3, 1));
         assert_eq!(slots(10), (4, 2));
-        assert_eq!(slots(60), (MAX_BAR_ROWS, 8), "never thicker than the limit");
-        assert_eq!(bar_slots(2, area(40, 60), false, 0).thickness, 5, "an eighth of the width");
+        assert_eq!(bar_slots(2, area(400, 60), false, 0).thickness, MAX_BAR_ROWS, "never thicker than the limit");
+        assert_eq!(bar_slots(2, area(60, 60), false, 0).thickness, 5, "a twelfth of the width");
     }
 
     #[test]
