@@ -215,6 +215,7 @@ fn max_level(screen_height: u16, left_width: u16) -> u16 {
     let inner = Rect::new(0, 0, left_width.saturating_sub(2), 1);
     by_height.min(BarLimits::dashboard(inner).rows)
 }
+
 /// The text area inside the article pane: inside the border, one column of padding on the left,
 /// one column for the scrollbar on the right.
 pub fn article_text_area(pane: Rect) -> Rect {

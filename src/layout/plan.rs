@@ -1,6 +1,7 @@
 //! How tall each pane of the left column is: every pane grows a level at a time, all together,
-//! so bars are as thick in one chart as in the next, and the detail box gets what its fields
-//! need and no more.
+//! so bars are as thick in one chart as in the next; the detail box gets at most what a box of
+//! fields needs (drawing trims it to the selection's own fields), and rows nothing can use stay
+//! empty rather than stretch a pane.
 //!
 //! All sums are taken in `usize` and saturate: a chart may hold more bars than a `u16` counts.
 
