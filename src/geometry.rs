@@ -14,21 +14,83 @@ pub struct BarSlots {
     pub thickness: u16,
     pub gap: u16,
     pub vertical: bool,
+    /// Cells before the first bar along the axis: vertical bars are centred in their area.
+    pub offset: u16,
+}
+
+/// The thickest bars allowed: rows of a horizontal bar, columns of a vertical one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BarLimits {
+    pub rows: u16,
+    pub columns: u16,
+}
+
+/// Horizontal bars never get thicker than this on the dashboard, however tall the screen.
+pub const MAX_BAR_ROWS: u16 = 24;
+/// Vertical bars are up to this many columns wide, with one-column gaps; wider only in a chart
+/// with more rows than that (up to three columns per four rows: a cell is twice as tall as
+/// wide, so the bar stays well taller than wide), with wider gaps.
+pub const MAX_BAR_COLUMNS: u16 = 12;
+
+impl BarLimits {
+    /// The dashboard's limits for a chart's inner area: a horizontal bar at most a twelfth as
+    /// many rows thick as the pane is wide (a cell is about twice as tall as wide: a pane's
+    /// bars, labels beside them, stay clearly longer than thick), and never below the two rows
+    /// every screen has always had; a vertical bar three columns wide for every four rows of the pane, at
+    /// least [`MAX_BAR_COLUMNS`].
+    pub fn dashboard(inner: Rect) -> Self {
+        let columns = u16::try_from(u32::from(inner.height) * 3 / 4).unwrap_or(u16::MAX);
+        Self { rows: (inner.width / 12).clamp(2, MAX_BAR_ROWS), columns: columns.max(MAX_BAR_COLUMNS) }
+    }
+}
+
+/// The gap under a horizontal bar `thickness` rows thick: a third of it, rounded up.
+pub fn row_gap(thickness: u16) -> u16 {
+    thickness.div_ceil(3)
+}
+
+/// The gap beside a vertical bar `thickness` columns wide: one column, a quarter of the bar once
+/// bars are wider than the dashboard's.
+fn column_gap(thickness: u16) -> u16 {
+    if thickness <= MAX_BAR_COLUMNS { 1 } else { thickness / 4 }
+}
+
+/// Cells `count` bars of `thickness` with `gap` between them take along the chart's axis, in
+/// `usize` so that no count of bars can overflow it.
+pub fn span(count: usize, thickness: u16, gap: u16) -> usize {
+    count
+        .saturating_mul(usize::from(thickness))
+        .saturating_add(count.saturating_sub(1).saturating_mul(usize::from(gap)))
+}
+
+/// Places `count` bars in `inner` within the dashboard's limits. See [`bar_slots_within`].
+pub fn bar_slots(count: usize, inner: Rect, vertical_wanted: bool, selected: usize) -> BarSlots {
+    bar_slots_within(count, inner, vertical_wanted, selected, BarLimits::dashboard(inner))
 }
 
 /// Places `count` bars in `inner`. Vertical bars are used only when wanted and when they all
-/// fit; otherwise bars are horizontal, as thick as the room allows (up to 2 rows, with gaps),
-/// or a window of one-row bars that contains the selected bar, as centred as the ends allow.
-pub fn bar_slots(count: usize, inner: Rect, vertical_wanted: bool, selected: usize) -> BarSlots {
-    if vertical_wanted && let Some(width) = vertical_bar_width(count, inner.width) {
-        return BarSlots { window: 0..count, thickness: width, gap: 1, vertical: true };
+/// fit; otherwise bars are horizontal, as thick as the room and `limits` allow (two rows and
+/// more with gaps of a third of a bar, one row with one-row gaps, one row without gaps), or a
+/// window of one-row bars that contains the selected bar, as centred as the ends allow.
+pub fn bar_slots_within(
+    count: usize,
+    inner: Rect,
+    vertical_wanted: bool,
+    selected: usize,
+    limits: BarLimits,
+) -> BarSlots {
+    if vertical_wanted && let Some(width) = vertical_bar_width(count, inner.width, limits.columns) {
+        let gap = column_gap(width);
+        let used = u16::try_from(span(count, width, gap)).unwrap_or(u16::MAX).min(inner.width);
+        let offset = (inner.width - used) / 2;
+        return BarSlots { window: 0..count, thickness: width, gap, vertical: true, offset };
     }
     let rows = usize::from(inner.height);
     let (window, thickness, gap) = if count == 0 || rows == 0 {
         (0..0, 1, 0)
-    } else if 3 * count - 1 <= rows {
-        (0..count, 2, 1)
-    } else if 2 * count - 1 <= rows {
+    } else if let Some(thickness) = thickest_rows(count, inner.height, limits.rows) {
+        (0..count, thickness, row_gap(thickness))
+    } else if span(count, 1, 1) <= rows {
         (0..count, 1, 1)
     } else if count <= rows {
         (0..count, 1, 0)
@@ -36,29 +98,80 @@ pub fn bar_slots(count: usize, inner: Rect, vertical_wanted: bool, selected: usi
         let start = selected.saturating_sub(rows / 2).min(count - rows);
         (start..start + rows, 1, 0)
     };
-    BarSlots { window, thickness, gap, vertical: false }
+    BarSlots { window, thickness, gap, vertical: false, offset: 0 }
+}
+
+/// The thickest horizontal bar, from two rows up to `limit`, with which all `count` bars and
+/// their gaps fit in `rows`; `None` when not even two-row bars do.
+fn thickest_rows(count: usize, rows: u16, limit: u16) -> Option<u16> {
+    // No bar can be thicker than its share of the rows: start there, not at the limit.
+    let share = u16::try_from(usize::from(rows) / count.max(1)).unwrap_or(u16::MAX);
+    (2..=limit.min(share)).rev().find(|&t| span(count, t, row_gap(t)) <= usize::from(rows))
 }
 
 impl BarSlots {
+    /// Cells the shown bars take along the chart's axis (rows, or columns when vertical).
+    pub fn span(&self) -> u16 {
+        u16::try_from(span(self.window.len(), self.thickness, self.gap)).unwrap_or(u16::MAX)
+    }
+
     /// The bar under a cell of `inner`, if any (gaps hit nothing).
     pub fn hit(&self, inner: Rect, column: u16, row: u16) -> Option<usize> {
         if !inner.contains((column, row).into()) {
             return None;
         }
         let along = if self.vertical { column - inner.x } else { row - inner.y };
-        let slot = self.thickness + self.gap;
-        let (index, within) = (usize::from(along / slot.max(1)), along % slot.max(1));
-        let bar = self.window.start + index;
+        let along = along.checked_sub(self.offset)?;
+        let slot = self.thickness.saturating_add(self.gap).max(1);
+        let (index, within) = (usize::from(along / slot), along % slot);
+        let bar = self.window.start.saturating_add(index);
         (within < self.thickness && bar < self.window.end).then_some(bar)
     }
 }
 
-/// The widest vertical bar that lets all bars and their gaps fit, capped at a width that still
-/// looks like a bar; `None` when even one-column bars do not fit.
-fn vertical_bar_width(count: usize, columns: u16) -> Option<u16> {
+/// The widest vertical bar, up to `limit` columns, that lets all bars and their gaps fit;
+/// `None` when even one-column bars do not fit.
+fn vertical_bar_width(count: usize, columns: u16, limit: u16) -> Option<u16> {
     let count = u16::try_from(count).ok()?.max(1);
-    let width = columns.saturating_add(1) / count;
-    (width >= 2).then(|| (width - 1).min(12))
+    // With one-column gaps: the width as it has always been, up to the dashboard's limit.
+    let width = (columns.saturating_add(1) / count).checked_sub(1).filter(|&w| w >= 1)?;
+    let narrow = width.min(limit).min(MAX_BAR_COLUMNS);
+    if narrow < MAX_BAR_COLUMNS || limit <= MAX_BAR_COLUMNS {
+        return Some(narrow);
+    }
+    // Wider bars (tall charts, slides) get wider gaps too: the widest that still fits.
+    let fits = |w: u16| span(usize::from(count), w, column_gap(w)) <= usize::from(columns);
+    let widest = (MAX_BAR_COLUMNS + 1..=limit.min(columns / count)).rev().find(|&w| fits(w));
+    Some(widest.unwrap_or(MAX_BAR_COLUMNS))
+}
+
+/// Where a chart slide's bars go in its `content` area, and how thick they may grow: in
+/// proportion to the slide. The bars take three fifths of the content's height (at least what
+/// two-row bars need, at most all of it); vertical bars share three fifths of its width, with
+/// gaps that widen with them. The area returned is the bars' rows, in the middle of `content`.
+pub fn slide_bars(count: usize, vertical_wanted: bool, content: Rect) -> (BarLimits, Rect) {
+    let share = |cells: u16| u16::try_from(u32::from(cells) * 3 / 5).unwrap_or(u16::MAX);
+    let per_bar = u16::try_from(usize::from(share(content.width)) / count.max(1)).unwrap_or(u16::MAX);
+    let limits = BarLimits { rows: (content.width / 8).max(2), columns: per_bar.max(MAX_BAR_COLUMNS) };
+    let two_row_bars = u16::try_from(span(count, 2, 1)).unwrap_or(u16::MAX);
+    let rows = share(content.height).max(two_row_bars).min(content.height);
+    let vertical_rows = share(content.height).max(6).min(content.height);
+    let tall = Rect { height: vertical_rows, ..content };
+    let slots = bar_slots_within(count, tall, vertical_wanted, 0, limits);
+    let area = if slots.vertical {
+        // Drawing centres vertical bars across the area.
+        centred_rows(content, vertical_rows)
+    } else {
+        let slots = bar_slots_within(count, Rect { height: rows, ..content }, false, 0, limits);
+        centred_rows(content, slots.span())
+    };
+    (limits, area)
+}
+
+/// `rows` rows (at most all of them) in the vertical middle of `area`.
+fn centred_rows(area: Rect, rows: u16) -> Rect {
+    let rows = rows.min(area.height);
+    Rect { y: area.y.saturating_add((area.height - rows) / 2), height: rows, ..area }
 }
 
 /// How gauges are placed in the gauges pane's inner area.
@@ -71,11 +184,10 @@ pub struct GaugeSlots {
 
 /// Places `count` gauges in `rows` rows, keeping the selected one in view.
 pub fn gauge_slots(count: usize, rows: u16, selected: usize) -> GaugeSlots {
-    let rows = usize::from(rows);
-    let rows_each = if count > 0 && rows >= 2 * count { 2 } else { 1 };
-    let visible = (rows / rows_each).min(count);
+    let rows_each: u16 = if count > 0 && usize::from(rows) >= count.saturating_mul(2) { 2 } else { 1 };
+    let visible = (usize::from(rows / rows_each)).min(count);
     let start = if visible == 0 { 0 } else { selected.min(count - 1).saturating_sub(visible / 2).min(count - visible) };
-    GaugeSlots { window: start..start + visible, rows_each: rows_each as u16 }
+    GaugeSlots { window: start..start + visible, rows_each }
 }
 
 impl GaugeSlots {
@@ -84,7 +196,7 @@ impl GaugeSlots {
         if !inner.contains((column, row).into()) {
             return None;
         }
-        let gauge = self.window.start + usize::from((row - inner.y) / self.rows_each.max(1));
+        let gauge = self.window.start.saturating_add(usize::from((row - inner.y) / self.rows_each.max(1)));
         (gauge < self.window.end).then_some(gauge)
     }
 }
@@ -137,6 +249,37 @@ mod tests {
         assert_eq!(vertical.hit(inner, 10, 9), Some(0));
         assert_eq!(vertical.hit(inner, 19, 9), None, "the gap column");
         assert_eq!(vertical.hit(inner, 20, 9), Some(1));
+    }
+
+    #[test]
+    fn vertical_bars_are_centred_and_clicks_follow_them() {
+        // Two bars in a wide, short pane: twelve columns each, in the middle.
+        let inner = area(100, 10);
+        let slots = bar_slots(2, inner, true, 0);
+        assert_eq!((slots.thickness, slots.gap, slots.span()), (12, 1, 25));
+        assert_eq!(slots.offset, (100 - 25) / 2);
+        let first = inner.x + slots.offset;
+        assert_eq!(slots.hit(inner, first - 1, 6), None, "left of the bars");
+        assert_eq!(slots.hit(inner, first, 6), Some(0));
+        assert_eq!(slots.hit(inner, first + 12, 6), None, "the gap");
+        assert_eq!(slots.hit(inner, first + 13, 6), Some(1));
+        assert_eq!(slots.hit(inner, first + 25, 6), None, "right of the bars");
+        // A taller pane has wider bars, with wider gaps.
+        let tall = bar_slots(2, area(100, 32), true, 0);
+        assert_eq!((tall.thickness, tall.gap), (24, 6));
+    }
+
+    #[test]
+    fn thick_bars_have_gaps_of_a_third() {
+        let slots = |rows| {
+            let s = bar_slots(2, area(200, rows), false, 0);
+            (s.thickness, s.gap)
+        };
+        assert_eq!(slots(5), (2, 1));
+        assert_eq!(slots(7), (3, 1));
+        assert_eq!(slots(10), (4, 2));
+        assert_eq!(bar_slots(2, area(400, 60), false, 0).thickness, MAX_BAR_ROWS, "never thicker than the limit");
+        assert_eq!(bar_slots(2, area(60, 60), false, 0).thickness, 5, "a twelfth of the width");
     }
 
     #[test]

@@ -3,7 +3,14 @@
 //! Used twice: by rendering, and by `App::update` (which needs the article pane's width to keep
 //! the wrapped article cached, and page heights to scroll by pages).
 
+mod plan;
+#[cfg(test)]
+mod tests;
+
 use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::geometry::{BarLimits, MAX_BAR_ROWS};
+use plan::{Item, ROWS_PER_LEVEL, plan, total};
 
 /// Below this the screen only says how much room it needs.
 pub const MIN_WIDTH: u16 = 24;
@@ -11,8 +18,6 @@ pub const MIN_HEIGHT: u16 = 6;
 /// From this size up, charts and article sit side by side; below it one pane fills the body.
 pub const SPLIT_MIN_WIDTH: u16 = 70;
 pub const SPLIT_MIN_HEIGHT: u16 = 16;
-/// The smallest detail box worth drawing (borders, label, value, two lines of note).
-const DETAIL_BOX_MIN: u16 = 6;
 const ARTICLE_MIN_WIDTH: u16 = 30;
 const ARTICLE_MAX_WIDTH: u16 = 90;
 /// A failed reload's banner never takes more than this many rows.
@@ -136,27 +141,6 @@ fn single(area: Rect, input: &LayoutInput, areas: &mut Areas) {
     }
 }
 
-/// Rows a pane wants at a growth tier: 0 = the least that is still readable, 1 = one row per bar
-/// with gaps between them, 2 = bars two rows thick.
-fn rows_wanted(item: Item, tier: usize) -> u16 {
-    let borders = 2;
-    let rows = match item {
-        Item::Chart(ChartShape { vertical: true, .. }) => [5, 10, 14][tier],
-        Item::Chart(ChartShape { bars, .. }) => {
-            let bars = bars.max(1);
-            [bars.min(3), 2 * bars - 1, 3 * bars - 1][tier]
-        }
-        Item::Gauges(count) => [count.min(2), count, 2 * count][tier],
-    };
-    u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(borders)
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Item {
-    Chart(ChartShape),
-    Gauges(usize),
-}
-
 /// Charts and gauges stacked on the left, article on the right, the detail line across the
 /// bottom (or a detail box under the charts when there is room). Returns false when even the
 /// smallest charts do not fit, so the caller falls back to one pane at a time.
@@ -173,8 +157,7 @@ fn split(area: Rect, input: &LayoutInput, areas: &mut Areas) -> bool {
         items.push(Item::Gauges(input.gauges));
     }
     // One row stays for the detail line.
-    let available = rest.height.saturating_sub(1);
-    let total = |items: &[Item], tier: usize| -> u16 { items.iter().map(|&i| rows_wanted(i, tier)).sum() };
+    let available = usize::from(rest.height.saturating_sub(1));
     if total(&items, 0) > available && input.gauges > 0 {
         // Drop the side pane before squeezing the charts.
         items.pop();
@@ -182,16 +165,18 @@ fn split(area: Rect, input: &LayoutInput, areas: &mut Areas) -> bool {
     if total(&items, 0) > available {
         return false;
     }
-    let heights = grow(&items, rest.height);
-    let spare = rest.height - heights.iter().sum::<u16>();
-    let detail_is_box = spare >= DETAIL_BOX_MIN;
+    let article_width = article_width(area.width);
+    let left_width = area.width.saturating_sub(article_width);
+    let plan = plan(&items, rest.height, max_level(area.height, left_width));
+    let detail_is_box = plan.detail_box > 0;
     let detail_line = if detail_is_box { 0 } else { 1 };
     let [body, detail_row] = rest.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_line)]));
 
-    let article_width = (area.width * 2 / 5).clamp(ARTICLE_MIN_WIDTH, ARTICLE_MAX_WIDTH);
     let [left, article] = body.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(article_width)]));
-    let mut constraints: Vec<Constraint> = heights.iter().map(|&h| Constraint::Length(h)).collect();
+    let mut constraints: Vec<Constraint> = plan.heights.iter().map(|&h| Constraint::Length(h)).collect();
     if detail_is_box {
+        constraints.push(Constraint::Length(plan.detail_box));
+        // What neither the panes nor the box can use stays empty under them.
         constraints.push(Constraint::Fill(1));
     } else if let Some(last) = constraints.last_mut() {
         // Too few rows left for a detail box: the last pane takes them, so the left column ends
@@ -210,37 +195,25 @@ fn split(area: Rect, input: &LayoutInput, areas: &mut Areas) -> bool {
     areas.banner = banner_area;
     areas.body = body;
     areas.article = article;
-    areas.detail = if detail_is_box { rects[rects.len() - 1] } else { detail_row };
+    areas.detail = if detail_is_box { rects[items.len()] } else { detail_row };
     areas.detail_is_box = detail_is_box;
     areas.footer = footer;
     true
 }
 
-/// Heights for the items: the highest tier that fits whole (keeping a row for the detail line),
-/// then one row at a time towards the next tier, first item first.
-fn grow(items: &[Item], height: u16) -> Vec<u16> {
-    let budget = height.saturating_sub(1);
-    let tier = (0..3).rev().find(|&t| items.iter().map(|&i| rows_wanted(i, t)).sum::<u16>() <= budget).unwrap_or(0);
-    let mut heights: Vec<u16> = items.iter().map(|&i| rows_wanted(i, tier)).collect();
-    if tier == 2 {
-        return heights;
-    }
-    let targets: Vec<u16> = items.iter().map(|&i| rows_wanted(i, tier + 1)).collect();
-    let mut spare = budget - heights.iter().sum::<u16>();
-    while spare > 0 {
-        let mut grew = false;
-        for (h, target) in heights.iter_mut().zip(&targets) {
-            if spare > 0 && *h < *target {
-                *h += 1;
-                spare -= 1;
-                grew = true;
-            }
-        }
-        if !grew {
-            break;
-        }
-    }
-    heights
+/// The article pane's width: two fifths of the screen, within readable line lengths.
+fn article_width(screen_width: u16) -> u16 {
+    let share = u16::try_from(u32::from(screen_width) * 2 / 5).unwrap_or(u16::MAX);
+    share.clamp(ARTICLE_MIN_WIDTH, ARTICLE_MAX_WIDTH)
+}
+
+/// The highest growth level the screen may use: one step of bar thickness per
+/// [`ROWS_PER_LEVEL`] rows of screen, so bars keep their proportion to the screen, and no
+/// thicker than the left column's bars may be ([`BarLimits::dashboard`]).
+fn max_level(screen_height: u16, left_width: u16) -> u16 {
+    let by_height = (screen_height / ROWS_PER_LEVEL).clamp(2, MAX_BAR_ROWS);
+    let inner = Rect::new(0, 0, left_width.saturating_sub(2), 1);
+    by_height.min(BarLimits::dashboard(inner).rows)
 }
 
 /// The text area inside the article pane: inside the border, one column of padding on the left,
@@ -248,98 +221,4 @@ fn grow(items: &[Item], height: u16) -> Vec<u16> {
 pub fn article_text_area(pane: Rect) -> Rect {
     let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
     Rect { x: inner.x.saturating_add(1), width: inner.width.saturating_sub(2), ..inner }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn bundled_shape(focus: Pane) -> LayoutInput {
-        LayoutInput {
-            charts: vec![ChartShape { bars: 6, vertical: false }, ChartShape { bars: 2, vertical: false }],
-            gauges: 4,
-            focus,
-            banner: 0,
-        }
-    }
-
-    #[test]
-    fn at_80x24_everything_fits_side_by_side() {
-        let areas = layout(Rect::new(0, 0, 80, 24), &bundled_shape(Pane::Chart(0)));
-        assert_eq!(areas.screen, Screen::Split);
-        // Six bars need six rows inside the border; two bars with a gap need three.
-        assert!(areas.charts[0].height >= 8, "{:?}", areas.charts[0]);
-        assert!(areas.charts[1].height >= 5, "{:?}", areas.charts[1]);
-        assert!(areas.gauges.height >= 4);
-        assert!(areas.article.width >= ARTICLE_MIN_WIDTH);
-        assert_eq!(areas.detail.height, 1);
-    }
-
-    #[test]
-    fn a_large_screen_gets_a_detail_box_and_thick_bars() {
-        let areas = layout(Rect::new(0, 0, 200, 50), &bundled_shape(Pane::Chart(0)));
-        assert_eq!(areas.screen, Screen::Split);
-        assert!(areas.detail_is_box);
-        assert_eq!(areas.charts[0].height, 3 * 6 - 1 + 2);
-        assert_eq!(areas.article.width, 80);
-    }
-
-    #[test]
-    fn the_left_column_ends_with_the_article_when_no_detail_box_fits() {
-        let small = LayoutInput {
-            charts: vec![ChartShape { bars: 2, vertical: false }, ChartShape { bars: 2, vertical: false }],
-            gauges: 1,
-            focus: Pane::Chart(0),
-            banner: 0,
-        };
-        let areas = layout(Rect::new(0, 0, 80, 24), &small);
-        assert_eq!(areas.screen, Screen::Split);
-        assert!(!areas.detail_is_box);
-        assert_eq!(areas.gauges.bottom(), areas.article.bottom(), "{areas:?}");
-    }
-
-    #[test]
-    fn a_narrow_screen_shows_the_focused_pane_alone() {
-        let areas = layout(Rect::new(0, 0, 60, 20), &bundled_shape(Pane::Article));
-        assert_eq!(areas.screen, Screen::Single);
-        assert_eq!(areas.article, areas.body);
-        assert_eq!(areas.charts[0], Rect::default());
-    }
-
-    #[test]
-    fn gauges_are_dropped_before_charts_are_squeezed() {
-        let areas = layout(Rect::new(0, 0, 100, 16), &bundled_shape(Pane::Chart(0)));
-        assert_eq!(areas.screen, Screen::Split);
-        assert_eq!(areas.gauges, Rect::default());
-        assert!(areas.charts[0].height >= 5);
-    }
-
-    #[test]
-    fn tiny_screens_are_too_small_and_never_panic() {
-        for (w, h) in [(0, 0), (1, 1), (23, 6), (24, 5), (10, 100)] {
-            let areas = layout(Rect::new(0, 0, w, h), &bundled_shape(Pane::Gauges));
-            assert_eq!(areas.screen, Screen::TooSmall, "{w}x{h}");
-        }
-    }
-
-    #[test]
-    fn every_area_lies_inside_the_screen() {
-        for w in (0..=260).step_by(7) {
-            for h in (0..=90).step_by(3) {
-                let screen = Rect::new(0, 0, w, h);
-                for focus in [Pane::Chart(0), Pane::Chart(1), Pane::Gauges, Pane::Article] {
-                    let mut input = bundled_shape(focus);
-                    input.banner = 3;
-                    let a = layout(screen, &input);
-                    for r in a.charts.iter().chain([&a.gauges, &a.article, &a.detail, &a.footer, &a.header, &a.banner])
-                    {
-                        assert!(
-                            r.area() == 0 || screen.contains(r.as_position()) && r.right() <= w && r.bottom() <= h,
-                            "{r:?} in {w}x{h}"
-                        );
-                    }
-                }
-            }
-        }
-    }
 }

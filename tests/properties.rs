@@ -331,3 +331,103 @@ proptest! {
         prop_assert!(!line.chars().any(is_unsafe_char));
     }
 }
+
+/// A valid dataset of `metrics` metrics with long or wide labels, charts of the given sizes
+/// (vertical when asked) and `gauges` gauges: built as text, cheaply, for counts far beyond any
+/// screen.
+fn counted_dataset(metrics: usize, charts: &[(usize, bool)], gauges: usize, wide_labels: bool) -> String {
+    use std::fmt::Write;
+    let mut out = String::from("title = \"Counts\"\n");
+    for i in 0..metrics {
+        let label = if wide_labels {
+            format!("中老铁路货运量{}", "超过五千万吨".repeat(i % 7))
+        } else {
+            format!("M{i}")
+        };
+        let _ = write!(out, "[[metric]]\nid = \"m{i}\"\nlabel = \"{label}\"\nvalue = {}\n", i % 1000 + 1);
+    }
+    for &(bars, vertical) in charts {
+        let ids: Vec<String> = (0..bars.min(metrics)).map(|i| format!("\"m{i}\"")).collect();
+        let direction = if vertical { "vertical" } else { "horizontal" };
+        let _ = write!(out, "[[chart]]\ntitle = \"C\"\ndirection = \"{direction}\"\nmetrics = [{}]\n", ids.join(","));
+    }
+    for g in 0..gauges.min(metrics / 2) {
+        // The smaller value over the larger: values rise with the index within a thousand.
+        let _ = write!(out, "[[gauge]]\nmetric = \"m{}\"\nof = \"m{}\"\n", 2 * g % 999, 2 * g % 999 + 1);
+    }
+    out
+}
+
+/// Sizes at the ends of what a terminal (and a buffer in memory) can be.
+fn extreme_size() -> impl Strategy<Value = (u16, u16)> {
+    prop::sample::select(vec![
+        (65535, 1),
+        (1, 65535),
+        (65535, 7),
+        (24, 6),
+        (1000, 300),
+        (500, 140),
+        (70, 16),
+        (250, 70),
+    ])
+}
+
+proptest! {
+    #![proptest_config(config(8))]
+
+    /// Counts of bars and gauges in the thousands, at sizes to the `u16` limits, in debug (where
+    /// an overflow panics): every pane to its last item, and every slide.
+    #[test]
+    fn thousands_of_bars_at_extreme_sizes_render_without_panic(
+        metrics in prop::sample::select(vec![1usize, 2, 40, 2000]),
+        charts in prop::collection::vec((prop::sample::select(vec![1usize, 2, 700, 2000]), any::<bool>()), 1..4),
+        gauges in prop::sample::select(vec![0usize, 1, 300]),
+        wide_labels in any::<bool>(),
+        (width, height) in extreme_size(),
+    ) {
+        let text = counted_dataset(metrics, &charts, gauges, wide_labels);
+        let mut app = app_for(&text, "", width, height);
+        prop_assert!(app.data.is_some(), "{:?}", app.error);
+        for code in [KeyCode::End, KeyCode::Tab, KeyCode::End, KeyCode::Tab, KeyCode::PageDown, KeyCode::Enter] {
+            app.update(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+            assert_screen_is_clean(&app)?;
+        }
+        app.update(Event::Key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::NONE)));
+        for _ in 0..app.deck.len().min(8) {
+            app.update(Event::Key(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE)));
+            assert_screen_is_clean(&app)?;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(400))]
+
+    /// The layout alone is cheap: any size, any counts (up to `usize::MAX` bars), any banner.
+    #[test]
+    fn the_layout_of_any_counts_at_any_size_lies_inside_the_screen(
+        width in prop_oneof![any::<u16>(), Just(u16::MAX), 0u16..300],
+        height in prop_oneof![any::<u16>(), Just(u16::MAX), 0u16..300],
+        charts in prop::collection::vec((prop_oneof![0usize..20, any::<usize>(), Just(usize::MAX)], any::<bool>()), 0..5),
+        gauges in prop_oneof![0usize..10, any::<usize>()],
+        banner in any::<u16>(),
+        focus in 0usize..6,
+    ) {
+        use coopdash::layout::{ChartShape, LayoutInput, Pane, layout};
+        let focus = match focus { 0 => Pane::Gauges, 1 => Pane::Article, i => Pane::Chart(i - 2) };
+        let charts = charts.into_iter().map(|(bars, vertical)| ChartShape { bars, vertical }).collect();
+        let input = LayoutInput { charts, gauges, focus, banner };
+        let screen = Rect::new(0, 0, width, height);
+        let areas = layout(screen, &input);
+        for rect in areas.charts.iter().chain([&areas.gauges, &areas.article, &areas.detail, &areas.footer, &areas.header, &areas.banner]) {
+            prop_assert!(rect.area() == 0 || screen.union(*rect) == screen, "{rect:?} in {screen:?}");
+        }
+        for (rect, shape) in areas.charts.iter().zip(&input.charts) {
+            let inner = rect.inner(ratatui::layout::Margin::new(1, 1));
+            let slots = coopdash::geometry::bar_slots(shape.bars, inner, shape.vertical, shape.bars / 2);
+            prop_assert!(slots.window.end <= shape.bars.max(slots.window.start));
+            let room = if slots.vertical { inner.width } else { inner.height };
+            prop_assert!(slots.span() <= room.max(1), "{slots:?} in {inner:?}");
+        }
+    }
+}

@@ -287,3 +287,50 @@ fn a_slides_number_shows_even_on_a_tiny_screen() {
         );
     }
 }
+
+/// Rows of a screen with a bar's block in them.
+fn rows_with_bars(buffer: &ratatui::buffer::Buffer) -> u16 {
+    let area = buffer.area;
+    let blocks = ["█", "▇", "▆", "▅", "▄", "▃", "▂", "▁", "▉", "▊", "▋", "▌", "▍", "▎", "▏"];
+    let has_bar = |y| (area.left()..area.right()).any(|x| blocks.contains(&buffer[(x, y)].symbol()));
+    u16::try_from((area.top()..area.bottom()).filter(|&y| has_bar(y)).count()).unwrap()
+}
+
+/// The first slide of a fixture's deck, rendered at a size, animations settled.
+fn first_slide(fixture: &str, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
+    let mut app = file_app(&path, width, height);
+    let options = coopdash::app::PresentOptions { animation: false, ..Default::default() };
+    app.set_presentation(options, true, std::time::Instant::now());
+    render(&app)
+}
+
+#[test]
+fn a_two_bar_chart_slide_grows_with_the_screen() {
+    let rows = |width, height| rows_with_bars(&first_slide("two_bars_vertical.toml", width, height));
+    let (small, medium, huge) = (rows(80, 24), rows(200, 50), rows(1000, 300));
+    assert!(medium > small, "{small} rows at 80x24, {medium} at 200x50");
+    assert!(medium * 2 >= 50, "{medium} of 50 rows at 200x50");
+    assert!(huge * 2 >= 300, "{huge} of 300 rows at 1000x300");
+    // The bars stay in the middle of the slide: as much room on their left as on their right.
+    let buffer = first_slide("two_bars_vertical.toml", 200, 50);
+    let columns: Vec<u16> = (0..200).filter(|&x| (0..50).any(|y| buffer[(x, y)].symbol() == "█")).collect();
+    let (first, last) = (columns[0], columns[columns.len() - 1]);
+    assert!(first.abs_diff(199 - last) <= 2, "bars from column {first} to {last}");
+    assert!(last - first >= 200 / 3, "bars from column {first} to {last}");
+}
+
+#[test]
+fn a_detail_box_on_a_big_screen_is_as_tall_as_its_fields() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/one_metric.toml");
+    for (width, height) in [(200, 50), (500, 140)] {
+        let text = screen(&file_app(&path, width, height));
+        let lines: Vec<&str> = text.lines().collect();
+        let top =
+            lines.iter().position(|l| l.starts_with("╭ Railway cargo, total")).unwrap_or_else(|| panic!("{text}"));
+        let bottom = top + lines[top..].iter().position(|l| l.starts_with('╰')).unwrap();
+        // Value, note, id: three rows of fields, a spare row, the borders.
+        assert_eq!(bottom - top + 1, 3 + 1 + 2, "{width}x{height}:\n{text}");
+        assert!(lines[bottom + 1].trim().is_empty() || lines[bottom + 1].starts_with(' '), "{text}");
+    }
+}

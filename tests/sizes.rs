@@ -135,3 +135,54 @@ fn a_one_megabyte_single_line_article_scrolls_to_its_end() {
     assert!(screen.contains("w149999"), "{screen}");
     assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
 }
+
+/// `metrics` metrics in two overlapping charts of `per_chart` bars each: counts far beyond what
+/// any screen shows, so every sum of rows, bars or widths would overflow a `u16`.
+fn two_huge_charts(metrics: usize, per_chart: usize) -> String {
+    use std::fmt::Write;
+    let mut out = String::from("title = \"Huge\"\n");
+    for i in 0..metrics {
+        let _ = write!(out, "[[metric]]\nid = \"m{i}\"\nlabel = \"Metric {i}\"\nvalue = {}\n", i % 97 + 1);
+    }
+    let ids = |range: std::ops::Range<usize>| range.map(|i| format!("\"m{i}\"")).collect::<Vec<_>>().join(",");
+    let _ = write!(out, "[[chart]]\ntitle = \"First\"\nmetrics = [{}]\n", ids(0..per_chart));
+    let _ = write!(out, "[[chart]]\ntitle = \"Second\"\nmetrics = [{}]\n", ids(metrics - per_chart..metrics));
+    let _ = write!(out, "[[chart]]\ntitle = \"Tall\"\ndirection = \"vertical\"\nmetrics = [{}]\n", ids(0..per_chart));
+    out
+}
+
+#[test]
+fn twenty_thousand_metrics_in_two_charts_of_eleven_thousand_bars_render_at_start_and_after_a_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    std::fs::write(&path, two_huge_charts(20_000, 11_000)).unwrap();
+    let mut app = file_app(&path, 80, 24);
+    assert!(app.data.is_some(), "the dataset loads");
+    let first = coopdash::export::to_plain_text(&render(&app));
+    // Four bars of the first chart show, and the chart says how many it does not show.
+    assert!(first.contains("First") && first.contains("↓ 10996 more"), "{first}");
+    for (width, height) in [(80, 24), (200, 50)] {
+        app.update(Event::Resize(width, height));
+        render(&app);
+        app.update(Event::Reload);
+        assert!(app.error.is_none() && app.data.is_some(), "the reload loads");
+        render(&app);
+    }
+    // Every pane, to its last bar, and the slides, at sizes up to the extremes a buffer allows.
+    for (width, height) in [(80, 24), (500, 140), (65535, 1), (1, 65535), (1000, 60)] {
+        app.update(Event::Resize(width, height));
+        for _ in 0..3 {
+            press(&mut app, KeyCode::End);
+            render(&app);
+            press(&mut app, KeyCode::Tab);
+        }
+    }
+    press(&mut app, KeyCode::Char('p'));
+    for (width, height) in [(80, 24), (1000, 300), (65535, 1), (1, 65535)] {
+        app.update(Event::Resize(width, height));
+        for slide in 0..app.deck.len() {
+            app.presentation.slide = slide;
+            render(&app);
+        }
+    }
+}

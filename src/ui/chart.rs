@@ -14,7 +14,7 @@ use super::frame::{hidden_caption, pane_block, with_caption};
 use super::{focused, shows_selection};
 use crate::app::{App, ValueChange};
 use crate::dataset::{ChartDirection, Dashboard, Metric, Unit};
-use crate::geometry::bar_slots;
+use crate::geometry::{BarLimits, bar_slots_within};
 use crate::layout::Pane;
 use crate::load::Loaded;
 use crate::text::width::{truncate, width};
@@ -75,10 +75,16 @@ pub struct Bars<'a> {
 }
 
 impl Bars<'_> {
-    /// Draws the bars in `area` and returns the range of bars shown.
+    /// Draws the bars in `area`, as thick as the dashboard allows, and returns the range of
+    /// bars shown.
     pub fn draw(&self, area: Rect, buf: &mut Buffer) -> Range<usize> {
+        self.draw_within(area, BarLimits::dashboard(area), buf)
+    }
+
+    /// Draws the bars in `area`, up to `limits` thick, and returns the range of bars shown.
+    pub fn draw_within(&self, area: Rect, limits: BarLimits, buf: &mut Buffer) -> Range<usize> {
         let metrics = &self.dashboard.metrics;
-        let slots = bar_slots(self.members.len(), area, self.vertical, self.cursor);
+        let slots = bar_slots_within(self.members.len(), area, self.vertical, self.cursor, limits);
         // Labels are what a reader needs most: up to 55% of the width, never more than the longest.
         let longest = self.members.iter().map(|&m| width(&metrics[m].label)).max().unwrap_or(0);
         let label_room =
@@ -93,6 +99,13 @@ impl Bars<'_> {
             })
             .collect();
         let direction = if slots.vertical { Direction::Vertical } else { Direction::Horizontal };
+        // Vertical bars sit in the middle of the pane, where the mouse looks for them too.
+        let area = if slots.vertical {
+            let x = area.x.saturating_add(slots.offset);
+            Rect { x, width: slots.span().min(area.width - slots.offset), ..area }
+        } else {
+            area
+        };
         BarChart::default()
             .direction(direction)
             .bar_width(slots.thickness)

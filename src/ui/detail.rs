@@ -108,9 +108,20 @@ fn render_fields(theme: &Theme, fields: &[Field], area: Rect, buf: &mut Buffer) 
         let paragraph = field_text(field);
         let rows = u16::try_from(paragraph.line_count(text_width)).unwrap_or(u16::MAX).min(area.bottom() - y);
         Line::styled(field.name, theme.detail_label).render(Rect::new(area.x, y, NAME_COLUMNS, 1), buf);
-        paragraph.render(Rect::new(area.x + NAME_COLUMNS, y, text_width, rows), buf);
-        y += rows;
+        paragraph.render(Rect::new(area.x.saturating_add(NAME_COLUMNS), y, text_width, rows), buf);
+        y = y.saturating_add(rows);
     }
+}
+
+/// Rows under a box that are too few to leave empty: the box takes them instead, and ends on
+/// the article pane's last row.
+const LEFTOVER_MIN: u16 = 3;
+
+/// The detail box's rows in `area`: its fields, its borders and a spare row; all of `area` when
+/// that would leave only a sliver under it.
+fn box_height(fields: &[Field], area: Rect) -> u16 {
+    let wanted = fields_height(fields, area.width.saturating_sub(4)).saturating_add(3);
+    if area.height.saturating_sub(wanted) < LEFTOVER_MIN { area.height } else { wanted }
 }
 
 /// The detail line or box under the charts.
@@ -125,6 +136,7 @@ pub fn render(app: &App, loaded: &Loaded, areas: &Areas, buf: &mut Buffer) {
     };
     let (title, fields) = describe(theme, loaded, &app.changes, item);
     if areas.detail_is_box {
+        let area = Rect { height: box_height(&fields, area), ..area };
         let block = pane_block(theme, &title, "Enter: more", false, area.width);
         let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
         block.render(area, buf);

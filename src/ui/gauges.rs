@@ -26,7 +26,7 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     let selected = app.gauge_selection.min(gauges.len() - 1);
     let slots = gauge_slots(gauges.len(), inner.height, selected);
-    let (start, visible, per_gauge) = (slots.window.start, slots.window.len(), usize::from(slots.rows_each));
+    let (start, visible) = (slots.window.start, slots.window.len());
     let hidden_below = gauges.len() - slots.window.end;
     let caption = hidden_caption(start, hidden_below);
     with_caption(block, caption, app.theme.dim, area.width).render(area, buf);
@@ -34,10 +34,12 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     // One title column for all rows, so the gauges line up: what the longest title needs, up to
     // 60% of the row.
     let longest = gauges[start..start + visible].iter().map(|g| width(&g.title)).max().unwrap_or(0);
-    let title_columns = u16::try_from(longest + 3).unwrap_or(u16::MAX).min(inner.width * 3 / 5).max(4);
-    for (row, index) in (start..start + visible).enumerate() {
-        let y = inner.y + (row * per_gauge) as u16;
-        let slot = Rect { y, height: per_gauge as u16, ..inner };
+    let three_fifths = u16::try_from(u32::from(inner.width) * 3 / 5).unwrap_or(u16::MAX);
+    let title_columns = u16::try_from(longest.saturating_add(3)).unwrap_or(u16::MAX).min(three_fifths).max(4);
+    // The window holds only the gauges that fit in `inner`: every slot lies inside it.
+    for (offset, index) in (start..start + visible).enumerate() {
+        let row = u16::try_from(offset).unwrap_or(u16::MAX).saturating_mul(slots.rows_each);
+        let slot = Rect { y: inner.y.saturating_add(row), height: slots.rows_each, ..inner };
         render_gauge(app, &gauges[index], show_selection && index == selected, slot, title_columns, buf);
     }
 }
@@ -60,7 +62,8 @@ fn render_gauge(app: &App, gauge: &Gauge, selected: bool, area: Rect, title_colu
         let room = usize::from(title_row.width).saturating_sub(width(marker));
         Line::from(vec![Span::styled(marker, title_style), Span::styled(truncate(&gauge.title, room), title_style)])
             .render(title_row, buf);
-        let gauge_row = Rect { x: gauge_row.x + 2, width: gauge_row.width.saturating_sub(3), ..gauge_row };
+        let gauge_row =
+            Rect { x: gauge_row.x.saturating_add(2), width: gauge_row.width.saturating_sub(3), ..gauge_row };
         line.render(gauge_row, buf);
     } else {
         let [title_area, gauge_area] =

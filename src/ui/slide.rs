@@ -32,7 +32,7 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     ]));
     frame_lines(app, loaded, top, progress, bottom, buf);
     let margin = (area.width / 16).clamp(1, 12);
-    let body = Rect { x: body.x + margin, width: body.width.saturating_sub(2 * margin), ..body };
+    let body = Rect { x: body.x.saturating_add(margin), width: body.width.saturating_sub(2 * margin), ..body };
     if body.is_empty() {
         return;
     }
@@ -110,7 +110,7 @@ fn heading(app: &App, text: &str, area: Rect, buf: &mut Buffer) {
 
 fn caption(app: &App, text: Option<&str>, area: Rect, buf: &mut Buffer) {
     let Some(text) = text else { return };
-    let area = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
+    let area = Rect { y: area.y.saturating_add(1), height: area.height.saturating_sub(1), ..area };
     Paragraph::new(text)
         .style(app.theme.slide_caption)
         .wrap(Wrap { trim: true })
@@ -215,9 +215,9 @@ fn bars_slide(
         changes: &app.changes,
         value_of: &|m: &Metric| presentation.shown_value(&m.id, m.value),
     };
-    // Bars read best when they do not stretch across a wide screen.
-    let rows = u16::try_from(3 * members.len()).unwrap_or(u16::MAX);
-    bars.draw(middle(content, rows), buf);
+    // The bars grow with the slide, in proportion to it, and sit in its middle.
+    let (limits, area) = crate::geometry::slide_bars(members.len(), vertical, content);
+    bars.draw_within(area, limits, buf);
     caption(app, slide.caption.as_deref(), caption_area, buf);
 }
 
