@@ -85,19 +85,24 @@ pub(crate) fn rows(buffer: &Buffer) -> Vec<Vec<Run>> {
     let mut rows = Vec::with_capacity(usize::from(area.height));
     for y in area.top()..area.bottom() {
         let mut runs: Vec<Run> = Vec::new();
+        // Whether the last run holds only one-cell, one-character symbols, so one more such cell
+        // may join it (tracked as the run grows: recounting the run per cell was quadratic in
+        // the row's width).
+        let mut last_is_plain = false;
         let mut x = area.left();
         while x < area.right() {
             let cell = &buffer[(x, y)];
             let symbol = if cell.symbol().is_empty() { " " } else { cell.symbol() };
             let width = u16::try_from(symbol.width()).unwrap_or(1).clamp(1, 2).min(area.right() - x);
             let wide = width > 1;
+            let plain = symbol.chars().nth(1).is_none() && symbol.width() == 1;
+            let joins = !wide
+                && last_is_plain
+                && runs
+                    .last()
+                    .is_some_and(|last| (last.fg, last.bg, last.modifier) == (cell.fg, cell.bg, cell.modifier));
             match runs.last_mut() {
-                Some(last)
-                    if !wide
-                        && last.cells == u16::try_from(last.text.chars().count()).unwrap_or(0)
-                        && (last.fg, last.bg, last.modifier) == (cell.fg, cell.bg, cell.modifier)
-                        && last.text.width() == usize::from(last.cells) =>
-                {
+                Some(last) if joins => {
                     last.text.push_str(symbol);
                     last.cells += 1;
                 }
@@ -110,6 +115,7 @@ pub(crate) fn rows(buffer: &Buffer) -> Vec<Vec<Run>> {
                     modifier: cell.modifier,
                 }),
             }
+            last_is_plain = plain;
             x += width;
         }
         rows.push(runs);
