@@ -2,6 +2,8 @@
 //! it and everything already waiting, and say whether to draw. The terminal loop and the watcher
 //! tests run this same code.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -30,22 +32,47 @@ pub enum Step {
     Exit(u8),
 }
 
+/// An exit that jumps the queue: a signal or a hang-up raises it, and the driver checks it
+/// before every message, so 100,000 keys still waiting are dropped rather than worked through.
+/// The first exit status raised wins. The raiser also sends a message, to wake a driver that
+/// waits for one.
+#[derive(Debug, Clone, Default)]
+pub struct Urgent(Arc<AtomicU8>);
+
+impl Urgent {
+    /// Asks for an exit with `code` (not 0: 0 means none asked).
+    pub fn raise(&self, code: u8) {
+        let _ = self.0.compare_exchange(0, code.max(1), Ordering::SeqCst, Ordering::SeqCst);
+    }
+
+    /// The exit status asked for, if any.
+    pub fn code(&self) -> Option<u8> {
+        Some(self.0.load(Ordering::SeqCst)).filter(|&code| code != 0)
+    }
+}
+
 /// Owns the app and the channel every event source sends to.
 pub struct Driver {
     pub app: App,
     sender: Sender<Message>,
     receiver: Receiver<Message>,
+    urgent: Urgent,
 }
 
 impl Driver {
     pub fn new(app: App) -> Self {
         let (sender, receiver) = mpsc::channel();
-        Self { app, sender, receiver }
+        Self { app, sender, receiver, urgent: Urgent::default() }
     }
 
     /// A sender for an event source (input thread, signal thread, file watcher).
     pub fn sender(&self) -> Sender<Message> {
         self.sender.clone()
+    }
+
+    /// The flag for an exit that must not wait behind queued messages.
+    pub fn urgent(&self) -> Urgent {
+        self.urgent.clone()
     }
 
     /// Waits for the next message or the app's next deadline (at most `max_wait`, forever when
@@ -70,6 +97,9 @@ impl Driver {
         let mut effect = Effect::None;
         let mut next = first;
         while let Some(message) = next.take() {
+            if let Some(code) = self.urgent.code() {
+                return Step::Exit(code);
+            }
             match self.handle(message) {
                 Ok(e) => effect = strongest(effect, e),
                 Err(code) => return Step::Exit(code),
@@ -96,7 +126,9 @@ impl Driver {
             }
             Message::Terminal(TermEvent::Resize(width, height)) => self.app.update(Event::Resize(width, height)),
             Message::Terminal(TermEvent::Mouse(mouse)) => self.app.update(Event::Mouse(mouse)),
-            // Focus and paste events change nothing on screen.
+            // A bracketed paste: one event, however long.
+            Message::Terminal(TermEvent::Paste(text)) => self.app.update(Event::Paste(text)),
+            // Focus events change nothing on screen.
             Message::Terminal(_) => Effect::None,
             Message::File(change, at) => self.app.update(Event::FileChanged(change, at)),
             // The terminal is gone: leave as a hang-up would.
