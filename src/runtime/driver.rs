@@ -152,7 +152,59 @@ fn strongest(a: Effect, b: Effect) -> Effect {
 
 #[cfg(test)]
 mod tests {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::layout::Rect;
+
     use super::*;
+    use crate::load::{DatasetSource, LoadRequest, load};
+    use crate::theme::Theme;
+
+    fn driver() -> Driver {
+        let request = LoadRequest { dataset: DatasetSource::Builtin, article_override: None };
+        let first = load(&request);
+        let mut app = App::new(request, first, Theme::monochrome(), Rect::default());
+        app.update(Event::Resize(100, 30));
+        Driver::new(app)
+    }
+
+    fn typed(c: char) -> Message {
+        Message::Terminal(TermEvent::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+    }
+
+    #[test]
+    fn an_urgent_exit_jumps_every_queued_key() {
+        // A hang-up or a signal while 100,000 keys wait: the exit comes before the first of
+        // them, not after all of them.
+        let mut driver = driver();
+        let sender = driver.sender();
+        sender.send(typed('/')).unwrap();
+        for _ in 0..100_000 {
+            sender.send(typed('a')).unwrap();
+        }
+        driver.urgent().raise(128 + 1);
+        sender.send(Message::Signal(1)).unwrap();
+        assert_eq!(driver.step(None), Step::Exit(129));
+        assert!(driver.app.search.is_none(), "a queued key was applied before the exit");
+    }
+
+    #[test]
+    fn the_first_urgent_exit_status_wins() {
+        let urgent = Urgent::default();
+        assert_eq!(urgent.code(), None);
+        urgent.raise(129);
+        urgent.raise(143);
+        assert_eq!(urgent.code(), Some(129));
+    }
+
+    #[test]
+    fn a_paste_reaches_the_app_as_one_event() {
+        let mut driver = driver();
+        let sender = driver.sender();
+        sender.send(typed('/')).unwrap();
+        sender.send(Message::Terminal(TermEvent::Paste("cross-border".to_owned()))).unwrap();
+        assert_eq!(driver.step(None), Step::Draw);
+        assert_eq!(driver.app.search.as_ref().map(|s| s.query.as_str()), Some("cross-border"));
+    }
 
     #[test]
     fn quit_outranks_everything_in_a_batch() {
