@@ -132,3 +132,47 @@ fn a_panic_after_the_terminal_went_away_does_not_abort() {
     assert_eq!(status.exit_code(), 101);
     assert_eq!(cores(dir.path()), Vec::<PathBuf>::new(), "a core dump was left");
 }
+
+#[test]
+fn a_terminal_that_goes_away_while_stopped_by_ctrl_z_ends_it_with_129() {
+    // The shell sends the stopped job SIGHUP and SIGCONT. coopdash, continued, must not try to
+    // take the dead terminal again (that failed with ENXIO, and the program exited 1 with an
+    // error report) but leave as for a hang-up.
+    let dir = tempfile::tempdir().unwrap();
+    let status = dir.path().join("status");
+    let script = format!(
+        "#!/bin/sh\ntrap '' HUP\nulimit -c unlimited 2>/dev/null\n'{}' '{}' --no-watch\necho $? > '{}'\n",
+        binary().display(),
+        repo().join("metrics.toml").display(),
+        status.display()
+    );
+    let wrapper = dir.path().join("run.sh");
+    std::fs::write(&wrapper, script).unwrap();
+    // An interactive shell does job control.
+    let mut shell = PtyApp::spawn_with(
+        Path::new("bash"),
+        &["--norc", "--noprofile", "-i"],
+        dir.path(),
+        100,
+        30,
+        &[("PS1", Some("shell$ "))],
+    );
+    shell.wait_for("shell$");
+    shell.send(&format!("sh '{}'\r", wrapper.display()));
+    shell.wait_for("Partnership ties");
+    shell.send("\x1a");
+    // Stopped: the terminal is given back (the shell says nothing, as the wrapper it waits for
+    // is not stopped; the hang-up orphans the stopped group, and the kernel continues it).
+    assert!(shell.terminal_restored(), "Ctrl-Z gives the terminal back");
+    let _ = shell.hang_up(PROMPTLY);
+    let started = std::time::Instant::now();
+    let code = loop {
+        if let Some(code) = std::fs::read_to_string(&status).ok().filter(|s| s.ends_with('\n')) {
+            break code;
+        }
+        assert!(started.elapsed() < PROMPTLY, "coopdash did not end after its terminal went away");
+        thread::sleep(Duration::from_millis(10));
+    };
+    assert_eq!(code.trim(), "129");
+    assert_eq!(cores(dir.path()), Vec::<PathBuf>::new(), "a core dump was left");
+}

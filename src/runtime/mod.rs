@@ -70,10 +70,12 @@ pub fn run(app: App, options: Options) -> Result<u8> {
 /// The exit status when the terminal went away (as for a hang-up signal).
 const TERMINAL_GONE: u8 = 128 + 1;
 
-/// Whether an error means the terminal is gone (writes to a hung-up terminal fail with EIO).
+/// Whether an error means the terminal is gone: writes to a hung-up terminal fail with EIO, and
+/// opening `/dev/tty` once the controlling terminal is gone (crossterm does, to enter raw mode
+/// when standard input is no terminal any more) fails with ENXIO.
 fn terminal_gone(error: &io::Error) -> bool {
     matches!(error.kind(), io::ErrorKind::BrokenPipe | io::ErrorKind::UnexpectedEof)
-        || error.raw_os_error() == Some(libc::EIO)
+        || matches!(error.raw_os_error(), Some(libc::EIO | libc::ENXIO))
 }
 
 /// Gives the terminal back as it was: cooked mode, the main screen, and a visible cursor.
@@ -161,7 +163,18 @@ fn terminal_loop(
             Step::Exit(code) => return Ok(code),
             Step::Suspend => {
                 set_input_modes(false, options.mouse)?;
-                suspend(terminal)?;
+                stop(terminal)?;
+                // A hang-up (or a signal) while stopped: leave, without taking the terminal
+                // again. The kernel's SIGCONT may wake us before the signal thread has seen
+                // the SIGHUP that came with it, so the terminal itself is asked too.
+                if gone::hung_up() {
+                    gone::let_go();
+                    return Ok(TERMINAL_GONE);
+                }
+                if let Some(code) = driver.urgent().code() {
+                    return Ok(code);
+                }
+                resume(terminal)?;
                 set_input_modes(true, options.mouse)?;
                 // Files may have been edited while we were stopped.
                 driver.app.update(Event::Reload);
@@ -217,15 +230,20 @@ fn spawn_signal_listener(sender: Sender<Message>, urgent: Urgent) -> Result<()> 
     Ok(())
 }
 
-/// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
-///
-/// The full repaint uses `terminal.resize`, not `clear`: `clear` queries the cursor position,
-/// which would race the input thread blocked in `read`.
-fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+/// Ctrl-Z: give the terminal back and stop; returns once continued (on `fg`, or at once
+/// without job control).
+fn stop(terminal: &mut DefaultTerminal) -> io::Result<()> {
     give_back(terminal)?;
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    // Here the process has been continued (or was never stopped: no job control).
+    Ok(())
+}
+
+/// After [`stop`]: take the terminal again and repaint in full.
+///
+/// The full repaint uses `terminal.resize`, not `clear`: `clear` queries the cursor position,
+/// which would race the input thread blocked in `read`.
+fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen)?;
     terminal.hide_cursor()?;
