@@ -161,3 +161,28 @@ fn a_hundred_kilobytes_typed_into_the_prompt_then_a_key_shows_both_at_once() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn the_slide_number_entry_reaches_every_slide_of_a_deck_of_ten_thousand() {
+    // The entry kept four digits: slide 10,003 of a big deck could not be reached by number.
+    let mut toml = "title = \"Big deck\"\n[[metric]]\nid = \"a\"\nlabel = \"A\"\nvalue = 1\n".to_owned();
+    for _ in 0..10_005 {
+        toml.push_str("[[slide]]\nmetric = \"a\"\n");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    std::fs::write(&path, toml).unwrap();
+    let mut app = common::file_app(&path, 100, 30);
+    assert_eq!(app.deck.len(), 10_005);
+    common::press(&mut app, KeyCode::Char('p'));
+    for c in "10003".chars() {
+        common::press(&mut app, KeyCode::Char(c));
+    }
+    common::press(&mut app, KeyCode::Enter);
+    assert_eq!(app.presentation.slide, 10_002);
+    // Digits beyond the last slide's number are dropped.
+    for c in "123456".chars() {
+        common::press(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(app.presentation.typed, "12345");
+}
