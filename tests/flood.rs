@@ -186,3 +186,10 @@ fn the_slide_number_entry_reaches_every_slide_of_a_deck_of_ten_thousand() {
     }
     assert_eq!(app.presentation.typed, "12345");
 }
+
+#[test]
+fn the_help_states_the_search_prompts_limit() {
+    use coopdash::action::{BINDINGS, Context, Key};
+    let typing = BINDINGS.iter().find(|b| b.context == Context::Search && b.keys == [Key::AnyChar]);
+    assert!(typing.is_some_and(|b| b.help.contains(&MAX_QUERY.to_string())), "the help of typing names the limit");
+}
