@@ -118,6 +118,34 @@ fn reload(c: &mut Criterion) {
     });
 }
 
+/// 100 KB typed into the search prompt, key by key, then one frame: the flood the hostile tests
+/// send. (The text starts with letters the article holds, so the first keys do search.)
+fn search_flood(c: &mut Criterion) {
+    let big = generate::article(BIG_LINES, 1);
+    let typed: Vec<char> =
+        "the ".chars().chain((0..100 * 1024 - 4).map(|i| char::from(b'a' + (i % 26) as u8))).collect();
+    let key = |c: char| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let mut group = c.benchmark_group("search_flood_100kb");
+    for (name, article) in [("bundled", BUILTIN_ARTICLE), ("100k_lines", big.as_str())] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_on(dir.path(), &with_article(BUILTIN_DATASET), article, 120, 40);
+        let area = Rect::new(0, 0, 120, 40);
+        let mut buffer = Buffer::empty(area);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                app.update(key('/'));
+                for &c in &typed {
+                    app.update(key(c));
+                }
+                buffer.reset();
+                (&app).render(area, &mut buffer);
+                app.update(Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+            })
+        });
+    }
+    group.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .sample_size(20)
@@ -128,6 +156,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load_and_validate, article_layout, render_frame, scroll_step, reload
+    targets = load_and_validate, article_layout, render_frame, scroll_step, reload, search_flood
 }
 criterion_main!(benches);

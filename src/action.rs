@@ -165,7 +165,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { context: C::Search, keys: &[K(KeyCode::Esc)], action: A::Close, help: "cancel, back to where you were" },
     Binding { context: C::Search, keys: &[K(KeyCode::Backspace)], action: A::DeleteChar, help: "delete a character" },
     Binding { context: C::Search, keys: &[Ctrl('c')], action: A::Quit, help: "quit" },
-    Binding { context: C::Search, keys: &[Key::AnyChar], action: A::Type(' '), help: "search as you type (capitals make it case-sensitive)" },
+    Binding { context: C::Search, keys: &[Key::AnyChar], action: A::Type(' '), help: "search as you type or paste, up to 200 characters (capitals make it case-sensitive)" },
     Binding { context: C::Help, keys: &[K(KeyCode::Up), Ch('k')], action: A::Prev, help: "scroll up" },
     Binding { context: C::Help, keys: &[K(KeyCode::Down), Ch('j')], action: A::Next, help: "scroll down" },
     Binding { context: C::Help, keys: &[K(KeyCode::PageUp)], action: A::PageUp, help: "page up" },

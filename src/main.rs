@@ -1,7 +1,10 @@
 //! The `coopdash` binary: parse the command line, pick a mode (schema, check, snapshot, export,
 //! interactive), map the outcome to an exit code.
+//!
+//! Messages go through [`say`], never `eprintln!`, which panics when standard error is a
+//! terminal that has gone away.
 
-use std::io::{IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -9,7 +12,7 @@ use clap::Parser;
 use color_eyre::eyre::Result;
 use ratatui::layout::Rect;
 
-use coopdash::app::{App, Event, Level, Mode, PresentOptions};
+use coopdash::app::{App, Event, Level, PresentOptions};
 use coopdash::cli::Cli;
 use coopdash::load::{DEFAULT_DATASET, LoadRequest, load};
 use coopdash::runtime::{Options, WatchMode};
@@ -19,25 +22,47 @@ use coopdash::{check, export, offscreen, runtime};
 /// Exit status when coopdash cannot run the way it was asked (no terminal, a bad argument).
 const USAGE_ERROR: u8 = 2;
 
+/// Exit status when the dataset did not load (as `--check` with errors).
+const NOT_LOADED: u8 = 1;
+
+/// Exit status when the reader of standard output went away (`--snapshot 100x30 | head -3`): what
+/// a program killed by SIGPIPE would report, without a message.
+const READER_GONE: u8 = 128 + 13;
+
 fn main() -> ExitCode {
     // First, so that a panic report prints after the terminal has been restored.
     if let Err(error) = color_eyre::install() {
-        eprintln!("coopdash: {error}");
+        say(&format!("coopdash: {error}"));
     }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            eprintln!("coopdash: {error:?}");
+            say(&format!("coopdash: {error:?}"));
             ExitCode::FAILURE
         }
     }
 }
 
+/// Prints a line on standard error; if that fails (a terminal that went away), nobody is there
+/// to read it, and it is dropped.
+fn say(line: &str) {
+    let _ = writeln!(io::stderr(), "{line}");
+}
+
+/// Prints `text` on standard output; `Ok(false)` when its reader went away.
+fn print_out(text: &str) -> io::Result<bool> {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(true),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(false),
+        Err(error) => Err(error),
+    }
+}
+
 fn run(cli: Cli) -> Result<u8> {
     if cli.schema {
-        print!("{}", coopdash::dataset::json_schema());
-        return Ok(0);
+        return Ok(if print_out(&coopdash::dataset::json_schema())? { 0 } else { READER_GONE });
     }
     let (request, fell_back) = LoadRequest::resolve(cli.file.clone(), cli.article.clone());
     if cli.check {
@@ -51,12 +76,12 @@ fn run(cli: Cli) -> Result<u8> {
         return draw_offscreen(&cli, request, fell_back);
     }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!("coopdash: not a terminal; use --snapshot 100x30 to print the screen as text, or --check");
+        say("coopdash: not a terminal; use --snapshot 100x30 to print the screen as text, or --check");
         return Ok(USAGE_ERROR);
     }
     if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
         // A dumb terminal cannot move the cursor: a full-screen program would print garbage.
-        eprintln!("coopdash: TERM=dumb cannot show a full-screen dashboard; use --snapshot 100x30, or set TERM");
+        say("coopdash: TERM=dumb cannot show a full-screen dashboard; use --snapshot 100x30, or set TERM");
         return Ok(USAGE_ERROR);
     }
     let watch = match (cli.no_watch, cli.poll) {
@@ -68,28 +93,32 @@ fn run(cli: Cli) -> Result<u8> {
     runtime::run(app, Options { watch, mouse: !cli.no_mouse })
 }
 
-/// `--snapshot`, `--export`, `--export-all`: draw without a terminal, animations settled.
+/// `--snapshot`, `--export`, `--export-all`: draw without a terminal, animations settled. A
+/// dataset that does not load is an error (its diagnostics on standard error, status 1, as
+/// `--check`), not a picture of the error screen.
 fn draw_offscreen(cli: &Cli, request: LoadRequest, fell_back: bool) -> Result<u8> {
     let size = cli.snapshot.unwrap_or(cli.size);
     let mut app = new_app(cli, request, fell_back, offscreen::area(size.columns, size.rows), false);
+    if let Some(report) = offscreen::not_loaded(&app) {
+        say(&report);
+        return Ok(NOT_LOADED);
+    }
     if let Some(slide) = cli.slide {
-        if app.mode != Mode::Presentation {
-            eprintln!("coopdash: there are no slides: the dataset did not load");
-            return Ok(1);
-        }
         let index = usize::from(slide) - 1;
         if index >= app.deck.len() {
-            eprintln!("coopdash: --slide {slide}: the deck has {} slides", app.deck.len());
+            say(&format!("coopdash: --slide {slide}: the deck has {} slides", app.deck.len()));
             return Ok(USAGE_ERROR);
         }
         app.presentation.slide = index;
     }
     let outcome = if cli.snapshot.is_some() {
-        print!("{}", export::to_plain_text(&offscreen::render(&app)));
+        if !print_out(&export::to_plain_text(&offscreen::render(&app)))? {
+            return Ok(READER_GONE);
+        }
         Ok(())
     } else if let Some(dir) = &cli.export_all {
         offscreen::export_slides(&mut app, dir)
-            .map(|files| eprintln!("wrote {} slides to {}", files.len(), dir.display()))
+            .map(|files| say(&format!("wrote {} slides to {}", files.len(), dir.display())))
     } else if let Some(path) = &cli.export {
         offscreen::export_to(&app, path)
     } else {
@@ -98,7 +127,7 @@ fn draw_offscreen(cli: &Cli, request: LoadRequest, fell_back: bool) -> Result<u8
     match outcome {
         Ok(()) => Ok(0),
         Err(message) => {
-            eprintln!("coopdash: {message}");
+            say(&format!("coopdash: {message}"));
             Ok(USAGE_ERROR)
         }
     }

@@ -10,6 +10,21 @@ use ratatui::widgets::Widget;
 use crate::app::App;
 use crate::export::{self, Defaults, Format};
 
+/// When the dataset did not load: its diagnostics, one a line, and a last line that names the
+/// file and counts the errors (the offscreen modes print this and exit 1 instead of drawing the
+/// error screen). `None` when it loaded.
+pub fn not_loaded(app: &App) -> Option<String> {
+    if app.data.is_some() {
+        return None;
+    }
+    let diagnostics = app.error.as_ref().map_or(&[][..], |error| &error.diagnostics[..]);
+    let mut report: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
+    let (errors, _) = crate::load::count(diagnostics);
+    let plural = if errors == 1 { "" } else { "s" };
+    report.push_str(&format!("coopdash: {} did not load; {errors} error{plural}", app.dataset_name()));
+    Some(report)
+}
+
 /// The app drawn into a fresh buffer of its own size.
 pub fn render(app: &App) -> Buffer {
     let mut buffer = Buffer::empty(app.size);

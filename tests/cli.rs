@@ -195,3 +195,52 @@ fn themes_change_the_colours_of_exports() {
     let bad = coopdash(&["--theme", "neon", "--check"], repo());
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn snapshot_and_export_of_a_dataset_that_does_not_load_print_its_errors_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.toml"), "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = -1\n").unwrap();
+    let svg = dir.path().join("out.svg");
+    let slides = dir.path().join("slides");
+    let runs: [&[&str]; 5] = [
+        &["--snapshot", "80x24", "bad.toml"],
+        &["--snapshot", "80x24", "missing.toml"],
+        &["--export", svg.to_str().unwrap(), "missing.toml"],
+        &["--export", svg.to_str().unwrap(), "bad.toml"],
+        &["--export-all", slides.to_str().unwrap(), "bad.toml"],
+    ];
+    for args in runs {
+        let output = coopdash(args, dir.path());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{args:?}: no error screen printed as if it were the data");
+        let file = args.last().unwrap();
+        // The errors as --check lists them, with their line and column, then a summary.
+        let first = if *file == "bad.toml" {
+            "bad.toml:4:9: value must be a finite number >= 0\n".to_owned()
+        } else {
+            format!("{file}: cannot read")
+        };
+        assert!(stderr.starts_with(&first), "{args:?}: {stderr}");
+        assert!(stderr.ends_with(&format!("coopdash: {file} did not load; 1 error\n")), "{args:?}: {stderr}");
+    }
+    assert!(!svg.exists() && !slides.exists(), "nothing is exported from a dataset that did not load");
+}
+
+#[test]
+fn a_snapshot_whose_reader_goes_away_ends_quietly() {
+    // `coopdash --snapshot 100x30 | head -1`: a write to a closed pipe is no panic.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coopdash"))
+        .args(["--snapshot", "300x300"])
+        .current_dir(repo())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(141), "{stderr}");
+}

@@ -59,8 +59,10 @@ fn quitting_leaves_cooked_mode_and_no_mouse_reporting() {
 fn a_terminal_that_goes_away_ends_the_program_within_two_seconds() {
     let mut app = common::spawn_coopdash(&[], repo(), 100, 30);
     app.wait_for("Partnership ties");
-    let took = app.hang_up(Duration::from_secs(2));
-    assert!(took.is_some(), "still running two seconds after its terminal closed");
+    let ended = app.hang_up_status(Duration::from_secs(2));
+    let (_, status) = ended.expect("still running two seconds after its terminal closed");
+    // As for SIGHUP (README), and never an abort (tests/hangup.rs has the rest).
+    assert_eq!((status.exit_code(), status.signal()), (129, None));
 }
 
 #[test]

@@ -18,7 +18,7 @@ pub use changes::ValueChange;
 pub use navigation::Item;
 pub use present::{ANIMATION, FRAME, PresentOptions, Presentation};
 pub use reload::{Debouncer, ERROR_GRACE, FileChange};
-pub use search::{Hit, Search};
+pub use search::{Hit, MAX_QUERY, Search};
 
 use std::time::{Duration, Instant};
 
@@ -38,6 +38,10 @@ pub enum Event {
     Mouse(MouseEvent),
     /// The terminal's new size in columns and rows.
     Resize(u16, u16),
+    /// Text pasted in one piece (bracketed paste): typed into the search prompt if it is open
+    /// (sanitised and capped at [`search::MAX_QUERY`]), ignored elsewhere, so a paste is never
+    /// taken for a storm of keys.
+    Paste(String),
     /// Reload the files now (what `r` does).
     Reload,
     /// The watcher saw a file of ours change at this instant.
@@ -231,6 +235,12 @@ impl App {
                 None => Effect::None,
             },
             Event::Mouse(mouse) => self.on_mouse(mouse),
+            Event::Paste(text) if self.context() == Context::Search => {
+                self.type_into_search(&text);
+                self.follow_selection();
+                Effect::Redraw
+            }
+            Event::Paste(_) => Effect::None,
         }
     }
 
@@ -275,8 +285,8 @@ impl App {
             Action::Search => self.open_search(),
             Action::SearchNext => self.step_search(1),
             Action::SearchPrev => self.step_search(-1),
-            Action::Type(c) => self.edit_search(Some(c)),
-            Action::DeleteChar => self.edit_search(None),
+            Action::Type(c) => self.type_into_search(c.encode_utf8(&mut [0; 4])),
+            Action::DeleteChar => self.delete_from_search(),
             Action::Confirm => self.confirm_search(),
             Action::MetricHere => self.select_metric_here(),
             Action::Present => self.toggle_presentation(Instant::now()),

@@ -36,7 +36,7 @@ impl App {
                 _ => p.go_to(p.slide + 1, count, now, true),
             },
             Action::Digit(digit) => {
-                if p.typed.len() < 4 {
+                if p.typed.len() < slide_number_digits(count) {
                     p.typed.push(char::from(b'0' + digit.min(9)));
                 }
             }
@@ -48,5 +48,27 @@ impl App {
             _ => return Effect::None,
         }
         Effect::Redraw
+    }
+}
+
+/// How many digits the go-to-slide entry keeps: enough for the deck's last slide (a deck made
+/// from 60,000 metrics has over 10,000 slides), and never fewer than four, so a number past the
+/// end of a small deck still goes to its last slide. Digits beyond are dropped.
+fn slide_number_digits(count: usize) -> usize {
+    let digits = count.checked_ilog10().map_or(1, |log| log as usize + 1);
+    digits.max(4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slide_number_digits;
+
+    #[test]
+    fn the_slide_number_entry_holds_the_last_slides_number() {
+        assert_eq!(slide_number_digits(0), 4);
+        assert_eq!(slide_number_digits(16), 4);
+        assert_eq!(slide_number_digits(9_999), 4);
+        assert_eq!(slide_number_digits(10_001), 5);
+        assert_eq!(slide_number_digits(usize::MAX), usize::MAX.to_string().len());
     }
 }

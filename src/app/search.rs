@@ -1,9 +1,19 @@
 //! Search, like less's `/`: incremental, smart case, over the article and the metrics; `n` and
 //! `N` cycle with wrap-around; Esc in the prompt goes back to where the search began.
+//!
+//! A flood costs time in proportion to its length: the query holds at most [`MAX_QUERY`]
+//! characters (the prompt says so once it is full, and what is typed or pasted beyond is
+//! dropped), and a query that matched nothing is not searched again as it grows (a longer
+//! query cannot match where a shorter one did not), so each further key costs next to nothing.
 
 use super::{App, Item, Overlay};
 use crate::article::{TextSpan, fold_with};
 use crate::layout::Pane;
+use crate::text::is_unsafe_char;
+
+/// The most characters a search query holds: far more than any phrase worth searching for, few
+/// enough that searching and drawing the prompt stay cheap.
+pub const MAX_QUERY: usize = 200;
 
 /// One match: a stretch of the article, or a metric (by label, note or quote).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +39,12 @@ struct Place {
 /// The search in progress, or whose matches are still highlighted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
+    /// At most [`MAX_QUERY`] characters, none of them unsafe for the terminal (see
+    /// [`crate::text::is_unsafe_char`]) and no line break or tab (they become spaces).
     pub query: String,
+    /// Text was typed or pasted beyond [`MAX_QUERY`] and dropped; the prompt says so until a
+    /// character is deleted.
+    pub cut: bool,
     /// The prompt is open and keys type into it.
     pub editing: bool,
     /// Article matches in document order, then metric matches.
@@ -95,7 +110,8 @@ impl App {
         }
         let origin = self.place();
         self.overlay = Overlay::None;
-        self.search = Some(Search { query: String::new(), editing: true, hits: Vec::new(), current: None, origin });
+        self.search =
+            Some(Search { query: String::new(), cut: false, editing: true, hits: Vec::new(), current: None, origin });
     }
 
     /// Esc: in the prompt, cancel and go back; after Enter, clear the highlights.
@@ -115,14 +131,48 @@ impl App {
         }
     }
 
-    pub(super) fn edit_search(&mut self, typed: Option<char>) {
+    /// Types or pastes `text` into the prompt: line breaks and tabs become spaces, other
+    /// characters unsafe for the terminal are dropped, and what goes beyond [`MAX_QUERY`] is
+    /// cut (and the prompt says so). Costs time in proportion to what is kept, not to `text`'s
+    /// length beyond that (a paste of a megabyte stops reading at the limit).
+    pub(super) fn type_into_search(&mut self, text: &str) {
         let Some(search) = &mut self.search else { return };
-        match typed {
-            Some(c) => search.query.push(c),
-            None => {
-                search.query.pop();
+        let could_match = !search.hits.is_empty() || search.query.trim().is_empty();
+        let mut room = MAX_QUERY.saturating_sub(search.query.chars().count());
+        let mut typed = false;
+        for c in text.chars() {
+            let c = match c {
+                '\n' | '\r' | '\t' => ' ',
+                c if is_unsafe_char(c) => continue,
+                c => c,
+            };
+            if room == 0 {
+                search.cut = true;
+                break;
             }
+            search.query.push(c);
+            room -= 1;
+            typed = true;
         }
+        // A query that matched nothing matches nothing once longer: only appended to, its
+        // folded form starts with the old one's, and a capital makes it stricter, not looser.
+        if typed && could_match {
+            self.refresh_search();
+        }
+    }
+
+    /// Backspace in the prompt.
+    pub(super) fn delete_from_search(&mut self) {
+        let Some(search) = &mut self.search else { return };
+        search.cut = false;
+        if search.query.pop().is_some() {
+            self.refresh_search();
+        }
+    }
+
+    /// Finds the query's matches again and shows the first at or below where the search began.
+    fn refresh_search(&mut self) {
+        let Some(search) = &self.search else { return };
         let query = search.query.clone();
         let origin = search.origin.clone();
         let hits = self.find(&query);

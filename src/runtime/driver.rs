@@ -2,6 +2,8 @@
 //! it and everything already waiting, and say whether to draw. The terminal loop and the watcher
 //! tests run this same code.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -30,22 +32,47 @@ pub enum Step {
     Exit(u8),
 }
 
+/// An exit that jumps the queue: a signal or a hang-up raises it, and the driver checks it
+/// before every message, so 100,000 keys still waiting are dropped rather than worked through.
+/// The first exit status raised wins. The raiser also sends a message, to wake a driver that
+/// waits for one.
+#[derive(Debug, Clone, Default)]
+pub struct Urgent(Arc<AtomicU8>);
+
+impl Urgent {
+    /// Asks for an exit with `code` (not 0: 0 means none asked).
+    pub fn raise(&self, code: u8) {
+        let _ = self.0.compare_exchange(0, code.max(1), Ordering::SeqCst, Ordering::SeqCst);
+    }
+
+    /// The exit status asked for, if any.
+    pub fn code(&self) -> Option<u8> {
+        Some(self.0.load(Ordering::SeqCst)).filter(|&code| code != 0)
+    }
+}
+
 /// Owns the app and the channel every event source sends to.
 pub struct Driver {
     pub app: App,
     sender: Sender<Message>,
     receiver: Receiver<Message>,
+    urgent: Urgent,
 }
 
 impl Driver {
     pub fn new(app: App) -> Self {
         let (sender, receiver) = mpsc::channel();
-        Self { app, sender, receiver }
+        Self { app, sender, receiver, urgent: Urgent::default() }
     }
 
     /// A sender for an event source (input thread, signal thread, file watcher).
     pub fn sender(&self) -> Sender<Message> {
         self.sender.clone()
+    }
+
+    /// The flag for an exit that must not wait behind queued messages.
+    pub fn urgent(&self) -> Urgent {
+        self.urgent.clone()
     }
 
     /// Waits for the next message or the app's next deadline (at most `max_wait`, forever when
@@ -70,6 +97,9 @@ impl Driver {
         let mut effect = Effect::None;
         let mut next = first;
         while let Some(message) = next.take() {
+            if let Some(code) = self.urgent.code() {
+                return Step::Exit(code);
+            }
             match self.handle(message) {
                 Ok(e) => effect = strongest(effect, e),
                 Err(code) => return Step::Exit(code),
@@ -96,7 +126,9 @@ impl Driver {
             }
             Message::Terminal(TermEvent::Resize(width, height)) => self.app.update(Event::Resize(width, height)),
             Message::Terminal(TermEvent::Mouse(mouse)) => self.app.update(Event::Mouse(mouse)),
-            // Focus and paste events change nothing on screen.
+            // A bracketed paste: one event, however long.
+            Message::Terminal(TermEvent::Paste(text)) => self.app.update(Event::Paste(text)),
+            // Focus events change nothing on screen.
             Message::Terminal(_) => Effect::None,
             Message::File(change, at) => self.app.update(Event::FileChanged(change, at)),
             // The terminal is gone: leave as a hang-up would.
@@ -120,7 +152,59 @@ fn strongest(a: Effect, b: Effect) -> Effect {
 
 #[cfg(test)]
 mod tests {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::layout::Rect;
+
     use super::*;
+    use crate::load::{DatasetSource, LoadRequest, load};
+    use crate::theme::Theme;
+
+    fn driver() -> Driver {
+        let request = LoadRequest { dataset: DatasetSource::Builtin, article_override: None };
+        let first = load(&request);
+        let mut app = App::new(request, first, Theme::monochrome(), Rect::default());
+        app.update(Event::Resize(100, 30));
+        Driver::new(app)
+    }
+
+    fn typed(c: char) -> Message {
+        Message::Terminal(TermEvent::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+    }
+
+    #[test]
+    fn an_urgent_exit_jumps_every_queued_key() {
+        // A hang-up or a signal while 100,000 keys wait: the exit comes before the first of
+        // them, not after all of them.
+        let mut driver = driver();
+        let sender = driver.sender();
+        sender.send(typed('/')).unwrap();
+        for _ in 0..100_000 {
+            sender.send(typed('a')).unwrap();
+        }
+        driver.urgent().raise(128 + 1);
+        sender.send(Message::Signal(1)).unwrap();
+        assert_eq!(driver.step(None), Step::Exit(129));
+        assert!(driver.app.search.is_none(), "a queued key was applied before the exit");
+    }
+
+    #[test]
+    fn the_first_urgent_exit_status_wins() {
+        let urgent = Urgent::default();
+        assert_eq!(urgent.code(), None);
+        urgent.raise(129);
+        urgent.raise(143);
+        assert_eq!(urgent.code(), Some(129));
+    }
+
+    #[test]
+    fn a_paste_reaches_the_app_as_one_event() {
+        let mut driver = driver();
+        let sender = driver.sender();
+        sender.send(typed('/')).unwrap();
+        sender.send(Message::Terminal(TermEvent::Paste("cross-border".to_owned()))).unwrap();
+        assert_eq!(driver.step(None), Step::Draw);
+        assert_eq!(driver.app.search.as_ref().map(|s| s.query.as_str()), Some("cross-border"));
+    }
 
     #[test]
     fn quit_outranks_everything_in_a_batch() {

@@ -4,23 +4,28 @@
 //! is retried, not reported), burning a core and never returning. So a second thread waits in
 //! the kernel for the hang-up itself: `poll` on standard input asking for no event at all still
 //! reports a hang-up or an error, and takes no input away from crossterm. When it comes, the
-//! loop is told, the program exits, and the stuck reader goes with it.
+//! loop is told (ahead of any keys still queued), the terminal is let go (see [`super::gone`]:
+//! the stuck reader then sleeps), and the program exits.
 
 use std::sync::mpsc::Sender;
 use std::thread;
 
 use ratatui::crossterm::event;
 
-use super::Message;
+use super::{Message, TERMINAL_GONE, Urgent, gone};
 
 /// Starts the reader (blocking in crossterm's `read`) and the hang-up watch.
-pub fn spawn(sender: Sender<Message>) {
+pub fn spawn(sender: Sender<Message>, urgent: Urgent) {
     let reader = sender.clone();
+    let reader_urgent = urgent.clone();
     thread::spawn(move || {
         loop {
             let message = match event::read() {
                 Ok(event) => Message::Terminal(event),
-                Err(_) => Message::InputGone,
+                Err(_) => {
+                    reader_urgent.raise(TERMINAL_GONE);
+                    Message::InputGone
+                }
             };
             let gone = matches!(message, Message::InputGone);
             if reader.send(message).is_err() || gone {
@@ -31,6 +36,10 @@ pub fn spawn(sender: Sender<Message>) {
     #[cfg(unix)]
     thread::spawn(move || {
         if wait_for_hang_up() {
+            // In this order: once the loop sees the flag it may exit at once, and every write
+            // after that must already go to /dev/null.
+            gone::let_go();
+            urgent.raise(TERMINAL_GONE);
             let _ = sender.send(Message::InputGone);
         }
     });

@@ -6,10 +6,11 @@
 //! app asked for (a debounced reload, the end of a highlight).
 
 mod driver;
+mod gone;
 mod input;
 mod watch;
 
-pub use driver::{Driver, Message, Step};
+pub use driver::{Driver, Message, Step, Urgent};
 pub use watch::{FileWatcher, POLL_INTERVAL, WatchMode, classify};
 
 use std::io::{self, Write};
@@ -40,70 +41,97 @@ pub struct Options {
 /// Runs the app in the terminal until it quits, and returns the exit status: 0 for a quit, 128 +
 /// the signal's number when a signal ended it (the shell convention). The terminal is restored
 /// on every way out: quit, error, panic (ratatui's hook), and SIGTERM/SIGINT/SIGHUP/SIGQUIT.
+/// When the terminal itself went away, nothing is written to it any more (see [`gone`]) and the
+/// status is 129, as for SIGHUP.
 pub fn run(app: App, options: Options) -> Result<u8> {
     let mut terminal = ratatui::try_init().wrap_err("cannot set up the terminal")?;
     restore_more_on_panic(options.mouse);
-    let result = match if options.mouse { capture_mouse(true) } else { Ok(()) } {
+    let result = match set_input_modes(true, options.mouse) {
         Ok(()) => event_loop(&mut terminal, app, options),
+        Err(error) if terminal_gone(&error) => {
+            gone::let_go();
+            Ok(TERMINAL_GONE)
+        }
         Err(error) => Err(error.into()),
     };
-    // Best effort: when the terminal has gone away these writes fail, and there is nothing left
-    // to restore (nor anyone to tell).
-    if options.mouse {
-        let _ = capture_mouse(false);
+    // (A status of 129 alone says nothing: a `kill -HUP` leaves the terminal there to restore.)
+    if gone::is_gone() || gone::hung_up() {
+        gone::let_go();
+    } else if let Err(error) = set_input_modes(false, options.mouse).and_then(|()| give_back(&mut terminal)) {
+        // Best effort: the terminal may have gone in the meantime; then nothing is left to
+        // restore, nor anyone to tell.
+        if terminal_gone(&error) {
+            gone::let_go();
+        }
     }
-    let _ = give_back();
     result
 }
 
 /// The exit status when the terminal went away (as for a hang-up signal).
 const TERMINAL_GONE: u8 = 128 + 1;
 
-/// Whether an error means the terminal is gone (writes to a hung-up terminal fail with EIO).
+/// Whether an error means the terminal is gone: writes to a hung-up terminal fail with EIO, and
+/// opening `/dev/tty` once the controlling terminal is gone (crossterm does, to enter raw mode
+/// when standard input is no terminal any more) fails with ENXIO.
 fn terminal_gone(error: &io::Error) -> bool {
     matches!(error.kind(), io::ErrorKind::BrokenPipe | io::ErrorKind::UnexpectedEof)
-        || error.raw_os_error() == Some(libc::EIO)
+        || matches!(error.raw_os_error(), Some(libc::EIO | libc::ENXIO))
 }
 
-/// Gives the terminal back as it was: cooked mode, the main screen, and a visible cursor
-/// (ratatui's restore leaves the cursor to the terminal's drop, which a suspend never reaches).
-fn give_back() -> io::Result<()> {
+/// Gives the terminal back as it was: cooked mode, the main screen, and a visible cursor.
+/// The cursor is shown through the terminal, which then knows it is shown: ratatui's drop
+/// would otherwise show it again, and `eprintln!` its failure, a panic on a dead terminal.
+fn give_back(terminal: &mut DefaultTerminal) -> io::Result<()> {
     ratatui::try_restore()?;
-    execute!(io::stdout(), cursor::Show)
+    terminal.show_cursor()
 }
 
-/// Turns mouse reporting on or off. ratatui's restore does not turn it off, so every way out
-/// must (a terminal left reporting the mouse prints garbage on every click).
-fn capture_mouse(on: bool) -> io::Result<()> {
-    if on {
-        execute!(io::stdout(), event::EnableMouseCapture)
-    } else {
-        execute!(io::stdout(), event::DisableMouseCapture)
+/// Turns bracketed paste (a paste arrives as one event, not as keys) and, with `mouse`, mouse
+/// reporting on or off. ratatui's restore turns neither off, so every way out must (a terminal
+/// left reporting the mouse prints garbage on every click).
+fn set_input_modes(on: bool, mouse: bool) -> io::Result<()> {
+    match (on, mouse) {
+        (true, true) => execute!(io::stdout(), event::EnableBracketedPaste, event::EnableMouseCapture),
+        (true, false) => execute!(io::stdout(), event::EnableBracketedPaste),
+        (false, true) => execute!(io::stdout(), event::DisableMouseCapture, event::DisableBracketedPaste),
+        (false, false) => execute!(io::stdout(), event::DisableBracketedPaste),
     }
 }
 
 /// Chains a panic hook that does what ratatui's hook (which runs next, then color-eyre's
-/// report) does not: mouse reporting off, the cursor shown.
+/// report) does not: mouse reporting and bracketed paste off, the cursor shown. If the terminal
+/// is gone, it is let go first: the hooks after this one print, and a print that fails inside
+/// a panic hook aborts the process.
 fn restore_more_on_panic(mouse: bool) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if mouse {
-            let _ = execute!(io::stdout(), event::DisableMouseCapture);
+        if gone::is_gone() || gone::hung_up() {
+            gone::let_go();
+        } else {
+            let _ = set_input_modes(false, mouse);
+            let _ = execute!(io::stdout(), cursor::Show);
         }
-        let _ = execute!(io::stdout(), cursor::Show);
         previous(info);
     }));
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: App, options: Options) -> Result<u8> {
     let mut driver = Driver::new(app);
-    input::spawn(driver.sender());
-    spawn_signal_listener(driver.sender())?;
+    input::spawn(driver.sender(), driver.urgent());
+    spawn_signal_listener(driver.sender(), driver.urgent())?;
     let watcher = options.watch.and_then(|mode| start_watcher(&mut driver, mode));
-    match terminal_loop(terminal, &mut driver, watcher, options) {
+    let outcome = terminal_loop(terminal, &mut driver, watcher, options);
+    // The tests' way to prove that a panic after a hang-up does not abort.
+    if std::env::var_os("COOPDASH_TEST_PANIC").is_some_and(|v| v == "after-hang-up") {
+        panic!("a panic after the hang-up, asked for by COOPDASH_TEST_PANIC");
+    }
+    match outcome {
         Ok(code) => Ok(code),
         // Not an error to report: the terminal went away (and with it whoever would read it).
-        Err(error) if terminal_gone(&error) => Ok(TERMINAL_GONE),
+        Err(error) if terminal_gone(&error) => {
+            gone::let_go();
+            Ok(TERMINAL_GONE)
+        }
         Err(error) => Err(error.into()),
     }
 }
@@ -120,7 +148,7 @@ fn terminal_loop(
     driver.app.update(Event::Resize(size.width, size.height));
     draw(terminal, &driver.app)?;
     // The tests' way to prove that a panic leaves the terminal intact.
-    if std::env::var_os("COOPDASH_TEST_PANIC").is_some() {
+    if std::env::var_os("COOPDASH_TEST_PANIC").is_some_and(|v| v != "after-hang-up") {
         panic!("a panic asked for by COOPDASH_TEST_PANIC");
     }
     loop {
@@ -134,13 +162,20 @@ fn terminal_loop(
             Step::Draw => draw(terminal, &driver.app)?,
             Step::Exit(code) => return Ok(code),
             Step::Suspend => {
-                if options.mouse {
-                    capture_mouse(false)?;
+                set_input_modes(false, options.mouse)?;
+                stop(terminal)?;
+                // A hang-up (or a signal) while stopped: leave, without taking the terminal
+                // again. The kernel's SIGCONT may wake us before the signal thread has seen
+                // the SIGHUP that came with it, so the terminal itself is asked too.
+                if gone::hung_up() {
+                    gone::let_go();
+                    return Ok(TERMINAL_GONE);
                 }
-                suspend(terminal)?;
-                if options.mouse {
-                    capture_mouse(true)?;
+                if let Some(code) = driver.urgent().code() {
+                    return Ok(code);
                 }
+                resume(terminal)?;
+                set_input_modes(true, options.mouse)?;
                 // Files may have been edited while we were stopped.
                 driver.app.update(Event::Reload);
                 let size = terminal.size()?;
@@ -179,11 +214,14 @@ fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
     Ok(())
 }
 
-/// Turns termination signals into messages so the loop can restore the terminal and exit.
-fn spawn_signal_listener(sender: Sender<Message>) -> Result<()> {
+/// Turns termination signals into an urgent exit (ahead of any keys still queued) and a message
+/// that wakes the loop, so it can restore the terminal and exit.
+fn spawn_signal_listener(sender: Sender<Message>, urgent: Urgent) -> Result<()> {
     let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT]).wrap_err("cannot install signal handlers")?;
     thread::spawn(move || {
         for signal in signals.forever() {
+            // The shell's convention: 128 + the signal's number.
+            urgent.raise(128u8.saturating_add(u8::try_from(signal).unwrap_or(0)));
             if sender.send(Message::Signal(signal)).is_err() {
                 return;
             }
@@ -192,17 +230,23 @@ fn spawn_signal_listener(sender: Sender<Message>) -> Result<()> {
     Ok(())
 }
 
-/// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
+/// Ctrl-Z: give the terminal back and stop; returns once continued (on `fg`, or at once
+/// without job control).
+fn stop(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    give_back(terminal)?;
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    Ok(())
+}
+
+/// After [`stop`]: take the terminal again and repaint in full.
 ///
 /// The full repaint uses `terminal.resize`, not `clear`: `clear` queries the cursor position,
 /// which would race the input thread blocked in `read`.
-fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
-    give_back()?;
-    #[cfg(unix)]
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    // Here the process has been continued (or was never stopped: no job control).
+fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    terminal.hide_cursor()?;
     io::stdout().flush()?;
     let (width, height) = ratatui::crossterm::terminal::size()?;
     terminal.resize(Rect::new(0, 0, width, height))?;

@@ -7,7 +7,9 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
 use super::frame::fit_spans;
-use crate::app::{App, Level, Search};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::app::{App, Level, MAX_QUERY, Search};
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::text::width::{truncate, width};
 
@@ -131,6 +133,8 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// `/cross-border▏   2/5` while typing; `/cross-border 2/5 · n next · N previous · Esc clear` after.
+/// A full query says so (`max 200 characters`), and one too long for the line shows its end,
+/// where the typing is, after a `…`.
 fn search_line(app: &App, search: &Search, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let found = if search.hits.is_empty() && !search.query.is_empty() {
@@ -140,19 +144,49 @@ fn search_line(app: &App, search: &Search, area: Rect, buf: &mut Buffer) {
     } else {
         Span::styled(format!(" {} ", search.position()), theme.key)
     };
-    let mut spans = vec![Span::styled("/", theme.key), Span::styled(search.query.as_str(), theme.body)];
+    let full = search.cut || search.query.chars().count() >= MAX_QUERY;
+    let mut after = Vec::new();
     if search.editing {
-        spans.push(Span::styled("▏", theme.key));
-        spans.push(found);
-        spans.push(Span::styled(" Enter keep · Esc cancel", theme.dim));
+        after.push(Span::styled("▏", theme.key));
+        after.push(found);
+        if full {
+            after.push(Span::styled(format!("max {MAX_QUERY} characters "), theme.warning));
+        }
+        after.push(Span::styled(" Enter keep · Esc cancel", theme.dim));
     } else {
-        spans.push(found);
+        after.push(found);
         for (key, text) in [("n", "next"), ("N", "previous"), ("Esc", "clear")] {
-            spans.push(Span::styled(format!(" {key}"), theme.key));
-            spans.push(Span::styled(format!(" {text} "), theme.key_text));
+            after.push(Span::styled(format!(" {key}"), theme.key));
+            after.push(Span::styled(format!(" {text} "), theme.key_text));
         }
     }
+    // One column of margin on each side, and the `/`.
+    let room = usize::from(area.width).saturating_sub(3);
+    // What must stay in sight beside the query: the cursor, the count and the limit while
+    // typing (the key hints after them give way first).
+    let kept: usize = after.iter().take(if search.editing { 2 + usize::from(full) } else { 1 }).map(Span::width).sum();
+    let query = tail(&search.query, room.saturating_sub(kept).max(room / 2));
+    let mut spans = vec![Span::styled("/", theme.key), Span::styled(query, theme.body)];
+    spans.extend(after);
     let mut line = fit_spans(spans, usize::from(area.width).saturating_sub(1));
     line.spans.insert(0, Span::raw(" "));
     line.render(area, buf);
+}
+
+/// The end of `text` in at most `max` columns, after a `…` when the start was left out. Cuts
+/// between grapheme clusters, so no wide character or combining mark is split.
+fn tail(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_owned();
+    }
+    let mut start = text.len();
+    let mut used = 1; // the `…`
+    for (at, grapheme) in text.grapheme_indices(true).rev() {
+        used += width(grapheme);
+        if used > max {
+            break;
+        }
+        start = at;
+    }
+    if max == 0 { String::new() } else { format!("…{}", &text[start..]) }
 }

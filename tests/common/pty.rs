@@ -130,16 +130,33 @@ impl PtyApp {
     /// The terminal goes away (a closed window, a killed tmux pane): every handle on the pty
     /// is closed. Returns the time until the program exits, if it does within `limit`.
     pub fn hang_up(&mut self, limit: Duration) -> Option<Duration> {
+        self.hang_up_status(limit).map(|(took, _)| took)
+    }
+
+    /// Like [`PtyApp::hang_up`], with how the program ended (its exit code, or the signal that
+    /// killed it).
+    pub fn hang_up_status(&mut self, limit: Duration) -> Option<(Duration, portable_pty::ExitStatus)> {
         self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
         if let Some(reader) = self.reader.take() {
             let _ = reader.join();
+        }
+        // portable-pty's writer types a newline and the end-of-file character as it closes: a
+        // closing window types nothing, so that character is unset first.
+        if let Some(fd) = self.master.as_ref().and_then(|m| m.as_raw_fd()) {
+            // SAFETY: termios is plain data; tcgetattr fills it for a valid fd.
+            let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+            if unsafe { libc::tcgetattr(fd, &mut termios) } == 0 {
+                termios.c_cc[libc::VEOF] = 0;
+                // SAFETY: a termios that tcgetattr filled, on the same fd.
+                unsafe { libc::tcsetattr(fd, libc::TCSANOW, &termios) };
+            }
         }
         *self.writer.lock().unwrap() = Box::new(std::io::sink());
         let started = Instant::now();
         self.master = None;
         while started.elapsed() < limit {
-            if self.child.try_wait().unwrap().is_some() {
-                return Some(started.elapsed());
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some((started.elapsed(), status));
             }
             thread::sleep(Duration::from_millis(10));
         }
@@ -174,6 +191,12 @@ impl PtyApp {
     /// Bytes the program has written since the last call (without waiting).
     pub fn drain_output(&self) -> usize {
         self.output.try_iter().sum()
+    }
+
+    /// The keyboard, for a thread that types while the test does something else (a write to a
+    /// pty blocks once its buffer is full). After [`PtyApp::hang_up`] it swallows everything.
+    pub fn keyboard(&self) -> Arc<Mutex<Box<dyn Write + Send>>> {
+        Arc::clone(&self.writer)
     }
 
     /// Types bytes as a keyboard would.
