@@ -10,7 +10,7 @@ pub fn check(request: &LoadRequest, out: &mut impl Write) -> std::io::Result<u8>
     let name = request.dataset.display_name();
     let (diagnostics, summary) = match load(request) {
         Ok(loaded) => {
-            let d = &loaded.dashboard;
+            let d = &loaded.dataset;
             let summary = format!(
                 "{} metric{}, {} chart{}, {} gauge{}",
                 d.metrics.len(),

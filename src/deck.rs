@@ -1,6 +1,6 @@
 //! The presentation's slides: the ones the dataset lists, or a deck made from it.
 
-use crate::dataset::{Dashboard, SlideContent};
+use crate::dataset::{Dataset, SlideContent};
 
 /// One slide, ready to draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,46 +26,46 @@ pub enum SlideKey {
 /// The deck for a dashboard: its `[[slide]]` tables in order, or, without any, a title slide,
 /// a slide per chart and per gauge, a big-number slide per metric with a quote (the figures the
 /// article states), and the sources.
-pub fn deck(dashboard: &Dashboard) -> Vec<Slide> {
-    let contents: Vec<(SlideContent, Option<String>, Option<String>)> = if dashboard.slides.is_empty() {
+pub fn deck(dataset: &Dataset) -> Vec<Slide> {
+    let contents: Vec<(SlideContent, Option<String>, Option<String>)> = if dataset.slides.is_empty() {
         let mut generated = vec![(SlideContent::Title, None, None)];
-        generated.extend((0..dashboard.charts.len()).map(|c| (SlideContent::Chart(c), None, None)));
-        generated.extend((0..dashboard.gauges.len()).map(|g| (SlideContent::Gauge(g), None, None)));
+        generated.extend((0..dataset.charts.len()).map(|c| (SlideContent::Chart(c), None, None)));
+        generated.extend((0..dataset.gauges.len()).map(|g| (SlideContent::Gauge(g), None, None)));
         generated.extend(
-            (0..dashboard.metrics.len())
-                .filter(|&m| dashboard.metrics[m].quote.is_some())
+            (0..dataset.metrics.len())
+                .filter(|&m| dataset.metrics[m].quote.is_some())
                 .map(|m| (SlideContent::Metric(m), None, None)),
         );
         generated.push((SlideContent::Sources, None, None));
         generated
     } else {
-        dashboard.slides.iter().map(|s| (s.content.clone(), s.title.clone(), s.caption.clone())).collect()
+        dataset.slides.iter().map(|s| (s.content.clone(), s.title.clone(), s.caption.clone())).collect()
     };
-    contents.into_iter().map(|(content, title, caption)| slide(dashboard, content, title, caption)).collect()
+    contents.into_iter().map(|(content, title, caption)| slide(dataset, content, title, caption)).collect()
 }
 
-fn slide(dashboard: &Dashboard, content: SlideContent, title: Option<String>, caption: Option<String>) -> Slide {
-    let metric_id = |m: usize| dashboard.metrics[m].id.clone();
+fn slide(dataset: &Dataset, content: SlideContent, title: Option<String>, caption: Option<String>) -> Slide {
+    let metric_id = |m: usize| dataset.metrics[m].id.clone();
     let (key, default_title, default_caption) = match &content {
-        SlideContent::Title => (SlideKey::Title, dashboard.title.clone(), dashboard.subtitle.clone()),
+        SlideContent::Title => (SlideKey::Title, dataset.title.clone(), dataset.subtitle.clone()),
         SlideContent::Sources => (SlideKey::Sources, "Sources".to_owned(), None),
         SlideContent::Chart(c) => {
-            let chart = &dashboard.charts[*c];
+            let chart = &dataset.charts[*c];
             (SlideKey::Chart(chart.id.clone().unwrap_or_else(|| chart.title.clone())), chart.title.clone(), None)
         }
         SlideContent::Gauge(g) => {
-            let gauge = &dashboard.gauges[*g];
+            let gauge = &dataset.gauges[*g];
             let key =
                 gauge.id.clone().unwrap_or_else(|| format!("{}/{}", metric_id(gauge.metric), metric_id(gauge.of)));
             (SlideKey::Gauge(key), gauge.title.clone(), gauge.note.clone())
         }
         SlideContent::Metric(m) => {
-            let metric = &dashboard.metrics[*m];
+            let metric = &dataset.metrics[*m];
             let quote = metric.quote.as_ref().map(|q| format!("“{}”", q.text));
             (SlideKey::Metric(metric.id.clone()), metric.label.clone(), quote.or_else(|| metric.note.clone()))
         }
         SlideContent::Metrics(list) => {
-            let labels: Vec<&str> = list.iter().map(|&m| dashboard.metrics[m].label.as_str()).collect();
+            let labels: Vec<&str> = list.iter().map(|&m| dataset.metrics[m].label.as_str()).collect();
             (SlideKey::Metrics(list.iter().map(|&m| metric_id(m)).collect()), labels.join(", "), None)
         }
     };

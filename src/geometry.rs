@@ -38,7 +38,7 @@ impl BarLimits {
     /// bars, labels beside them, stay clearly longer than thick), and never below the two rows
     /// every screen has always had; a vertical bar three columns wide for every four rows of the pane, at
     /// least [`MAX_BAR_COLUMNS`].
-    pub fn dashboard(inner: Rect) -> Self {
+    pub fn dataset(inner: Rect) -> Self {
         let columns = u16::try_from(u32::from(inner.height) * 3 / 4).unwrap_or(u16::MAX);
         Self { rows: (inner.width / 12).clamp(2, MAX_BAR_ROWS), columns: columns.max(MAX_BAR_COLUMNS) }
     }
@@ -65,7 +65,7 @@ pub fn span(count: usize, thickness: u16, gap: u16) -> usize {
 
 /// Places `count` bars in `inner` within the dashboard's limits. See [`bar_slots_within`].
 pub fn bar_slots(count: usize, inner: Rect, vertical_wanted: bool, selected: usize) -> BarSlots {
-    bar_slots_within(count, inner, vertical_wanted, selected, BarLimits::dashboard(inner))
+    bar_slots_within(count, inner, vertical_wanted, selected, BarLimits::dataset(inner))
 }
 
 /// Places `count` bars in `inner`. Vertical bars are used only when wanted and when they all

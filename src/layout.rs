@@ -213,7 +213,7 @@ fn article_width(screen_width: u16) -> u16 {
 fn max_level(screen_height: u16, left_width: u16) -> u16 {
     let by_height = (screen_height / ROWS_PER_LEVEL).clamp(2, MAX_BAR_ROWS);
     let inner = Rect::new(0, 0, left_width.saturating_sub(2), 1);
-    by_height.min(BarLimits::dashboard(inner).rows)
+    by_height.min(BarLimits::dataset(inner).rows)
 }
 
 /// The text area inside the article pane: inside the border, one column of padding on the left,

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::article::Article;
-use crate::dataset::{self, Dashboard, Diagnostic, Origin, Severity, read};
+use crate::dataset::{self, Dataset, Diagnostic, Origin, Severity, read};
 use crate::provenance::Evidence;
 use crate::text::sanitize_line;
 
@@ -52,7 +52,7 @@ pub struct NamedArticle {
 /// stands in it, and the warnings found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
-    pub dashboard: Dashboard,
+    pub dataset: Dataset,
     pub article: Option<NamedArticle>,
     pub evidence: Evidence,
     pub warnings: Vec<Diagnostic>,
@@ -61,13 +61,13 @@ pub struct Loaded {
 impl Loaded {
     /// Puts a dashboard and its article together: places the quotes, and warns (as `file`) of
     /// every quote that is not in the article.
-    pub fn assemble(dashboard: Dashboard, article: Option<NamedArticle>, file: &str) -> Self {
-        let evidence = Evidence::of(&dashboard, article.as_ref().map(|a| &a.article));
+    pub fn assemble(dataset: Dataset, article: Option<NamedArticle>, file: &str) -> Self {
+        let evidence = Evidence::of(&dataset, article.as_ref().map(|a| &a.article));
         let warnings = match &article {
-            Some(named) => missing_quotes(&dashboard, &evidence, &named.name, file),
+            Some(named) => missing_quotes(&dataset, &evidence, &named.name, file),
             None => Vec::new(),
         };
-        Self { dashboard, article, evidence, warnings }
+        Self { dataset, article, evidence, warnings }
     }
 }
 
@@ -95,9 +95,9 @@ pub fn load(request: &LoadRequest) -> Result<Loaded, LoadError> {
         DatasetSource::Builtin => (BUILTIN_DATASET.to_owned(), PathBuf::new()),
     };
     let origin = Origin { text: &text, file: &file, base_dir: &base_dir };
-    let dashboard = dataset::parse(&origin).map_err(|diagnostics| LoadError { diagnostics })?;
-    let article = load_article(request, &dashboard, &file)?;
-    Ok(Loaded::assemble(dashboard, article, &file))
+    let dataset = dataset::parse(&origin).map_err(|diagnostics| LoadError { diagnostics })?;
+    let article = load_article(request, &dataset, &file)?;
+    Ok(Loaded::assemble(dataset, article, &file))
 }
 
 /// Old Mac files end lines with a lone CR, which TOML rejects: read it as a line break. Each
@@ -117,7 +117,7 @@ fn normalise_line_breaks(text: String) -> String {
 
 fn load_article(
     request: &LoadRequest,
-    dashboard: &Dashboard,
+    dataset: &Dataset,
     dataset_file: &str,
 ) -> Result<Option<NamedArticle>, LoadError> {
     if let Some(path) = &request.article_override {
@@ -129,7 +129,7 @@ fn load_article(
         let article = Article::from_markdown(BUILTIN_ARTICLE);
         return Ok(Some(NamedArticle { name: BUILTIN_ARTICLE_NAME.to_owned(), article }));
     }
-    let Some(reference) = &dashboard.article else {
+    let Some(reference) = &dataset.article else {
         return Ok(None);
     };
     let name = sanitize_line(&reference.path.display().to_string()).into_owned();
@@ -143,8 +143,8 @@ fn load_article(
 
 /// A warning for every quote that does not occur in the article. Not an error: the same data may
 /// be shown beside another article.
-fn missing_quotes(dashboard: &Dashboard, evidence: &Evidence, article_name: &str, file: &str) -> Vec<Diagnostic> {
-    dashboard
+fn missing_quotes(dataset: &Dataset, evidence: &Evidence, article_name: &str, file: &str) -> Vec<Diagnostic> {
+    dataset
         .metrics
         .iter()
         .enumerate()

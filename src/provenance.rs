@@ -3,7 +3,7 @@
 //! scrolls to it.
 
 use crate::article::{Article, TextSpan};
-use crate::dataset::Dashboard;
+use crate::dataset::Dataset;
 
 /// Where a metric's evidence is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,7 +12,7 @@ pub struct QuotePlace {
     pub sentence: TextSpan,
 }
 
-/// The evidence of every metric, indexed like [`Dashboard::metrics`].
+/// The evidence of every metric, indexed like [`Dataset::metrics`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Evidence {
     /// `None` for a metric without a quote, or whose quote is not in the article.
@@ -23,12 +23,12 @@ pub struct Evidence {
 
 impl Evidence {
     /// Looks up every quote of `dashboard` in `article`.
-    pub fn of(dashboard: &Dashboard, article: Option<&Article>) -> Self {
+    pub fn of(dataset: &Dataset, article: Option<&Article>) -> Self {
         let Some(article) = article else {
-            return Self { quotes: vec![None; dashboard.metrics.len()], numbers: Vec::new() };
+            return Self { quotes: vec![None; dataset.metrics.len()], numbers: Vec::new() };
         };
         let texts: Vec<&str> =
-            dashboard.metrics.iter().map(|m| m.quote.as_ref().map_or("", |q| q.text.as_str())).collect();
+            dataset.metrics.iter().map(|m| m.quote.as_ref().map_or("", |q| q.text.as_str())).collect();
         let quotes: Vec<Option<QuotePlace>> = article
             .find_quotes(&texts)
             .into_iter()
@@ -53,16 +53,16 @@ mod tests {
 
     #[test]
     fn quotes_are_placed_with_their_sentence_and_numbers() {
-        let dashboard = parse_valid(
+        let dataset = parse_valid(
             "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 9\nquote = \"with nine\"\n[[metric]]\nid = \"b\"\nvalue = 1\nquote = \"absent\"\n[[metric]]\nid = \"c\"\nvalue = 1\n",
         );
         let article = Article::from_markdown("Intro. Treaties were signed with nine countries. The end.");
-        let evidence = Evidence::of(&dashboard, Some(&article));
+        let evidence = Evidence::of(&dataset, Some(&article));
         let place = evidence.place(0).unwrap();
         assert_eq!((place.sentence.start, place.sentence.end), (7, 48));
         assert_eq!(evidence.place(1), None, "a quote not in the article");
         assert_eq!(evidence.place(2), None, "no quote");
         assert_eq!(evidence.numbers, [TextSpan { block: 0, start: 33, end: 37 }], "\"nine\"");
-        assert_eq!(Evidence::of(&dashboard, None).quotes, [None, None, None]);
+        assert_eq!(Evidence::of(&dataset, None).quotes, [None, None, None]);
     }
 }

@@ -134,9 +134,9 @@ fn dataset_text() -> impl Strategy<Value = String> {
 fn app_for(dataset: &str, article: &str, width: u16, height: u16) -> App {
     let origin = Origin { text: dataset, file: "m.toml", base_dir: Path::new("") };
     let first = dataset::parse(&origin)
-        .map(|dashboard| {
+        .map(|dataset| {
             let article = NamedArticle { name: "a.md".into(), article: Article::from_markdown(article) };
-            Loaded::assemble(dashboard, Some(article), "m.toml")
+            Loaded::assemble(dataset, Some(article), "m.toml")
         })
         .map_err(|diagnostics| LoadError { diagnostics });
     let request = LoadRequest { dataset: DatasetSource::Builtin, article_override: None };
@@ -223,10 +223,10 @@ proptest! {
         }
         prop_assert!(app.article_scroll <= app.article_max_scroll());
         if let Some(loaded) = &app.data {
-            for (chart, selected) in loaded.dashboard.charts.iter().zip(&app.chart_selection) {
+            for (chart, selected) in loaded.dataset.charts.iter().zip(&app.chart_selection) {
                 prop_assert!(*selected < chart.metrics.len().max(1));
             }
-            prop_assert!(app.gauge_selection < loaded.dashboard.gauges.len().max(1));
+            prop_assert!(app.gauge_selection < loaded.dataset.gauges.len().max(1));
         }
         assert_screen_is_clean(&app)?;
     }

@@ -55,8 +55,8 @@ impl Harness {
     }
 
     fn value(app: &App) -> Option<f64> {
-        let dashboard = &app.data.as_ref()?.dashboard;
-        dashboard.metrics.iter().find(|m| m.id == "boxes").map(|m| m.value)
+        let dataset = &app.data.as_ref()?.dataset;
+        dataset.metrics.iter().find(|m| m.id == "boxes").map(|m| m.value)
     }
 
     fn observe(&mut self) {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::dataset::{Dashboard, Metric};
+use crate::dataset::{Dataset, Metric};
 
 /// One metric whose value changed (or that is new).
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +31,7 @@ impl ValueChange {
 }
 
 /// The value changes from `old` to `new`, in the new file's order. Metrics are matched by id.
-pub fn diff(old: &Dashboard, new: &Dashboard) -> Vec<ValueChange> {
+pub fn diff(old: &Dataset, new: &Dataset) -> Vec<ValueChange> {
     let by_id: HashMap<&str, &Metric> = old.metrics.iter().map(|m| (m.id.as_str(), m)).collect();
     new.metrics
         .iter()

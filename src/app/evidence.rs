@@ -10,7 +10,7 @@ impl App {
     pub fn selected_metric(&self) -> Option<usize> {
         match self.selected_item()? {
             Item::Metric(metric) => Some(metric),
-            Item::Gauge(gauge) => self.data.as_ref()?.dashboard.gauges.get(gauge).map(|g| g.metric),
+            Item::Gauge(gauge) => self.data.as_ref()?.dataset.gauges.get(gauge).map(|g| g.metric),
         }
     }
 
@@ -60,7 +60,7 @@ impl App {
     /// or below it, else the last above it).
     pub(super) fn select_metric_here(&mut self) {
         let Some(loaded) = &self.data else { return };
-        let lines: Vec<(usize, usize)> = (0..loaded.dashboard.metrics.len())
+        let lines: Vec<(usize, usize)> = (0..loaded.dataset.metrics.len())
             .filter_map(|m| loaded.evidence.place(m).map(|p| (self.line_of(p.sentence), m)))
             .collect();
         let top = self.line_at_row(self.article_scroll);
@@ -77,13 +77,13 @@ impl App {
     /// if it is there.
     pub(super) fn select_metric(&mut self, metric: usize, scroll: bool) {
         let Some(loaded) = &self.data else { return };
-        let dashboard = &loaded.dashboard;
-        let in_chart = dashboard
+        let dataset = &loaded.dataset;
+        let in_chart = dataset
             .charts
             .iter()
             .enumerate()
             .find_map(|(c, chart)| chart.metrics.iter().position(|&m| m == metric).map(|bar| (c, bar)));
-        let in_gauge = dashboard.gauges.iter().position(|g| g.metric == metric);
+        let in_gauge = dataset.gauges.iter().position(|g| g.metric == metric);
         let pane = match (in_chart, in_gauge) {
             (Some((chart, bar)), _) => {
                 if let Some(selected) = self.chart_selection.get_mut(chart) {

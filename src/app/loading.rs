@@ -39,7 +39,7 @@ impl App {
             Ok(loaded) => {
                 self.held_error = None;
                 self.changes = match &self.data {
-                    Some(old) => diff(&old.dashboard, &loaded.dashboard),
+                    Some(old) => diff(&old.dataset, &loaded.dataset),
                     None => Vec::new(),
                 };
                 self.changes_until = (!self.changes.is_empty()).then_some(now + CHANGE_HIGHLIGHT);
@@ -91,7 +91,7 @@ impl App {
         match (&self.request.article_override, &self.data) {
             (Some(path), _) => paths.push(path.clone()),
             (None, Some(loaded)) if dataset_file.is_some() => {
-                paths.extend(loaded.dashboard.article.as_ref().map(|a| a.path.clone()))
+                paths.extend(loaded.dataset.article.as_ref().map(|a| a.path.clone()))
             }
             _ => {}
         }
@@ -116,7 +116,7 @@ impl App {
         self.refresh_article();
         self.followed = self.selected_item();
         // Stay on the same slide (by what it shows), or the nearest.
-        let deck = self.data.as_ref().map(|d| crate::deck::deck(&d.dashboard)).unwrap_or_default();
+        let deck = self.data.as_ref().map(|d| crate::deck::deck(&d.dataset)).unwrap_or_default();
         let slide = self.presentation.slide;
         self.presentation.slide = crate::deck::same_slide(self.deck.get(slide), slide, &deck);
         self.deck = deck;

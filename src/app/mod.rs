@@ -310,7 +310,7 @@ impl App {
         let (charts, gauges) = match &self.data {
             Some(loaded) => (
                 loaded
-                    .dashboard
+                    .dataset
                     .charts
                     .iter()
                     .map(|c| ChartShape {
@@ -318,7 +318,7 @@ impl App {
                         vertical: c.direction == crate::dataset::ChartDirection::Vertical,
                     })
                     .collect(),
-                loaded.dashboard.gauges.len(),
+                loaded.dataset.gauges.len(),
             ),
             None => (Vec::new(), 0),
         };

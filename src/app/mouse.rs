@@ -78,7 +78,7 @@ impl App {
         let inner = self.areas().pane(pane).inner(Margin::new(1, 1));
         match pane {
             Pane::Chart(index) => {
-                let Some(chart) = loaded.dashboard.charts.get(index) else { return };
+                let Some(chart) = loaded.dataset.charts.get(index) else { return };
                 let selected = self.chart_selection.get(index).copied().unwrap_or(0);
                 let vertical = chart.direction == crate::dataset::ChartDirection::Vertical;
                 let slots = bar_slots(chart.metrics.len(), inner, vertical, selected);
@@ -89,7 +89,7 @@ impl App {
                 }
             }
             Pane::Gauges => {
-                let count = loaded.dashboard.gauges.len();
+                let count = loaded.dataset.gauges.len();
                 if let Some(gauge) = gauge_slots(count, inner.height, self.gauge_selection).hit(inner, at.x, at.y) {
                     self.gauge_selection = gauge;
                 }

@@ -21,8 +21,8 @@ impl App {
         let Some(loaded) = &self.data else {
             return Vec::new();
         };
-        let mut panes: Vec<Pane> = (0..loaded.dashboard.charts.len()).map(Pane::Chart).collect();
-        if !loaded.dashboard.gauges.is_empty() {
+        let mut panes: Vec<Pane> = (0..loaded.dataset.charts.len()).map(Pane::Chart).collect();
+        if !loaded.dataset.gauges.is_empty() {
             panes.push(Pane::Gauges);
         }
         panes.push(Pane::Article);
@@ -32,17 +32,15 @@ impl App {
     /// The selected bar or gauge of the focused pane (or, while the article has the focus, of the
     /// pane focused before it).
     pub fn selected_item(&self) -> Option<Item> {
-        let dashboard = &self.data.as_ref()?.dashboard;
+        let dataset = &self.data.as_ref()?.dataset;
         let pane = if self.focus == Pane::Article { self.last_item_pane } else { self.focus };
         match pane {
             Pane::Chart(chart) => {
-                let metrics = &dashboard.charts.get(chart)?.metrics;
+                let metrics = &dataset.charts.get(chart)?.metrics;
                 let bar = self.chart_selection.get(chart).copied().unwrap_or(0);
                 metrics.get(bar).copied().map(Item::Metric)
             }
-            Pane::Gauges => {
-                (self.gauge_selection < dashboard.gauges.len()).then_some(Item::Gauge(self.gauge_selection))
-            }
+            Pane::Gauges => (self.gauge_selection < dataset.gauges.len()).then_some(Item::Gauge(self.gauge_selection)),
             Pane::Article => None,
         }
     }
@@ -76,12 +74,11 @@ impl App {
                 self.clamp_article_scroll();
             }
             Pane::Gauges => {
-                let count = self.data.as_ref().map_or(0, |d| d.dashboard.gauges.len());
+                let count = self.data.as_ref().map_or(0, |d| d.dataset.gauges.len());
                 self.gauge_selection = step(self.gauge_selection, action, page, count).min(count.saturating_sub(1));
             }
             Pane::Chart(chart) => {
-                let count =
-                    self.data.as_ref().and_then(|d| d.dashboard.charts.get(chart)).map_or(0, |c| c.metrics.len());
+                let count = self.data.as_ref().and_then(|d| d.dataset.charts.get(chart)).map_or(0, |c| c.metrics.len());
                 if let Some(selected) = self.chart_selection.get_mut(chart) {
                     *selected = step(*selected, action, page, count).min(count.saturating_sub(1));
                 }
@@ -188,8 +185,8 @@ impl App {
     /// Before new data replaces the old: keep each chart's selected metric (by id, else the same
     /// position, clamped), the gauge selection and a focus that still exists.
     pub(super) fn keep_selection_across(&mut self, new: &Loaded) {
-        let charts = &new.dashboard.charts;
-        let old = self.data.as_ref().map(|d| &d.dashboard);
+        let charts = &new.dataset.charts;
+        let old = self.data.as_ref().map(|d| &d.dataset);
         self.chart_selection = charts
             .iter()
             .enumerate()
@@ -199,18 +196,18 @@ impl App {
                     .and_then(|d| d.charts.get(i))
                     .and_then(|c| c.metrics.get(previous))
                     .and_then(|&m| old.map(|d| d.metrics[m].id.as_str()));
-                let by_id = old_id.and_then(|id| chart.metrics.iter().position(|&m| new.dashboard.metrics[m].id == id));
+                let by_id = old_id.and_then(|id| chart.metrics.iter().position(|&m| new.dataset.metrics[m].id == id));
                 by_id.unwrap_or(previous).min(chart.metrics.len().saturating_sub(1))
             })
             .collect();
-        self.gauge_selection = self.gauge_selection.min(new.dashboard.gauges.len().saturating_sub(1));
+        self.gauge_selection = self.gauge_selection.min(new.dataset.gauges.len().saturating_sub(1));
         let evidence_id = self.evidence_metric.and_then(|m| old.and_then(|d| d.metrics.get(m))).map(|m| m.id.as_str());
-        self.evidence_metric = evidence_id.and_then(|id| new.dashboard.metric_index(id));
+        self.evidence_metric = evidence_id.and_then(|id| new.dataset.metric_index(id));
         // Search matches point into the old article.
         self.search = None;
         let exists = |pane: Pane| match pane {
             Pane::Chart(i) => i < charts.len(),
-            Pane::Gauges => !new.dashboard.gauges.is_empty(),
+            Pane::Gauges => !new.dataset.gauges.is_empty(),
             Pane::Article => true,
         };
         if !exists(self.focus) {

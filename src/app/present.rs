@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::dataset::{Dashboard, Gauge};
+use crate::dataset::{Dataset, Gauge};
 
 /// How long values take to grow into place.
 pub const ANIMATION: Duration = Duration::from_millis(500);
@@ -115,12 +115,12 @@ impl Presentation {
 
     /// The share to draw for a gauge: grown from zero on a new slide, moved from the old
     /// figures after a reload.
-    pub fn shown_ratio(&self, dashboard: &Dashboard, gauge: &Gauge) -> f64 {
+    pub fn shown_ratio(&self, dataset: &Dataset, gauge: &Gauge) -> f64 {
         match self.animation.as_ref().map(|a| &a.growth) {
             None => gauge.ratio,
             Some(Growth::FromZero) => gauge.ratio * self.progress(),
             Some(Growth::FromValues(_)) => {
-                let (part, whole) = (&dashboard.metrics[gauge.metric], &dashboard.metrics[gauge.of]);
+                let (part, whole) = (&dataset.metrics[gauge.metric], &dataset.metrics[gauge.of]);
                 let whole_value = self.shown_value(&whole.id, whole.value);
                 if whole_value > 0.0 {
                     (self.shown_value(&part.id, part.value) / whole_value).clamp(0.0, 1.0)

@@ -227,7 +227,7 @@ impl App {
         };
         let (needle, _) = fold_with(query, !case_sensitive);
         let contains = |text: &str| fold_with(text, !case_sensitive).0.contains(needle.as_str());
-        for (index, metric) in loaded.dashboard.metrics.iter().enumerate() {
+        for (index, metric) in loaded.dataset.metrics.iter().enumerate() {
             let quote = metric.quote.as_ref().map(|q| q.text.as_str());
             if [Some(metric.label.as_str()), metric.note.as_deref(), quote].into_iter().flatten().any(contains) {
                 hits.push(Hit::Metric(index));

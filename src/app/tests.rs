@@ -42,7 +42,7 @@ fn app_on(text: &str) -> (tempfile::TempDir, std::path::PathBuf, App) {
 
 fn selected_id(app: &App) -> String {
     match app.selected_item() {
-        Some(Item::Metric(i)) => app.data.as_ref().unwrap().dashboard.metrics[i].id.clone(),
+        Some(Item::Metric(i)) => app.data.as_ref().unwrap().dataset.metrics[i].id.clone(),
         other => panic!("expected a metric, got {other:?}"),
     }
 }
@@ -254,11 +254,11 @@ fn file_changes_reload_on_the_next_tick_and_bare_ones_after_the_quiet_period() {
     assert_eq!(app.next_deadline(), Some(t0 + DEFAULT_QUIET));
     assert_eq!(app.update(Event::Tick(t0 + DEFAULT_QUIET / 2)), Effect::None, "still inside the quiet period");
     assert_eq!(app.update(Event::Tick(t0 + DEFAULT_QUIET)), Effect::Redraw);
-    assert_eq!(app.data.as_ref().unwrap().dashboard.metrics[2].value, 4.0);
+    assert_eq!(app.data.as_ref().unwrap().dataset.metrics[2].value, 4.0);
     write(&path, &GOOD.replace("value = 3", "value = 5"));
     app.update(Event::FileChanged(FileChange::Complete, t0 + DEFAULT_QUIET));
     assert_eq!(app.update(Event::Tick(t0 + DEFAULT_QUIET)), Effect::Redraw, "a complete save reloads at once");
-    assert_eq!(app.data.as_ref().unwrap().dashboard.metrics[2].value, 5.0);
+    assert_eq!(app.data.as_ref().unwrap().dataset.metrics[2].value, 5.0);
 }
 
 #[test]
@@ -488,7 +488,7 @@ fn m_selects_the_metric_quoted_nearest_the_top_of_the_view() {
     app.update(key(KeyCode::Char('m')));
     assert_eq!(app.focus, Pane::Article, "the reader keeps the article");
     // The first quoted sentence from the top is the railway's.
-    assert_eq!(app.data.as_ref().unwrap().dashboard.metrics[app.evidence_metric.unwrap()].id, "railway_cargo");
+    assert_eq!(app.data.as_ref().unwrap().dataset.metrics[app.evidence_metric.unwrap()].id, "railway_cargo");
     assert_eq!(app.last_item_pane, Pane::Chart(1));
     assert!(app.evidence_badge().is_some());
 }
@@ -500,7 +500,7 @@ fn a_metric_without_a_quote_has_no_sentence_to_show() {
     type_text(&mut app, "Land neighbours");
     assert_eq!(app.search.as_ref().unwrap().hits.len(), 1);
     assert_eq!(
-        app.evidence_metric.map(|m| app.data.as_ref().unwrap().dashboard.metrics[m].id.as_str()),
+        app.evidence_metric.map(|m| app.data.as_ref().unwrap().dataset.metrics[m].id.as_str()),
         Some("land_neighbours")
     );
     assert_eq!(app.evidence_badge(), None);

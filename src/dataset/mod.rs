@@ -1,5 +1,5 @@
 //! The dataset: `metrics.toml` parsed into a [`RawDataset`](raw::RawDataset) mirror, then
-//! validated into a [`Dashboard`] that cannot hold a bad value.
+//! validated into a [`Dataset`] that cannot hold a bad value.
 
 mod diagnostic;
 pub mod figure;
@@ -15,7 +15,7 @@ mod validate;
 
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use model::{
-    ArticleRef, Bound, Chart, ChartDirection, Dashboard, Date, Gauge, Metric, Quote, SlideContent, SlideSpec, Source,
+    ArticleRef, Bound, Chart, ChartDirection, Dataset, Date, Gauge, Metric, Quote, SlideContent, SlideSpec, Source,
     Unit,
 };
 pub use validate::Origin;
@@ -25,7 +25,7 @@ pub use validate::Origin;
 /// A syntax error stops at the first problem (the parser cannot go on); type errors and unknown
 /// keys are reported once per table (see [`sweep`]); once the file parses, every rule violation
 /// is returned. Errors are located by line and column in `origin`.
-pub fn parse(origin: &Origin<'_>) -> Result<Dashboard, Vec<Diagnostic>> {
+pub fn parse(origin: &Origin<'_>) -> Result<Dataset, Vec<Diagnostic>> {
     let raw: raw::RawDataset = toml::from_str(origin.text).map_err(|first| {
         let read = |text: &str| toml::from_str::<raw::RawDataset>(text).map(drop);
         let span = |e: &toml::de::Error| e.span().map(|span| span.start);
@@ -46,7 +46,7 @@ pub fn parse(origin: &Origin<'_>) -> Result<Dashboard, Vec<Diagnostic>> {
 /// A valid dataset from text alone, for the tests of the modules that use one (panics on an
 /// error, with the diagnostics).
 #[cfg(test)]
-pub(crate) fn parse_valid(text: &str) -> Dashboard {
+pub(crate) fn parse_valid(text: &str) -> Dataset {
     parse(&Origin { text, file: "m", base_dir: std::path::Path::new("") })
         .unwrap_or_else(|errors| panic!("an invalid test dataset: {errors:?}"))
 }

@@ -1,4 +1,4 @@
-//! The validated dataset. A [`Dashboard`] cannot hold a bad value: numbers are finite and
+//! The validated dataset. A [`Dataset`] cannot hold a bad value: numbers are finite and
 //! non-negative, references are indices that exist, gauge ratios lie in 0..=1, and every string
 //! has been through the sanitiser.
 
@@ -13,7 +13,7 @@ pub use super::raw::RawDirection as ChartDirection;
 pub use super::unit::{Notation, Scale, Unit};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Dashboard {
+pub struct Dataset {
     pub title: String,
     pub subtitle: Option<String>,
     pub source: Option<Source>,
@@ -47,7 +47,7 @@ pub enum SlideContent {
     Metrics(Vec<usize>),
 }
 
-impl Dashboard {
+impl Dataset {
     /// Index of the metric with this id.
     pub fn metric_index(&self, id: &str) -> Option<usize> {
         self.metrics.iter().position(|m| m.id == id)
@@ -231,7 +231,7 @@ pub struct Chart {
     /// The name slides use for it, if the file gave one.
     pub id: Option<String>,
     pub title: String,
-    /// Indices into [`Dashboard::metrics`], all of one unit.
+    /// Indices into [`Dataset::metrics`], all of one unit.
     pub metrics: Vec<usize>,
     pub direction: ChartDirection,
 }

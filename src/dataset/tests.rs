@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::*;
 
-fn parse_text(text: &str) -> Result<Dashboard, Vec<Diagnostic>> {
+fn parse_text(text: &str) -> Result<Dataset, Vec<Diagnostic>> {
     parse(&Origin { text, file: "m.toml", base_dir: Path::new("") })
 }
 

@@ -118,7 +118,7 @@ struct Badge {
 fn evidence_badge(app: &App, loaded: &Loaded, blocks: &[Block], lines: &[WrappedLine], width: usize) -> Option<Badge> {
     let metric = app.evidence_metric?;
     let sentence = loaded.evidence.place(metric)?.sentence;
-    let m = loaded.dashboard.metrics.get(metric)?;
+    let m = loaded.dataset.metrics.get(metric)?;
     Some(Badge {
         place: badge_place(lines, blocks, width, sentence),
         sentence_end: sentence.end,
@@ -132,7 +132,7 @@ fn missing_evidence(app: &App, loaded: &Loaded) -> Option<String> {
     if loaded.evidence.place(metric).is_some() {
         return None;
     }
-    let m = loaded.dashboard.metrics.get(metric)?;
+    let m = loaded.dataset.metrics.get(metric)?;
     Some(match (&m.source, &m.quote) {
         (Some(source), _) => format!("{}: source {source}", m.label),
         (None, Some(_)) => format!("{}: quote not found in the article", m.label),

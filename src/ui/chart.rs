@@ -13,7 +13,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
 use super::frame::{hidden_caption, pane_block, with_caption};
 use super::{focused, shows_selection};
 use crate::app::{App, ValueChange};
-use crate::dataset::{ChartDirection, Dashboard, Metric, Unit};
+use crate::dataset::{ChartDirection, Dataset, Metric, Unit};
 use crate::geometry::{BarLimits, bar_slots_within};
 use crate::layout::Pane;
 use crate::load::Loaded;
@@ -35,7 +35,7 @@ pub struct BarStyles {
 }
 
 impl BarStyles {
-    pub fn dashboard(theme: &Theme) -> Self {
+    pub fn dataset(theme: &Theme) -> Self {
         Self {
             bar: theme.bar,
             value: theme.bar_value,
@@ -60,7 +60,7 @@ impl BarStyles {
 
 /// What to draw as bars.
 pub struct Bars<'a> {
-    pub dashboard: &'a Dashboard,
+    pub dataset: &'a Dataset,
     pub members: &'a [usize],
     pub vertical: bool,
     /// The bar kept in view, and highlighted if `highlight`.
@@ -78,12 +78,12 @@ impl Bars<'_> {
     /// Draws the bars in `area`, as thick as the dashboard allows, and returns the range of
     /// bars shown.
     pub fn draw(&self, area: Rect, buf: &mut Buffer) -> Range<usize> {
-        self.draw_within(area, BarLimits::dashboard(area), buf)
+        self.draw_within(area, BarLimits::dataset(area), buf)
     }
 
     /// Draws the bars in `area`, up to `limits` thick, and returns the range of bars shown.
     pub fn draw_within(&self, area: Rect, limits: BarLimits, buf: &mut Buffer) -> Range<usize> {
-        let metrics = &self.dashboard.metrics;
+        let metrics = &self.dataset.metrics;
         let slots = bar_slots_within(self.members.len(), area, self.vertical, self.cursor, limits);
         // Labels are what a reader needs most: up to 55% of the width, never more than the longest.
         let longest = self.members.iter().map(|&m| width(&metrics[m].label)).max().unwrap_or(0);
@@ -148,23 +148,23 @@ impl Bars<'_> {
 
 /// One of the dashboard's chart panes.
 pub fn render(app: &App, loaded: &Loaded, index: usize, area: Rect, buf: &mut Buffer) {
-    let dashboard = &loaded.dashboard;
-    let Some(chart) = dashboard.charts.get(index) else {
+    let dataset = &loaded.dataset;
+    let Some(chart) = dataset.charts.get(index) else {
         return;
     };
     if area.is_empty() {
         return;
     }
-    let unit = chart.metrics.first().map_or(&Unit::None, |&m| &dashboard.metrics[m].unit);
+    let unit = chart.metrics.first().map_or(&Unit::None, |&m| &dataset.metrics[m].unit);
     let block = pane_block(&app.theme, &chart.title, unit.caption(), focused(app, Pane::Chart(index)), area.width);
     let inner = block.inner(area);
     let bars = Bars {
-        dashboard,
+        dataset,
         members: &chart.metrics,
         vertical: chart.direction == ChartDirection::Vertical,
         cursor: app.chart_selection.get(index).copied().unwrap_or(0),
         highlight: shows_selection(app, Pane::Chart(index)),
-        styles: BarStyles::dashboard(&app.theme),
+        styles: BarStyles::dataset(&app.theme),
         theme: &app.theme,
         changes: &app.changes,
         value_of: &|m: &Metric| m.value,

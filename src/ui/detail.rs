@@ -23,11 +23,11 @@ struct Field {
 
 /// The title and the fields that describe an item.
 fn describe(theme: &Theme, loaded: &Loaded, changes: &[ValueChange], item: Item) -> (String, Vec<Field>) {
-    let dashboard = &loaded.dashboard;
+    let dataset = &loaded.dataset;
     let field = |name, text: String, style| Field { name, text, style };
     match item {
         Item::Metric(index) => {
-            let m = &dashboard.metrics[index];
+            let m = &dataset.metrics[index];
             let mut fields = vec![field("Value", m.display_value(), theme.detail_value)];
             if let Some(change) = changes.iter().find(|c| c.id == m.id) {
                 fields.push(field("Changed", change.describe(), theme.changed));
@@ -35,7 +35,7 @@ fn describe(theme: &Theme, loaded: &Loaded, changes: &[ValueChange], item: Item)
             if let Some(period) = m.period() {
                 fields.push(field("Period", period, theme.body));
             }
-            if let Some(whole) = m.part_of.map(|w| &dashboard.metrics[w]) {
+            if let Some(whole) = m.part_of.map(|w| &dataset.metrics[w]) {
                 let share = if whole.value > 0.0 {
                     format!(" ({} of it)", format_percent(m.value / whole.value))
                 } else {
@@ -58,8 +58,8 @@ fn describe(theme: &Theme, loaded: &Loaded, changes: &[ValueChange], item: Item)
             (m.label.clone(), fields)
         }
         Item::Gauge(index) => {
-            let g = &dashboard.gauges[index];
-            let (part, whole) = (&dashboard.metrics[g.metric], &dashboard.metrics[g.of]);
+            let g = &dataset.gauges[index];
+            let (part, whole) = (&dataset.metrics[g.metric], &dataset.metrics[g.of]);
             let mut fields = vec![
                 field("Share", share_words(g), theme.detail_value),
                 field("Part", format!("{}: {}", part.label, part.display_value()), theme.body),

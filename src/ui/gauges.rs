@@ -18,7 +18,7 @@ use crate::text::width::{truncate, width};
 const VALUE_COLUMNS: u16 = 7;
 
 pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
-    let gauges = &loaded.dashboard.gauges;
+    let gauges = &loaded.dataset.gauges;
     if area.is_empty() || gauges.is_empty() {
         return;
     }

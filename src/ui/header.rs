@@ -23,12 +23,12 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         line.render(area, buf);
         return;
     };
-    let dashboard = &loaded.dashboard;
+    let dataset = &loaded.dataset;
     let room = usize::from(area.width).saturating_sub(2);
-    let title = truncate(&dashboard.title, room);
+    let title = truncate(&dataset.title, room);
     let mut spans = vec![Span::styled(format!(" {title}"), theme.title)];
     // The subtitle only when it fits whole: a cut subtitle reads worse than none.
-    if let Some(subtitle) = &dashboard.subtitle
+    if let Some(subtitle) = &dataset.subtitle
         && width(&title) + 3 + width(subtitle) <= room
     {
         spans.push(Span::styled(format!(" · {subtitle}"), theme.subtitle));
@@ -38,7 +38,7 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         return;
     }
     let source_row = ratatui::layout::Rect { y: area.y + 1, height: 1, ..area };
-    if let Some(source) = &dashboard.source {
+    if let Some(source) = &dataset.source {
         let described = source.describe(", ");
         if !described.is_empty() {
             let text = truncate(&format!("Source: {described}"), room);

@@ -9,7 +9,7 @@ use tui_big_text::PixelSize;
 use super::big;
 use super::chart::{BarStyles, Bars};
 use crate::app::{App, Presentation};
-use crate::dataset::{Dashboard, Metric, SlideContent};
+use crate::dataset::{Dataset, Metric, SlideContent};
 use crate::deck::Slide;
 use crate::load::Loaded;
 use crate::text::width::truncate;
@@ -36,18 +36,18 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     if body.is_empty() {
         return;
     }
-    let dashboard = &loaded.dashboard;
+    let dataset = &loaded.dataset;
     match &slide.content {
         SlideContent::Title => title_slide(app, loaded, slide, body, buf),
         SlideContent::Sources => sources_slide(app, loaded, slide, body, buf),
         SlideContent::Chart(c) => {
-            let chart = &dashboard.charts[*c];
+            let chart = &dataset.charts[*c];
             let vertical = chart.direction == crate::dataset::ChartDirection::Vertical;
-            bars_slide(app, dashboard, slide, &chart.metrics, vertical, body, buf);
+            bars_slide(app, dataset, slide, &chart.metrics, vertical, body, buf);
         }
-        SlideContent::Metrics(list) => bars_slide(app, dashboard, slide, list, false, body, buf),
-        SlideContent::Gauge(g) => gauge_slide(app, dashboard, slide, *g, body, buf),
-        SlideContent::Metric(m) => number_slide(app, loaded, slide, &dashboard.metrics[*m], body, buf),
+        SlideContent::Metrics(list) => bars_slide(app, dataset, slide, list, false, body, buf),
+        SlideContent::Gauge(g) => gauge_slide(app, dataset, slide, *g, body, buf),
+        SlideContent::Metric(m) => number_slide(app, loaded, slide, &dataset.metrics[*m], body, buf),
     }
 }
 
@@ -59,7 +59,7 @@ fn frame_lines(app: &App, loaded: &Loaded, top: Rect, progress: Rect, bottom: Re
     let count = app.deck.len();
     let number =
         if p.typed.is_empty() { format!("{}/{count} ", p.slide + 1) } else { format!("go to {}… ", p.typed) };
-    let title = truncate(&loaded.dashboard.title, usize::from(top.width).saturating_sub(number.len() + 3));
+    let title = truncate(&loaded.dataset.title, usize::from(top.width).saturating_sub(number.len() + 3));
     Line::styled(format!(" {title}"), theme.slide_dim).render(top, buf);
     Line::styled(number.clone(), theme.slide_dim).right_aligned().render(top, buf);
     if let Some(fraction) = p.autoplay_fraction() {
@@ -166,10 +166,10 @@ fn middle(area: Rect, height: u16) -> Rect {
 
 fn title_slide(app: &App, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let dashboard = &loaded.dashboard;
+    let dataset = &loaded.dataset;
     let title = ascii_typography(&slide.title);
     let fit = big::fit(&title, body.width, body.height / 2, 3, PixelSize::HalfHeight);
-    let source = dashboard.source.as_ref().map(|s| s.describe(" · "));
+    let source = dataset.source.as_ref().map(|s| s.describe(" · "));
     let rows = fit.height() + 2 + 1 + 2 + 1;
     let area = middle(body, rows);
     let [title_area, _, subtitle_area, _, source_area] = area.layout(&Layout::vertical([
@@ -194,7 +194,7 @@ fn title_slide(app: &App, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mut 
 
 fn bars_slide(
     app: &App,
-    dashboard: &Dashboard,
+    dataset: &Dataset,
     slide: &Slide,
     members: &[usize],
     vertical: bool,
@@ -205,7 +205,7 @@ fn bars_slide(
     heading(app, &slide.title, heading_area, buf);
     let presentation: &Presentation = &app.presentation;
     let bars = Bars {
-        dashboard,
+        dataset,
         members,
         vertical,
         cursor: 0,
@@ -221,10 +221,10 @@ fn bars_slide(
     caption(app, slide.caption.as_deref(), caption_area, buf);
 }
 
-fn gauge_slide(app: &App, dashboard: &Dashboard, slide: &Slide, index: usize, body: Rect, buf: &mut Buffer) {
+fn gauge_slide(app: &App, dataset: &Dataset, slide: &Slide, index: usize, body: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let gauge = &dashboard.gauges[index];
-    let (part, whole) = (&dashboard.metrics[gauge.metric], &dashboard.metrics[gauge.of]);
+    let gauge = &dataset.gauges[index];
+    let (part, whole) = (&dataset.metrics[gauge.metric], &dataset.metrics[gauge.of]);
     let (heading_area, content, caption_area) = heading_content_caption(body, slide.caption.as_deref());
     heading(app, &slide.title, heading_area, buf);
     let share = gauge.big_ratio();
@@ -232,7 +232,7 @@ fn gauge_slide(app: &App, dashboard: &Dashboard, slide: &Slide, index: usize, bo
     let fit = big::fit(&share, content.width, content.height.saturating_sub(4).max(1), 1, PixelSize::Full);
     let [number, _, bar, _, words] = stack(content, [fit.height(), 1, 1, 1, 1]);
     big::render(&fit, &share, theme.slide_number, number, buf);
-    let ratio = app.presentation.shown_ratio(dashboard, gauge);
+    let ratio = app.presentation.shown_ratio(dataset, gauge);
     let bar = Rect { x: bar.x + bar.width / 8, width: bar.width - bar.width / 4, ..bar };
     share_bar(ratio, theme.slide_gauge, bar, buf);
     let text = format!("{}: {}  of  {}: {}", part.label, part.display_value(), whole.label, whole.display_value());
@@ -251,7 +251,7 @@ fn number_slide(app: &App, loaded: &Loaded, slide: &Slide, metric: &Metric, body
     big::render(&fit, &value, theme.slide_number, number, buf);
     let mut details = vec![metric.display_value()];
     details.extend(metric.period());
-    if let Some(source) = loaded.dashboard.source.as_ref().and_then(|s| s.name.clone()) {
+    if let Some(source) = loaded.dataset.source.as_ref().and_then(|s| s.name.clone()) {
         details.push(format!("source: {source}"));
     }
     Line::styled(truncate(&details.join(" · "), usize::from(words.width)), theme.slide_dim)
@@ -262,9 +262,9 @@ fn number_slide(app: &App, loaded: &Loaded, slide: &Slide, metric: &Metric, body
 
 fn sources_slide(app: &App, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let dashboard = &loaded.dashboard;
+    let dataset = &loaded.dataset;
     let mut lines: Vec<Line> = Vec::new();
-    if let Some(source) = &dashboard.source {
+    if let Some(source) = &dataset.source {
         lines.push(Line::styled(source.describe(", "), theme.slide_title));
         if let Some(url) = &source.url {
             lines.push(Line::styled(url.clone(), theme.slide_number));
@@ -275,7 +275,7 @@ fn sources_slide(app: &App, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mu
         lines.push(Line::styled(format!("Article: {}", article.name), theme.slide));
         lines.push(Line::default());
     }
-    for metric in dashboard.metrics.iter().filter(|m| m.source.is_some()) {
+    for metric in dataset.metrics.iter().filter(|m| m.source.is_some()) {
         lines.push(Line::styled(format!("{}:", metric.label), theme.slide));
         lines.push(Line::styled(metric.source.clone().unwrap_or_default(), theme.slide_number));
     }

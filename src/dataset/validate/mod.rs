@@ -12,7 +12,7 @@ use toml::value::Datetime;
 
 use super::diagnostic::{Diagnostic, LineIndex, Position};
 use super::figure::{self, Written};
-use super::model::{ArticleRef, Dashboard, Date, Metric, Notation, Quote, Source, Unit};
+use super::model::{ArticleRef, Dataset, Date, Metric, Notation, Quote, Source, Unit};
 use super::raw::{RawDataset, RawMetric};
 use crate::text::sanitize_line;
 use views::{chart, check_names, default_charts, default_gauges, gauge, slide};
@@ -47,7 +47,7 @@ impl Checker<'_> {
 
 /// Validates a parsed dataset. On success the model is complete (default charts and gauges
 /// filled in); on failure every rule violation found is returned, in file order.
-pub fn validate(raw: RawDataset, origin: &Origin<'_>) -> Result<Dashboard, Vec<Diagnostic>> {
+pub fn validate(raw: RawDataset, origin: &Origin<'_>) -> Result<Dataset, Vec<Diagnostic>> {
     let mut checker = Checker { origin, lines: LineIndex::new(origin.text), errors: Vec::new() };
     let title = clean(raw.title.get_ref());
     if title.trim().is_empty() {
@@ -90,7 +90,7 @@ pub fn validate(raw: RawDataset, origin: &Origin<'_>) -> Result<Dashboard, Vec<D
         checker.errors.sort_by_key(|d| d.position);
         return Err(checker.errors);
     }
-    Ok(Dashboard {
+    Ok(Dataset {
         title,
         subtitle: raw.subtitle.as_deref().map(clean),
         source,
