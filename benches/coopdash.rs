@@ -1,6 +1,9 @@
 //! What users feel, measured: loading, laying out the article, drawing a frame, a scroll step,
 //! a reload. `cargo bench` runs them; the README reports the numbers.
 
+#[path = "../examples/support/generate.rs"]
+mod generate;
+
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
@@ -8,7 +11,6 @@ use std::time::Duration;
 use coopdash::app::{App, Event};
 use coopdash::article::{Article, wrap};
 use coopdash::dataset::{Origin, parse};
-use coopdash::generate;
 use coopdash::load::{BUILTIN_ARTICLE, BUILTIN_DATASET, DatasetSource, LoadRequest, load};
 use coopdash::theme::Theme;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};

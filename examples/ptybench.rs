@@ -16,6 +16,9 @@
 //! Each runs on the floor, on coopdash with the bundled data, and on coopdash with 10,000
 //! metrics and a 100,000-line article (generated). Times are min / median / max.
 
+#[path = "support/generate.rs"]
+mod generate;
+
 #[path = "../tests/common/pty.rs"]
 mod pty;
 
@@ -55,9 +58,8 @@ fn main() {
         assert!(binary.exists(), "build first: cargo build --release && cargo build --release --examples");
     }
     let generated = tempfile::tempdir().unwrap();
-    std::fs::write(generated.path().join("article.md"), coopdash::generate::article(100_000, 1)).unwrap();
-    std::fs::write(generated.path().join("metrics.toml"), coopdash::generate::dataset(10_000, Some("article.md")))
-        .unwrap();
+    std::fs::write(generated.path().join("article.md"), generate::article(100_000, 1)).unwrap();
+    std::fs::write(generated.path().join("metrics.toml"), generate::dataset(10_000, Some("article.md"))).unwrap();
     let subjects = [
         Subject {
             name: "floor",

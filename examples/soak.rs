@@ -10,6 +10,9 @@
 //! memory grew by less than 5 MB between the first minute and the end, its count of open file
 //! descriptors did not change, and it quits cleanly.
 
+#[path = "support/generate.rs"]
+mod generate;
+
 #[path = "../tests/common/pty.rs"]
 mod pty;
 
@@ -31,9 +34,9 @@ fn main() {
     assert!(binary.exists(), "build first: cargo build --release");
     let dir = tempfile::tempdir().unwrap();
     let dataset = dir.path().join("metrics.toml");
-    std::fs::write(dir.path().join("article.md"), coopdash::generate::article(2_000, 3)).unwrap();
+    std::fs::write(dir.path().join("article.md"), generate::article(2_000, 3)).unwrap();
     let write_dataset = |version: u64| {
-        let mut text = coopdash::generate::dataset(60 + (version % 7) as usize, Some("article.md"));
+        let mut text = generate::dataset(60 + (version % 7) as usize, Some("article.md"));
         if version % 5 == 4 {
             text.push_str("\nbroken = [\n"); // every fifth save is broken
         }

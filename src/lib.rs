@@ -12,7 +12,6 @@ pub mod cli;
 pub mod dataset;
 pub mod deck;
 pub mod export;
-pub mod generate;
 pub mod geometry;
 pub mod layout;
 pub mod load;

@@ -122,31 +122,3 @@ pub fn dataset(metrics: usize, article_file: Option<&str>) -> String {
     }
     out
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::article::Article;
-    use crate::dataset::parse_valid;
-
-    #[test]
-    fn generation_is_deterministic_and_sized() {
-        assert_eq!(article(500, 7), article(500, 7));
-        assert_ne!(article(500, 7), article(500, 8));
-        let lines = article(10_000, 1).lines().count();
-        assert!((10_000..10_200).contains(&lines), "{lines}");
-    }
-
-    #[test]
-    fn generated_datasets_are_valid_and_quote_the_generated_article() {
-        let text = dataset(300, None);
-        let d = parse_valid(&text);
-        assert_eq!(d.metrics.len(), 300);
-        assert_eq!(d.charts.len(), 50);
-        let article = Article::from_markdown(&article(2_000, 1));
-        let quoted = d.metrics.iter().filter_map(|m| m.quote.as_ref()).take(20);
-        for quote in quoted {
-            assert!(article.find_quote(&quote.text).is_some(), "{}", quote.text);
-        }
-    }
-}
