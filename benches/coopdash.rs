@@ -11,7 +11,8 @@ use std::time::Duration;
 use coopdash::app::{App, Event};
 use coopdash::article::{Article, wrap};
 use coopdash::dataset::{Origin, parse};
-use coopdash::load::{BUILTIN_ARTICLE, BUILTIN_DATASET, DatasetSource, LoadRequest, load};
+use coopdash::load::{BUILTIN_ARTICLE, BUILTIN_DATASET, DatasetSource, LoadRequest};
+use coopdash::runtime::in_place::apply;
 use coopdash::theme::Theme;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
@@ -53,9 +54,9 @@ fn app_on(dir: &Path, dataset: &str, article: &str, width: u16, height: u16) -> 
     std::fs::write(dir.join("article.md"), article).unwrap();
     std::fs::write(dir.join("metrics.toml"), dataset).unwrap();
     let request = LoadRequest { dataset: DatasetSource::File(dir.join("metrics.toml")), article_override: None };
-    let first = load(&request);
+    let first = coopdash::load::LoadAsk::first(&request);
     let mut app = App::new(request, first, Theme::dark(), Rect::default());
-    app.update(Event::Resize(width, height));
+    apply(&mut app, Event::Resize(width, height));
     app
 }
 
@@ -86,7 +87,9 @@ fn scroll_step(c: &mut Criterion) {
     for (name, article) in [("bundled", BUILTIN_ARTICLE), ("100k_lines", big.as_str())] {
         let dir = tempfile::tempdir().unwrap();
         let mut app = app_on(dir.path(), &with_article(BUILTIN_DATASET), article, 120, 40);
-        app.focus = coopdash::layout::Pane::Article;
+        // BackTab from the first chart focuses the article.
+        apply(&mut app, Event::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE), std::time::Instant::now()));
+        assert_eq!(app.focus, coopdash::layout::Pane::Article);
         let area = Rect::new(0, 0, 120, 40);
         let mut buffer = Buffer::empty(area);
         let mut down = true;
@@ -95,7 +98,7 @@ fn scroll_step(c: &mut Criterion) {
                 // Down then up, so the step never stops at an end.
                 let code = if down { KeyCode::Char('j') } else { KeyCode::Char('k') };
                 down = !down;
-                app.update(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+                apply(&mut app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE), std::time::Instant::now()));
                 buffer.reset();
                 (&app).render(area, &mut buffer);
             })
@@ -115,7 +118,7 @@ fn reload(c: &mut Criterion) {
             // A real change each time, so the diff and the highlight run too.
             value = if value == 25 { 26 } else { 25 };
             std::fs::write(&path, dataset.replace("value = 25\n", &format!("value = {value}\n"))).unwrap();
-            app.update(Event::Reload);
+            apply(&mut app, Event::Reload);
         })
     });
 }
@@ -126,7 +129,7 @@ fn search_flood(c: &mut Criterion) {
     let big = generate::article(BIG_LINES, 1);
     let typed: Vec<char> =
         "the ".chars().chain((0..100 * 1024 - 4).map(|i| char::from(b'a' + (i % 26) as u8))).collect();
-    let key = |c: char| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let key = |c: char| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), std::time::Instant::now());
     let mut group = c.benchmark_group("search_flood_100kb");
     for (name, article) in [("bundled", BUILTIN_ARTICLE), ("100k_lines", big.as_str())] {
         let dir = tempfile::tempdir().unwrap();
@@ -135,13 +138,13 @@ fn search_flood(c: &mut Criterion) {
         let mut buffer = Buffer::empty(area);
         group.bench_function(name, |b| {
             b.iter(|| {
-                app.update(key('/'));
+                apply(&mut app, key('/'));
                 for &c in &typed {
-                    app.update(key(c));
+                    apply(&mut app, key(c));
                 }
                 buffer.reset();
                 (&app).render(area, &mut buffer);
-                app.update(Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+                apply(&mut app, Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), std::time::Instant::now()));
             })
         });
     }

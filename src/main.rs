@@ -6,15 +6,14 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
-use std::time::Instant;
 
 use clap::Parser;
 use color_eyre::eyre::Result;
 use ratatui::layout::Rect;
 
-use coopdash::app::{App, Event, Level, PresentOptions};
+use coopdash::app::{App, Event, Level, Notice, PresentOptions};
 use coopdash::cli::Cli;
-use coopdash::load::{DEFAULT_DATASET, LoadRequest, load};
+use coopdash::load::{DEFAULT_DATASET, LoadAsk, LoadRequest};
 use coopdash::runtime::{Options, WatchMode};
 use coopdash::theme::Theme;
 use coopdash::{check, export, offscreen, runtime};
@@ -109,7 +108,6 @@ fn draw_offscreen(cli: &Cli, request: LoadRequest, fell_back: bool) -> Result<u8
             say(&format!("coopdash: --slide {slide}: the deck has {} slides", app.deck.len()));
             return Ok(USAGE_ERROR);
         }
-        app.presentation.slide = index;
     }
     let outcome = if cli.snapshot.is_some() {
         if !print_out(&export::to_plain_text(&offscreen::render(&app)))? {
@@ -134,15 +132,18 @@ fn draw_offscreen(cli: &Cli, request: LoadRequest, fell_back: bool) -> Result<u8
 }
 
 fn new_app(cli: &Cli, request: LoadRequest, fell_back: bool, area: Rect, animation: bool) -> App {
-    let first = load(&request);
+    let first = LoadAsk::first(&request);
+    let started = first.at;
     let theme = Theme::named(cli.theme, Theme::no_color_requested());
     let mut app = App::new(request, first, theme, area);
-    app.update(Event::Resize(area.width, area.height));
+    let _ = app.update(Event::Resize(area.width, area.height));
     if fell_back && app.notice.is_none() {
-        app.set_notice(format!("no {DEFAULT_DATASET} here: showing the built-in dataset"), Level::Info);
+        let text = format!("no {DEFAULT_DATASET} here: showing the built-in dataset");
+        let _ = app.update(Event::Notice(Notice { text, level: Level::Info }));
     }
     let options = PresentOptions { autoplay: cli.autoplay, looping: cli.looping, animation };
-    let present = cli.present || cli.slide.is_some() || cli.export_all.is_some();
-    app.set_presentation(options, present, Instant::now());
+    let start = cli.present || cli.slide.is_some() || cli.export_all.is_some();
+    let slide = cli.slide.map_or(0, |slide| usize::from(slide).saturating_sub(1));
+    let _ = app.update(Event::Present { options, start, slide, at: started });
     app
 }

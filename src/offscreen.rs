@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::app::App;
+use crate::app::{App, Event};
 use crate::export::{self, Defaults, Format};
 
 /// When the dataset did not load: its diagnostics, one a line, and a last line that names the
@@ -49,8 +49,9 @@ pub fn export_to(app: &App, path: &Path) -> Result<(), String> {
 pub fn export_slides(app: &mut App, dir: &Path) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
     let mut written = Vec::new();
+    let at = app.presentation.now;
     for slide in 0..app.deck.len() {
-        app.presentation.slide = slide;
+        let _ = app.update(Event::GoToSlide { slide, at });
         let path = dir.join(format!("slide-{:02}.svg", slide + 1));
         export_to(app, &path)?;
         written.push(path);

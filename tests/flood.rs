@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::{apply, step};
+
 use std::io::Write;
 use std::path::Path;
 use std::thread;
@@ -29,7 +31,7 @@ fn a_paste_is_typed_into_the_prompt_at_once_capped_at_the_limit_which_the_prompt
     let mut app = common::builtin_app(100, 30);
     common::press(&mut app, KeyCode::Char('/'));
     assert!(!footer(&app).contains("max"), "the limit is stated only once it matters");
-    app.update(Event::Paste("x".repeat(1_000_000)));
+    apply(&mut app, Event::Paste("x".repeat(1_000_000)));
     assert_eq!(query(&app), "x".repeat(MAX_QUERY));
     let footer = footer(&app);
     assert!(footer.contains(&format!("max {MAX_QUERY} characters")), "{footer}");
@@ -56,7 +58,7 @@ fn typing_beyond_the_limit_is_dropped_and_stated() {
 fn a_paste_is_sanitised_line_breaks_become_spaces_and_controls_are_dropped() {
     let mut app = common::builtin_app(100, 30);
     common::press(&mut app, KeyCode::Char('/'));
-    app.update(Event::Paste("cross\r\n\tborder\u{1b}[31m\u{7}\u{202e}\u{200b}!".to_owned()));
+    apply(&mut app, Event::Paste("cross\r\n\tborder\u{1b}[31m\u{7}\u{202e}\u{200b}!".to_owned()));
     assert_eq!(query(&app), "cross   border[31m!");
     let screen = common::screen(&app);
     assert!(!screen.contains('\u{1b}') && !screen.contains('\u{202e}'), "{screen}");
@@ -73,7 +75,7 @@ fn a_pasted_phrase_finds_what_typing_it_finds() {
     }
     let mut pasted = common::builtin_app(100, 30);
     common::press(&mut pasted, KeyCode::Char('/'));
-    pasted.update(Event::Paste("cross-border".to_owned()));
+    apply(&mut pasted, Event::Paste("cross-border".to_owned()));
     let (typed, pasted) = (typed.search.unwrap(), pasted.search.unwrap());
     assert!(!typed.hits.is_empty());
     assert_eq!((typed.hits, typed.current), (pasted.hits, pasted.current));
@@ -83,7 +85,7 @@ fn a_pasted_phrase_finds_what_typing_it_finds() {
 fn a_query_that_matches_nothing_still_matches_nothing_as_it_grows_and_backspace_finds_again() {
     let mut app = common::builtin_app(100, 30);
     common::press(&mut app, KeyCode::Char('/'));
-    app.update(Event::Paste("cross-bordex".to_owned()));
+    apply(&mut app, Event::Paste("cross-bordex".to_owned()));
     assert!(app.search.as_ref().unwrap().hits.is_empty());
     for c in "Zq zz".chars() {
         common::press(&mut app, KeyCode::Char(c));
@@ -101,7 +103,7 @@ fn a_paste_outside_the_prompt_is_not_taken_for_keys() {
     let mut app = common::builtin_app(100, 30);
     let before = common::screen(&app);
     // As keys, `q` would quit and `p` would open the slides.
-    assert_eq!(app.update(Event::Paste("pq/x".to_owned())), coopdash::app::Effect::None);
+    assert_eq!(step(&mut app, Event::Paste("pq/x".to_owned())), coopdash::app::Effects::none());
     assert!(app.search.is_none());
     assert_eq!(common::screen(&app), before);
 }

@@ -6,7 +6,8 @@ use std::path::Path;
 use coopdash::app::{App, Event};
 use coopdash::article::Article;
 use coopdash::dataset::{self, Origin};
-use coopdash::load::{DatasetSource, LoadError, LoadRequest, Loaded, NamedArticle};
+use coopdash::load::{DatasetSource, LoadError, LoadOutcome, LoadRequest, Loaded, NamedArticle};
+use coopdash::runtime::in_place::apply;
 use coopdash::text::is_unsafe_char;
 use coopdash::theme::Theme;
 use proptest::prelude::*;
@@ -139,9 +140,10 @@ fn app_for(dataset: &str, article: &str, width: u16, height: u16) -> App {
             Loaded::assemble(dataset, Some(article), "m.toml")
         })
         .map_err(|diagnostics| LoadError { diagnostics });
+    let first = LoadOutcome::of(first, std::time::Instant::now());
     let request = LoadRequest { dataset: DatasetSource::Builtin, article_override: None };
     let mut app = App::new(request, first, Theme::dark(), Rect::default());
-    app.update(Event::Resize(width, height));
+    apply(&mut app, Event::Resize(width, height));
     app
 }
 
@@ -208,9 +210,9 @@ proptest! {
         use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
         let mut app = app_for(&dataset, &article, width, height);
         for (i, code) in keys.iter().enumerate() {
-            app.update(Event::Key(KeyEvent::new(*code, KeyModifiers::NONE)));
+            apply(&mut app, Event::Key(KeyEvent::new(*code, KeyModifiers::NONE), std::time::Instant::now()));
             if i == keys.len() / 2 {
-                app.update(Event::Resize(resize.0, resize.1));
+                apply(&mut app, Event::Resize(resize.0, resize.1));
             }
             if let Some(&(column, row, kind)) = mice.get(i) {
                 let kind = match kind {
@@ -218,7 +220,7 @@ proptest! {
                     1 => MouseEventKind::ScrollDown,
                     _ => MouseEventKind::ScrollUp,
                 };
-                app.update(Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE }));
+                apply(&mut app, Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE }));
             }
         }
         prop_assert!(app.article_scroll <= app.article_max_scroll());
@@ -389,12 +391,12 @@ proptest! {
         let mut app = app_for(&text, "", width, height);
         prop_assert!(app.data.is_some(), "{:?}", app.error);
         for code in [KeyCode::End, KeyCode::Tab, KeyCode::End, KeyCode::Tab, KeyCode::PageDown, KeyCode::Enter] {
-            app.update(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+            apply(&mut app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE), std::time::Instant::now()));
             assert_screen_is_clean(&app)?;
         }
-        app.update(Event::Key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::NONE)));
+        apply(&mut app, Event::Key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::NONE), std::time::Instant::now()));
         for _ in 0..app.deck.len().min(8) {
-            app.update(Event::Key(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE)));
+            apply(&mut app, Event::Key(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE), std::time::Instant::now()));
             assert_screen_is_clean(&app)?;
         }
     }

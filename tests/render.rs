@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::apply;
+
 use common::{builtin_app, file_app, press, render, screen};
 use coopdash::app::Event;
 use coopdash::theme::Theme;
@@ -76,7 +78,7 @@ fn the_error_screen_promises_a_reload_on_save_only_when_files_are_watched() {
     std::fs::write(&path, "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = oops\n").unwrap();
     let mut app = file_app(&path, 200, 16);
     assert!(screen(&app).contains("then press r to load it again"), "{}", screen(&app));
-    app.watching = true;
+    apply(&mut app, Event::Watching { quiet: coopdash::app::DEFAULT_QUIET });
     let watched = screen(&app);
     assert!(watched.contains("coopdash loads it as you save (r reloads by hand"), "{watched}");
     assert!(!watched.contains("then press r"), "{watched}");
@@ -89,7 +91,7 @@ fn a_failed_reload_shows_a_banner_over_the_last_good_data() {
     std::fs::write(&path, "title = \"Cargo\"\n[[metric]]\nid = \"a\"\nlabel = \"Alpha\"\nvalue = 7\n").unwrap();
     let mut app = file_app(&path, 80, 20);
     std::fs::write(&path, "title = \"Cargo\"\n[[metric]]\nid = \"a\"\nlabel = \"Alpha\"\nvalue = oops\n").unwrap();
-    app.update(Event::Reload);
+    apply(&mut app, Event::Reload);
     let text = screen(&app).replace(&dir.path().display().to_string(), "DIR");
     assert!(text.contains("Alpha"), "the last good data stays on screen:\n{text}");
     assert!(text.contains("DIR/metrics.toml:5:9:"), "the error is located:\n{text}");
@@ -203,10 +205,9 @@ fn a_badge_wider_than_the_pane_ends_in_an_ellipsis() {
 #[test]
 fn a_share_on_a_slide_shows_its_whole_even_without_colour() {
     let mut app = builtin_app(120, 36);
-    app.theme = coopdash::theme::Theme::monochrome();
     let options = coopdash::app::PresentOptions { animation: false, ..Default::default() };
-    app.set_presentation(options, true, std::time::Instant::now());
-    app.presentation.slide = 5; // "Top trade partner, of 28": 64.3%
+    // "Top trade partner, of 28": 64.3%
+    apply(&mut app, Event::Present { options, start: true, slide: 5, at: std::time::Instant::now() });
     let text = screen(&app);
     let bar = text.lines().find(|l| l.contains('█') && l.contains('░')).unwrap_or_else(|| panic!("{text}"));
     let filled = bar.chars().filter(|&c| c == '█').count() as f64;
@@ -237,10 +238,10 @@ fn slides(width: u16, height: u16) -> Vec<String> {
     let mut app = builtin_app(width, height);
     let now = std::time::Instant::now();
     let options = coopdash::app::PresentOptions { animation: false, ..Default::default() };
-    app.set_presentation(options, true, now);
+    apply(&mut app, Event::Present { options, start: true, slide: 0, at: now });
     (0..app.deck.len())
         .map(|slide| {
-            app.presentation.slide = slide;
+            apply(&mut app, Event::GoToSlide { slide, at: now });
             screen(&app)
         })
         .collect()
@@ -301,7 +302,7 @@ fn first_slide(fixture: &str, width: u16, height: u16) -> ratatui::buffer::Buffe
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
     let mut app = file_app(&path, width, height);
     let options = coopdash::app::PresentOptions { animation: false, ..Default::default() };
-    app.set_presentation(options, true, std::time::Instant::now());
+    apply(&mut app, Event::Present { options, start: true, slide: 0, at: std::time::Instant::now() });
     render(&app)
 }
 

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::apply;
+
 use std::time::Instant;
 
 use common::{builtin_app, file_app, press, render};
@@ -19,7 +21,7 @@ const SIZES: [(u16, u16); 9] = [(0, 0), (1, 1), (2, 1), (10, 3), (20, 5), (39, 1
 fn every_screen(app: &mut App) -> Vec<String> {
     let mut screens = Vec::new();
     for (width, height) in SIZES {
-        app.update(Event::Resize(width, height));
+        apply(app, Event::Resize(width, height));
         for step in 0..4 {
             match step {
                 1 => press(app, KeyCode::Char('?')),
@@ -44,11 +46,12 @@ fn every_listed_size_renders_the_dashboard_the_help_and_the_slides() {
     assert!(screens[4].contains("needs at least 24×6 (now 1×1)") || screens[4].trim().len() <= 1);
     assert!(screens[12].contains("needs at") && screens[12].contains("24×6"), "10x3:\n{}", screens[12]);
     assert!(screens[24].contains("Partnership ties"), "80x24:\n{}", screens[24]);
-    app.set_presentation(PresentOptions { animation: false, ..PresentOptions::default() }, true, Instant::now());
+    let options = PresentOptions { animation: false, ..PresentOptions::default() };
+    apply(&mut app, Event::Present { options, start: true, slide: 0, at: Instant::now() });
     for slide in 0..app.deck.len() {
-        app.presentation.slide = slide;
+        apply(&mut app, Event::GoToSlide { slide, at: Instant::now() });
         for (width, height) in SIZES.into_iter().filter(|&(w, _)| w < 500) {
-            app.update(Event::Resize(width, height));
+            apply(&mut app, Event::Resize(width, height));
             render(&app);
         }
     }
@@ -57,7 +60,7 @@ fn every_listed_size_renders_the_dashboard_the_help_and_the_slides() {
 /// Draws through a real ratatui terminal (which only sends changed cells) and checks that the
 /// result is the same as a fresh terminal's full draw.
 fn assert_no_stale_cells(app: &mut App, terminal: &mut Terminal<TestBackend>, width: u16, height: u16) {
-    app.update(Event::Resize(width, height));
+    apply(app, Event::Resize(width, height));
     terminal.backend_mut().resize(width, height);
     terminal.resize(Rect::new(0, 0, width, height)).unwrap();
     terminal.draw(|frame| frame.render_widget(&*app, frame.area())).unwrap();
@@ -82,7 +85,7 @@ fn a_storm_of_resizes_with_a_reload_in_the_middle_leaves_no_stale_cells() {
         let (width, height) = (20 + (step * 37) % 180, 5 + (step * 13) % 60);
         if step == 100 {
             std::fs::write(&path, dataset(9)).unwrap();
-            app.update(Event::Reload);
+            apply(&mut app, Event::Reload);
         }
         if step % 40 == 0 {
             press(&mut app, KeyCode::Char('p'));
@@ -162,15 +165,15 @@ fn twenty_thousand_metrics_in_two_charts_of_eleven_thousand_bars_render_at_start
     // Four bars of the first chart show, and the chart says how many it does not show.
     assert!(first.contains("First") && first.contains("↓ 10996 more"), "{first}");
     for (width, height) in [(80, 24), (200, 50)] {
-        app.update(Event::Resize(width, height));
+        apply(&mut app, Event::Resize(width, height));
         render(&app);
-        app.update(Event::Reload);
+        apply(&mut app, Event::Reload);
         assert!(app.error.is_none() && app.data.is_some(), "the reload loads");
         render(&app);
     }
     // Every pane, to its last bar, and the slides, at sizes up to the extremes a buffer allows.
     for (width, height) in [(80, 24), (500, 140), (65535, 1), (1, 65535), (1000, 60)] {
-        app.update(Event::Resize(width, height));
+        apply(&mut app, Event::Resize(width, height));
         for _ in 0..3 {
             press(&mut app, KeyCode::End);
             render(&app);
@@ -179,9 +182,9 @@ fn twenty_thousand_metrics_in_two_charts_of_eleven_thousand_bars_render_at_start
     }
     press(&mut app, KeyCode::Char('p'));
     for (width, height) in [(80, 24), (1000, 300), (65535, 1), (1, 65535)] {
-        app.update(Event::Resize(width, height));
+        apply(&mut app, Event::Resize(width, height));
         for slide in 0..app.deck.len() {
-            app.presentation.slide = slide;
+            apply(&mut app, Event::GoToSlide { slide, at: Instant::now() });
             render(&app);
         }
     }

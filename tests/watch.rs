@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use coopdash::app::{App, FileChange};
+use coopdash::app::{App, Event, FileChange};
 use coopdash::runtime::{Driver, FileWatcher, Message, WatchMode};
 
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -47,8 +47,8 @@ impl Harness {
             let _ = sender.send(Message::File(change, at));
         })
         .unwrap();
-        driver.app.set_quiet_period(watcher.quiet_period());
-        watcher.follow(&driver.app.watch_paths()).unwrap();
+        let _ = driver.update(Event::Watching { quiet: watcher.quiet_period() });
+        watcher.follow(&driver.app().watch_paths()).unwrap();
         let mut harness = Self { driver, watcher, path, _dir: dir, seen: Vec::new(), errors_shown: 0 };
         harness.observe();
         harness
@@ -60,11 +60,11 @@ impl Harness {
     }
 
     fn observe(&mut self) {
-        let value = Self::value(&self.driver.app);
+        let value = Self::value(self.driver.app());
         if self.seen.last() != Some(&value) {
             self.seen.push(value);
         }
-        if self.driver.app.error.is_some() {
+        if self.driver.app().error.is_some() {
             self.errors_shown += 1;
         }
     }
@@ -74,7 +74,7 @@ impl Harness {
     /// needs must come from its own events, not from being asked again and again.
     fn run_until(&mut self, what: &str, done: impl Fn(&App) -> bool) {
         let start = Instant::now();
-        while !done(&self.driver.app) {
+        while !done(self.driver.app()) {
             let left = TIMEOUT.saturating_sub(start.elapsed());
             assert!(!left.is_zero(), "timed out waiting for {what}; seen {:?}", self.seen);
             self.step(left);
@@ -83,8 +83,8 @@ impl Harness {
 
     /// One step of the loop, then what the runtime does after each: follow the app's files.
     fn step(&mut self, max_wait: Duration) {
-        self.driver.step(Some(max_wait));
-        self.watcher.follow(&self.driver.app.watch_paths()).unwrap();
+        let _ = self.driver.step(Some(max_wait));
+        self.watcher.follow(&self.driver.app().watch_paths()).unwrap();
         self.observe();
     }
 
@@ -167,12 +167,12 @@ fn an_invalid_save_keeps_the_data_and_the_fix_recovers_by_itself() {
     let mut h = Harness::new(WatchMode::Native);
     std::fs::write(&h.path, dataset("oops")).unwrap();
     h.run_until("the error banner", |app| app.error.is_some());
-    let error = h.driver.app.error.as_ref().unwrap().diagnostics[0].to_string();
+    let error = h.driver.app().error.as_ref().unwrap().diagnostics[0].to_string();
     assert!(error.contains("metrics.toml:5:9:"), "{error}");
     assert_eq!(HarnessValue::of(&h), Some(1.0), "the last good data stays");
     std::fs::write(&h.path, dataset("5")).unwrap();
     h.wait_for_value(5.0);
-    assert!(h.driver.app.error.is_none());
+    assert!(h.driver.app().error.is_none());
 }
 
 #[test]
@@ -205,7 +205,7 @@ fn the_poll_watcher_sees_a_file_that_did_not_exist_when_it_started() {
     let mut h = Harness::new(WatchMode::Poll);
     std::fs::remove_file(&h.path).unwrap();
     h.watcher.follow(&[]).unwrap();
-    h.watcher.follow(&h.driver.app.watch_paths()).unwrap();
+    h.watcher.follow(&h.driver.app().watch_paths()).unwrap();
     thread::sleep(Duration::from_millis(50));
     std::fs::write(&h.path, dataset("33")).unwrap();
     h.wait_for_value(33.0);
@@ -219,8 +219,8 @@ fn editor_droppings_and_other_files_do_not_reload() {
         std::fs::write(folder.join(name), "garbage = [").unwrap();
     }
     h.run_for(Duration::from_millis(400));
-    assert_eq!(h.driver.app.generation, 1, "no reload happened: {:?}", h.driver.app.notice);
-    assert!(h.driver.app.next_deadline().is_none(), "and none is pending");
+    assert_eq!(h.driver.app().generation, 1, "no reload happened: {:?}", h.driver.app().notice);
+    assert!(h.driver.app().next_deadline().is_none(), "and none is pending");
 }
 
 #[test]
@@ -228,9 +228,9 @@ fn reading_the_file_does_not_trigger_a_reload_loop() {
     let mut h = Harness::new(WatchMode::Native);
     std::fs::write(&h.path, dataset("2")).unwrap();
     h.wait_for_value(2.0);
-    let generation = h.driver.app.generation;
+    let generation = h.driver.app().generation;
     h.run_for(Duration::from_millis(700));
-    assert_eq!(h.driver.app.generation, generation, "the reload's own read caused another reload");
+    assert_eq!(h.driver.app().generation, generation, "the reload's own read caused another reload");
 }
 
 #[test]
@@ -255,7 +255,7 @@ fn the_article_is_followed_too_and_a_renamed_article_key_is_followed_at_once() {
 struct HarnessValue;
 impl HarnessValue {
     fn of(h: &Harness) -> Option<f64> {
-        Harness::value(&h.driver.app)
+        Harness::value(h.driver.app())
     }
 }
 
@@ -282,7 +282,7 @@ fn a_jetbrains_safe_write_never_flashes_the_missing_file_banner() {
         });
         h.wait_for_value(value);
     }
-    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app.notice);
+    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app().notice);
     assert_eq!(h.seen, [Some(1.0), Some(2.0), Some(3.0), Some(4.0)]);
 }
 
@@ -295,7 +295,7 @@ fn a_backup_by_rename_then_a_new_file_never_flashes_an_error() {
         move_away_then(&mut h, "metrics.toml~", |path| std::fs::write(path, dataset(&value.to_string())).unwrap());
         h.wait_for_value(value);
     }
-    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app.notice);
+    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app().notice);
 }
 
 #[test]
@@ -307,7 +307,7 @@ fn moving_the_file_away_and_another_into_place_never_flashes_an_error() {
     h.run_for(Duration::from_millis(50));
     move_away_then(&mut h, "old.toml", |path| std::fs::rename(&new, path).unwrap());
     h.wait_for_value(6.0);
-    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app.notice);
+    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app().notice);
 }
 
 #[test]
@@ -323,7 +323,7 @@ fn a_save_that_starts_right_after_another_never_flashes_an_error() {
     h.run_for(Duration::from_millis(60));
     std::fs::write(&h.path, dataset("3")).unwrap();
     h.wait_for_value(3.0);
-    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app.notice);
+    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app().notice);
 }
 
 #[test]
@@ -333,7 +333,7 @@ fn a_file_moved_away_for_good_shows_its_error_after_the_hold() {
     std::fs::rename(&h.path, h.path.with_file_name("metrics.toml~")).unwrap();
     h.run_until("the missing-file banner", |app| app.error.is_some());
     assert!(moved.elapsed() >= coopdash::app::ERROR_GRACE, "shown after {:?}, before the hold ended", moved.elapsed());
-    let error = h.driver.app.error.as_ref().unwrap().diagnostics[0].to_string();
+    let error = h.driver.app().error.as_ref().unwrap().diagnostics[0].to_string();
     assert!(error.contains("No such file"), "{error}");
     assert_eq!(HarnessValue::of(&h), Some(1.0), "the last good data stays");
 }
@@ -389,10 +389,10 @@ mod links {
         h.wait_for_value(2.0);
         std::fs::write(folder(&h).join("b.toml"), dataset("3")).unwrap();
         h.wait_for_value(3.0);
-        let generation = h.driver.app.generation;
+        let generation = h.driver.app().generation;
         std::fs::write(folder(&h).join("a.toml"), dataset("99")).unwrap();
         h.run_for(Duration::from_millis(700));
-        assert_eq!(h.driver.app.generation, generation, "an edit of the old target reloaded");
+        assert_eq!(h.driver.app().generation, generation, "an edit of the old target reloaded");
         assert_eq!(HarnessValue::of(&h), Some(3.0));
         assert_eq!(h.errors_shown, 0);
     }
@@ -450,7 +450,7 @@ mod links {
         let path = dir.path().join("metrics.toml");
         symlink("later.toml", &path).unwrap();
         let mut h = Harness::at(WatchMode::Native, dir, path);
-        assert!(h.driver.app.error.is_some(), "starts on the error screen");
+        assert!(h.driver.app().error.is_some(), "starts on the error screen");
         std::fs::write(folder(&h).join("later.toml"), dataset("7")).unwrap();
         h.wait_for_value(7.0);
     }
@@ -461,7 +461,7 @@ mod links {
         let path = dir.path().join("metrics.toml");
         symlink("later/on/real.toml", &path).unwrap();
         let mut h = Harness::at(WatchMode::Native, dir, path);
-        assert!(h.driver.app.error.is_some(), "starts on the error screen");
+        assert!(h.driver.app().error.is_some(), "starts on the error screen");
         let on = folder(&h).join("later/on");
         std::fs::create_dir_all(&on).unwrap();
         std::fs::write(on.join("real.toml"), dataset("7")).unwrap();
@@ -482,7 +482,7 @@ mod links {
         let mut h = Harness::at(WatchMode::Native, dir, path);
         let article_text =
             |app: &App| app.data.as_ref().and_then(|d| d.article.as_ref()).map(|a| a.article.blocks[0].plain_text());
-        assert_eq!(article_text(&h.driver.app).as_deref(), Some("First notes."));
+        assert_eq!(article_text(h.driver.app()).as_deref(), Some("First notes."));
         std::fs::write(folder.join("notes.md"), "First notes, edited.").unwrap();
         h.run_until("the edit of the target", |app| article_text(app).as_deref() == Some("First notes, edited."));
         repoint(&folder.join("article.md"), "other.md");

@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use super::{App, Effect, Mode};
+use super::{App, Effects, Mode};
 
 impl App {
     /// The earliest instant something is due (a reload, a held error, the end of a highlight);
@@ -17,27 +17,25 @@ impl App {
             .min()
     }
 
-    pub(super) fn tick(&mut self, now: Instant) -> Effect {
-        let mut effect = Effect::None;
-        if let Some(tentative) = self.debounce.take_due(now)
-            && self.reload(now, tentative)
-        {
-            effect = Effect::Redraw;
+    pub(super) fn tick(&mut self, now: Instant) -> Effects {
+        let mut effects = Effects::none();
+        if let Some(tentative) = self.debounce.take_due(now) {
+            effects = Effects::load(self.load_ask(tentative, false));
         }
         if self.held_error.as_ref().is_some_and(|(_, at)| *at <= now) {
             if let Some((error, _)) = self.held_error.take() {
                 self.show_error(error);
             }
-            effect = Effect::Redraw;
+            effects.redraw = true;
         }
         if self.mode == Mode::Presentation && self.presentation.tick(now, self.deck.len()) {
-            effect = Effect::Redraw;
+            effects.redraw = true;
         }
         if self.changes_until.is_some_and(|until| until <= now) {
             self.changes.clear();
             self.changes_until = None;
-            effect = Effect::Redraw;
+            effects.redraw = true;
         }
-        effect
+        effects
     }
 }

@@ -2,11 +2,10 @@
 //! and show the error.
 
 use std::path::PathBuf;
-use std::time::Instant;
 
 use super::changes::diff;
 use super::{App, CHANGE_HIGHLIGHT, ERROR_GRACE, Level, Notice};
-use crate::load::{LoadError, Loaded, load};
+use crate::load::{LoadAsk, LoadError, LoadOutcome, Loaded};
 
 impl App {
     /// Takes the first load: its data, or its error on the error screen.
@@ -23,18 +22,28 @@ impl App {
         }
     }
 
-    /// Loads the files again. On success the new data replaces the old, keeping the focus, the
-    /// selection (by metric id) and the article position, and the changed values are highlighted.
-    /// On failure the last good data stays; a `tentative` failure (from a possibly half-written
-    /// file) is held back for [`ERROR_GRACE`] before it shows. Returns whether anything on screen
-    /// changed: a reload that finds the same data as before (an editor's second event for one
-    /// save) changes nothing, and keeps the highlight of the save before it.
-    pub fn reload(&mut self, now: Instant, tentative: bool) -> bool {
-        let started = Instant::now();
-        match load(&self.request) {
+    /// The load to ask the runtime for: the files this app shows, again.
+    pub(super) fn load_ask(&self, tentative: bool, by_hand: bool) -> LoadAsk {
+        LoadAsk { request: self.request.clone(), tentative, by_hand }
+    }
+
+    /// Takes in a load the app asked for. On success the new data replaces the old, keeping
+    /// the focus, the selection (by metric id) and the article position, and the changed values
+    /// are highlighted. On failure the last good data stays; a `tentative` failure (from a
+    /// possibly half-written file) is held back for [`ERROR_GRACE`] before it shows. Returns
+    /// whether anything on screen changed: a load that finds the same data as before (an
+    /// editor's second event for one save) changes nothing, and keeps the highlight of the save
+    /// before it; one asked for by hand always says what it found.
+    pub(super) fn take_load(&mut self, outcome: LoadOutcome) -> bool {
+        let LoadOutcome { tentative, by_hand, result, took, at: now, clock } = outcome;
+        let time = clock.format("%H:%M:%S");
+        match result {
             Ok(loaded) if self.error.is_none() && self.data.as_ref() == Some(&loaded) => {
                 self.held_error = None;
-                false
+                if by_hand {
+                    self.set_notice(format!("reloaded {time}: no changes"), Level::Info);
+                }
+                by_hand
             }
             Ok(loaded) => {
                 self.held_error = None;
@@ -49,11 +58,7 @@ impl App {
                 self.presentation.animate_change(old_values, now);
                 let warnings = loaded.warnings.len();
                 self.install(loaded);
-                let mut text = format!(
-                    "reloaded {} in {} ms",
-                    chrono::Local::now().format("%H:%M:%S"),
-                    started.elapsed().as_millis()
-                );
+                let mut text = format!("reloaded {time} in {} ms", took.as_millis());
                 if let Some(first) = self.changes.first() {
                     text += &format!(" · {} {}", first.label, first.describe());
                     if self.changes.len() > 1 {
@@ -74,7 +79,7 @@ impl App {
             Err(error) => {
                 let same = self.error.as_ref() == Some(&error);
                 self.show_error(error);
-                !same
+                !same || by_hand
             }
         }
     }
@@ -96,14 +101,6 @@ impl App {
             _ => {}
         }
         paths
-    }
-
-    /// A reload the user asked for (`r`): always says what it found.
-    pub(super) fn reload_by_hand(&mut self) {
-        if !self.reload(Instant::now(), false) && self.error.is_none() {
-            let time = chrono::Local::now().format("%H:%M:%S");
-            self.set_notice(format!("reloaded {time}: no changes"), Level::Info);
-        }
     }
 
     /// Swaps in new data, keeping the place.

@@ -5,6 +5,7 @@
 
 mod changes;
 mod clock;
+mod effects;
 mod evidence;
 mod loading;
 mod mouse;
@@ -15,6 +16,7 @@ mod reload;
 mod search;
 
 pub use changes::ValueChange;
+pub use effects::{Effects, End};
 pub use navigation::Item;
 pub use present::{ANIMATION, FRAME, PresentOptions, Presentation};
 pub use reload::{Debouncer, ERROR_GRACE, FileChange};
@@ -28,13 +30,15 @@ use ratatui::layout::Rect;
 use crate::action::{Action, Context, action_for};
 use crate::article::WrappedLine;
 use crate::layout::{self, Areas, ChartShape, LayoutInput, Pane};
-use crate::load::{LoadError, LoadRequest, Loaded};
+use crate::load::{LoadError, LoadOutcome, LoadRequest, Loaded};
 use crate::theme::Theme;
 
-/// What happens to the app.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What happens to the app. Events whose handling depends on the time carry it: the app reads
+/// no clock.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    Key(KeyEvent),
+    /// A key pressed at an instant (a presentation's timer and animations start from it).
+    Key(KeyEvent, Instant),
     Mouse(MouseEvent),
     /// The terminal's new size in columns and rows.
     Resize(u16, u16),
@@ -42,25 +46,36 @@ pub enum Event {
     /// (sanitised and capped at [`search::MAX_QUERY`]), ignored elsewhere, so a paste is never
     /// taken for a storm of keys.
     Paste(String),
-    /// Reload the files now (what `r` does).
+    /// Read the files again (after Ctrl-Z and `fg`, say): the app asks for a load.
     Reload,
     /// The watcher saw a file of ours change at this instant.
     FileChanged(FileChange, Instant),
+    /// A load the app asked for came back.
+    Loaded(Box<LoadOutcome>),
     /// Time passed: deadlines up to this instant are due (debounced reloads, held errors, the end
     /// of a change highlight). The runtime sends it after every batch of events and when the
     /// earliest [`App::next_deadline`] arrives.
     Tick(Instant),
-}
-
-/// What the runtime must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
-    /// Nothing changed on screen.
-    None,
-    Redraw,
-    Quit,
-    /// Restore the terminal, stop the process (Ctrl-Z), and redraw fully on resume.
-    Suspend,
+    /// A file watcher now reloads saved files by itself, waiting `quiet` for bare writes to end
+    /// (messages then stop pointing to `r`).
+    Watching {
+        quiet: Duration,
+    },
+    /// Something the app should tell the user in the status line.
+    Notice(Notice),
+    /// Sets what presentation mode does (autoplay, loop, animation) and, with `start`, opens it
+    /// at `slide` (0-based, clamped to the deck).
+    Present {
+        options: PresentOptions,
+        start: bool,
+        slide: usize,
+        at: Instant,
+    },
+    /// Shows slide `slide` (0-based, clamped to the deck) as the clicker would.
+    GoToSlide {
+        slide: usize,
+        at: Instant,
+    },
 }
 
 /// What fills the screen.
@@ -149,7 +164,7 @@ pub const DEFAULT_QUIET: Duration = Duration::from_millis(40);
 
 impl App {
     /// An app showing the result of a first load (a failed load opens on the error screen).
-    pub fn new(request: LoadRequest, first: Result<Loaded, LoadError>, theme: Theme, size: Rect) -> Self {
+    pub fn new(request: LoadRequest, first: LoadOutcome, theme: Theme, size: Rect) -> Self {
         let mut app = Self {
             request,
             data: None,
@@ -164,7 +179,7 @@ impl App {
             overlay: Overlay::None,
             mode: Mode::Dashboard,
             deck: Vec::new(),
-            presentation: Presentation::new(PresentOptions::default(), Instant::now()),
+            presentation: Presentation::new(PresentOptions::default(), first.at),
             search: None,
             evidence_metric: None,
             followed: None,
@@ -179,26 +194,19 @@ impl App {
             changes: Vec::new(),
             changes_until: None,
         };
-        app.accept_first(first);
+        app.accept_first(first.result);
         // The article starts at its top: it follows the selection only once the user moves.
         app.followed = app.selected_item();
         app
     }
 
-    /// Sets what presentation mode does (autoplay, loop, animation) and, with `start`, opens it.
-    pub fn set_presentation(&mut self, options: PresentOptions, start: bool, now: Instant) {
-        let slide = self.presentation.slide;
+    /// Sets what presentation mode does and, with `start`, opens it at `slide`.
+    fn set_presentation(&mut self, options: PresentOptions, start: bool, slide: usize, now: Instant) {
         self.presentation = Presentation::new(options, now);
-        self.presentation.slide = slide;
+        self.presentation.slide = slide.min(self.deck.len().saturating_sub(1));
         if start && self.mode == Mode::Dashboard {
             self.toggle_presentation(now);
         }
-    }
-
-    /// Sets how long bare file changes must be quiet before a reload (the runtime knows whether
-    /// its watcher also reports completed writes, which make a longer fallback safe).
-    pub fn set_quiet_period(&mut self, quiet: Duration) {
-        self.debounce = Debouncer::new(quiet);
     }
 
     /// How the dataset is named in messages (`metrics.toml`, or the built-in copy).
@@ -207,40 +215,62 @@ impl App {
     }
 
     /// Sets the status-line message.
-    pub fn set_notice(&mut self, text: impl Into<String>, level: Level) {
+    fn set_notice(&mut self, text: impl Into<String>, level: Level) {
         self.notice = Some(Notice { text: text.into(), level });
     }
 
     /// Applies one event and says what the runtime should do next.
-    pub fn update(&mut self, event: Event) -> Effect {
+    pub fn update(&mut self, event: Event) -> Effects {
         match event {
             Event::Resize(width, height) => {
                 self.size = Rect::new(0, 0, width, height);
                 self.refresh_article();
-                Effect::Redraw
+                Effects::redraw()
             }
-            Event::Reload => {
-                self.reload_by_hand();
-                Effect::Redraw
-            }
+            Event::Reload => Effects::load(self.load_ask(false, false)),
             Event::FileChanged(change, at) => {
                 self.debounce.record(change, at);
                 // A newer save is on its way: a held error may no longer be true.
                 self.held_error = None;
-                Effect::None
+                Effects::none()
+            }
+            Event::Loaded(outcome) => {
+                if self.take_load(*outcome) {
+                    Effects::redraw()
+                } else {
+                    Effects::none()
+                }
             }
             Event::Tick(now) => self.tick(now),
-            Event::Key(key) => match action_for(&key, self.context()) {
-                Some(action) => self.apply(action),
-                None => Effect::None,
+            Event::Key(key, at) => match action_for(&key, self.context()) {
+                Some(action) => self.apply(action, at),
+                None => Effects::none(),
             },
             Event::Mouse(mouse) => self.on_mouse(mouse),
             Event::Paste(text) if self.context() == Context::Search => {
                 self.type_into_search(&text);
                 self.follow_selection();
-                Effect::Redraw
+                Effects::redraw()
             }
-            Event::Paste(_) => Effect::None,
+            Event::Paste(_) => Effects::none(),
+            Event::Watching { quiet } => {
+                self.debounce = Debouncer::new(quiet);
+                self.watching = true;
+                Effects::redraw()
+            }
+            Event::Notice(notice) => {
+                self.notice = Some(notice);
+                Effects::redraw()
+            }
+            Event::Present { options, start, slide, at } => {
+                self.set_presentation(options, start, slide, at);
+                Effects::redraw()
+            }
+            Event::GoToSlide { slide, at } => {
+                let count = self.deck.len();
+                self.presentation.go_to(slide, count, at, true);
+                Effects::redraw()
+            }
         }
     }
 
@@ -259,14 +289,14 @@ impl App {
         }
     }
 
-    fn apply(&mut self, action: Action) -> Effect {
+    fn apply(&mut self, action: Action, now: Instant) -> Effects {
         match action {
-            Action::Quit => return Effect::Quit,
-            Action::Suspend => return Effect::Suspend,
+            Action::Quit => return Effects::end(End::Quit),
+            Action::Suspend => return Effects::end(End::Suspend),
             Action::Help => self.overlay = Overlay::Help,
             Action::Close if self.overlay != Overlay::None => self.overlay = Overlay::None,
             Action::Close => self.close_search(),
-            Action::Reload => self.reload_by_hand(),
+            Action::Reload => return Effects::load(self.load_ask(false, true)).and(Effects::redraw()),
             Action::Details => {
                 if self.selected_item().is_some() {
                     self.overlay = Overlay::Details;
@@ -289,7 +319,7 @@ impl App {
             Action::DeleteChar => self.delete_from_search(),
             Action::Confirm => self.confirm_search(),
             Action::MetricHere => self.select_metric_here(),
-            Action::Present => self.toggle_presentation(Instant::now()),
+            Action::Present => self.toggle_presentation(now),
             Action::SlideNext
             | Action::SlidePrev
             | Action::SlideFirst
@@ -299,10 +329,10 @@ impl App {
             | Action::Blank
             | Action::Restart
             | Action::Autoplay
-            | Action::Timer => return self.apply_to_presentation(action, Instant::now()),
+            | Action::Timer => return self.apply_to_presentation(action, now),
         }
         self.follow_selection();
-        Effect::Redraw
+        Effects::redraw()
     }
 
     /// The layout input for the current data and focus.

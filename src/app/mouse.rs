@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Margin, Position};
 
-use super::{App, Effect, Overlay};
+use super::{App, Effects, Overlay};
 use crate::action::Action;
 use crate::geometry::{bar_slots, gauge_slots};
 use crate::layout::Pane;
@@ -13,7 +13,7 @@ use crate::layout::Pane;
 const WHEEL_LINES: usize = 3;
 
 impl App {
-    pub(super) fn on_mouse(&mut self, mouse: MouseEvent) -> Effect {
+    pub(super) fn on_mouse(&mut self, mouse: MouseEvent) -> Effects {
         let at = Position::new(mouse.column, mouse.row);
         if self.overlay == Overlay::Help {
             return match mouse.kind {
@@ -21,12 +21,12 @@ impl App {
                 MouseEventKind::ScrollUp => self.apply_to_help(Action::Prev),
                 MouseEventKind::Down(_) => {
                     self.overlay = Overlay::None;
-                    Effect::Redraw
+                    Effects::redraw()
                 }
-                _ => Effect::None,
+                _ => Effects::none(),
             };
         }
-        let Some(pane) = self.pane_at(at) else { return Effect::None };
+        let Some(pane) = self.pane_at(at) else { return Effects::none() };
         match mouse.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let down = mouse.kind == MouseEventKind::ScrollDown;
@@ -44,7 +44,7 @@ impl App {
                     self.last_item_pane = if self.focus == Pane::Article { self.last_item_pane } else { pane };
                     self.follow_selection();
                 }
-                Effect::Redraw
+                Effects::redraw()
             }
             MouseEventKind::Down(MouseButton::Left) => {
                 self.overlay = Overlay::None;
@@ -55,15 +55,15 @@ impl App {
                 }
                 self.refresh_article();
                 self.follow_selection();
-                Effect::Redraw
+                Effects::redraw()
             }
-            _ => Effect::None,
+            _ => Effects::none(),
         }
     }
 
-    fn apply_to_help(&mut self, action: Action) -> Effect {
+    fn apply_to_help(&mut self, action: Action) -> Effects {
         self.scroll_help(action);
-        Effect::Redraw
+        Effects::redraw()
     }
 
     /// The pane under a screen position.

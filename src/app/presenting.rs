@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use super::present::Presentation;
-use super::{App, Effect, Mode, Overlay};
+use super::{App, Effects, Mode, Overlay};
 use crate::action::Action;
 
 impl App {
@@ -22,7 +22,7 @@ impl App {
     }
 
     /// The actions of the presentation's key table.
-    pub(super) fn apply_to_presentation(&mut self, action: Action, now: Instant) -> Effect {
+    pub(super) fn apply_to_presentation(&mut self, action: Action, now: Instant) -> Effects {
         let count = self.deck.len();
         let p: &mut Presentation = &mut self.presentation;
         p.now = now;
@@ -45,9 +45,9 @@ impl App {
             Action::Restart => p.restart(now),
             Action::Autoplay => p.toggle_autoplay(now),
             Action::Timer => p.show_timer = !p.show_timer,
-            _ => return Effect::None,
+            _ => return Effects::none(),
         }
-        Effect::Redraw
+        Effects::redraw()
     }
 }
 

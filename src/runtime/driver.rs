@@ -5,11 +5,13 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{Event as TermEvent, KeyEventKind};
 
-use crate::app::{App, Effect, Event, FileChange};
+use crate::app::{App, Effects, End, Event, FileChange};
+use crate::load::{LoadAsk, LoadOutcome};
 
 /// What reaches the loop, from any thread.
 #[derive(Debug)]
@@ -19,17 +21,8 @@ pub enum Message {
     InputGone,
     Signal(i32),
     File(FileChange, Instant),
-}
-
-/// What the loop must do after a step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    /// Nothing changed on screen.
-    Idle,
-    Draw,
-    Suspend,
-    /// Leave with this exit status.
-    Exit(u8),
+    /// The loader thread finished a load the app asked for.
+    Loaded(Box<LoadOutcome>),
 }
 
 /// An exit that jumps the queue: a signal or a hang-up raises it, and the driver checks it
@@ -51,18 +44,26 @@ impl Urgent {
     }
 }
 
-/// Owns the app and the channel every event source sends to.
+/// Owns the app, the channel every event source sends to, and the loader thread that reads
+/// the files the app asks for (so a slow or large read never holds up a key).
 pub struct Driver {
-    pub app: App,
+    app: App,
     sender: Sender<Message>,
     receiver: Receiver<Message>,
     urgent: Urgent,
+    loads: Sender<LoadAsk>,
 }
 
 impl Driver {
     pub fn new(app: App) -> Self {
         let (sender, receiver) = mpsc::channel();
-        Self { app, sender, receiver, urgent: Urgent::default() }
+        let loads = spawn_loader(sender.clone());
+        Self { app, sender, receiver, urgent: Urgent::default(), loads }
+    }
+
+    /// The app, to draw it.
+    pub fn app(&self) -> &App {
+        &self.app
     }
 
     /// A sender for an event source (input thread, signal thread, file watcher).
@@ -75,10 +76,22 @@ impl Driver {
         self.urgent.clone()
     }
 
+    /// Applies an event of the runtime's own (a resize after a resume, a reload, the watcher
+    /// starting) and hands a load it asks for to the loader. The effects come back without it.
+    pub fn update(&mut self, event: Event) -> Effects {
+        let mut effects = self.app.update(event);
+        if let Some(ask) = effects.load.take() {
+            // The loader lives as long as the driver: a send cannot fail while we hold it.
+            let _ = self.loads.send(ask);
+        }
+        effects
+    }
+
     /// Waits for the next message or the app's next deadline (at most `max_wait`, forever when
     /// `None` and nothing is scheduled), applies it and every message already waiting, then lets
-    /// due deadlines fire. A burst of events costs one step, so one frame.
-    pub fn step(&mut self, max_wait: Option<Duration>) -> Step {
+    /// due deadlines fire. A burst of events costs one step, so one frame. Loads are handed to
+    /// the loader; the effects say whether to draw and whether (and how) to end.
+    pub fn step(&mut self, max_wait: Option<Duration>) -> Effects {
         let now = Instant::now();
         let until_deadline = self.app.next_deadline().map(|due| due.saturating_duration_since(now));
         let wait = match (until_deadline, max_wait) {
@@ -91,63 +104,65 @@ impl Driver {
                 Ok(message) => Some(message),
                 Err(RecvTimeoutError::Timeout) => None,
                 // Every sender is gone; the driver itself holds one, so this cannot happen.
-                Err(RecvTimeoutError::Disconnected) => return Step::Exit(0),
+                Err(RecvTimeoutError::Disconnected) => return Effects::end(End::Exit(0)),
             },
         };
-        let mut effect = Effect::None;
+        let mut effects = Effects::none();
         let mut next = first;
         while let Some(message) = next.take() {
             if let Some(code) = self.urgent.code() {
-                return Step::Exit(code);
+                return Effects::end(End::Exit(code));
             }
-            match self.handle(message) {
-                Ok(e) => effect = strongest(effect, e),
-                Err(code) => return Step::Exit(code),
-            }
-            if effect == Effect::Quit {
-                return Step::Exit(0);
+            effects = effects.and(self.handle(message));
+            if effects.end.is_some_and(|end| end != End::Suspend) {
+                return effects;
             }
             next = self.receiver.try_recv().ok();
         }
-        effect = strongest(effect, self.app.update(Event::Tick(Instant::now())));
-        match effect {
-            Effect::None => Step::Idle,
-            Effect::Redraw => Step::Draw,
-            Effect::Suspend => Step::Suspend,
-            Effect::Quit => Step::Exit(0),
-        }
+        effects.and(self.update(Event::Tick(Instant::now())))
     }
 
-    /// Applies one message; `Err` carries the exit status of a message that ends the program.
-    fn handle(&mut self, message: Message) -> Result<Effect, u8> {
-        Ok(match message {
+    /// Applies one message.
+    fn handle(&mut self, message: Message) -> Effects {
+        let event = match message {
             Message::Terminal(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => {
-                self.app.update(Event::Key(key))
+                Event::Key(key, Instant::now())
             }
-            Message::Terminal(TermEvent::Resize(width, height)) => self.app.update(Event::Resize(width, height)),
-            Message::Terminal(TermEvent::Mouse(mouse)) => self.app.update(Event::Mouse(mouse)),
+            Message::Terminal(TermEvent::Resize(width, height)) => Event::Resize(width, height),
+            Message::Terminal(TermEvent::Mouse(mouse)) => Event::Mouse(mouse),
             // A bracketed paste: one event, however long.
-            Message::Terminal(TermEvent::Paste(text)) => self.app.update(Event::Paste(text)),
+            Message::Terminal(TermEvent::Paste(text)) => Event::Paste(text),
             // Focus events change nothing on screen.
-            Message::Terminal(_) => Effect::None,
-            Message::File(change, at) => self.app.update(Event::FileChanged(change, at)),
+            Message::Terminal(_) => return Effects::none(),
+            Message::File(change, at) => Event::FileChanged(change, at),
+            Message::Loaded(outcome) => Event::Loaded(outcome),
             // The terminal is gone: leave as a hang-up would.
-            Message::InputGone => return Err(128 + 1),
+            Message::InputGone => return Effects::end(End::Exit(128 + 1)),
             // The shell's convention: 128 + the signal's number.
-            Message::Signal(signal) => return Err(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))),
-        })
+            Message::Signal(signal) => {
+                return Effects::end(End::Exit(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))));
+            }
+        };
+        self.update(event)
     }
 }
 
-/// Of two effects pending in one batch, the one that must win.
-fn strongest(a: Effect, b: Effect) -> Effect {
-    let rank = |e: Effect| match e {
-        Effect::None => 0,
-        Effect::Redraw => 1,
-        Effect::Suspend => 2,
-        Effect::Quit => 3,
-    };
-    if rank(b) > rank(a) { b } else { a }
+/// Starts the thread that reads the files: it takes the newest of the loads waiting (a burst of
+/// saves costs one read), performs it and sends the outcome back. It ends with the driver.
+fn spawn_loader(results: Sender<Message>) -> Sender<LoadAsk> {
+    let (asks, waiting) = mpsc::channel::<LoadAsk>();
+    thread::spawn(move || {
+        while let Ok(mut ask) = waiting.recv() {
+            while let Ok(mut newer) = waiting.try_recv() {
+                newer.by_hand |= ask.by_hand;
+                ask = newer;
+            }
+            if results.send(Message::Loaded(Box::new(ask.perform()))).is_err() {
+                return;
+            }
+        }
+    });
+    asks
 }
 
 #[cfg(test)]
@@ -156,14 +171,14 @@ mod tests {
     use ratatui::layout::Rect;
 
     use super::*;
-    use crate::load::{DatasetSource, LoadRequest, load};
+    use crate::load::{DatasetSource, LoadRequest};
     use crate::theme::Theme;
 
     fn driver() -> Driver {
         let request = LoadRequest { dataset: DatasetSource::Builtin, article_override: None };
-        let first = load(&request);
+        let first = LoadAsk::first(&request);
         let mut app = App::new(request, first, Theme::monochrome(), Rect::default());
-        app.update(Event::Resize(100, 30));
+        let _ = app.update(Event::Resize(100, 30));
         Driver::new(app)
     }
 
@@ -183,8 +198,8 @@ mod tests {
         }
         driver.urgent().raise(128 + 1);
         sender.send(Message::Signal(1)).unwrap();
-        assert_eq!(driver.step(None), Step::Exit(129));
-        assert!(driver.app.search.is_none(), "a queued key was applied before the exit");
+        assert_eq!(driver.step(None).end, Some(End::Exit(129)));
+        assert!(driver.app().search.is_none(), "a queued key was applied before the exit");
     }
 
     #[test]
@@ -202,15 +217,7 @@ mod tests {
         let sender = driver.sender();
         sender.send(typed('/')).unwrap();
         sender.send(Message::Terminal(TermEvent::Paste("cross-border".to_owned()))).unwrap();
-        assert_eq!(driver.step(None), Step::Draw);
-        assert_eq!(driver.app.search.as_ref().map(|s| s.query.as_str()), Some("cross-border"));
-    }
-
-    #[test]
-    fn quit_outranks_everything_in_a_batch() {
-        assert_eq!(strongest(Effect::Redraw, Effect::Quit), Effect::Quit);
-        assert_eq!(strongest(Effect::Quit, Effect::Redraw), Effect::Quit);
-        assert_eq!(strongest(Effect::None, Effect::Redraw), Effect::Redraw);
-        assert_eq!(strongest(Effect::Suspend, Effect::Redraw), Effect::Suspend);
+        assert!(driver.step(None).redraw);
+        assert_eq!(driver.app().search.as_ref().map(|s| s.query.as_str()), Some("cross-border"));
     }
 }

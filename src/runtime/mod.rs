@@ -7,10 +7,11 @@
 
 mod driver;
 mod gone;
+pub mod in_place;
 mod input;
 mod watch;
 
-pub use driver::{Driver, Message, Step, Urgent};
+pub use driver::{Driver, Message, Urgent};
 pub use watch::{FileWatcher, POLL_INTERVAL, WatchMode, classify};
 
 use std::io::{self, Write};
@@ -26,7 +27,7 @@ use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::app::{App, Event, Level};
+use crate::app::{App, End, Event, Level, Notice};
 
 /// How the program follows its files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,23 +146,22 @@ fn terminal_loop(
     options: Options,
 ) -> io::Result<u8> {
     let size = terminal.size()?;
-    driver.app.update(Event::Resize(size.width, size.height));
-    draw(terminal, &driver.app)?;
+    let _ = driver.update(Event::Resize(size.width, size.height));
+    draw(terminal, driver.app())?;
     // The tests' way to prove that a panic leaves the terminal intact.
     if std::env::var_os("COOPDASH_TEST_PANIC").is_some_and(|v| v != "after-hang-up") {
         panic!("a panic asked for by COOPDASH_TEST_PANIC");
     }
     loop {
-        let step = driver.step(None);
+        let effects = driver.step(None);
         if let Some(watcher) = &mut watcher {
             // The dataset may now name another article.
-            let _ = watcher.follow(&driver.app.watch_paths());
+            let _ = watcher.follow(&driver.app().watch_paths());
         }
-        match step {
-            Step::Idle => {}
-            Step::Draw => draw(terminal, &driver.app)?,
-            Step::Exit(code) => return Ok(code),
-            Step::Suspend => {
+        match effects.end {
+            Some(End::Quit) => return Ok(0),
+            Some(End::Exit(code)) => return Ok(code),
+            Some(End::Suspend) => {
                 set_input_modes(false, options.mouse)?;
                 stop(terminal)?;
                 // A hang-up (or a signal) while stopped: leave, without taking the terminal
@@ -177,11 +177,13 @@ fn terminal_loop(
                 resume(terminal)?;
                 set_input_modes(true, options.mouse)?;
                 // Files may have been edited while we were stopped.
-                driver.app.update(Event::Reload);
+                let _ = driver.update(Event::Reload);
                 let size = terminal.size()?;
-                driver.app.update(Event::Resize(size.width, size.height));
-                draw(terminal, &driver.app)?;
+                let _ = driver.update(Event::Resize(size.width, size.height));
+                draw(terminal, driver.app())?;
             }
+            None if effects.redraw => draw(terminal, driver.app())?,
+            None => {}
         }
     }
 }
@@ -193,17 +195,22 @@ fn start_watcher(driver: &mut Driver, mode: WatchMode) -> Option<FileWatcher> {
     let started = FileWatcher::start(mode, move |change, at| {
         let _ = sender.send(Message::File(change, at));
     });
+    let cannot_watch = |error: &dyn std::fmt::Display| {
+        Event::Notice(Notice {
+            text: format!("cannot watch the files ({error}); press r to reload"),
+            level: Level::Warning,
+        })
+    };
     match started {
         Ok(mut watcher) => {
-            driver.app.set_quiet_period(watcher.quiet_period());
-            driver.app.watching = true;
-            if let Err(error) = watcher.follow(&driver.app.watch_paths()) {
-                driver.app.set_notice(format!("cannot watch the files ({error}); press r to reload"), Level::Warning);
+            let _ = driver.update(Event::Watching { quiet: watcher.quiet_period() });
+            if let Err(error) = watcher.follow(&driver.app().watch_paths()) {
+                let _ = driver.update(cannot_watch(&error));
             }
             Some(watcher)
         }
         Err(error) => {
-            driver.app.set_notice(format!("cannot watch the files ({error}); press r to reload"), Level::Warning);
+            let _ = driver.update(cannot_watch(&error));
             None
         }
     }

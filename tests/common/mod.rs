@@ -6,7 +6,9 @@ pub mod pty;
 use std::path::Path;
 
 use coopdash::app::{App, Event};
-use coopdash::load::{DatasetSource, LoadRequest, load};
+use coopdash::load::{DatasetSource, LoadAsk, LoadRequest};
+#[allow(unused_imports)]
+pub use coopdash::runtime::in_place::{apply, step};
 use coopdash::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -24,9 +26,9 @@ pub fn file_app(path: &Path, width: u16, height: u16) -> App {
 }
 
 fn app_for(request: LoadRequest, width: u16, height: u16) -> App {
-    let first = load(&request);
+    let first = LoadAsk::first(&request);
     let mut app = App::new(request, first, Theme::monochrome(), Rect::default());
-    app.update(Event::Resize(width, height));
+    apply(&mut app, Event::Resize(width, height));
     app
 }
 
@@ -42,8 +44,9 @@ pub fn screen(app: &App) -> String {
     coopdash::export::to_plain_text(&render(app))
 }
 
+/// Presses a key now, carrying out what it asks for (a reload loads in place).
 pub fn press(app: &mut App, code: KeyCode) {
-    app.update(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    apply(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE), std::time::Instant::now()));
 }
 
 /// Starts the `coopdash` this test run built, in a pseudo-terminal.

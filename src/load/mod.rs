@@ -1,6 +1,10 @@
 //! Loading everything the screen shows: the dataset, the article it names (or the one given on
 //! the command line), and the cross-check between them (quotes that must occur in the article).
 
+mod ask;
+
+pub use ask::{LoadAsk, LoadOutcome};
+
 use std::path::{Path, PathBuf};
 
 use crate::article::Article;
@@ -9,8 +13,8 @@ use crate::provenance::Evidence;
 use crate::text::sanitize_line;
 
 /// The bundled dataset and article, compiled in: `coopdash` works from any folder.
-pub const BUILTIN_DATASET: &str = include_str!("../metrics.toml");
-pub const BUILTIN_ARTICLE: &str = include_str!("../assets/article.md");
+pub const BUILTIN_DATASET: &str = include_str!("../../metrics.toml");
+pub const BUILTIN_ARTICLE: &str = include_str!("../../assets/article.md");
 const BUILTIN_NAME: &str = "metrics.toml (built-in)";
 const BUILTIN_ARTICLE_NAME: &str = "assets/article.md (built-in)";
 
