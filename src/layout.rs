@@ -3,7 +3,10 @@
 //! Used twice: by rendering, and by `App::update` (which needs the article pane's width to keep
 //! the wrapped article cached, and page heights to scroll by pages).
 
+mod overlay;
 mod plan;
+
+pub use overlay::{HelpWindow, help_window};
 #[cfg(test)]
 mod tests;
 

@@ -2,8 +2,8 @@
 
 use super::{App, Overlay};
 use crate::action::{Action, help_rows};
-use crate::article::{Row, row_at, wrap};
-use crate::layout::{self, Pane, Screen};
+use crate::article::{Row, Scroll, row_at, wrap};
+use crate::layout::{self, HelpWindow, Pane, Screen};
 use crate::load::Loaded;
 
 /// What the detail line and the details window describe.
@@ -87,13 +87,19 @@ impl App {
     }
 
     pub(super) fn scroll_help(&mut self, action: Action) {
-        let page = usize::from(self.size.height.saturating_sub(6)).max(1);
+        let page = self.help_window().visible.max(1);
         self.help_scroll = step(self.help_scroll, action, page, help_rows()).min(self.help_max_scroll());
+    }
+
+    /// Where the help window goes at the current size, and how far it scrolls: what the
+    /// overlay draws.
+    pub fn help_window(&self) -> HelpWindow {
+        layout::help_window(self.size, help_rows())
     }
 
     /// The largest useful help scroll at the current size.
     pub fn help_max_scroll(&self) -> usize {
-        help_rows().saturating_sub(usize::from(self.size.height.saturating_sub(4)))
+        self.help_window().max_scroll
     }
 
     /// Rows one page moves in a pane: its visible height, at least one.
@@ -114,15 +120,21 @@ impl App {
         usize::from(layout::article_text_area(rect).height).max(1)
     }
 
+    /// The article's scroll range as it stands (rows, page, top): the one computation the
+    /// movement keys and the article pane both read.
+    pub fn article_view(&self) -> Scroll {
+        Scroll::new(self.article_lines.len(), self.evidence_badge(), self.article_page(), self.article_scroll)
+    }
+
     /// The largest scroll that still fills the pane: the last row sits at the bottom.
     pub fn article_max_scroll(&self) -> usize {
-        self.article_rows().saturating_sub(self.article_page())
+        self.article_view().max()
     }
 
     /// Screen rows the article takes: its wrapped lines, and the rows an evidence badge adds
     /// under its sentence. `article_scroll` counts these rows, not lines.
     pub fn article_rows(&self) -> usize {
-        self.article_lines.len() + self.evidence_badge().map_or(0, |badge| badge.extra_rows())
+        self.article_view().rows
     }
 
     /// The wrapped line shown on article row `row` (a badge row counts as the line above it).

@@ -3,11 +3,13 @@
 
 mod fold;
 mod markdown;
+mod scroll;
 mod spans;
 mod split;
 mod wrap;
 
 pub use fold::{fold, fold_with};
+pub use scroll::Scroll;
 pub use split::{BadgePlace, Halves, Row, badge_place, row_at};
 pub use wrap::{LineKind, Piece, Prefix, WrappedLine, line_of, wrap};
 

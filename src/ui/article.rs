@@ -1,7 +1,5 @@
 //! The article pane: the visible slice of the wrapped lines, a scrollbar and the position.
 
-use std::borrow::Cow;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -11,7 +9,7 @@ use super::focused;
 use super::frame::{pane_block, with_caption};
 use super::highlight::{Highlight, styled_line};
 use crate::app::App;
-use crate::article::{BadgePlace, Block, Row, WrappedLine, badge_place, row_at, wrap};
+use crate::article::{BadgePlace, Row, WrappedLine, row_at};
 use crate::layout::{Pane, article_text_area};
 use crate::load::Loaded;
 use crate::text::width::truncate;
@@ -32,28 +30,15 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
             .render(text_area, buf);
         return;
     };
-    // Normally the app has wrapped the article for this very width; a render at another size
-    // (a snapshot of a different size) wraps on the spot rather than showing a wrong layout.
-    let width = usize::from(text_area.width);
-    let lines: Cow<'_, [WrappedLine]> = if width == app.article_width {
-        Cow::Borrowed(&app.article_lines)
-    } else {
-        Cow::Owned(wrap(&named.article.blocks, width))
-    };
-    let page = usize::from(text_area.height);
-    // The highlighted sentence gets a badge row under its last line, with the metric's value
-    // (that line cut at the sentence's end when another sentence follows on it).
-    let badge = evidence_badge(app, loaded, &named.article.blocks, &lines, width);
+    // The app keeps the article wrapped for its pane's width, and says where the badge goes
+    // and how far the article scrolls: the pane draws exactly that.
+    let width = app.article_width;
+    let lines: &[WrappedLine] = &app.article_lines;
+    let badge = evidence_badge(app, loaded);
     let place = badge.as_ref().map(|badge| badge.place);
-    let total = lines.len() + place.map_or(0, BadgePlace::extra_rows);
-    let max_scroll = total.saturating_sub(page);
-    let top = app.article_scroll.min(max_scroll);
-    let bottom = (top + page).min(total);
-    let mut caption = if total <= page {
-        String::new()
-    } else {
-        format!("{}–{} of {} · {}%", top + 1, bottom, total, bottom * 100 / total.max(1))
-    };
+    let scroll = app.article_view();
+    let (top, bottom) = (scroll.top, scroll.bottom());
+    let mut caption = scroll.caption();
     if let Some(note) = missing_evidence(app, loaded) {
         caption = if caption.is_empty() { note } else { format!("{note} · {caption}") };
     }
@@ -68,7 +53,8 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
         let line = lines.get(badge.place.line)?;
         Some((line, line.cut_at(blocks, width, badge.sentence_end)?))
     });
-    for (screen_row, row) in (top..bottom).enumerate() {
+    // A frame drawn before the app has seen the terminal's new size shows what fits.
+    for (screen_row, row) in (top..bottom).enumerate().take(usize::from(text_area.height)) {
         let row_area = Rect { y: text_area.y + screen_row as u16, height: 1, ..text_area };
         let shown = row_at(row, place);
         let styled = match (shown, &badge) {
@@ -93,8 +79,8 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
             styled.render(row_area, buf);
         }
     }
-    if total > page {
-        let mut state = ScrollbarState::new(max_scroll + 1).position(top).viewport_content_length(page);
+    if scroll.overflows() {
+        let mut state = ScrollbarState::new(scroll.max() + 1).position(top).viewport_content_length(scroll.page);
         let bar_area = Rect { x: area.right().saturating_sub(1), y: text_area.y, width: 1, height: text_area.height };
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
@@ -106,7 +92,8 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The badge under the selected metric's sentence.
+/// The badge under the selected metric's sentence: what it says, and where the sentence ends
+/// (its line is cut there). Where it goes is the app's [`App::evidence_badge`].
 struct Badge {
     place: BadgePlace,
     /// Where the sentence ends (a char offset in its block): where its line is cut.
@@ -115,12 +102,12 @@ struct Badge {
     text: String,
 }
 
-fn evidence_badge(app: &App, loaded: &Loaded, blocks: &[Block], lines: &[WrappedLine], width: usize) -> Option<Badge> {
+fn evidence_badge(app: &App, loaded: &Loaded) -> Option<Badge> {
     let metric = app.evidence_metric?;
     let sentence = loaded.evidence.place(metric)?.sentence;
     let m = loaded.dataset.metrics.get(metric)?;
     Some(Badge {
-        place: badge_place(lines, blocks, width, sentence),
+        place: app.evidence_badge()?,
         sentence_end: sentence.end,
         text: format!("  ↳ {} · {}", m.display_value(), m.label),
     })

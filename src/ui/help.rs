@@ -1,12 +1,13 @@
 //! The help overlay, generated from the key table the app itself uses.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use crate::action::{HELP_NOTES, HELP_SECTIONS, bindings};
 use crate::app::App;
+use crate::layout::{HelpWindow, help_window};
 use crate::text::width::truncate;
 
 /// The key column is as wide as the longest keys, up to this.
@@ -14,7 +15,7 @@ const KEYS_COLUMN_MAX: usize = 28;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let width = area.width.saturating_sub(2).min(78);
+    let width = help_window(area, 0).window.width;
     let key_names =
         |binding: &crate::action::Binding| binding.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ");
     // The key column fits the longest keys (and leaves the rest to the descriptions).
@@ -44,10 +45,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.extend(HELP_NOTES.iter().map(|note| Line::styled(*note, theme.dim)));
 
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(area.height);
-    let window = area.centered(Constraint::Length(width), Constraint::Length(height));
-    let visible = usize::from(height.saturating_sub(2));
-    let scroll = app.help_scroll.min(lines.len().saturating_sub(visible));
+    let HelpWindow { window, visible, max_scroll } = help_window(area, lines.len());
+    let scroll = app.help_scroll.min(max_scroll);
     let more = if scroll + visible < lines.len() { "↓ more · Esc close" } else { "Esc close" };
     Clear.render(window, buf);
     let block = Block::bordered()
