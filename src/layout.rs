@@ -13,7 +13,7 @@ mod tests;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::geometry::{BarLimits, MAX_BAR_ROWS};
-use plan::{Item, ROWS_PER_LEVEL, plan, total};
+use plan::{LeftPane, ROWS_PER_LEVEL, plan, total};
 
 /// Below this the screen only says how much room it needs.
 pub const MIN_WIDTH: u16 = 24;
@@ -155,9 +155,9 @@ fn split(area: Rect, input: &LayoutInput, areas: &mut Areas) -> bool {
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
-    let mut items: Vec<Item> = input.charts.iter().copied().map(Item::Chart).collect();
+    let mut items: Vec<LeftPane> = input.charts.iter().copied().map(LeftPane::Chart).collect();
     if input.gauges > 0 {
-        items.push(Item::Gauges(input.gauges));
+        items.push(LeftPane::Gauges(input.gauges));
     }
     // One row stays for the detail line.
     let available = usize::from(rest.height.saturating_sub(1));
@@ -189,8 +189,8 @@ fn split(area: Rect, input: &LayoutInput, areas: &mut Areas) -> bool {
     let rects = left.layout_vec(&Layout::vertical(constraints));
     for (index, item) in items.iter().enumerate() {
         match item {
-            Item::Chart(_) => areas.charts[index] = rects[index],
-            Item::Gauges(_) => areas.gauges = rects[index],
+            LeftPane::Chart(_) => areas.charts[index] = rects[index],
+            LeftPane::Gauges(_) => areas.gauges = rects[index],
         }
     }
     areas.screen = Screen::Split;

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod dataset;
 pub mod deck;
 pub mod export;
+pub mod format;
 pub mod geometry;
 pub mod layout;
 pub mod load;

@@ -19,17 +19,6 @@ pub struct ValueChange {
     pub delta: Option<String>,
 }
 
-impl ValueChange {
-    /// `25 → 27 (+2)`, `new: 27`.
-    pub fn describe(&self) -> String {
-        match (&self.old, &self.delta) {
-            (None, _) => format!("new: {}", self.new),
-            (Some(old), Some(delta)) => format!("{old} → {} ({delta})", self.new),
-            (Some(old), None) => format!("{old} → {}", self.new),
-        }
-    }
-}
-
 /// The value changes from `old` to `new`, in the new file's order. Metrics are matched by id.
 pub fn diff(old: &Dataset, new: &Dataset) -> Vec<ValueChange> {
     let by_id: HashMap<&str, &Metric> = old.metrics.iter().map(|m| (m.id.as_str(), m)).collect();

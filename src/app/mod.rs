@@ -5,21 +5,20 @@
 
 mod changes;
 mod clock;
+mod debounce;
 mod effects;
 mod evidence;
-mod loading;
 mod mouse;
 mod navigation;
-mod present;
-mod presenting;
+mod presentation;
 mod reload;
 mod search;
 
 pub use changes::ValueChange;
+pub use debounce::{Debouncer, ERROR_GRACE, FileChange};
 pub use effects::{Effects, End};
 pub use navigation::Item;
-pub use present::{ANIMATION, FRAME, PresentOptions, Presentation};
-pub use reload::{Debouncer, ERROR_GRACE, FileChange};
+pub use presentation::{ANIMATION, FRAME, PresentOptions, Presentation};
 pub use search::{Hit, MAX_QUERY, Search};
 
 use std::time::{Duration, Instant};

@@ -1,144 +1,138 @@
-//! Reloading the files: when (a debounce driven by passed-in instants), and how a failure shows.
-//!
-//! A save that is known to be complete (a rename into place, a close after writing) reloads at
-//! once. Bare changes (a write still going on, a create, a delete) wait for a quiet period and
-//! coalesce. A reload that the quiet period triggered may still have caught a half-written file,
-//! so its error is held back for a short grace period: a newer save cancels it, and only an error
-//! that is still true after the grace reaches the screen. Errors of complete saves and of `r`
-//! show at once.
-//!
-//! A file that is removed or renamed away is often the first step of a save (JetBrains' safe
-//! write, vim's and emacs's backup by rename, `mv a b && mv c a`): it is a bare change, never a
-//! complete save, and it overrides a complete save still waiting, whose file is now missing.
+//! Taking in the result of a load: swap the data and keep the place, or keep the last good data
+//! and show the error.
 
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
 
-/// How a file change arrives, as far as the reload decision goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileChange {
-    /// The save is whole: a rename into place or a close after writing.
-    Complete,
-    /// Something changed, but a save may still be in progress.
-    Partial,
-    /// The file was removed or renamed away: a save may be putting a new one in its place.
-    Gone,
-}
+use super::changes::diff;
+use super::{App, CHANGE_HIGHLIGHT, ERROR_GRACE, Level, Notice};
+use crate::load::{LoadAsk, LoadError, LoadOutcome, Loaded};
 
-/// How long a failed reload from a bare change waits before it is shown.
-pub const ERROR_GRACE: Duration = Duration::from_millis(300);
-
-/// When to reload: at once for complete saves, after a quiet period for bare changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Debouncer {
-    quiet: Duration,
-    /// When the pending reload is due, and whether only bare changes asked for it.
-    due: Option<(Instant, bool)>,
-}
-
-impl Debouncer {
-    pub fn new(quiet: Duration) -> Self {
-        Self { quiet, due: None }
-    }
-
-    /// Records a change seen at `now`. A complete save is due at once; a bare change pushes the
-    /// deadline to `now + quiet` (so a burst coalesces into one reload after it ends). A write
-    /// after a complete save leaves it due at once; a file gone since does not: what the save
-    /// wrote is no longer there, and the reload waits for quiet like any bare change.
-    pub fn record(&mut self, change: FileChange, now: Instant) {
-        self.due = Some(match (change, self.due) {
-            (FileChange::Complete, _) => (now, false),
-            (FileChange::Partial, Some((at, false))) => (at, false),
-            (FileChange::Partial | FileChange::Gone, _) => (now + self.quiet, true),
-        });
-    }
-
-    /// The instant the pending reload is due, if any.
-    pub fn due(&self) -> Option<Instant> {
-        self.due.map(|(at, _)| at)
-    }
-
-    /// If the reload is due at `now`, clears it and says whether it is tentative (asked for by
-    /// bare changes only, so its error deserves the grace period).
-    pub fn take_due(&mut self, now: Instant) -> Option<bool> {
-        match self.due {
-            Some((at, tentative)) if at <= now => {
-                self.due = None;
-                Some(tentative)
+impl App {
+    /// Takes the first load: its data, or its error on the error screen.
+    pub(super) fn accept_first(&mut self, first: Result<Loaded, LoadError>) {
+        match first {
+            Ok(loaded) => {
+                let warnings = loaded.warnings.len();
+                self.install(loaded);
+                if warnings > 0 {
+                    self.set_notice(warnings_text(warnings), Level::Warning);
+                }
             }
-            _ => None,
+            Err(error) => self.show_error(error),
         }
+    }
+
+    /// The load to ask the runtime for: the files this app shows, again.
+    pub(super) fn load_ask(&self, tentative: bool, by_hand: bool) -> LoadAsk {
+        LoadAsk { request: self.request.clone(), tentative, by_hand }
+    }
+
+    /// Takes in a load the app asked for. On success the new data replaces the old, keeping
+    /// the focus, the selection (by metric id) and the article position, and the changed values
+    /// are highlighted. On failure the last good data stays; a `tentative` failure (from a
+    /// possibly half-written file) is held back for [`ERROR_GRACE`] before it shows. Returns
+    /// whether anything on screen changed: a load that finds the same data as before (an
+    /// editor's second event for one save) changes nothing, and keeps the highlight of the save
+    /// before it; one asked for by hand always says what it found.
+    pub(super) fn take_load(&mut self, outcome: LoadOutcome) -> bool {
+        let LoadOutcome { tentative, by_hand, result, took, at: now, clock } = outcome;
+        let time = clock.format("%H:%M:%S");
+        match result {
+            Ok(loaded) if self.error.is_none() && self.data.as_ref() == Some(&loaded) => {
+                self.held_error = None;
+                if by_hand {
+                    self.set_notice(format!("reloaded {time}: no changes"), Level::Info);
+                }
+                by_hand
+            }
+            Ok(loaded) => {
+                self.held_error = None;
+                self.changes = match &self.data {
+                    Some(old) => diff(&old.dataset, &loaded.dataset),
+                    None => Vec::new(),
+                };
+                self.changes_until = (!self.changes.is_empty()).then_some(now + CHANGE_HIGHLIGHT);
+                // On a slide, changed values move from their old values to the new ones.
+                let old_values: Vec<(String, f64)> =
+                    self.changes.iter().filter_map(|c| Some((c.id.clone(), c.old_value?))).collect();
+                self.presentation.animate_change(old_values, now);
+                let warnings = loaded.warnings.len();
+                self.install(loaded);
+                let mut text = format!("reloaded {time} in {} ms", took.as_millis());
+                if let Some(first) = self.changes.first() {
+                    text += &format!(" · {} {}", first.label, first.describe());
+                    if self.changes.len() > 1 {
+                        text += &format!(" and {} more", self.changes.len() - 1);
+                    }
+                }
+                if warnings > 0 {
+                    text += &format!(" · {}", warnings_text(warnings));
+                }
+                let level = if warnings > 0 { Level::Warning } else { Level::Info };
+                self.notice = Some(Notice { text, level });
+                true
+            }
+            Err(error) if tentative && self.error.is_none() => {
+                self.held_error = Some((error, now + ERROR_GRACE));
+                false
+            }
+            Err(error) => {
+                let same = self.error.as_ref() == Some(&error);
+                self.show_error(error);
+                !same || by_hand
+            }
+        }
+    }
+
+    /// The files a watcher should follow: the dataset and the article it shows.
+    pub fn watch_paths(&self) -> Vec<PathBuf> {
+        let mut paths = Vec::new();
+        let dataset_file = match &self.request.dataset {
+            crate::load::DatasetSource::File(path) => Some(path),
+            // The built-in copy's article is compiled in too: nothing on disk to follow.
+            crate::load::DatasetSource::Builtin => None,
+        };
+        paths.extend(dataset_file.cloned());
+        match (&self.request.article_override, &self.data) {
+            (Some(path), _) => paths.push(path.clone()),
+            (None, Some(loaded)) if dataset_file.is_some() => {
+                paths.extend(loaded.dataset.article.as_ref().map(|a| a.path.clone()))
+            }
+            _ => {}
+        }
+        paths
+    }
+
+    /// Swaps in new data, keeping the place.
+    fn install(&mut self, loaded: Loaded) {
+        self.keep_selection_across(&loaded);
+        self.data = Some(loaded);
+        self.generation += 1;
+        self.error = None;
+        self.article_width = 0; // force a rewrap: the article may have changed
+        self.refresh_article();
+        self.followed = self.selected_item();
+        // Stay on the same slide (by what it shows), or the nearest.
+        let deck = self.data.as_ref().map(|d| crate::deck::deck(&d.dataset)).unwrap_or_default();
+        let slide = self.presentation.slide;
+        self.presentation.slide = crate::deck::same_slide(self.deck.get(slide), slide, &deck);
+        self.deck = deck;
+    }
+
+    /// Shows a load error: a banner over the last good data, or the error screen if there is none.
+    pub(super) fn show_error(&mut self, error: LoadError) {
+        let count = error.diagnostics.len();
+        let what = if count == 1 { "1 error".to_owned() } else { format!("{count} errors") };
+        let text = if self.data.is_some() {
+            format!("{what}: showing the last good data; fix and save")
+        } else {
+            format!("{what} in the dataset: fix and save, or press r")
+        };
+        self.set_notice(text, Level::Error);
+        self.error = Some(error);
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const QUIET: Duration = Duration::from_millis(40);
-
-    #[test]
-    fn a_complete_save_is_due_at_once_and_not_tentative() {
-        let t0 = Instant::now();
-        let mut d = Debouncer::new(QUIET);
-        assert_eq!(d.take_due(t0), None);
-        d.record(FileChange::Complete, t0);
-        assert_eq!(d.due(), Some(t0));
-        assert_eq!(d.take_due(t0), Some(false));
-        assert_eq!(d.due(), None, "taken once");
-    }
-
-    #[test]
-    fn bare_changes_wait_for_quiet_and_a_burst_coalesces() {
-        let t0 = Instant::now();
-        let mut d = Debouncer::new(QUIET);
-        for i in 0..10 {
-            d.record(FileChange::Partial, t0 + Duration::from_millis(10 * i));
-        }
-        let last = t0 + Duration::from_millis(90);
-        assert_eq!(d.due(), Some(last + QUIET));
-        assert_eq!(d.take_due(last + QUIET - Duration::from_millis(1)), None, "not before the quiet period ends");
-        assert_eq!(d.take_due(last + QUIET), Some(true), "one tentative reload for the whole burst");
-        assert_eq!(d.take_due(last + QUIET * 10), None);
-    }
-
-    #[test]
-    fn a_close_after_writes_ends_the_wait() {
-        let t0 = Instant::now();
-        let mut d = Debouncer::new(QUIET);
-        d.record(FileChange::Partial, t0);
-        d.record(FileChange::Complete, t0 + Duration::from_millis(5));
-        assert_eq!(d.take_due(t0 + Duration::from_millis(5)), Some(false));
-    }
-
-    #[test]
-    fn a_file_gone_is_a_bare_change_never_a_complete_save() {
-        let t0 = Instant::now();
-        let mut d = Debouncer::new(QUIET);
-        d.record(FileChange::Gone, t0);
-        assert_eq!(d.take_due(t0), None, "not at once");
-        assert_eq!(d.take_due(t0 + QUIET), Some(true), "tentative: its error is held back");
-    }
-
-    #[test]
-    fn a_file_gone_after_a_complete_save_makes_the_reload_wait_and_tentative() {
-        // A save by rename-away that starts before the complete save before it was read.
-        let t0 = Instant::now();
-        let mut d = Debouncer::new(QUIET);
-        d.record(FileChange::Complete, t0);
-        d.record(FileChange::Gone, t0 + Duration::from_millis(1));
-        assert_eq!(d.take_due(t0 + Duration::from_millis(1)), None);
-        assert_eq!(d.due(), Some(t0 + Duration::from_millis(1) + QUIET));
-        // And the new file put in place is due at once again.
-        d.record(FileChange::Complete, t0 + Duration::from_millis(2));
-        assert_eq!(d.take_due(t0 + Duration::from_millis(2)), Some(false));
-    }
-
-    #[test]
-    fn a_bare_change_after_a_complete_save_does_not_delay_it() {
-        let t0 = Instant::now();
-        let mut d = Debouncer::new(QUIET);
-        d.record(FileChange::Complete, t0);
-        d.record(FileChange::Partial, t0 + Duration::from_millis(1));
-        assert_eq!(d.take_due(t0 + Duration::from_millis(1)), Some(false));
-    }
+fn warnings_text(count: usize) -> String {
+    format!("{count} warning{}: run coopdash --check for details", if count == 1 { "" } else { "s" })
 }

@@ -1,16 +1,16 @@
 //! The article: read, sanitised, parsed into blocks of styled text, wrapped per width, and
 //! searchable for the quotes that back each metric.
 
+mod badge;
 mod fold;
 mod markdown;
 mod scroll;
 mod spans;
-mod split;
 mod wrap;
 
+pub use badge::{BadgePlace, Halves, Row, badge_place, row_at};
 pub use fold::{fold, fold_with};
 pub use scroll::Scroll;
-pub use split::{BadgePlace, Halves, Row, badge_place, row_at};
 pub use wrap::{LineKind, Piece, Prefix, WrappedLine, line_of, wrap};
 
 use crate::text::sanitize;

@@ -2,10 +2,7 @@
 //! non-negative, references are indices that exist, gauge ratios lie in 0..=1, and every string
 //! has been through the sanitiser.
 
-use std::fmt;
 use std::path::PathBuf;
-
-use crate::text::number::format_percent;
 
 use super::diagnostic::Position;
 pub use super::raw::RawBound as Bound;
@@ -69,17 +66,6 @@ pub struct Source {
     pub date: Option<Date>,
 }
 
-impl Source {
-    /// `CGTN, “China draws blueprint …”, 10 Apr 2025` (with `separator` between the parts).
-    pub fn describe(&self, separator: &str) -> String {
-        [self.name.clone(), self.title.as_ref().map(|t| format!("“{t}”")), self.date.map(|d| d.human())]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(separator)
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
     pub id: String,
@@ -100,43 +86,6 @@ pub struct Metric {
     pub source: Option<String>,
 }
 
-impl Metric {
-    /// The value with its unit and bound, for detail lines: `over 50 Mt`, `28 countries`.
-    pub fn display_value(&self) -> String {
-        let value = self.notation.format(&self.unit, self.value, self.notation.decimals, true);
-        match self.bound {
-            Some(bound) => format!("{} {value}", bound.words()),
-            None => value,
-        }
-    }
-
-    /// The dates the figure covers: `3 Dec 2021 – 31 Dec 2024`, `as of 10 Apr 2025`.
-    pub fn period(&self) -> Option<String> {
-        match (self.since, self.as_of) {
-            (Some(since), Some(as_of)) => Some(format!("{} – {}", since.human(), as_of.human())),
-            (Some(since), None) => Some(format!("since {}", since.human())),
-            (None, Some(as_of)) => Some(format!("as of {}", as_of.human())),
-            (None, None) => None,
-        }
-    }
-
-    /// An amount in this metric's base unit (a value on its way during an animation, a
-    /// difference), written as this metric is written, to `decimals` places, without count
-    /// words: `1.5 Mt`, `3`.
-    pub fn amount(&self, base: f64, decimals: u8) -> String {
-        self.notation.format(&self.unit, base, decimals, false)
-    }
-
-    /// The compact value for bars: `>50 Mt`, `28`.
-    pub fn short_value(&self) -> String {
-        let value = self.amount(self.value, self.notation.decimals);
-        match self.bound {
-            Some(bound) => format!("{}{value}", bound.symbol()),
-            None => value,
-        }
-    }
-}
-
 /// A metric's evidence: a phrase of the article, and where it was written in the dataset.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
@@ -145,38 +94,6 @@ pub struct Quote {
 }
 
 impl Bound {
-    /// Plain ASCII so it can go inside a bar (ratatui measures bar values in bytes).
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Bound::Over => ">",
-            Bound::Under => "<",
-            Bound::AtLeast => ">=",
-            Bound::AtMost => "<=",
-            Bound::About => "~",
-        }
-    }
-
-    /// The typographic symbol, for text drawn width-aware (gauges, details).
-    pub fn math_symbol(self) -> &'static str {
-        match self {
-            Bound::Over => ">",
-            Bound::Under => "<",
-            Bound::AtLeast => "≥",
-            Bound::AtMost => "≤",
-            Bound::About => "≈",
-        }
-    }
-
-    pub fn words(self) -> &'static str {
-        match self {
-            Bound::Over => "over",
-            Bound::Under => "under",
-            Bound::AtLeast => "at least",
-            Bound::AtMost => "at most",
-            Bound::About => "about",
-        }
-    }
-
     /// The bound of a ratio `part / whole` given the bounds of each: a whole that is "over" makes
     /// the share "at most", a part that is "over" makes it "at least", and so on.
     pub fn of_ratio(part: Option<Bound>, whole: Option<Bound>) -> Option<Bound> {
@@ -211,21 +128,6 @@ pub struct Date {
     pub day: u8,
 }
 
-impl Date {
-    /// `3 Dec 2021`: unambiguous in every locale.
-    pub fn human(&self) -> String {
-        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-        let month = MONTHS.get(usize::from(self.month).wrapping_sub(1)).unwrap_or(&"?");
-        format!("{} {month} {}", self.day, self.year)
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
     /// The name slides use for it, if the file gave one.
@@ -249,26 +151,6 @@ pub struct Gauge {
     pub ratio: f64,
     /// Set when either figure is a bound, so the share is one too.
     pub bound: Option<Bound>,
-}
-
-impl Gauge {
-    /// `<=23.2%`: the share in ASCII, for big digits (the 8×8 font has no `≤`).
-    pub fn big_ratio(&self) -> String {
-        let percent = format_percent(self.ratio);
-        match self.bound {
-            Some(bound) => format!("{}{percent}", bound.symbol()),
-            None => percent,
-        }
-    }
-
-    /// `≤23.2%`, `>40%`, `~12%`, `89.3%`.
-    pub fn display_ratio(&self) -> String {
-        let percent = format_percent(self.ratio);
-        match self.bound {
-            Some(bound) => format!("{}{percent}", bound.math_symbol()),
-            None => percent,
-        }
-    }
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ const DETAIL_BOX_MAX: u16 = 11;
 
 /// A pane of the left column.
 #[derive(Debug, Clone, Copy)]
-pub enum Item {
+pub enum LeftPane {
     Chart(ChartShape),
     Gauges(usize),
 }
@@ -31,14 +31,14 @@ pub enum Item {
 /// readable, 1 = one row per bar with gaps between them, 2 and up = bars that many rows thick
 /// with gaps of a third of that ([`row_gap`]); vertical charts grow taller alongside, gauges stop
 /// at two rows each.
-pub fn rows_wanted(item: Item, level: u16) -> usize {
+pub fn rows_wanted(item: LeftPane, level: u16) -> usize {
     let rows = match item {
-        Item::Chart(ChartShape { vertical: true, .. }) => match level {
+        LeftPane::Chart(ChartShape { vertical: true, .. }) => match level {
             0 => 5,
             1 => 10,
             level => 14 + 3 * usize::from(level - 2),
         },
-        Item::Chart(ChartShape { bars, .. }) => {
+        LeftPane::Chart(ChartShape { bars, .. }) => {
             let bars = bars.max(1);
             match level {
                 0 => bars.min(3),
@@ -46,7 +46,7 @@ pub fn rows_wanted(item: Item, level: u16) -> usize {
                 thickness => span(bars, thickness, row_gap(thickness)),
             }
         }
-        Item::Gauges(count) => match level {
+        LeftPane::Gauges(count) => match level {
             0 => count.min(2),
             1 => count,
             _ => count.saturating_mul(2),
@@ -56,7 +56,7 @@ pub fn rows_wanted(item: Item, level: u16) -> usize {
 }
 
 /// Rows all the panes want at a level.
-pub fn total(items: &[Item], level: u16) -> usize {
+pub fn total(items: &[LeftPane], level: u16) -> usize {
     items.iter().map(|&item| rows_wanted(item, level)).fold(0, usize::saturating_add)
 }
 
@@ -70,7 +70,7 @@ pub struct Plan {
 /// Plans `height` rows for the panes. Up to two-row bars, the panes take what they can (the
 /// detail box what is left); above that, a level only when a readable detail box still fits
 /// beside it, up to `max_level`. The caller has checked that level 0 fits with a detail line.
-pub fn plan(items: &[Item], height: u16, max_level: u16) -> Plan {
+pub fn plan(items: &[LeftPane], height: u16, max_level: u16) -> Plan {
     let available = usize::from(height);
     let thick = (3..=max_level)
         .rev()
@@ -93,7 +93,7 @@ pub fn plan(items: &[Item], height: u16, max_level: u16) -> Plan {
 
 /// Heights within `budget` up to two-row bars: the highest level that fits whole, then one row
 /// at a time towards the next level, first pane first.
-fn grow(items: &[Item], budget: usize) -> Vec<usize> {
+fn grow(items: &[LeftPane], budget: usize) -> Vec<usize> {
     let level = (0..3).rev().find(|&level| total(items, level) <= budget).unwrap_or(0);
     let mut heights: Vec<usize> = items.iter().map(|&item| rows_wanted(item, level)).collect();
     if level == 2 {
@@ -126,7 +126,7 @@ mod tests {
     use super::*;
 
     /// The turns `grow` stands for, a row at a time.
-    fn grow_by_turns(items: &[Item], budget: usize) -> Vec<usize> {
+    fn grow_by_turns(items: &[LeftPane], budget: usize) -> Vec<usize> {
         let level = (0..3).rev().find(|&level| total(items, level) <= budget).unwrap_or(0);
         let mut heights: Vec<usize> = items.iter().map(|&item| rows_wanted(item, level)).collect();
         if level == 2 {
@@ -147,10 +147,10 @@ mod tests {
 
     #[test]
     fn growing_at_once_is_growing_a_row_at_a_time() {
-        let chart = |bars, vertical| Item::Chart(ChartShape { bars, vertical });
+        let chart = |bars, vertical| LeftPane::Chart(ChartShape { bars, vertical });
         let shapes = [
-            vec![chart(6, false), chart(2, false), Item::Gauges(4)],
-            vec![chart(40, false), chart(1, true), Item::Gauges(9)],
+            vec![chart(6, false), chart(2, false), LeftPane::Gauges(4)],
+            vec![chart(40, false), chart(1, true), LeftPane::Gauges(9)],
             vec![chart(3, false)],
         ];
         for items in &shapes {
@@ -162,7 +162,7 @@ mod tests {
 
     #[test]
     fn counts_beyond_any_screen_saturate() {
-        let huge = Item::Chart(ChartShape { bars: usize::MAX, vertical: false });
+        let huge = LeftPane::Chart(ChartShape { bars: usize::MAX, vertical: false });
         assert_eq!(rows_wanted(huge, 8), usize::MAX);
         assert_eq!(total(&[huge, huge], 1), usize::MAX);
         // A window of one-row bars as tall as the screen, less the detail line.

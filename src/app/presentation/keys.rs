@@ -2,13 +2,13 @@
 
 use std::time::Instant;
 
-use super::present::Presentation;
-use super::{App, Effects, Mode, Overlay};
+use super::Presentation;
 use crate::action::Action;
+use crate::app::{App, Effects, Mode, Overlay};
 
 impl App {
     /// `p`, or Esc in a presentation: switches between the dashboard and the slides.
-    pub(super) fn toggle_presentation(&mut self, now: Instant) {
+    pub(in crate::app) fn toggle_presentation(&mut self, now: Instant) {
         self.overlay = Overlay::None;
         self.mode = match self.mode {
             Mode::Dashboard if !self.deck.is_empty() => {
@@ -22,7 +22,7 @@ impl App {
     }
 
     /// The actions of the presentation's key table.
-    pub(super) fn apply_to_presentation(&mut self, action: Action, now: Instant) -> Effects {
+    pub(in crate::app) fn apply_to_presentation(&mut self, action: Action, now: Instant) -> Effects {
         let count = self.deck.len();
         let p: &mut Presentation = &mut self.presentation;
         p.now = now;
