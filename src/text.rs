@@ -4,8 +4,13 @@
 //! and an article may hold anything. [`sanitize`] is the one gate every such string passes before
 //! it reaches a widget; [`number`] formats values the same way everywhere.
 
+pub mod cells;
+mod disputed;
 pub mod number;
 mod sanitize;
 pub mod width;
 
 pub use sanitize::{expand_tabs, is_unsafe_char, sanitize, sanitize_line};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,145 @@
+//! The sanitiser's second pass: every grapheme of a line gets a width that ratatui and the
+//! terminal agree on, or it does not reach the screen as it is.
+//!
+//! ratatui gives each grapheme one cell (or two) and measures it whole, with unicode-width's
+//! rules for sequences: `❤` + U+FE0F is an emoji two cells wide, a half-width `ｶ` + `ﾞ` is three.
+//! A terminal (tmux, xterm, the vt100 parser) advances its cursor per code point instead: one
+//! cell for `❤`, none for U+FE0F. When the two differ, an incremental redraw leaves old glyphs
+//! behind or shifts the rest of the row. The first pass ([`super::sanitize`]) removes the known
+//! culprits; this pass checks every grapheme that is left and settles the rest.
+
+use std::borrow::Cow;
+
+use ratatui::buffer::CellWidth;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthChar;
+
+/// The width ratatui gives a grapheme: the columns it reserves for the cell.
+pub fn ratatui_width(grapheme: &str) -> usize {
+    usize::from(grapheme.cell_width())
+}
+
+/// The width a terminal gives a grapheme: the sum of its code points' widths, zero for
+/// combining and format characters.
+pub fn terminal_width(grapheme: &str) -> usize {
+    grapheme.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Whether a grapheme may be drawn as it is: both widths agree, and it takes at least one
+/// cell (a grapheme of zero width, such as a combining mark with nothing to sit on, would be
+/// drawn by the terminal on whatever cell is before it).
+pub fn is_settled(grapheme: &str) -> bool {
+    let width = terminal_width(grapheme);
+    width > 0 && width == ratatui_width(grapheme)
+}
+
+/// Variation selectors: they ask for a presentation (text, emoji, a glyph variant) that
+/// unicode-width honours and terminals do not, so where they change the width they go.
+fn is_variation_selector(c: char) -> bool {
+    matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}')
+}
+
+/// What a grapheme becomes. `None`: it stays as it is.
+fn settle(grapheme: &str) -> Option<Cow<'static, str>> {
+    if grapheme.len() == 1 || is_settled(grapheme) {
+        return None;
+    }
+    if terminal_width(grapheme) == 0 {
+        return Some(Cow::Borrowed(""));
+    }
+    // `⌚` + U+FE0E: unicode-width draws it one cell wide as text asks, terminals two. Without
+    // the selector both say two.
+    let mut chars = grapheme.chars();
+    let plain: String = chars.next().into_iter().chain(chars.filter(|&c| !is_variation_selector(c))).collect();
+    if plain.len() < grapheme.len() && is_settled(&plain) {
+        return Some(Cow::Owned(plain));
+    }
+    // Anything else two programs measure differently: a stand-in one cell wide everywhere.
+    Some(Cow::Borrowed("\u{fffd}"))
+}
+
+/// Settles every grapheme of a line (see the module's documentation). Borrows when every
+/// grapheme already is.
+pub fn settle_line(line: &str) -> Cow<'_, str> {
+    if line.is_ascii() {
+        return Cow::Borrowed(line);
+    }
+    let mut current = Cow::Borrowed(line);
+    // Removing a grapheme can let its neighbours join into a new one (a Hangul vowel jamo
+    // after a dropped tone mark), so the pass repeats until nothing changes. Each pass only
+    // removes characters or puts U+FFFD for a grapheme, so this ends: within two passes for
+    // anything seen so far, and the bound keeps it cheap whatever the text.
+    for _ in 0..4 {
+        match settle_once(&current) {
+            Some(next) => current = Cow::Owned(next),
+            None => break,
+        }
+    }
+    current
+}
+
+fn settle_once(line: &str) -> Option<String> {
+    let mut graphemes = line.grapheme_indices(true);
+    let (start, replacement) = graphemes.by_ref().find_map(|(at, g)| settle(g).map(|r| (at, r)))?;
+    let mut out = String::with_capacity(line.len());
+    out.push_str(&line[..start]);
+    out.push_str(&replacement);
+    for (_, grapheme) in graphemes {
+        match settle(grapheme) {
+            Some(replacement) => out.push_str(&replacement),
+            None => out.push_str(grapheme),
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_two_widths_are_what_ratatui_and_a_terminal_count() {
+        assert_eq!((ratatui_width("❤\u{fe0f}"), terminal_width("❤\u{fe0f}")), (2, 1));
+        assert_eq!((ratatui_width("👍🏽"), terminal_width("👍🏽")), (2, 4));
+        assert_eq!((ratatui_width("ｶﾞ"), terminal_width("ｶﾞ")), (3, 2));
+        assert_eq!((ratatui_width("中"), terminal_width("中")), (2, 2));
+        assert_eq!((ratatui_width("e\u{301}"), terminal_width("e\u{301}")), (1, 1));
+    }
+
+    #[test]
+    fn agreed_graphemes_stay_and_the_line_is_borrowed() {
+        for line in [
+            "plain",
+            "中文 é e\u{301} क्षि ก\u{e31} 가 \u{1100}\u{1161}\u{11a8} 漢\u{fe00} 1\u{20e3}",
+            "🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}",
+        ] {
+            assert!(matches!(settle_line(line), Cow::Borrowed(_)), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_presentation_selector_that_narrows_a_wide_emoji_goes() {
+        assert_eq!(settle_line("⌚\u{fe0e} ok"), "⌚ ok");
+        // On a narrow base it changes nothing and stays.
+        assert_eq!(settle_line("❤\u{fe0e} ok"), "❤\u{fe0e} ok");
+    }
+
+    #[test]
+    fn a_selector_on_a_curly_quote_goes() {
+        // unicode-width draws U+2018 + VS2 two cells wide; terminals one.
+        assert_eq!(settle_line("\u{2018}\u{fe01}x"), "\u{2018}x");
+    }
+
+    #[test]
+    fn zero_width_graphemes_go() {
+        assert_eq!(settle_line("\u{301}\u{302}ab"), "ab");
+        assert_eq!(settle_line("a\u{1161}b"), "ab", "a lone Hangul vowel jamo");
+        assert_eq!(settle_line("\u{20e3}1"), "1", "a keycap with no key");
+    }
+
+    #[test]
+    fn what_cannot_be_mended_becomes_one_replacement_character() {
+        // A skin tone the first pass missed: ratatui 2, a terminal 4.
+        assert_eq!(settle_line("👍🏽ok"), "\u{fffd}ok");
+    }
+}
