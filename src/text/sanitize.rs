@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::cells::settle_line;
+use super::cells::{STAND_IN, settle_line};
 use super::disputed::is_disputed;
 
 /// Columns a tab advances to (the next multiple of this).
@@ -42,12 +42,12 @@ pub fn is_unsafe_char(c: char) -> bool {
 
 /// What an unsafe character becomes: C0 controls and DEL turn into their visible Unicode
 /// "control picture" (ESC shows as `␛`), so a hostile file is visibly hostile; C1 controls become
-/// `�`; invisible formatting characters are dropped.
+/// the stand-in `␚`; invisible formatting characters are dropped.
 fn replacement(c: char) -> Option<char> {
     match c {
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
         '\u{7f}' => Some('\u{2421}'),
-        '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+        '\u{80}'..='\u{9f}' => Some(STAND_IN),
         _ => None,
     }
 }
@@ -82,11 +82,13 @@ fn needs_rewrite(c: char) -> bool {
         || is_emoji_modifier(c)
         || regional_letter(c).is_some()
         || (!c.is_ascii() && is_disputed(c))
+        || c == '\u{fffd}'
 }
 
 /// The first pass, char by char: unsafe characters replaced or dropped, presentation selectors
 /// and skin tones dropped, flags spelled out, half-width voiced marks composed, and characters
-/// whose width terminals dispute replaced by `�`.
+/// whose width terminals dispute replaced by the stand-in `␚`: so is U+FFFD, which a vt100
+/// parser does not draw at all.
 fn rewrite_chars(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for c in line.chars() {
@@ -107,8 +109,8 @@ fn rewrite_chars(line: &str) -> String {
                     out.push(if c == '\u{ff9e}' { '\u{309b}' } else { '\u{309c}' });
                 }
             }
-        } else if !c.is_ascii() && is_disputed(c) {
-            out.push('\u{fffd}');
+        } else if !c.is_ascii() && is_disputed(c) || c == '\u{fffd}' {
+            out.push(STAND_IN);
         } else {
             out.push(c);
         }
@@ -216,7 +218,7 @@ mod tests {
     #[test]
     fn c1_controls_bidi_and_zero_width_are_neutralised() {
         let safe = sanitize_line("a\u{9b}31mb\u{202e}c\u{2066}d\u{200b}e\u{feff}f\u{7f}");
-        assert_eq!(safe, "a�31mbcdef␡");
+        assert_eq!(safe, "a␚31mbcdef␡");
     }
 
     #[test]
@@ -269,10 +271,10 @@ mod tests {
     }
 
     #[test]
-    fn characters_whose_width_is_disputed_become_a_replacement_character() {
+    fn characters_whose_width_is_disputed_become_the_stand_in() {
         // Tamil vowel sign AA: unicode-width none, tmux one; the trigram: two against one;
         // U+0378 is unassigned (tmux draws nothing); the Hangul filler: none against two.
-        assert_eq!(sanitize_line("கா ☰ \u{378} \u{3164}x"), "க\u{fffd} \u{fffd} \u{fffd} \u{fffd}x");
+        assert_eq!(sanitize_line("கா ☰ \u{378} \u{3164}x \u{fffd}"), "க␚ ␚ ␚ ␚x ␚");
     }
 
     #[test]
