@@ -8,6 +8,9 @@
 mod common;
 
 use common::pty::PtyApp;
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::crossterm::event::KeyCode;
+use unicode_width::UnicodeWidthChar;
 
 const COLUMNS: u16 = 100;
 const ROWS: u16 = 32;
@@ -191,4 +194,66 @@ fn incremental_redraws_match_a_full_repaint_over_graphemes_terminals_measure_per
     assert!(screen.contains("ガok"), "the half-width kana composed: {screen}");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
+}
+
+/// The columns ratatui reserves for a cell's grapheme.
+fn ratatui_width(symbol: &str) -> usize {
+    usize::from(symbol.cell_width())
+}
+
+/// The columns a terminal that counts code points (tmux, vt100) advances for it.
+fn terminal_width(symbol: &str) -> usize {
+    symbol.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// The cells of `buffer` whose grapheme a terminal would draw at another width than ratatui
+/// reserved for it (or would not draw at all: a zero-width one lands on the cell before, and
+/// vt100 drops U+FFFD).
+fn unsettled_cells(buffer: &Buffer) -> Vec<String> {
+    let area = buffer.area;
+    let positions = (area.top()..area.bottom()).flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)));
+    positions
+        .filter_map(|(x, y)| {
+            let symbol = buffer[(x, y)].symbol();
+            let width = terminal_width(symbol);
+            let fine = symbol.len() == 1
+                || symbol.is_empty()
+                || width > 0 && width == ratatui_width(symbol) && !symbol.contains('\u{fffd}');
+            (!fine).then(|| {
+                format!("{x},{y} {symbol:?}: ratatui {}, terminal {}", ratatui_width(symbol), terminal_width(symbol))
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn no_view_holds_a_cell_the_terminal_would_draw_at_another_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("metrics.toml");
+    std::fs::write(&path, dataset()).unwrap();
+    std::fs::write(dir.path().join("article.md"), article()).unwrap();
+    let mut app = common::file_app(&path, COLUMNS, ROWS);
+    let mut seen = Vec::new();
+    let mut look = |app: &coopdash::app::App, what: &str| {
+        seen.extend(unsettled_cells(&common::render(app)).into_iter().map(|cell| format!("{what}: {cell}")));
+    };
+    look(&app, "dashboard");
+    for key in [KeyCode::Down, KeyCode::Enter, KeyCode::Down, KeyCode::Esc, KeyCode::Char('?')] {
+        common::press(&mut app, key);
+        look(&app, &format!("after {key:?}"));
+    }
+    common::press(&mut app, KeyCode::Esc);
+    common::press(&mut app, KeyCode::Char('p'));
+    for slide in 0..8 {
+        look(&app, &format!("slide {slide}"));
+        common::press(&mut app, KeyCode::Right);
+    }
+    common::press(&mut app, KeyCode::Esc);
+    // Typed or pasted into the search prompt: not from a file, drawn through the sanitiser too.
+    common::press(&mut app, KeyCode::Char('/'));
+    for c in MIXED.chars() {
+        common::press(&mut app, KeyCode::Char(c));
+    }
+    look(&app, "the search prompt");
+    assert!(seen.is_empty(), "{}", seen.join("\n"));
 }

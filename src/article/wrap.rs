@@ -11,6 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Block, BlockKind, RunStyle};
+use crate::text::cells::ratatui_width;
 
 /// What a screen line belongs to, so the UI can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,7 +233,8 @@ fn push_graphemes<'a>(text: &'a str, run: usize, offset: &mut usize, counts: boo
             grapheme,
             pos,
             len: grapheme.len() as u32,
-            width: UnicodeWidthStr::width(grapheme),
+            // What ratatui reserves for the grapheme; the sanitiser made the terminal agree.
+            width: ratatui_width(grapheme),
             offset: *offset,
         });
         if counts {

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 use super::frame::fit_spans;
 use crate::app::{App, Level, Search};
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::text::sanitize_line;
 use crate::text::width::{truncate, width};
 
 /// "needs at least 24×6 (now 10×3)", centred, in whatever fits.
@@ -139,7 +140,9 @@ fn search_line(app: &App, search: &Search, area: Rect, buf: &mut Buffer) {
     } else {
         Span::styled(format!(" {} ", search.position()), theme.key)
     };
-    let mut spans = vec![Span::styled("/", theme.key), Span::styled(search.query.as_str(), theme.body)];
+    // Typed or pasted text is drawn sanitised like a file's: `❤️` in the prompt is as wide
+    // for ratatui as for the terminal.
+    let mut spans = vec![Span::styled("/", theme.key), Span::styled(sanitize_line(&search.query), theme.body)];
     if search.editing {
         spans.push(Span::styled("▏", theme.key));
         spans.push(found);
