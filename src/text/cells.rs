@@ -39,6 +39,12 @@ pub fn is_settled(grapheme: &str) -> bool {
     width > 0 && width == ratatui_width(grapheme)
 }
 
+/// The first grapheme of `line` that may not be drawn as it is (see [`is_settled`]), if any:
+/// after sanitising, there is none.
+pub fn first_unsettled(line: &str) -> Option<&str> {
+    line.graphemes(true).find(|g| !(g.len() == 1 && *g != "\n" || is_settled(g)))
+}
+
 /// Variation selectors: they ask for a presentation (text, emoji, a glyph variant) that
 /// unicode-width honours and terminals do not, so where they change the width they go.
 fn is_variation_selector(c: char) -> bool {

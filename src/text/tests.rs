@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::cells::{is_settled, ratatui_width, terminal_width};
+use super::cells::{first_unsettled, ratatui_width, terminal_width};
 use super::{is_unsafe_char, sanitize, sanitize_line};
 
 /// Characters near every rule: presentation selectors, skin tones, flags, half-width kana and
@@ -99,11 +99,11 @@ fn hostile_text() -> impl Strategy<Value = String> {
     prop::collection::vec(c, 0..24).prop_map(|chars| chars.into_iter().collect())
 }
 
-/// Every grapheme of `line` may reach a cell: why not, if one may not.
+/// Why not every grapheme of `line` may reach a cell, if one may not.
 fn unsettled(line: &str) -> Option<String> {
-    line.graphemes(true)
-        .find(|g| !(g.len() == 1 && *g != "\n" || is_settled(g)) || g.chars().any(is_unsafe_char))
-        .map(|g| format!("{g:?} in {line:?}: ratatui {} cells, a terminal {}", ratatui_width(g), terminal_width(g)))
+    let bad = first_unsettled(line)
+        .or_else(|| line.graphemes(true).find(|g| g.chars().any(|c| is_unsafe_char(c) || c == '\u{fffd}')))?;
+    Some(format!("{bad:?} in {line:?}: ratatui {} cells, a terminal {}", ratatui_width(bad), terminal_width(bad)))
 }
 
 proptest! {
