@@ -16,7 +16,14 @@ pub fn fold_with(text: &str, lowercase: bool) -> (String, Vec<usize>) {
     if text.is_ascii() {
         return fold_ascii(text, lowercase);
     }
-    let text = crate::text::sanitize_line(text);
+    fold_sanitised(&crate::text::sanitize_line(text), lowercase)
+}
+
+/// [`fold_with`] for text already sanitised (the article's own), which is not sanitised again.
+pub(super) fn fold_sanitised(text: &str, lowercase: bool) -> (String, Vec<usize>) {
+    if text.is_ascii() {
+        return fold_ascii(text, lowercase);
+    }
     let mut folded = String::with_capacity(text.len());
     let mut origins = Vec::with_capacity(text.len());
     let mut in_space = false;
