@@ -321,3 +321,18 @@ fn skip_spaces(cells: &[Cell<'_>], mut at: usize) -> usize {
     }
     at
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+
+    #[test]
+    fn a_hard_break_in_text_that_is_not_ascii_takes_no_room() {
+        // Measured as ratatui measures, a line break would trip its check for control
+        // characters (a panic in debug builds).
+        let article = Article::from_markdown("中文 ❤\\\nnext");
+        let texts: Vec<String> = wrap(&article.blocks, 20).iter().map(|l| l.text(&article.blocks, 20)).collect();
+        assert_eq!(texts, ["中文 ❤", "next"]);
+    }
+}

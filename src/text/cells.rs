@@ -22,7 +22,12 @@ pub const STAND_IN: char = '\u{241a}';
 
 /// The width ratatui gives a grapheme: the columns it reserves for the cell.
 pub fn ratatui_width(grapheme: &str) -> usize {
-    usize::from(grapheme.cell_width())
+    match grapheme.as_bytes() {
+        // ratatui filters control characters out before it measures (and asserts it did); a
+        // line break inside wrapped text takes no room.
+        [byte] if byte.is_ascii_control() => 0,
+        _ => usize::from(grapheme.cell_width()),
+    }
 }
 
 /// The width a terminal gives a grapheme: the sum of its code points' widths, zero for
@@ -127,6 +132,7 @@ mod tests {
         assert_eq!((ratatui_width("ｶﾞ"), terminal_width("ｶﾞ")), (3, 2));
         assert_eq!((ratatui_width("中"), terminal_width("中")), (2, 2));
         assert_eq!((ratatui_width("e\u{301}"), terminal_width("e\u{301}")), (1, 1));
+        assert_eq!(ratatui_width("\n"), 0, "a line break, which ratatui never measures");
     }
 
     #[test]
