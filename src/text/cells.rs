@@ -93,10 +93,11 @@ pub fn settle_line(line: &str) -> Cow<'_, str> {
         return Cow::Borrowed(line);
     }
     let mut current = Cow::Borrowed(line);
-    // Removing a grapheme can let its neighbours join into a new one (a Hangul vowel jamo
-    // after a dropped tone mark), so the pass repeats until nothing changes. Each pass only
-    // removes characters or puts the stand-in for a grapheme, so this ends: within two passes for
-    // anything seen so far, and the bound keeps it cheap whatever the text.
+    // Dropping a grapheme can let its neighbours join into one that was never checked (a
+    // leading jamo and a syllable on either side of a lone trailing jamo), so the pass repeats
+    // until nothing changes. Each pass only removes characters or puts the stand-in for a
+    // grapheme; two passes settle anything the property tests and the fuzzer have found, and
+    // the bound keeps it cheap whatever the text.
     for _ in 0..4 {
         match settle_once(&current) {
             Some(next) => current = Cow::Owned(next),
