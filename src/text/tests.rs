@@ -138,3 +138,20 @@ fn every_character_that_stands_alone_between_graphemes_is_unsafe() {
         assert!(!alone || is_unsafe_char(c), "U+{:04X}", u32::from(c));
     }
 }
+
+#[test]
+fn every_base_with_every_disputed_follower_comes_out_settled() {
+    // Each code point of the first two planes (the emoji among them) and of the tags and
+    // selectors, followed by each character that changes a width in unicode-width's eyes, then
+    // ASCII: as a label would hold it.
+    let followers =
+        ["", "\u{fe0f}", "\u{fe0e}", "\u{fe01}", "\u{1f3fd}", "\u{ff9e}", "\u{ff9f}", "\u{20e3}", "\u{301}"];
+    let bases = (0x20..0x2_0000).chain(0xe_0000..0xe_0200).filter_map(char::from_u32);
+    for base in bases {
+        for follower in followers {
+            let text = format!("{base}{follower}ok");
+            let clean = sanitize_line(&text);
+            assert_eq!(unsettled(&clean), None, "from {text:?}");
+        }
+    }
+}
