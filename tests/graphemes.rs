@@ -7,6 +7,8 @@
 
 mod common;
 
+use std::time::{Duration, Instant};
+
 use common::pty::PtyApp;
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::crossterm::event::KeyCode;
@@ -67,10 +69,9 @@ impl Terminal {
         self.seen = raw.len();
     }
 
-    /// Waits for the program to finish its frame, then reads every cell: its text and whether
+    /// Every cell of the screen as the program's output so far left it: its text and whether
     /// it is the right half of a wide character.
-    fn cells(&mut self, app: &PtyApp) -> Cells {
-        app.settled();
+    fn read(&mut self, app: &PtyApp) -> Cells {
         self.catch_up(app);
         let screen = self.parser.screen();
         let (rows, columns) = screen.size();
@@ -95,13 +96,25 @@ impl Terminal {
     /// it the reader's place, stays.
     fn repainted(&mut self, app: &mut PtyApp) -> Cells {
         for rows in [ROWS + 1, ROWS] {
-            app.settled();
+            // What was written so far belongs to the old size.
             self.catch_up(app);
+            app.drain_output();
             app.resize(COLUMNS, rows);
             self.parser.screen_mut().set_size(rows, COLUMNS);
+            wait_for_frame(app, &format!("a resize to {rows} rows"));
         }
-        self.cells(app)
+        self.read(app)
     }
+}
+
+/// Waits until the program has answered (written something) and then finished its frame.
+fn wait_for_frame(app: &PtyApp, what: &str) {
+    let started = Instant::now();
+    while app.drain_output() == 0 {
+        assert!(started.elapsed() < common::pty::TIMEOUT, "no frame after {what}; the screen:\n{}", app.screen());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    app.settled();
 }
 
 fn text_of(cells: &Cells) -> String {
@@ -140,6 +153,7 @@ fn incremental_redraws_match_a_full_repaint_over_graphemes_terminals_measure_per
     std::fs::write(dir.path().join("article.md"), article()).unwrap();
     let mut app = common::spawn_coopdash(&["--no-mouse"], dir.path(), COLUMNS, ROWS);
     app.wait_for("Paragraph 0");
+    app.settled();
     let mut terminal = Terminal::new();
     let first = terminal.repainted(&mut app);
     // The pane borders of the first full frame: where they must stay in every frame after.
@@ -169,8 +183,10 @@ fn incremental_redraws_match_a_full_repaint_over_graphemes_terminals_measure_per
     ];
     let mut failures = Vec::new();
     for &(key, what, panes) in steps {
+        app.drain_output();
         app.send(key);
-        let incremental = terminal.cells(&app);
+        wait_for_frame(&app, what);
+        let incremental = terminal.read(&app);
         let full = terminal.repainted(&mut app);
         if incremental != full {
             failures.push(format!(
@@ -190,7 +206,7 @@ fn incremental_redraws_match_a_full_repaint_over_graphemes_terminals_measure_per
         }
     }
     assert!(failures.is_empty(), "{} of {} frames wrong:\n{}", failures.len(), steps.len(), failures.join("\n\n"));
-    let screen = text_of(&terminal.cells(&app));
+    let screen = text_of(&terminal.read(&app));
     assert!(screen.contains("ガok"), "the half-width kana composed: {screen}");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
