@@ -17,8 +17,15 @@ use unicode_width::UnicodeWidthChar;
 const COLUMNS: u16 = 100;
 const ROWS: u16 = 32;
 
-/// The graphemes of the issue and their neighbours, each with ASCII right after it.
-const MIXED: &str = "❤\u{fe0f}ok 👍🏽ok 🇨🇳ok ｶﾞok ﾊﾟok co\u{ad}op ⌚\u{fe0e}ok 1\u{fe0f}\u{20e3}ok காok ☰ok ☝🏽ok 🇱🇦🇹🇭ok \u{2018}\u{fe01}ok 中文ok e\u{301}ok";
+/// The graphemes of the issue and their neighbours, each with ASCII right after it: emoji with
+/// U+FE0F, skin tones, flags, half-width kana with voiced marks, the soft hyphen, a wide emoji
+/// with U+FE0E, a keycap, a Tamil vowel sign, a trigram, a selector on a quote, a ZWJ family,
+/// a subdivision flag's tags, Hangul jamo and filler, a Devanagari conjunct, U+FFFD.
+const MIXED: &str = concat!(
+    "❤\u{fe0f}ok 👍🏽ok 🇨🇳ok ｶﾞok ﾊﾟok co\u{ad}op ⌚\u{fe0e}ok 1\u{fe0f}\u{20e3}ok காok ☰ok ☝🏽ok 🇱🇦🇹🇭ok ",
+    "\u{2018}\u{fe01}ok 中文ok e\u{301}ok 👨\u{200d}👩\u{200d}👧ok 🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}ok ",
+    "ﾝﾞok \u{1100}\u{1161}\u{11a8}ok \u{3164}ok क्षिok \u{fffd}ok"
+);
 
 fn dataset() -> String {
     let label = |n: usize| MIXED.split(' ').cycle().skip(n).take(3).collect::<Vec<_>>().join(" ");
