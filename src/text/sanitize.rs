@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::cells::{STAND_IN, settle_line};
+use super::cells::{CLUSTER_BREAK, STAND_IN, settle_line};
 use super::disputed::is_disputed;
 
 /// Columns a tab advances to (the next multiple of this).
@@ -15,7 +15,9 @@ const TAB_STOP: usize = 4;
 /// controls, DEL, bidi overrides, isolates and marks, zero-width characters, the BOM, and every
 /// other invisible format character that stands alone between graphemes (the soft hyphen,
 /// which terminals draw one cell wide and unicode-width none; the Mongolian vowel separator;
-/// musical and shorthand format controls; unassigned default-ignorables; language tags).
+/// musical and shorthand format controls; unassigned default-ignorables; language tags). The
+/// word joiner is not among them: the sanitiser drops it and puts its own where a grapheme must
+/// be split (see [`super::cells`]).
 ///
 /// Newline is included: callers that keep line structure split on it first.
 pub fn is_unsafe_char(c: char) -> bool {
@@ -28,7 +30,7 @@ pub fn is_unsafe_char(c: char) -> bool {
         | '\u{200b}'..='\u{200f}'   // zero-width space/joiners, LRM, RLM
         | '\u{2028}' | '\u{2029}'   // line and paragraph separators
         | '\u{202a}'..='\u{202e}'   // bidi embeddings and overrides
-        | '\u{2060}'..='\u{206f}'   // word joiner, invisible operators, bidi isolates, deprecated format
+        | '\u{2061}'..='\u{206f}'   // invisible operators, bidi isolates, deprecated format
         | '\u{feff}'                // BOM / zero-width no-break space
         | '\u{fff0}'..='\u{fffb}'   // unassigned specials, interlinear annotation controls
         | '\u{13430}'..='\u{1343f}' // Egyptian hieroglyph format controls
@@ -78,7 +80,7 @@ fn is_halfwidth_katakana(c: char) -> bool {
 /// Whether the first pass changes `c` (the ASCII bytes other than controls never are).
 fn needs_rewrite(c: char) -> bool {
     is_unsafe_char(c)
-        || matches!(c, EMOJI_PRESENTATION | '\u{ff9e}' | '\u{ff9f}')
+        || matches!(c, EMOJI_PRESENTATION | CLUSTER_BREAK | '\u{ff9e}' | '\u{ff9f}')
         || is_emoji_modifier(c)
         || regional_letter(c).is_some()
         || (!c.is_ascii() && is_disputed(c))
@@ -94,8 +96,9 @@ fn rewrite_chars(line: &str) -> String {
     for c in line.chars() {
         if is_unsafe_char(c) {
             out.extend(replacement(c));
-        } else if c == EMOJI_PRESENTATION || is_emoji_modifier(c) {
-            // Dropped: the text presentation, the base emoji without its tone.
+        } else if c == EMOJI_PRESENTATION || is_emoji_modifier(c) || c == CLUSTER_BREAK {
+            // Dropped: the text presentation, the base emoji without its tone; a word joiner
+            // (invisible, and harmless) only where the second pass puts its own.
         } else if let Some(letter) = regional_letter(c) {
             out.push(letter);
         } else if matches!(c, '\u{ff9e}' | '\u{ff9f}') {
