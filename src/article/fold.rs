@@ -8,7 +8,19 @@ pub fn fold(text: &str) -> (String, Vec<usize>) {
 }
 
 /// Like [`fold`], keeping the case when `lowercase` is false (a search with capitals).
+///
+/// Text that is not ASCII is sanitised first, as everything from a file already is, so a search
+/// typed or pasted with `❤️`, `ｶﾞ` or `🇨🇳` matches the article's `❤`, `ガ` and `CN`. The
+/// offsets are then into the sanitised text: for the article's own text, the text itself.
 pub fn fold_with(text: &str, lowercase: bool) -> (String, Vec<usize>) {
+    if text.is_ascii() {
+        return fold_ascii(text, lowercase);
+    }
+    fold_sanitised(&crate::text::sanitize_line(text), lowercase)
+}
+
+/// [`fold_with`] for text already sanitised (the article's own), which is not sanitised again.
+pub(super) fn fold_sanitised(text: &str, lowercase: bool) -> (String, Vec<usize>) {
     if text.is_ascii() {
         return fold_ascii(text, lowercase);
     }
@@ -85,6 +97,14 @@ mod tests {
                 assert_eq!(fold_with(text, lowercase), expected, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_query_folds_as_the_sanitised_article_does() {
+        assert_eq!(fold("❤\u{fe0f}OK ｶﾞ 🇨🇳 co\u{ad}op").0, fold("❤ok ガ CN coop").0);
+        let article = crate::article::Article::from_markdown("Trade with ｶﾞok and ❤\u{fe0f} too.");
+        assert_eq!(article.find_all("ｶﾞok", false).len(), 1);
+        assert_eq!(article.find_all("❤\u{fe0f} too", false).len(), 1);
     }
 
     #[test]

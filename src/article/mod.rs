@@ -9,6 +9,7 @@ mod spans;
 mod wrap;
 
 pub use badge::{BadgePlace, Halves, Row, badge_place, row_at};
+use fold::fold_sanitised;
 pub use fold::{fold, fold_with};
 pub use scroll::Scroll;
 pub use wrap::{LineKind, Piece, Prefix, WrappedLine, line_of, wrap};
@@ -112,7 +113,7 @@ impl Article {
     }
 
     fn from_blocks(blocks: Vec<Block>) -> Self {
-        let folded = blocks.iter().map(|b| fold(&b.plain_text()).0).collect();
+        let folded = blocks.iter().map(|b| fold_sanitised(&b.plain_text(), true).0).collect();
         Self { blocks, folded }
     }
 
@@ -136,7 +137,7 @@ impl Article {
                 if found[quote].is_some() {
                     continue;
                 }
-                let origins = origins.get_or_insert_with(|| fold(&self.blocks[block].plain_text()).1);
+                let origins = origins.get_or_insert_with(|| fold_sanitised(&self.blocks[block].plain_text(), true).1);
                 let first = haystack[..hit.start()].chars().count();
                 let last = first + needles[quote].chars().count() - 1;
                 found[quote] = Some(TextSpan { block, start: origins[first], end: origins[last] + 1 });
@@ -157,7 +158,7 @@ impl Article {
         }
         self.folded.iter().enumerate().find_map(|(block, haystack)| {
             let at = haystack.find(needle)?;
-            let (_, origins) = fold(&self.blocks[block].plain_text());
+            let (_, origins) = fold_sanitised(&self.blocks[block].plain_text(), true);
             let first = haystack[..at].chars().count();
             let last = first + needle.chars().count() - 1;
             Some(TextSpan { block, start: origins[first], end: origins[last] + 1 })

@@ -56,7 +56,7 @@ impl Article {
             if !case_sensitive && !lowered.contains(needle.as_str()) {
                 continue;
             }
-            let (haystack, origins) = fold_with(&self.blocks[block].plain_text(), !case_sensitive);
+            let (haystack, origins) = super::fold_sanitised(&self.blocks[block].plain_text(), !case_sensitive);
             let mut char_index = 0;
             let mut byte_from = 0;
             while let Some(at) = haystack[byte_from..].find(&needle) {

@@ -11,6 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Block, BlockKind, RunStyle};
+use crate::text::cells::ratatui_width;
 
 /// What a screen line belongs to, so the UI can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,7 +233,8 @@ fn push_graphemes<'a>(text: &'a str, run: usize, offset: &mut usize, counts: boo
             grapheme,
             pos,
             len: grapheme.len() as u32,
-            width: UnicodeWidthStr::width(grapheme),
+            // What ratatui reserves for the grapheme; the sanitiser made the terminal agree.
+            width: ratatui_width(grapheme),
             offset: *offset,
         });
         if counts {
@@ -318,4 +320,19 @@ fn skip_spaces(cells: &[Cell<'_>], mut at: usize) -> usize {
         at += 1;
     }
     at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+
+    #[test]
+    fn a_hard_break_in_text_that_is_not_ascii_takes_no_room() {
+        // Measured as ratatui measures, a line break would trip its check for control
+        // characters (a panic in debug builds).
+        let article = Article::from_markdown("中文 ❤\\\nnext");
+        let texts: Vec<String> = wrap(&article.blocks, 20).iter().map(|l| l.text(&article.blocks, 20)).collect();
+        assert_eq!(texts, ["中文 ❤", "next"]);
+    }
 }

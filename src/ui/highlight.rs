@@ -7,7 +7,10 @@ use ratatui::text::{Line, Span};
 
 use std::borrow::Cow;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::article::{LineKind, Piece, RunStyle, TextSpan, WrappedLine};
+use crate::text::cells::terminal_width;
 use crate::theme::Theme;
 
 /// A stretch to draw in a style. Later highlights in a list win over earlier ones.
@@ -18,7 +21,8 @@ pub struct Highlight {
 }
 
 /// A wrapped line with the theme's styles: the line's kind sets the base, each piece adds its
-/// own, and the highlights that touch the line are patched on top, char by char.
+/// own, and the highlights that touch the line are patched on top, grapheme by grapheme (a span
+/// never starts inside a grapheme: the terminal would draw its marks on the cell before).
 pub fn styled_line<'a>(
     theme: &Theme,
     line: &WrappedLine,
@@ -37,15 +41,17 @@ pub fn styled_line<'a>(
     let mut offset = line.offset;
     for run in pieces {
         let style = base.patch(run_style(theme, run.style));
+        let (skipped, text) = without_leading_marks(run.text);
         if run.style.marker || touching.is_empty() {
             if !run.style.marker {
-                offset += run.text.chars().count();
+                offset += skipped + text.chars().count();
             }
-            spans.push(Span::styled(run.text, style));
+            spans.push(Span::styled(text, style));
             continue;
         }
+        offset += skipped;
         // Text pieces borrow the article; an owned one (there are none today) is drawn whole.
-        let text: &'a str = match run.text {
+        let text: &'a str = match text {
             Cow::Borrowed(text) => text,
             Cow::Owned(text) => {
                 offset += text.chars().count();
@@ -53,10 +59,11 @@ pub fn styled_line<'a>(
                 continue;
             }
         };
-        // Split the run where the highlighting changes.
+        // Split the run where the highlighting changes; a grapheme takes the style of its
+        // first char.
         let mut piece_start = 0;
         let mut piece_style = None;
-        for (byte, _) in text.char_indices() {
+        for (byte, grapheme) in text.grapheme_indices(true) {
             let char_style = touching
                 .iter()
                 .filter(|h| (h.span.start..h.span.end).contains(&offset))
@@ -66,11 +73,33 @@ pub fn styled_line<'a>(
                 piece_start = byte;
             }
             piece_style = Some(char_style);
-            offset += 1;
+            offset += grapheme.chars().count();
         }
         spans.push(Span::styled(&text[piece_start..], piece_style.unwrap_or(style)));
     }
     Line::from(spans)
+}
+
+/// A piece without the zero-width graphemes it starts with (an accent whose letter Markdown put
+/// in the run before, `**e**\u{301}`), and how many chars they were. Drawn first in their own
+/// span, they would land on the cell before it on the terminal and not in ratatui's.
+fn without_leading_marks(text: Cow<'_, str>) -> (usize, Cow<'_, str>) {
+    if text.is_ascii() {
+        return (0, text);
+    }
+    let (mut bytes, mut chars) = (0, 0);
+    for grapheme in text.graphemes(true) {
+        if terminal_width(grapheme) > 0 {
+            break;
+        }
+        bytes += grapheme.len();
+        chars += grapheme.chars().count();
+    }
+    let rest = match text {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[bytes..]),
+        Cow::Owned(text) => Cow::Owned(text[bytes..].to_owned()),
+    };
+    (chars, rest)
 }
 
 fn run_style(theme: &Theme, style: RunStyle) -> Style {
@@ -125,5 +154,21 @@ mod tests {
         let highlight = Highlight { span: TextSpan { block: 1, start: 0, end: 4 }, style: Style::new() };
         let pieces = lines[0].pieces(&article.blocks, 80);
         assert_eq!(styled_line(&Theme::monochrome(), &lines[0], pieces, &[highlight]).spans.len(), 1);
+    }
+
+    #[test]
+    fn spans_start_at_graphemes_and_never_with_a_lone_mark() {
+        // The accent's letter is bold, the accent is not; a highlight covers the letter only.
+        let article = Article::from_markdown("x **e**\u{301}y e\u{301}z");
+        let lines = wrap(&article.blocks, 80);
+        let mark = Style::new().add_modifier(Modifier::REVERSED);
+        let highlights = [
+            Highlight { span: TextSpan { block: 0, start: 2, end: 3 }, style: mark },
+            Highlight { span: TextSpan { block: 0, start: 6, end: 7 }, style: mark },
+        ];
+        let line = styled_line(&Theme::monochrome(), &lines[0], lines[0].pieces(&article.blocks, 80), &highlights);
+        let texts: Vec<&str> = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(texts, ["x ", "e", "y ", "e\u{301}", "z"]);
+        assert!(line.spans.iter().all(|s| s.content.graphemes(true).next().is_none_or(|g| terminal_width(g) > 0)));
     }
 }

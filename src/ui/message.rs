@@ -11,6 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Level, MAX_QUERY, Search};
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::text::sanitize_line;
 use crate::text::width::{truncate, width};
 
 /// "needs at least 24×6 (now 10×3)", centred, in whatever fits.
@@ -165,7 +166,9 @@ fn search_line(app: &App, search: &Search, area: Rect, buf: &mut Buffer) {
     // What must stay in sight beside the query: the cursor, the count and the limit while
     // typing (the key hints after them give way first).
     let kept: usize = after.iter().take(if search.editing { 2 + usize::from(full) } else { 1 }).map(Span::width).sum();
-    let query = tail(&search.query, room.saturating_sub(kept).max(room / 2));
+    // Typed or pasted text is drawn sanitised like a file's: `❤️` in the prompt is as wide
+    // for ratatui as for the terminal.
+    let query = tail(&sanitize_line(&search.query), room.saturating_sub(kept).max(room / 2));
     let mut spans = vec![Span::styled("/", theme.key), Span::styled(query, theme.body)];
     spans.extend(after);
     let mut line = fit_spans(spans, usize::from(area.width).saturating_sub(1));
