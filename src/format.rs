@@ -22,7 +22,9 @@ impl Source {
 impl Metric {
     /// The value with its unit and bound, for detail lines: `over 50 Mt`, `28 countries`.
     pub fn display_value(&self) -> String {
-        let value = self.notation.format(&self.unit, self.value, self.notation.decimals, true);
+        // The written number itself: the value in tonnes, divided back, may differ in its last
+        // digit (8,280,262,794,319,125 kt).
+        let value = self.notation.format(&self.unit, self.notation.written, self.notation.decimals, true);
         match self.bound {
             Some(bound) => format!("{} {value}", bound.words()),
             None => value,
@@ -43,12 +45,12 @@ impl Metric {
     /// difference), written as this metric is written, to `decimals` places, without count
     /// words: `1.5 Mt`, `3`.
     pub fn amount(&self, base: f64, decimals: u8) -> String {
-        self.notation.format(&self.unit, base, decimals, false)
+        self.notation.format(&self.unit, base / self.notation.factor, decimals, false)
     }
 
     /// The compact value for bars: `>50 Mt`, `28`.
     pub fn short_value(&self) -> String {
-        let value = self.amount(self.value, self.notation.decimals);
+        let value = self.notation.format(&self.unit, self.notation.written, self.notation.decimals, false);
         match self.bound {
             Some(bound) => format!("{}{value}", bound.symbol()),
             None => value,
@@ -91,11 +93,11 @@ impl Bound {
 }
 
 impl Notation {
-    /// `base` (in the unit's base) as the author writes it: in their unit, to their decimals,
-    /// with thousands separators. `words` adds count words (`28 countries`, `1,200 ports`),
-    /// which a chart's title already says for its bars.
-    pub fn format(&self, unit: &Unit, base: f64, decimals: u8, words: bool) -> String {
-        let number = format_number(base / self.factor, usize::from(decimals));
+    /// `amount` (in the unit the author wrote: `kt` for a value written in `kt`) as they write
+    /// it, to `decimals` places, with thousands separators. `words` adds count words
+    /// (`28 countries`, `1,200 ports`), which a chart's title already says for its bars.
+    pub fn format(&self, unit: &Unit, amount: f64, decimals: u8, words: bool) -> String {
+        let number = format_number(amount, usize::from(decimals));
         match unit {
             Unit::Tonnes => format!("{number} {}", self.unit),
             Unit::Countries if words && number == "1" => "1 country".to_owned(),
@@ -158,8 +160,8 @@ mod tests {
 
     fn written(word: &str, value: f64, decimals: u8, words: bool) -> String {
         let (unit, scale) = Unit::parse(word);
-        let notation = Notation { unit: scale.word, factor: scale.factor, decimals };
-        notation.format(&unit, value * scale.factor, decimals, words)
+        let notation = Notation { unit: scale.word, factor: scale.factor, decimals, written: value };
+        notation.format(&unit, value, decimals, words)
     }
 
     #[test]

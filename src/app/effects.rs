@@ -47,11 +47,13 @@ impl Effects {
     }
 
     /// Both: what either asks for. Of two ends, the one that must win (exit, then quit, then
-    /// suspend); of two loads, the later one (said to be by hand if either was).
+    /// suspend); of two loads, the later one, by hand if either was (see [`LoadAsk::merge_earlier`]).
     pub fn and(mut self, other: Effects) -> Self {
         self.redraw |= other.redraw;
         if let Some(mut later) = other.load {
-            later.by_hand |= self.load.as_ref().is_some_and(|earlier| earlier.by_hand);
+            if let Some(earlier) = &self.load {
+                later.merge_earlier(earlier);
+            }
             self.load = Some(later);
         }
         let rank = |end: Option<End>| match end {

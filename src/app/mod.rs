@@ -45,7 +45,7 @@ pub enum Event {
     /// (sanitised and capped at [`search::MAX_QUERY`]), ignored elsewhere, so a paste is never
     /// taken for a storm of keys.
     Paste(String),
-    /// Read the files again (after Ctrl-Z and `fg`, say): the app asks for a load.
+    /// Read the files again (after Ctrl-Z and `fg`, say): the app asks for a load, as `r` does.
     Reload,
     /// The watcher saw a file of ours change at this instant.
     FileChanged(FileChange, Instant),
@@ -226,7 +226,8 @@ impl App {
                 self.refresh_article();
                 Effects::redraw()
             }
-            Event::Reload => Effects::load(self.load_ask(false, false)),
+            // As `r` does: the status line says what was found, even "no changes".
+            Event::Reload => Effects::load(self.load_ask(false, true)),
             Event::FileChanged(change, at) => {
                 self.debounce.record(change, at);
                 // A newer save is on its way: a held error may no longer be true.

@@ -72,7 +72,10 @@ impl App {
                 self.notice = Some(Notice { text, level });
                 true
             }
-            Err(error) if tentative && self.error.is_none() => {
+            // Held back: the file may be mid-save, or a newer change is already waiting to be
+            // read (a load runs off the UI thread, so its outcome can arrive after the next
+            // save began: a safe write's rename-away). `r` always shows what it found.
+            Err(error) if (tentative || self.debounce.due().is_some()) && !by_hand && self.error.is_none() => {
                 self.held_error = Some((error, now + ERROR_GRACE));
                 false
             }
@@ -135,4 +138,54 @@ impl App {
 
 fn warnings_text(count: usize) -> String {
     format!("{count} warning{}: run coopdash --check for details", if count == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use crate::app::{App, Event, FileChange};
+    use crate::load::{DatasetSource, LoadAsk, LoadRequest};
+    use crate::theme::Theme;
+    use ratatui::layout::Rect;
+
+    const GOOD: &str = "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\n";
+
+    fn app_on(dir: &tempfile::TempDir) -> App {
+        let path = dir.path().join("m.toml");
+        std::fs::write(&path, GOOD).unwrap();
+        let request = LoadRequest { dataset: DatasetSource::File(path), article_override: None };
+        let first = LoadAsk::first(&request);
+        App::new(request, first, Theme::monochrome(), Rect::new(0, 0, 80, 24))
+    }
+
+    #[test]
+    fn a_load_that_misses_a_file_a_newer_save_moved_away_holds_its_error() {
+        // A complete save asks for a load; before its outcome is back, the next save (a safe
+        // write) renames the file away. The outcome's error is not shown: that save is on its way.
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_on(&dir);
+        let t0 = Instant::now();
+        let _ = app.update(Event::FileChanged(FileChange::Complete, t0));
+        let ask = app.update(Event::Tick(t0)).load.expect("a complete save is read at once");
+        std::fs::remove_file(dir.path().join("m.toml")).unwrap();
+        let outcome = ask.perform();
+        assert!(outcome.result.is_err());
+        let _ = app.update(Event::FileChanged(FileChange::Gone, t0 + Duration::from_millis(1)));
+        let effects = app.update(Event::Loaded(Box::new(outcome)));
+        assert!(!effects.redraw && app.error.is_none(), "the banner flashed: {:?}", app.notice);
+        assert!(app.data.is_some(), "the last good data stays");
+    }
+
+    #[test]
+    fn a_reload_by_hand_shows_its_error_at_once_even_merged_with_a_tentative_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_on(&dir);
+        std::fs::write(dir.path().join("m.toml"), "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = oops\n").unwrap();
+        let mut ask = app.load_ask(true, false);
+        ask.merge_earlier(&app.load_ask(false, true));
+        assert!(ask.by_hand && !ask.tentative);
+        let effects = app.update(Event::Loaded(Box::new(ask.perform())));
+        assert!(effects.redraw && app.error.is_some(), "r must show what it found");
+    }
 }

@@ -221,6 +221,16 @@ mod tests {
     }
 
     #[test]
+    fn a_large_integer_in_a_scaled_unit_is_shown_digit_for_digit() {
+        // 8,280,262,794,319,125 × 1,000 ÷ 1,000 comes back one higher in f64.
+        let dataset = crate::dataset::parse_valid(
+            "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 8280262794319125\nunit = \"kt\"\n",
+        );
+        assert_eq!(dataset.metrics[0].display_value(), "8,280,262,794,319,125 kt");
+        assert_eq!(dataset.metrics[0].short_value(), "8,280,262,794,319,125 kt");
+    }
+
+    #[test]
     fn a_decimal_is_read_the_same_however_it_is_written() {
         assert_eq!(canonical("0.001_50"), Some(("15".to_owned(), -3)));
         assert_eq!(canonical("1.5e-3"), canonical("15e-4"));

@@ -58,4 +58,6 @@ pub struct Notation {
     pub factor: f64,
     /// Decimal places of the written value (`11.58` has 2).
     pub decimals: u8,
+    /// The value as written, in the written unit: what is shown, digit for digit.
+    pub written: f64,
 }

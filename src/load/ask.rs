@@ -38,6 +38,13 @@ impl LoadAsk {
         LoadAsk { request: request.clone(), tentative: false, by_hand: false }.perform()
     }
 
+    /// Takes in a load asked for earlier that this one replaces (a burst costs one read): by
+    /// hand if either was, and then never tentative, since `r` shows its errors at once.
+    pub fn merge_earlier(&mut self, earlier: &LoadAsk) {
+        self.by_hand |= earlier.by_hand;
+        self.tentative &= earlier.tentative && !self.by_hand;
+    }
+
     /// Loads now, on this thread, and says what came of it.
     pub fn perform(&self) -> LoadOutcome {
         let started = Instant::now();

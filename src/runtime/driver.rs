@@ -23,6 +23,8 @@ pub enum Message {
     File(FileChange, Instant),
     /// The loader thread finished a load the app asked for.
     Loaded(Box<LoadOutcome>),
+    /// A load panicked (a bug): the panic hook has restored the terminal, so the program ends.
+    LoaderPanicked,
 }
 
 /// An exit that jumps the queue: a signal or a hang-up raises it, and the driver checks it
@@ -81,7 +83,7 @@ impl Driver {
     pub fn update(&mut self, event: Event) -> Effects {
         let mut effects = self.app.update(event);
         if let Some(ask) = effects.load.take() {
-            // The loader lives as long as the driver: a send cannot fail while we hold it.
+            // The loader ends only after a panic, which has already told the loop to end.
             let _ = self.loads.send(ask);
         }
         effects
@@ -136,6 +138,8 @@ impl Driver {
             Message::Terminal(_) => return Effects::none(),
             Message::File(change, at) => Event::FileChanged(change, at),
             Message::Loaded(outcome) => Event::Loaded(outcome),
+            // The status of a Rust panic.
+            Message::LoaderPanicked => return Effects::end(End::Exit(101)),
             // The terminal is gone: leave as a hang-up would.
             Message::InputGone => return Effects::end(End::Exit(128 + 1)),
             // The shell's convention: 128 + the signal's number.
@@ -154,10 +158,17 @@ fn spawn_loader(results: Sender<Message>) -> Sender<LoadAsk> {
     thread::spawn(move || {
         while let Ok(mut ask) = waiting.recv() {
             while let Ok(mut newer) = waiting.try_recv() {
-                newer.by_hand |= ask.by_hand;
+                newer.merge_earlier(&ask);
                 ask = newer;
             }
-            if results.send(Message::Loaded(Box::new(ask.perform()))).is_err() {
+            // A panic in a load must not leave the program drawing on without a loader: the
+            // panic hook has given the terminal back, so the loop is told to end.
+            let message = match std::panic::catch_unwind(|| ask.perform()) {
+                Ok(outcome) => Message::Loaded(Box::new(outcome)),
+                Err(_) => Message::LoaderPanicked,
+            };
+            let failed = matches!(message, Message::LoaderPanicked);
+            if results.send(message).is_err() || failed {
                 return;
             }
         }

@@ -57,8 +57,13 @@ fn wait_for_hang_up() -> bool {
         let mut poll = libc::pollfd { fd: libc::STDIN_FILENO, events: 0, revents: 0 };
         // SAFETY: one valid pollfd for the duration of the call.
         let ready = unsafe { libc::poll(&mut poll, 1, -1) };
-        if ready < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
-            continue;
+        if ready < 0 {
+            if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            // poll itself failed (no memory, say): that says nothing of the terminal, so the
+            // watch stands down rather than take a live terminal for gone.
+            return false;
         }
         if ready != 0 {
             return !poll_unsupported(poll.revents);

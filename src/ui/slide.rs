@@ -61,7 +61,7 @@ fn frame_lines(app: &App, loaded: &Loaded, top: Rect, progress: Rect, bottom: Re
         if p.typed.is_empty() { format!("{}/{count} ", p.slide + 1) } else { format!("go to {}… ", p.typed) };
     let title = truncate(&loaded.dataset.title, usize::from(top.width).saturating_sub(number.len() + 3));
     Line::styled(format!(" {title}"), theme.slide_dim).render(top, buf);
-    Line::styled(number.clone(), theme.slide_dim).right_aligned().render(top, buf);
+    super::frame::right_line(&number, theme.slide_dim, top.width).render(top, buf);
     if let Some(fraction) = p.autoplay_fraction() {
         let filled = (f64::from(progress.width) * fraction).round() as usize;
         let line = Line::from(vec![
@@ -83,7 +83,7 @@ fn frame_lines(app: &App, loaded: &Loaded, top: Rect, progress: Rect, bottom: Re
     if room > 10 {
         Line::styled(truncate(hints, room), theme.slide_dim).render(bottom, buf);
     }
-    Line::styled(right, theme.slide_dim).right_aligned().render(bottom, buf);
+    super::frame::right_line(&right, theme.slide_dim, bottom.width).render(bottom, buf);
 }
 
 /// Splits a body into a heading row, the content, and the caption's rows (as many as it needs

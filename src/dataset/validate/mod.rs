@@ -171,7 +171,12 @@ fn metric(checker: &mut Checker<'_>, raw: &RawMetric, ids: &Ids) -> Metric {
         label: raw.label.as_deref().map_or_else(|| label_from_id(raw.id.get_ref()), clean),
         value: written.value * scale.factor,
         unit,
-        notation: Notation { unit: scale.word, factor: scale.factor, decimals: written.decimals },
+        notation: Notation {
+            unit: scale.word,
+            factor: scale.factor,
+            decimals: written.decimals,
+            written: written.value,
+        },
         bound: raw.bound,
         part_of,
         since: raw.since.as_ref().and_then(|d| date(checker, d)),
