@@ -94,6 +94,21 @@ pub fn search(app: &mut App, query: &str) {
     press(app, KeyCode::Enter);
 }
 
+/// Reads the dataset and the article again, as `r` or a save does, and applies the result.
+pub fn reload(app: &mut App) {
+    app.update(Event::Reload);
+}
+
+/// Whether the app shows a dataset that loaded without errors.
+pub fn loaded_cleanly(app: &App) -> bool {
+    app.data.is_some() && app.error.is_none()
+}
+
+/// Marks the app as watching its files, as `main` does unless `--no-watch`.
+pub fn watching(app: &mut App) {
+    app.watching = true;
+}
+
 /// Starts the presentation on its first slide, with animations off (every frame is final).
 pub fn present(app: &mut App) {
     app.set_presentation(
