@@ -28,9 +28,11 @@ pub fn file_app(path: &Path, width: u16, height: u16) -> App {
     app_for(LoadRequest { dataset: DatasetSource::File(path.to_path_buf()), article_override: None }, width, height)
 }
 
-/// The `metrics.toml` of a folder of tests/fixtures (see its README).
+/// The `metrics.toml` of a folder of tests/fixtures (see its README), relative to the package
+/// root, where cargo runs integration tests: the screens name their files by this path, the same
+/// on every machine.
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name).join("metrics.toml")
+    Path::new("tests/fixtures").join(name).join("metrics.toml")
 }
 
 /// The app on a fixture, in the monochrome theme.
