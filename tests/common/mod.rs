@@ -204,13 +204,15 @@ pub fn spawn_coopdash(args: &[&str], cwd: &Path, cols: u16, rows: u16) -> pty::P
     pty::PtyApp::spawn_program(Path::new(env!("CARGO_BIN_EXE_coopdash")), args, cwd, cols, rows)
 }
 
-/// The rows of `area` of a buffer as a buffer of its own (same cells and styles, moved to the
-/// origin), to compare a pane with [`Buffer::with_lines`].
+/// The text of `area` of a buffer as a buffer of its own, moved to the origin and without
+/// styles, to compare a pane with [`Buffer::with_lines`] cell by cell (styles are checked on
+/// the rendered buffer itself).
 pub fn region(buffer: &Buffer, area: Rect) -> Buffer {
     let mut out = Buffer::empty(Rect::new(0, 0, area.width, area.height));
     for y in 0..area.height {
         for x in 0..area.width {
-            out[(x, y)] = buffer[(area.x + x, area.y + y)].clone();
+            let cell = &buffer[(area.x + x, area.y + y)];
+            out[(x, y)].set_symbol(cell.symbol());
         }
     }
     out
