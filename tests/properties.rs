@@ -217,8 +217,20 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic_the_loader(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        if let Ok(text) = coopdash::dataset::read::decode_utf8(bytes, "m.toml") {
-            let _ = dataset::parse(&Origin { text: &text, file: "m.toml", base_dir: Path::new("") });
+        // Bytes that are not UTF-8 are refused with a message; any text either parses or says
+        // what is wrong, in words that are safe to show.
+        match coopdash::dataset::read::decode_utf8(bytes, "m.toml") {
+            Ok(text) => {
+                if let Err(diagnostics) = dataset::parse(&Origin { text: &text, file: "m.toml", base_dir: Path::new("") }) {
+                    prop_assert!(!diagnostics.is_empty());
+                    for d in diagnostics {
+                        prop_assert!(!d.message.chars().any(is_unsafe_char), "{:?}", d.message);
+                    }
+                }
+            }
+            Err(diagnostic) => {
+                prop_assert!(diagnostic.message.contains("UTF-8"), "{:?}", diagnostic.message);
+            }
         }
     }
 

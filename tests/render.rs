@@ -217,7 +217,6 @@ fn a_badge_wider_than_the_pane_ends_in_an_ellipsis() {
 #[test]
 fn a_share_on_a_slide_shows_its_whole_even_without_colour() {
     let mut app = builtin_app(120, 36);
-    app.theme = coopdash::theme::Theme::monochrome();
     present(&mut app);
     go_to_slide(&mut app, "Top trade partner, of 28"); // 18 of 28: 64.3%
     let text = screen(&app);
