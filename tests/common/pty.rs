@@ -230,10 +230,11 @@ impl PtyApp {
         }
     }
 
-    /// Waits until the program writes something more (a frame after a resize, say); panics
-    /// after the timeout. Output already read by an earlier wait does not count.
+    /// Waits until the program has written something not yet counted by a wait or by
+    /// [`PtyApp::drain_output`] (a frame after a resize, say); panics after the timeout. Call
+    /// `drain_output` before the action whose answer this waits for, so an answer that comes
+    /// fast is not lost.
     pub fn wait_for_output(&self, what: &str) {
-        let _ = self.drain_output();
         if self.output.recv_timeout(TIMEOUT).is_err() {
             panic!("timed out waiting for {what}; the screen:\n{}", self.screen());
         }
