@@ -50,13 +50,10 @@ fn sigterm_restores_the_terminal() {
 
 #[test]
 fn a_broken_dataset_opens_on_its_error_and_the_fix_loads_by_itself() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("metrics.toml");
-    std::fs::write(&path, "title = \"Ports\"\n[[metric]]\nid = \"a\"\nvalue = -3\n").unwrap();
-    let mut app = common::spawn_coopdash(&[], dir.path(), 100, 30);
+    let data = common::TempDataset::new("title = \"Ports\"\n[[metric]]\nid = \"a\"\nvalue = -3\n");
+    let mut app = common::spawn_coopdash(&[], data.folder(), 100, 30);
     app.wait_for("metrics.toml:4:9: value must be a finite number >= 0");
-    std::fs::write(&path, "title = \"Ports\"\n[[metric]]\nid = \"a\"\nlabel = \"Container ports\"\nvalue = 3\n")
-        .unwrap();
+    data.write("title = \"Ports\"\n[[metric]]\nid = \"a\"\nlabel = \"Container ports\"\nvalue = 3\n");
     app.send("r");
     app.wait_for("Container ports");
     app.send("q");

@@ -171,10 +171,8 @@ fn the_slide_number_entry_reaches_every_slide_of_a_deck_of_ten_thousand() {
     for _ in 0..10_005 {
         toml.push_str("[[slide]]\nmetric = \"a\"\n");
     }
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.toml");
-    std::fs::write(&path, toml).unwrap();
-    let mut app = common::file_app(&path, 100, 30);
+    let data = common::TempDataset::new(&toml);
+    let mut app = data.app(100, 30);
     assert_eq!(app.deck.len(), 10_005);
     common::press(&mut app, KeyCode::Char('p'));
     for c in "10003".chars() {

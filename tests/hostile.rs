@@ -75,11 +75,13 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     ]
 }
 
-#[test]
-fn hostile_files_get_a_clear_answer_and_a_sensible_screen() {
+/// The cases whose names `pick` accepts, each checked in its own folder.
+fn check(pick: impl Fn(&str) -> bool) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("m.toml");
-    for (name, bytes, expected) in cases() {
+    let chosen: Vec<_> = cases().into_iter().filter(|(name, _, _)| pick(name)).collect();
+    assert!(!chosen.is_empty(), "no case picked");
+    for (name, bytes, expected) in chosen {
         std::fs::write(&path, &bytes).unwrap();
         let (check, took) = coopdash(&["--check", "m.toml"], dir.path());
         let out = String::from_utf8_lossy(&check.stdout);
@@ -108,6 +110,50 @@ fn hostile_files_get_a_clear_answer_and_a_sensible_screen() {
             assert_eq!(snapshot.status.code(), Some(1), "{name}: {errors}");
             assert!(screen.is_empty() && errors.starts_with(expected), "{name}: {errors}");
         }
+    }
+}
+
+// The large cases take a debug build a second or more each: they have tests of their own, so
+// they run side by side with the rest.
+const LARGE: [&str; 6] = [
+    "100,000 nested arrays",
+    "100,000 nested inline tables",
+    "a 10 MB label",
+    "20,000 metrics",
+    "70,000 metrics",
+    "100,000 dashes",
+];
+
+#[test]
+fn hostile_files_get_a_clear_answer_and_a_sensible_screen() {
+    check(|name| !LARGE.contains(&name));
+}
+
+#[test]
+fn deep_nesting_gets_a_clear_answer() {
+    check(|name| name.starts_with("100,000 nested"));
+}
+
+#[test]
+fn a_ten_megabyte_label_and_a_long_line_get_a_sensible_screen() {
+    check(|name| name == "a 10 MB label" || name == "100,000 dashes");
+}
+
+#[test]
+fn twenty_thousand_metrics_get_a_sensible_screen() {
+    check(|name| name == "20,000 metrics");
+}
+
+#[test]
+fn seventy_thousand_metrics_get_a_sensible_screen() {
+    check(|name| name == "70,000 metrics");
+}
+
+#[test]
+fn every_case_is_checked_by_one_test() {
+    let names: Vec<&str> = cases().iter().map(|(name, _, _)| *name).collect();
+    for large in LARGE {
+        assert!(names.contains(&large), "`{large}` is not a case");
     }
 }
 

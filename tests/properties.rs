@@ -1,20 +1,19 @@
 //! Property tests: any dataset, any article, any size, any keys: no panic, no control character
 //! on screen, scroll positions in range.
 
+mod common;
+
 use std::path::Path;
 
+use common::apply;
+use common::text_app as app_for;
 use coopdash::app::{App, Event};
 use coopdash::article::Article;
 use coopdash::dataset::{self, Origin};
-use coopdash::load::{DatasetSource, LoadError, LoadOutcome, LoadRequest, Loaded, NamedArticle};
-use coopdash::runtime::in_place::apply;
 use coopdash::text::is_unsafe_char;
-use coopdash::theme::Theme;
 use proptest::prelude::*;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 
 /// `cases` per property, unless `PROPTEST_CASES` asks for another number (a deeper run by hand:
 /// `PROPTEST_CASES=20000 cargo test --release --test properties`).
@@ -132,24 +131,8 @@ fn dataset_text() -> impl Strategy<Value = String> {
         })
 }
 
-fn app_for(dataset: &str, article: &str, width: u16, height: u16) -> App {
-    let origin = Origin { text: dataset, file: "m.toml", base_dir: Path::new("") };
-    let first = dataset::parse(&origin)
-        .map(|dataset| {
-            let article = NamedArticle { name: "a.md".into(), article: Article::from_markdown(article) };
-            Loaded::assemble(dataset, Some(article), "m.toml")
-        })
-        .map_err(|diagnostics| LoadError { diagnostics });
-    let first = LoadOutcome::of(first, std::time::Instant::now());
-    let request = LoadRequest { dataset: DatasetSource::Builtin, article_override: None };
-    let mut app = App::new(request, first, Theme::dark(), Rect::default());
-    apply(&mut app, Event::Resize(width, height));
-    app
-}
-
 fn assert_screen_is_clean(app: &App) -> Result<(), TestCaseError> {
-    let mut buffer = Buffer::empty(app.size);
-    app.render(app.size, &mut buffer);
+    let buffer = common::render(app);
     for cell in buffer.content() {
         prop_assert!(!cell.symbol().chars().any(is_unsafe_char), "unsafe cell {:?}", cell.symbol());
     }
@@ -235,8 +218,20 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic_the_loader(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        if let Ok(text) = coopdash::dataset::read::decode_utf8(bytes, "m.toml") {
-            let _ = dataset::parse(&Origin { text: &text, file: "m.toml", base_dir: Path::new("") });
+        // Bytes that are not UTF-8 are refused with a message; any text either parses or says
+        // what is wrong, in words that are safe to show.
+        match coopdash::dataset::read::decode_utf8(bytes, "m.toml") {
+            Ok(text) => {
+                if let Err(diagnostics) = dataset::parse(&Origin { text: &text, file: "m.toml", base_dir: Path::new("") }) {
+                    prop_assert!(!diagnostics.is_empty());
+                    for d in diagnostics {
+                        prop_assert!(!d.message.chars().any(is_unsafe_char), "{:?}", d.message);
+                    }
+                }
+            }
+            Err(diagnostic) => {
+                prop_assert!(diagnostic.message.contains("UTF-8"), "{:?}", diagnostic.message);
+            }
         }
     }
 

@@ -1,12 +1,15 @@
 //! Render tests: the screen as a person sees it, at the sizes that matter, kept as reviewed
 //! insta snapshots; and the styles that carry meaning (focus, selection) checked cell by cell.
+//! The bundled data appear only in the few snapshots that document the bundled screen (the
+//! dashboard at three sizes, the README's slide); every other screen is drawn from a fixture of
+//! tests/fixtures/, so an edit of metrics.toml rewrites a handful of snapshots at most.
 
 mod common;
 
-use common::apply;
-
-use common::{builtin_app, file_app, press, render, screen};
-use coopdash::app::Event;
+use common::{
+    TempDataset, builtin_app, every_slide, fixture, fixture_app, go_to_slide, present, press, reload, render, screen,
+    search, watching,
+};
 use coopdash::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
@@ -28,7 +31,9 @@ fn dashboard_200x50() {
 
 #[test]
 fn dashboard_30x8_shows_the_focused_chart_alone() {
-    insta::assert_snapshot!(screen(&builtin_app(30, 8)));
+    let text = screen(&fixture_app("tonnages", 30, 8));
+    assert!(text.contains("Lab samples") && !text.contains("Article"), "{text}");
+    insta::assert_snapshot!(text);
 }
 
 #[test]
@@ -40,45 +45,48 @@ fn too_small_says_how_much_room_it_needs() {
 
 #[test]
 fn help_overlay_lists_the_key_table() {
-    let mut app = builtin_app(80, 24);
+    let mut app = fixture_app("bounds", 80, 24);
     press(&mut app, KeyCode::Char('?'));
-    insta::assert_snapshot!(screen(&app));
+    let text = screen(&app);
+    assert!(text.contains("next pane") && text.contains("quit"), "{text}");
+    insta::assert_snapshot!(text);
 }
 
 #[test]
-fn details_window_of_the_railway_total() {
-    let mut app = builtin_app(100, 30);
-    press(&mut app, KeyCode::Tab);
+fn details_window_of_a_chinese_metric_with_its_bound_and_dates() {
+    let mut app = fixture_app("chinese", 100, 30);
+    press(&mut app, KeyCode::Tab); // the chart in 个国家
+    press(&mut app, KeyCode::Tab); // the tonnage chart: 中老铁路累计货运量 first
     press(&mut app, KeyCode::Enter);
-    insta::assert_snapshot!(screen(&app));
+    let text = screen(&app);
+    assert!(text.contains("中老铁路累计货运量") && text.contains(">50 Mt"), "{text}");
+    insta::assert_snapshot!(text);
 }
 
 #[test]
-fn article_focused_and_scrolled_a_page() {
-    let mut app = builtin_app(80, 24);
+fn a_chinese_article_focused_and_scrolled_a_page() {
+    let mut app = fixture_app("chinese", 80, 24);
+    let before = screen(&app);
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::PageDown);
-    insta::assert_snapshot!(screen(&app));
+    let text = screen(&app);
+    assert_ne!(before, text, "the page moved");
+    insta::assert_snapshot!(text);
 }
 
 #[test]
 fn a_dataset_that_cannot_load_opens_on_its_errors() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("metrics.toml");
-    std::fs::write(&path, "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = -1\nlable = \"x\"\n").unwrap();
-    let app = file_app(&path, 80, 16);
-    let text = screen(&app).replace(&dir.path().display().to_string(), "DIR");
+    let data = TempDataset::new("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = -1\nlable = \"x\"\n");
+    let text = data.anonymise(&screen(&data.app(80, 16)));
     insta::assert_snapshot!(text);
 }
 
 #[test]
 fn the_error_screen_promises_a_reload_on_save_only_when_files_are_watched() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("metrics.toml");
-    std::fs::write(&path, "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = oops\n").unwrap();
-    let mut app = file_app(&path, 200, 16);
+    let data = TempDataset::new("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = oops\n");
+    let mut app = data.app(200, 16);
     assert!(screen(&app).contains("then press r to load it again"), "{}", screen(&app));
-    apply(&mut app, Event::Watching { quiet: coopdash::app::DEFAULT_QUIET });
+    watching(&mut app);
     let watched = screen(&app);
     assert!(watched.contains("coopdash loads it as you save (r reloads by hand"), "{watched}");
     assert!(!watched.contains("then press r"), "{watched}");
@@ -86,13 +94,11 @@ fn the_error_screen_promises_a_reload_on_save_only_when_files_are_watched() {
 
 #[test]
 fn a_failed_reload_shows_a_banner_over_the_last_good_data() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("metrics.toml");
-    std::fs::write(&path, "title = \"Cargo\"\n[[metric]]\nid = \"a\"\nlabel = \"Alpha\"\nvalue = 7\n").unwrap();
-    let mut app = file_app(&path, 80, 20);
-    std::fs::write(&path, "title = \"Cargo\"\n[[metric]]\nid = \"a\"\nlabel = \"Alpha\"\nvalue = oops\n").unwrap();
-    apply(&mut app, Event::Reload);
-    let text = screen(&app).replace(&dir.path().display().to_string(), "DIR");
+    let data = TempDataset::new("title = \"Cargo\"\n[[metric]]\nid = \"a\"\nlabel = \"Alpha\"\nvalue = 7\n");
+    let mut app = data.app(80, 20);
+    data.write("title = \"Cargo\"\n[[metric]]\nid = \"a\"\nlabel = \"Alpha\"\nvalue = oops\n");
+    reload(&mut app);
+    let text = data.anonymise(&screen(&app));
     assert!(text.contains("Alpha"), "the last good data stays on screen:\n{text}");
     assert!(text.contains("DIR/metrics.toml:5:9:"), "the error is located:\n{text}");
     insta::assert_snapshot!(text);
@@ -133,62 +139,68 @@ fn article_pane(app: &coopdash::app::App) -> String {
 
 #[test]
 fn article_pane_with_headings_lists_and_emphasis() {
-    let mut app = builtin_app(120, 50);
-    // Find the heading above the list of results, keep the place, clear the highlight.
-    press(&mut app, KeyCode::Char('/'));
-    for c in "what a decade".chars() {
-        press(&mut app, KeyCode::Char(c));
-    }
-    press(&mut app, KeyCode::Enter);
+    let mut app = fixture_app("chinese", 120, 50);
+    // Find the heading above the list, keep the place, clear the highlight.
+    search(&mut app, "中老铁路");
     press(&mut app, KeyCode::Esc);
     let text = article_pane(&app);
-    assert!(text.contains("What a decade of diplomacy") && text.contains("1. Ties."), "{text}");
+    assert!(text.contains("## 中老铁路") || text.contains("中老铁路"), "{text}");
+    assert!(text.contains("水果"), "the list shows:\n{text}");
     insta::assert_snapshot!(text);
 }
 
 #[test]
 fn article_pane_wraps_cjk_between_ideographs() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.md"),
-        "# 中老铁路\n\n截至2024年底，中老铁路累计货物发送量超过5000万吨，其中跨境货物1158万吨。\n\n- 泰国榴莲\n- 老挝\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("m.toml"),
-        "title = \"中老铁路\"\narticle = \"a.md\"\n[[metric]]\nid = \"cargo\"\nlabel = \"货物\"\nvalue = 5000\nunit = \"kt\"\nquote = \"超过5000万吨\"\n",
-    )
-    .unwrap();
-    let app = file_app(&dir.path().join("m.toml"), 80, 20);
-    // Leave out the frame's title row: it names the temporary folder.
-    let text: String = article_pane(&app).lines().skip(2).map(|l| format!("{l}\n")).collect();
+    let app = fixture_app("chinese", 80, 20);
+    let text = article_pane(&app);
+    let inner = usize::from(app.areas().article.width);
     for line in text.lines().step_by(2) {
-        assert!(unicode_width::UnicodeWidthStr::width(line) <= 32, "{line}");
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= inner, "{line}");
     }
     insta::assert_snapshot!(text);
 }
 
+/// Chinese line breaking (kinsoku): a row must not start with closing full-width punctuation.
+/// Today a row of the fixture's article starts with `，`: a finding for issue 12, kept here so
+/// the fix has its test.
+#[test]
+#[ignore = "issue 12: CJK wrapping lets `，` start a row"]
+fn full_width_punctuation_never_starts_a_row() {
+    for width in [60, 80, 100, 120] {
+        let app = fixture_app("chinese", width, 30);
+        let text = article_pane(&app);
+        for line in text.lines().step_by(2).skip(1) {
+            let row = line.trim_start_matches(['│', '┃', ' ']);
+            assert!(
+                !row.starts_with(['，', '。', '、', '”', '）', '；', '：']),
+                "{width}: a row starts with punctuation:\n{text}"
+            );
+        }
+    }
+}
+
 #[test]
 fn search_matches_are_highlighted_and_the_current_one_stands_out() {
-    let mut app = builtin_app(100, 30);
-    press(&mut app, KeyCode::Char('/'));
-    for c in "railway".chars() {
-        press(&mut app, KeyCode::Char(c));
-    }
-    press(&mut app, KeyCode::Enter);
+    let mut app = fixture_app("chinese", 100, 30);
+    // Not a quoted figure: a match over a charted number's underline would look like the current
+    // one in the monochrome theme.
+    search(&mut app, "铁路");
     press(&mut app, KeyCode::Char('n'));
     let text = screen(&app);
-    assert!(text.contains("/railway"), "{text}");
-    insta::assert_snapshot!(article_pane(&app));
+    assert!(text.contains("/铁路"), "{text}");
+    let pane = article_pane(&app);
+    assert!(pane.contains('C'), "the current match is marked:\n{pane}");
+    insta::assert_snapshot!(pane);
 }
 
 #[test]
 fn the_selected_metrics_sentence_is_highlighted_with_its_value() {
-    let mut app = builtin_app(100, 30);
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Down); // the cross-border cargo
+    let mut app = fixture_app("chinese", 100, 30);
+    press(&mut app, KeyCode::Tab); // the chart in 个国家
+    press(&mut app, KeyCode::Tab); // the tonnage chart
+    press(&mut app, KeyCode::Down); // 其中跨境货物, quoted as 1158万吨
     let text = article_pane(&app);
-    assert!(text.contains("↳ 11.58 Mt · Cross-border cargo"), "{text}");
+    assert!(text.contains("↳ 11.58 Mt"), "{text}");
     insta::assert_snapshot!(text);
 }
 
@@ -205,9 +217,8 @@ fn a_badge_wider_than_the_pane_ends_in_an_ellipsis() {
 #[test]
 fn a_share_on_a_slide_shows_its_whole_even_without_colour() {
     let mut app = builtin_app(120, 36);
-    let options = coopdash::app::PresentOptions { animation: false, ..Default::default() };
-    // "Top trade partner, of 28": 64.3%
-    apply(&mut app, Event::Present { options, start: true, slide: 5, at: std::time::Instant::now() });
+    present(&mut app);
+    go_to_slide(&mut app, "Top trade partner, of 28"); // 18 of 28: 64.3%
     let text = screen(&app);
     let bar = text.lines().find(|l| l.contains('█') && l.contains('░')).unwrap_or_else(|| panic!("{text}"));
     let filled = bar.chars().filter(|&c| c == '█').count() as f64;
@@ -233,40 +244,47 @@ fn a_sentence_that_ends_mid_line_is_cut_there_for_its_badge() {
     assert!(article[at + 2].starts_with("total, 11.58 million"), "{text}");
 }
 
-/// Every slide of the bundled deck at a size, with animations settled.
-fn slides(width: u16, height: u16) -> Vec<String> {
+/// The slide headed `heading` of the bundled deck at a size, with animations settled.
+fn bundled_slide(heading: &str, width: u16, height: u16) -> String {
     let mut app = builtin_app(width, height);
-    let now = std::time::Instant::now();
-    let options = coopdash::app::PresentOptions { animation: false, ..Default::default() };
-    apply(&mut app, Event::Present { options, start: true, slide: 0, at: now });
-    (0..app.deck.len())
-        .map(|slide| {
-            apply(&mut app, Event::GoToSlide { slide, at: now });
-            screen(&app)
-        })
-        .collect()
+    present(&mut app);
+    go_to_slide(&mut app, heading);
+    screen(&app)
+}
+
+/// The README's slide (the bundled deck's cross-border share) at the two sizes that document it.
+#[test]
+fn the_cross_border_share_slide_at_80x24() {
+    let text = bundled_slide("Cargo crossing a border", 80, 24);
+    assert!(text.contains("Cargo crossing a border") && text.contains("23.2%"), "{text}");
+    insta::assert_snapshot!(text);
 }
 
 #[test]
-fn every_slide_at_80x24() {
-    for (index, text) in slides(80, 24).iter().enumerate() {
-        insta::assert_snapshot!(format!("slide_{:02}_80x24", index + 1), text);
-    }
+fn the_cross_border_share_slide_at_160x45() {
+    let text = bundled_slide("Cargo crossing a border", 160, 45);
+    assert!(text.contains("Cargo crossing a border"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+/// Whether `text` shows `number` as a number of its own (not as the digits of a longer one:
+/// `25` is not in `2025`).
+fn shows_number(text: &str, number: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit() && c != '.').any(|word| word == number)
 }
 
 #[test]
-fn every_slide_at_160x45() {
-    for (index, text) in slides(160, 45).iter().enumerate() {
-        insta::assert_snapshot!(format!("slide_{:02}_160x45", index + 1), text);
-    }
+fn shows_number_tells_a_number_from_the_digits_of_another() {
+    assert!(shows_number("agreements: 25 of 28", "25"));
+    assert!(!shows_number("April 2025 · 1/16", "25"));
+    assert!(!shows_number("2.25", "25"));
 }
 
 #[test]
 fn big_numbers_are_never_cut_mid_glyph() {
     // At every size a slide shows either the whole number in big glyphs or plain text.
     for (width, height) in [(40, 12), (60, 16), (80, 24), (100, 30), (160, 45), (250, 70)] {
-        let texts = slides(width, height);
-        let railway = &texts[14]; // "Cross-border cargo": 11.58 Mt
+        let railway = bundled_slide("Cross-border cargo", width, height); // 11.58 Mt
         let plain = railway.contains("11.58 Mt ·");
         let glyph_rows = railway.lines().filter(|l| l.contains('█') || l.contains('▀') || l.contains('▄')).count();
         assert!(glyph_rows == 0 || glyph_rows >= 4, "{width}x{height}: a partial glyph?\n{railway}");
@@ -277,11 +295,10 @@ fn big_numbers_are_never_cut_mid_glyph() {
 #[test]
 fn a_slides_number_shows_even_on_a_tiny_screen() {
     for (width, height) in [(24, 6), (30, 8), (40, 12)] {
-        let texts = slides(width, height);
-        let number = &texts[8]; // Belt and Road agreements: 25
+        let number = bundled_slide("Belt and Road agreements", width, height); // 25
         let big = number.lines().filter(|l| l.contains('█')).count() >= 4;
-        assert!(big || number.contains("25"), "{width}x{height}: no number\n{number}");
-        let share = &texts[3]; // the cross-border share
+        assert!(big || shows_number(&number, "25"), "{width}x{height}: no number\n{number}");
+        let share = bundled_slide("Cargo crossing a border", width, height);
         assert!(
             share.contains("23.2%") || share.lines().filter(|l| l.contains('█')).count() >= 4,
             "{width}x{height}\n{share}"
@@ -297,24 +314,23 @@ fn rows_with_bars(buffer: &ratatui::buffer::Buffer) -> u16 {
     u16::try_from((area.top()..area.bottom()).filter(|&y| has_bar(y)).count()).unwrap()
 }
 
-/// The first slide of a fixture's deck, rendered at a size, animations settled.
-fn first_slide(fixture: &str, width: u16, height: u16) -> ratatui::buffer::Buffer {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
-    let mut app = file_app(&path, width, height);
-    let options = coopdash::app::PresentOptions { animation: false, ..Default::default() };
-    apply(&mut app, Event::Present { options, start: true, slide: 0, at: std::time::Instant::now() });
+/// The slide of the `vertical` fixture headed "Freight" (its chart of two bars).
+fn vertical_slide(width: u16, height: u16) -> ratatui::buffer::Buffer {
+    let mut app = fixture_app("vertical", width, height);
+    present(&mut app);
+    go_to_slide(&mut app, "Freight");
     render(&app)
 }
 
 #[test]
 fn a_two_bar_chart_slide_grows_with_the_screen() {
-    let rows = |width, height| rows_with_bars(&first_slide("two_bars_vertical.toml", width, height));
+    let rows = |width, height| rows_with_bars(&vertical_slide(width, height));
     let (small, medium, huge) = (rows(80, 24), rows(200, 50), rows(1000, 300));
     assert!(medium > small, "{small} rows at 80x24, {medium} at 200x50");
     assert!(medium * 2 >= 50, "{medium} of 50 rows at 200x50");
     assert!(huge * 2 >= 300, "{huge} of 300 rows at 1000x300");
     // The bars stay in the middle of the slide: as much room on their left as on their right.
-    let buffer = first_slide("two_bars_vertical.toml", 200, 50);
+    let buffer = vertical_slide(200, 50);
     let columns: Vec<u16> = (0..200).filter(|&x| (0..50).any(|y| buffer[(x, y)].symbol() == "█")).collect();
     let (first, last) = (columns[0], columns[columns.len() - 1]);
     assert!(first.abs_diff(199 - last) <= 2, "bars from column {first} to {last}");
@@ -323,15 +339,88 @@ fn a_two_bar_chart_slide_grows_with_the_screen() {
 
 #[test]
 fn a_detail_box_on_a_big_screen_is_as_tall_as_its_fields() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/one_metric.toml");
     for (width, height) in [(200, 50), (500, 140)] {
-        let text = screen(&file_app(&path, width, height));
+        let text = screen(&fixture_app("single", width, height));
         let lines: Vec<&str> = text.lines().collect();
-        let top =
-            lines.iter().position(|l| l.starts_with("╭ Railway cargo, total")).unwrap_or_else(|| panic!("{text}"));
+        let top = lines
+            .iter()
+            .position(|l| l.starts_with("╭ Visitors in the first year"))
+            .unwrap_or_else(|| panic!("{text}"));
         let bottom = top + lines[top..].iter().position(|l| l.starts_with('╰')).unwrap();
         // Value, note, id: three rows of fields, a spare row, the borders.
         assert_eq!(bottom - top + 1, 3 + 1 + 2, "{width}x{height}:\n{text}");
         assert!(lines[bottom + 1].trim().is_empty() || lines[bottom + 1].starts_with(' '), "{text}");
+    }
+}
+
+/// The fixtures, each unlike the bundled data in its own way (tests/fixtures/README.md).
+const FIXTURES: [&str; 6] = ["chinese", "tonnages", "single", "forty", "bounds", "vertical"];
+
+#[test]
+fn every_fixture_loads_cleanly() {
+    for name in FIXTURES {
+        let app = fixture_app(name, 80, 24);
+        assert!(common::loaded_cleanly(&app), "{name}: {:?}", app.error);
+        assert!(fixture(name).exists());
+    }
+}
+
+/// A fixture's screen, with the repository's path written `REPO` (the article pane's title
+/// names its file).
+fn fixture_screen(app: &coopdash::app::App) -> String {
+    screen(app).replace(env!("CARGO_MANIFEST_DIR"), "REPO")
+}
+
+#[test]
+fn every_fixture_dashboard_at_80x24() {
+    for name in FIXTURES {
+        let text = fixture_screen(&fixture_app(name, 80, 24));
+        insta::assert_snapshot!(format!("fixture_{name}_80x24"), text);
+    }
+}
+
+#[test]
+fn every_fixture_dashboard_at_200x50() {
+    for name in FIXTURES {
+        let text = fixture_screen(&fixture_app(name, 200, 50));
+        insta::assert_snapshot!(format!("fixture_{name}_200x50"), text);
+    }
+}
+
+/// Slides of the fixtures, each found by its heading: (fixture, heading, what else it must
+/// show, the snapshot's name).
+const FIXTURE_SLIDES: [(&str, &str, &str, &str); 6] = [
+    ("chinese", "跨境货物占比", "分母为累计货运总量", "chinese_share_gauge"),
+    ("chinese", "中老铁路累计货运量", "超过5000万吨", "chinese_big_number"),
+    ("tonnages", "Tonnage", "48.6 Mt", "tonnages_chart"),
+    ("bounds", "By rail, for export", "12.5 Mt", "bounds_under"),
+    ("forty", "Twenty tonnages", "Energy memoranda", "forty_chart"),
+    ("vertical", "Freight", "Cross-border", "vertical_two_bars"),
+];
+
+#[test]
+fn fixture_slides_found_by_their_heading() {
+    for (name, heading, shows, snapshot) in FIXTURE_SLIDES {
+        let mut app = fixture_app(name, 100, 30);
+        present(&mut app);
+        let at = go_to_slide(&mut app, heading);
+        let text = fixture_screen(&app);
+        assert!(text.contains(heading) && text.contains(shows), "{name}, `{heading}`:\n{text}");
+        assert!(text.contains(&format!("{}/", at + 1)), "{name}: the slide's number\n{text}");
+        insta::assert_snapshot!(format!("fixture_slide_{snapshot}"), text);
+    }
+}
+
+#[test]
+fn every_fixture_slide_renders_inside_the_screen() {
+    for name in FIXTURES {
+        let mut app = fixture_app(name, 80, 24);
+        present(&mut app);
+        let slides = every_slide(&mut app);
+        assert!(!slides.is_empty(), "{name}");
+        for (index, slide) in slides.iter().enumerate() {
+            assert_eq!(slide.lines().count(), 24, "{name} slide {}", index + 1);
+            assert!(slide.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80), "{name}:\n{slide}");
+        }
     }
 }

@@ -81,7 +81,8 @@ fn ctrl_z_without_job_control_does_not_freeze() {
 #[test]
 fn started_at_zero_by_zero_it_draws_once_resized() {
     let mut app = PtyApp::spawn_program(binary(), &[], repo(), 0, 0);
-    std::thread::sleep(Duration::from_millis(300));
+    // Running (raw mode on) with nothing to draw on; then it gets room.
+    app.wait_for_raw_mode();
     app.resize(80, 24);
     app.wait_for("Partnership ties");
     app.send("q");
@@ -92,30 +93,39 @@ fn started_at_zero_by_zero_it_draws_once_resized() {
 fn after_a_storm_of_resizes_the_screen_equals_a_fresh_one() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("metrics.toml");
-    let dataset =
-        |value: u32| format!("title = \"Storm\"\n[[metric]]\nid = \"a\"\nlabel = \"Alpha\"\nvalue = {value}\n");
-    std::fs::write(&path, dataset(7)).unwrap();
+    // The reload changes a label, not a value: a changed value stays highlighted for seconds
+    // (app::CHANGE_HIGHLIGHT), which a fresh start would not show.
+    let dataset = |label: &str| format!("title = \"Storm\"\n[[metric]]\nid = \"a\"\nlabel = \"{label}\"\nvalue = 7\n");
+    std::fs::write(&path, dataset("Alpha")).unwrap();
     let mut app = PtyApp::spawn_program(binary(), &["--no-watch"], dir.path(), 100, 30);
     app.wait_for("Alpha");
     for step in 0..200u16 {
+        if step % 4 == 0 {
+            app.drain_output();
+        }
         app.resize(20 + (step * 37) % 180, 5 + (step * 13) % 60);
         if step == 100 {
-            std::fs::write(&path, dataset(9)).unwrap();
+            std::fs::write(&path, dataset("Omega")).unwrap();
             app.send("r");
         }
-        std::thread::sleep(Duration::from_millis(50));
+        // Sizes come four at a time, faster than frames (the program must fold them into one),
+        // and the next four once it has drawn: a drag that outruns the program, with no fixed
+        // pause that assumes a speed.
+        if step % 4 == 3 {
+            app.wait_for_output("a frame after the resizes");
+        }
     }
     app.resize(90, 28);
     let fresh = PtyApp::spawn_program(binary(), &["--no-watch"], dir.path(), 90, 28);
-    fresh.wait_for("Alpha");
-    let expected = fresh.settled();
+    // A whole frame: the footer is its last row.
+    let expected = fresh.wait_until(|s| s.contains("Omega") && s.contains("? help"), "a whole fresh frame");
     // Everything but the status line, which says what the reload did.
     let without_status = |screen: &str| screen.lines().take(27).map(str::to_owned).collect::<Vec<_>>();
-    let storm = app.settled();
-    if without_status(&storm) != without_status(&expected) {
-        panic!("storm:\n{storm}\nfresh:\n{expected}");
-    }
-    assert_eq!(without_status(&storm), without_status(&expected));
+    // The storm's screen becomes the fresh one (it may still be drawing the last sizes).
+    app.wait_until(
+        |storm| without_status(storm) == without_status(&expected),
+        "the storm's screen to equal a fresh one",
+    );
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
@@ -129,11 +139,14 @@ fn keys_typed_while_the_window_is_resized_are_never_held_back() {
     app.wait_for("Partnership ties");
     app.send("/");
     app.wait_for("/▏");
+    let mut typed = String::new();
     for (step, letter) in "cross-border".chars().enumerate() {
         let step = step as u16;
         app.resize(70 + step * 7 % 60, 20 + step * 3 % 20);
         app.send(&letter.to_string());
-        std::thread::sleep(Duration::from_millis(15));
+        typed.push(letter);
+        // A key held back until the next one comes would never show here: no next key comes.
+        app.wait_for(&format!("/{typed}▏"));
     }
     app.resize(100, 30);
     let screen = app.wait_for("/cross-border▏");
@@ -239,9 +252,8 @@ fn a_panic_restores_the_terminal_before_its_report() {
     let code = app.wait_exit();
     assert_ne!(code, 0);
     assert!(app.terminal_restored() && app.input_modes_off() && app.cooked());
-    app.settled();
     // The report comes after the main screen is back, so it stays readable.
-    let raw = String::from_utf8_lossy(&app.raw_output()).into_owned();
+    let raw = app.wait_for_raw("a panic asked for by COOPDASH_TEST_PANIC");
     let left_alternate_screen = raw.rfind("\x1b[?1049l").expect("the alternate screen was left");
     let report = raw.find("a panic asked for by COOPDASH_TEST_PANIC").expect("the report is printed");
     assert!(report > left_alternate_screen, "the report was printed on the alternate screen");

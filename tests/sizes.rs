@@ -3,14 +3,14 @@
 
 mod common;
 
-use common::apply;
-
 use std::time::Instant;
 
-use common::{builtin_app, file_app, press, render};
-use coopdash::app::{App, Event, PresentOptions};
+use common::{
+    TempDataset, apply, builtin_app, every_slide, loaded_cleanly, present, press, reload, render, slide_count,
+};
+use coopdash::app::{App, Event};
 use coopdash::text::is_unsafe_char;
-use coopdash::text::width::width;
+use coopdash::text::width::width as width_of;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
@@ -43,16 +43,32 @@ fn every_screen(app: &mut App) -> Vec<String> {
 fn every_listed_size_renders_the_dashboard_the_help_and_the_slides() {
     let mut app = builtin_app(80, 24);
     let screens = every_screen(&mut app);
-    assert!(screens[4].contains("needs at least 24×6 (now 1×1)") || screens[4].trim().len() <= 1);
+    // Too small: the "needs at least" message, cut to the room there is (one cell, two cells).
+    assert_eq!(screens[4].trim(), "n", "1x1");
+    assert_eq!(screens[8].trim(), "ne", "2x1");
+    assert_eq!(screens[0], "", "0x0 has no cell to draw");
     assert!(screens[12].contains("needs at") && screens[12].contains("24×6"), "10x3:\n{}", screens[12]);
     assert!(screens[24].contains("Partnership ties"), "80x24:\n{}", screens[24]);
-    let options = PresentOptions { animation: false, ..PresentOptions::default() };
-    apply(&mut app, Event::Present { options, start: true, slide: 0, at: Instant::now() });
-    for slide in 0..app.deck.len() {
-        apply(&mut app, Event::GoToSlide { slide, at: Instant::now() });
-        for (width, height) in SIZES.into_iter().filter(|&(w, _)| w < 500) {
-            apply(&mut app, Event::Resize(width, height));
-            render(&app);
+    assert!(screens[25].contains("next pane"), "80x24, the help:\n{}", screens[25]);
+    present(&mut app);
+    let count = slide_count(&app);
+    assert!(count > 1, "a deck of {count}");
+    let headings: Vec<String> = app.deck.iter().map(|slide| slide.title.clone()).collect();
+    for (width, height) in SIZES.into_iter().filter(|&(w, _)| w < 500) {
+        apply(&mut app, Event::Resize(width, height));
+        for (index, slide) in every_slide(&mut app).iter().enumerate() {
+            let at = format!("slide {} at {width}x{height}", index + 1);
+            assert_eq!(slide.lines().count(), usize::from(height), "{at}:\n{slide}");
+            assert!(slide.lines().all(|line| width_of(line) <= usize::from(width)), "{at}:\n{slide}");
+            // Its place in the deck shows from 10 columns and 3 rows on.
+            if width >= 10 && height >= 3 {
+                assert!(slide.contains(&format!("{}/{count}", index + 1)), "{at}: no slide number\n{slide}");
+            }
+            // And what it is about, from 39 columns and 10 rows on.
+            let first_word = headings[index].split_whitespace().next().unwrap_or_default();
+            if width >= 39 && height >= 10 {
+                assert!(slide.contains(first_word), "{at}: no `{first_word}`\n{slide}");
+            }
         }
     }
 }
@@ -71,21 +87,20 @@ fn assert_no_stale_cells(app: &mut App, terminal: &mut Terminal<TestBackend>, wi
 
 #[test]
 fn a_storm_of_resizes_with_a_reload_in_the_middle_leaves_no_stale_cells() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.toml");
     let dataset = |value: u32| {
         format!(
             "title = \"Storm\"\n[[metric]]\nid = \"a\"\nlabel = \"Alpha\"\nvalue = {value}\n[[metric]]\nid = \"b\"\nvalue = 3\n"
         )
     };
-    std::fs::write(&path, dataset(7)).unwrap();
-    let mut app = file_app(&path, 100, 30);
+    let data = TempDataset::new(&dataset(7));
+    let mut app = data.app(100, 30);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     for step in 0..200u16 {
         let (width, height) = (20 + (step * 37) % 180, 5 + (step * 13) % 60);
         if step == 100 {
-            std::fs::write(&path, dataset(9)).unwrap();
-            apply(&mut app, Event::Reload);
+            data.write(&dataset(9));
+            reload(&mut app);
+            assert!(loaded_cleanly(&app), "the reload loads");
         }
         if step % 40 == 0 {
             press(&mut app, KeyCode::Char('p'));
@@ -97,24 +112,21 @@ fn a_storm_of_resizes_with_a_reload_in_the_middle_leaves_no_stale_cells() {
 
 #[test]
 fn hard_text_stays_aligned_inside_the_screen() {
-    let dir = tempfile::tempdir().unwrap();
     let combining = format!("e{}", "\u{301}".repeat(200));
     let long_word = "x".repeat(5000);
     let emoji = "👩🏽‍🚀 👍🏿 🇨🇳 family: 👨‍👩‍👧";
     let article = format!("# 标题 {emoji}\n\n{combining} and {long_word}\n\n中老铁路货运量超过五千万吨。{emoji}\n");
-    std::fs::write(dir.path().join("a.md"), article).unwrap();
-    std::fs::write(
-        dir.path().join("m.toml"),
-        format!("title = \"{combining} 中文 {emoji}\"\narticle = \"a.md\"\n[[metric]]\nid = \"a\"\nlabel = \"{combining}{emoji}中文\"\nvalue = 1\n"),
-    )
-    .unwrap();
-    let mut app = file_app(&dir.path().join("m.toml"), 100, 30);
+    let data = TempDataset::new(&format!(
+        "title = \"{combining} 中文 {emoji}\"\narticle = \"a.md\"\n[[metric]]\nid = \"a\"\nlabel = \"{combining}{emoji}中文\"\nvalue = 1\n"
+    ));
+    data.file("a.md", &article);
+    let mut app = data.app(100, 30);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     for (w, h) in [(100, 30), (61, 20), (33, 12), (120, 40)] {
         assert_no_stale_cells(&mut app, &mut terminal, w, h);
         let text = coopdash::export::to_plain_text(&render(&app));
         for line in text.lines() {
-            assert!(width(line) <= usize::from(w), "{w}x{h}: {line}");
+            assert!(width_of(line) <= usize::from(w), "{w}x{h}: {line}");
         }
     }
     press(&mut app, KeyCode::BackTab);
@@ -124,17 +136,15 @@ fn hard_text_stays_aligned_inside_the_screen() {
 
 #[test]
 fn a_one_megabyte_single_line_article_scrolls_to_its_end() {
-    let dir = tempfile::tempdir().unwrap();
     let line: String = (0..150_000).map(|i| format!("w{i} ")).collect();
     assert!(line.len() > 1_000_000);
-    std::fs::write(dir.path().join("a.md"), &line).unwrap();
-    std::fs::write(dir.path().join("m.toml"), "title = \"T\"\narticle = \"a.md\"\n[[metric]]\nid = \"a\"\nvalue = 1\n")
-        .unwrap();
+    let data = TempDataset::new("title = \"T\"\narticle = \"a.md\"\n[[metric]]\nid = \"a\"\nvalue = 1\n");
+    data.file("a.md", &line);
     let started = Instant::now();
-    let mut app = file_app(&dir.path().join("m.toml"), 100, 30);
+    let mut app = data.app(100, 30);
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::End);
-    let screen = coopdash::export::to_plain_text(&render(&app));
+    let screen = screen_text(&app);
     assert!(screen.contains("w149999"), "{screen}");
     assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
 }
@@ -154,38 +164,70 @@ fn two_huge_charts(metrics: usize, per_chart: usize) -> String {
     out
 }
 
+/// Every pane to its last bar at each size, then every slide at each size; the screens must
+/// be exactly their size.
+fn every_pane_and_slide(app: &mut App, sizes: &[(u16, u16)]) {
+    for &(width, height) in sizes {
+        apply(app, Event::Resize(width, height));
+        for _ in 0..3 {
+            press(app, KeyCode::End);
+            assert_eq!(render(app).area, Rect::new(0, 0, width, height));
+            press(app, KeyCode::Tab);
+        }
+    }
+    present(app);
+    for &(width, height) in sizes {
+        apply(app, Event::Resize(width, height));
+        let slides = every_slide(app);
+        assert_eq!(slides.len(), 5, "title, three charts, sources");
+        // A slide too small to say anything still fits; a screen of one row or column has no
+        // room for words.
+        for slide in slides {
+            assert_eq!(slide.lines().count(), usize::from(height));
+        }
+    }
+    press(app, KeyCode::Esc);
+}
+
+/// The sizes a screen of this much data must survive: the usual, the large, and the extremes
+/// a buffer allows.
+const HUGE_SIZES: [(u16, u16); 5] = [(80, 24), (200, 50), (500, 140), (65535, 1), (1, 65535)];
+
+// The 20,000 metrics take seconds to parse in a debug build, so each of the two tests below
+// reads them once (and they run side by side).
+
 #[test]
-fn twenty_thousand_metrics_in_two_charts_of_eleven_thousand_bars_render_at_start_and_after_a_reload() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.toml");
-    std::fs::write(&path, two_huge_charts(20_000, 11_000)).unwrap();
-    let mut app = file_app(&path, 80, 24);
-    assert!(app.data.is_some(), "the dataset loads");
-    let first = coopdash::export::to_plain_text(&render(&app));
+fn twenty_thousand_metrics_in_two_charts_of_eleven_thousand_bars_render_at_start() {
+    let data = TempDataset::new(&two_huge_charts(20_000, 11_000));
+    let mut app = data.app(80, 24);
+    assert!(loaded_cleanly(&app), "the dataset loads");
+    let first = screen_text(&app);
     // Four bars of the first chart show, and the chart says how many it does not show.
     assert!(first.contains("First") && first.contains("↓ 10996 more"), "{first}");
-    for (width, height) in [(80, 24), (200, 50)] {
-        apply(&mut app, Event::Resize(width, height));
-        render(&app);
-        apply(&mut app, Event::Reload);
-        assert!(app.error.is_none() && app.data.is_some(), "the reload loads");
-        render(&app);
+    apply(&mut app, Event::Resize(200, 50));
+    let large = screen_text(&app);
+    assert!(large.contains("Second") && large.contains("Tall"), "{large}");
+    every_pane_and_slide(&mut app, &HUGE_SIZES);
+}
+
+#[test]
+fn twenty_thousand_metrics_in_two_charts_of_eleven_thousand_bars_render_after_a_reload() {
+    // The reload brings the huge dataset in under a screen that has moved to the end of a
+    // smaller one with the same ids.
+    let data = TempDataset::new(&two_huge_charts(40, 22));
+    let mut app = data.app(80, 24);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::End);
+        press(&mut app, KeyCode::Tab);
     }
-    // Every pane, to its last bar, and the slides, at sizes up to the extremes a buffer allows.
-    for (width, height) in [(80, 24), (500, 140), (65535, 1), (1, 65535), (1000, 60)] {
-        apply(&mut app, Event::Resize(width, height));
-        for _ in 0..3 {
-            press(&mut app, KeyCode::End);
-            render(&app);
-            press(&mut app, KeyCode::Tab);
-        }
-    }
-    press(&mut app, KeyCode::Char('p'));
-    for (width, height) in [(80, 24), (1000, 300), (65535, 1), (1, 65535)] {
-        apply(&mut app, Event::Resize(width, height));
-        for slide in 0..app.deck.len() {
-            apply(&mut app, Event::GoToSlide { slide, at: Instant::now() });
-            render(&app);
-        }
-    }
+    data.write(&two_huge_charts(20_000, 11_000));
+    reload(&mut app);
+    assert!(loaded_cleanly(&app), "the reload loads");
+    let first = screen_text(&app);
+    assert!(first.contains("First") && first.contains("more"), "{first}");
+    every_pane_and_slide(&mut app, &HUGE_SIZES);
+}
+
+fn screen_text(app: &App) -> String {
+    coopdash::export::to_plain_text(&render(app))
 }

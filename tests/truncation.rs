@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{file_app, press, render};
+use common::{TempDataset, press, render};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 
@@ -23,12 +23,11 @@ fn row(buffer: &Buffer, y: u16) -> String {
     (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect()
 }
 
-fn app_at(width: u16, height: u16) -> (tempfile::TempDir, coopdash::app::App) {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("metrics.toml"), DATASET).unwrap();
-    std::fs::write(dir.path().join("article.md"), "# A short article\n\nNothing here quotes the figure.\n").unwrap();
-    let app = file_app(&dir.path().join("metrics.toml"), width, height);
-    (dir, app)
+fn app_at(width: u16, height: u16) -> (TempDataset, coopdash::app::App) {
+    let data = TempDataset::new(DATASET);
+    data.file("article.md", "# A short article\n\nNothing here quotes the figure.\n");
+    let app = data.app(width, height);
+    (data, app)
 }
 
 #[test]

@@ -230,6 +230,40 @@ impl PtyApp {
         }
     }
 
+    /// Waits until the program has written something not yet counted by a wait or by
+    /// [`PtyApp::drain_output`] (a frame after a resize, say); panics after the timeout. Call
+    /// `drain_output` before the action whose answer this waits for, so an answer that comes
+    /// fast is not lost.
+    pub fn wait_for_output(&self, what: &str) {
+        if self.output.recv_timeout(TIMEOUT).is_err() {
+            panic!("timed out waiting for {what}; the screen:\n{}", self.screen());
+        }
+    }
+
+    /// Waits until everything the program wrote contains `text` (a report printed after the
+    /// screen was restored, say); panics with what it wrote if it never does.
+    pub fn wait_for_raw(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let raw = String::from_utf8_lossy(&self.raw_output()).into_owned();
+            if raw.contains(text) {
+                return raw;
+            }
+            assert!(start.elapsed() < TIMEOUT, "timed out waiting for `{text}` in the output:\n{raw}");
+            let _ = self.output.recv_timeout(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits until the program has put its terminal in raw mode (it has started and reads
+    /// keys); panics after the timeout.
+    pub fn wait_for_raw_mode(&self) {
+        let start = Instant::now();
+        while self.cooked() {
+            assert!(start.elapsed() < TIMEOUT, "the terminal never left cooked mode");
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// The row and column where `text` starts on screen, if it is there.
     pub fn find(&self, text: &str) -> Option<(u16, u16)> {
         let parser = self.parser.lock().unwrap();
