@@ -7,8 +7,6 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
-
 use common::pty::PtyApp;
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::crossterm::event::KeyCode;
@@ -106,22 +104,13 @@ impl Terminal {
             // What was written so far belongs to the old size.
             self.catch_up(app);
             app.drain_output();
+            let before = app.frames();
             app.resize(COLUMNS, rows);
             self.parser.screen_mut().set_size(rows, COLUMNS);
-            wait_for_frame(app, &format!("a resize to {rows} rows"));
+            app.wait_for_frame_after(before, &format!("a resize to {rows} rows"));
         }
         self.read(app)
     }
-}
-
-/// Waits until the program has answered (written something) and then finished its frame.
-fn wait_for_frame(app: &PtyApp, what: &str) {
-    let started = Instant::now();
-    while app.drain_output() == 0 {
-        assert!(started.elapsed() < common::pty::TIMEOUT, "no frame after {what}; the screen:\n{}", app.screen());
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    app.settled();
 }
 
 fn text_of(cells: &Cells) -> String {
@@ -191,8 +180,9 @@ fn incremental_redraws_match_a_full_repaint_over_graphemes_terminals_measure_per
     let mut failures = Vec::new();
     for &(key, what, panes) in steps {
         app.drain_output();
+        let before = app.frames();
         app.send(key);
-        wait_for_frame(&app, what);
+        app.wait_for_frame_after(before, what);
         let incremental = terminal.read(&app);
         let full = terminal.repainted(&mut app);
         if incremental != full {

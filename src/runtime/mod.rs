@@ -21,8 +21,10 @@ use std::thread;
 use color_eyre::eyre::{Result, WrapErr};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
-use ratatui::crossterm::{cursor, execute};
+use ratatui::crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute, queue};
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -216,9 +218,13 @@ fn start_watcher(driver: &mut Driver, mode: WatchMode) -> Option<FileWatcher> {
     }
 }
 
+/// Draws one frame as a synchronized update (mode 2026): a terminal that knows the mode shows
+/// the frame when it is whole, never half drawn; one that does not ignores it. The bracket's end
+/// is also where a frame visibly ends, which the pseudo-terminal tests wait for.
 fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| frame.render_widget(app, frame.area()))?;
-    Ok(())
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
 }
 
 /// Turns termination signals into an urgent exit (ahead of any keys still queued) and a message

@@ -183,6 +183,22 @@ impl PtyApp {
         }
     }
 
+    /// How many frames the program has finished drawing: each ends a synchronized update
+    /// (`CSI ? 2026 l`), so a test can wait for a whole frame instead of for quiet.
+    pub fn frames(&self) -> usize {
+        const END: &[u8] = b"\x1b[?2026l";
+        self.raw.lock().unwrap().windows(END.len()).filter(|window| *window == END).count()
+    }
+
+    /// Waits until the program has finished drawing more than `before` frames.
+    pub fn wait_for_frame_after(&self, before: usize, what: &str) {
+        let started = Instant::now();
+        while self.frames() <= before {
+            assert!(started.elapsed() < TIMEOUT, "no frame after {what}; the screen:\n{}", self.screen());
+            thread::sleep(Duration::from_millis(2));
+        }
+    }
+
     /// Everything the program has written so far.
     pub fn raw_output(&self) -> Vec<u8> {
         self.raw.lock().unwrap().clone()
