@@ -7,6 +7,7 @@ mod changes;
 mod clock;
 mod debounce;
 mod effects;
+mod event;
 mod evidence;
 mod mouse;
 mod navigation;
@@ -17,13 +18,13 @@ mod search;
 pub use changes::ValueChange;
 pub use debounce::{Debouncer, ERROR_GRACE, FileChange};
 pub use effects::{Effects, End};
+pub use event::Event;
 pub use navigation::Item;
 pub use presentation::{ANIMATION, FRAME, PresentOptions, Presentation};
 pub use search::{Hit, MAX_QUERY, Search};
 
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
 
 use crate::action::{Action, Context, action_for};
@@ -31,51 +32,6 @@ use crate::article::WrappedLine;
 use crate::layout::{self, Areas, ChartShape, LayoutInput, Pane};
 use crate::load::{LoadError, LoadOutcome, LoadRequest, Loaded};
 use crate::theme::Theme;
-
-/// What happens to the app. Events whose handling depends on the time carry it: the app reads
-/// no clock.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Event {
-    /// A key pressed at an instant (a presentation's timer and animations start from it).
-    Key(KeyEvent, Instant),
-    Mouse(MouseEvent),
-    /// The terminal's new size in columns and rows.
-    Resize(u16, u16),
-    /// Text pasted in one piece (bracketed paste): typed into the search prompt if it is open
-    /// (sanitised and capped at [`search::MAX_QUERY`]), ignored elsewhere, so a paste is never
-    /// taken for a storm of keys.
-    Paste(String),
-    /// Read the files again (after Ctrl-Z and `fg`, say): the app asks for a load, as `r` does.
-    Reload,
-    /// The watcher saw a file of ours change at this instant.
-    FileChanged(FileChange, Instant),
-    /// A load the app asked for came back.
-    Loaded(Box<LoadOutcome>),
-    /// Time passed: deadlines up to this instant are due (debounced reloads, held errors, the end
-    /// of a change highlight). The runtime sends it after every batch of events and when the
-    /// earliest [`App::next_deadline`] arrives.
-    Tick(Instant),
-    /// A file watcher now reloads saved files by itself, waiting `quiet` for bare writes to end
-    /// (messages then stop pointing to `r`).
-    Watching {
-        quiet: Duration,
-    },
-    /// Something the app should tell the user in the status line.
-    Notice(Notice),
-    /// Sets what presentation mode does (autoplay, loop, animation) and, with `start`, opens it
-    /// at `slide` (0-based, clamped to the deck).
-    Present {
-        options: PresentOptions,
-        start: bool,
-        slide: usize,
-        at: Instant,
-    },
-    /// Shows slide `slide` (0-based, clamped to the deck) as the clicker would.
-    GoToSlide {
-        slide: usize,
-        at: Instant,
-    },
-}
 
 /// What fills the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
