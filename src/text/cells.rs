@@ -132,7 +132,19 @@ pub fn settle_line(line: &str) -> Cow<'_, str> {
     // until nothing changes. Each pass only removes characters or puts the stand-in for a
     // grapheme; two passes settle anything the property tests and the fuzzer have found, and
     // the bound keeps it cheap whatever the text.
-    for _ in 0..4 {
+    let mut passes = 0;
+    loop {
+        // A word joiner the first pass would drop must not lead the line: without it, the marks
+        // after it would start the line and go (the next sanitising would drop them), so they
+        // go now. Each strip shortens the line, so this ends too.
+        if let Some(rest) = current.strip_prefix(CLUSTER_BREAK) {
+            current = Cow::Owned(rest.to_owned());
+            continue;
+        }
+        if passes == 4 {
+            break;
+        }
+        passes += 1;
         match settle_once(&current) {
             Some(next) => current = Cow::Owned(next),
             None => break,
@@ -147,7 +159,8 @@ fn settle_once(line: &str) -> Option<String> {
         // it may not start with a mark that would join what is before it, nor end with what
         // would take the next text into its grapheme (a prepended number sign, a leading jamo,
         // a consonant with a virama).
-        if at == 0 && !grapheme.is_ascii() && joins("a", grapheme) {
+        // (A syllable before it takes a vowel or trailing jamo in too: `가` + `ᅡ`.)
+        if at == 0 && !grapheme.is_ascii() && ["a", "가", "각"].iter().any(|before| joins(before, grapheme)) {
             return Some(Cow::Borrowed(""));
         }
         let settled = settle(grapheme);
@@ -262,5 +275,12 @@ mod tests {
     fn what_cannot_be_mended_becomes_one_replacement_character() {
         // A half-width voiced mark the first pass missed: ratatui 2, a terminal 1.
         assert_eq!(settle_line("aﾞok"), "a\u{2060}\u{241a}ok");
+    }
+
+    #[test]
+    fn a_line_never_starts_with_the_word_joiner_of_a_split() {
+        // A lone vowel jamo carrying two spacing marks: split, the jamo (of no width) dropped,
+        // and the marks that would then lead the line dropped too, as sanitising again would.
+        assert_eq!(settle_line("\u{1161}\u{e33}\u{93f}"), "");
     }
 }
