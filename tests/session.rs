@@ -100,20 +100,15 @@ fn after_a_storm_of_resizes_the_screen_equals_a_fresh_one() {
     let mut app = PtyApp::spawn_program(binary(), &["--no-watch"], dir.path(), 100, 30);
     app.wait_for("Alpha");
     for step in 0..200u16 {
-        if step % 4 == 0 {
-            app.drain_output();
-        }
         app.resize(20 + (step * 37) % 180, 5 + (step * 13) % 60);
         if step == 100 {
             std::fs::write(&path, dataset("Omega")).unwrap();
             app.send("r");
         }
-        // Sizes come four at a time, faster than frames (the program must fold them into one),
-        // and the next four once it has drawn: a drag that outruns the program, with no fixed
-        // pause that assumes a speed.
-        if step % 4 == 3 {
-            app.wait_for_output("a frame after the resizes");
-        }
+        // A window edge dragged: sizes 20 ms apart, which a loaded machine may not keep up
+        // with (then sizes pile up and the program folds them). The pause spaces the events
+        // the test is about; nothing waits on it, and the end below waits for a condition.
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
     app.resize(90, 28);
     let fresh = PtyApp::spawn_program(binary(), &["--no-watch"], dir.path(), 90, 28);
