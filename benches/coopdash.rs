@@ -89,7 +89,7 @@ fn scroll_step(c: &mut Criterion) {
         let mut app = app_on(dir.path(), &with_article(BUILTIN_DATASET), article, 120, 40);
         // BackTab from the first chart focuses the article.
         apply(&mut app, Event::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE), std::time::Instant::now()));
-        assert_eq!(app.focus, coopdash::layout::Pane::Article);
+        assert_eq!(app.view().focus(), coopdash::layout::Pane::Article);
         let area = Rect::new(0, 0, 120, 40);
         let mut buffer = Buffer::empty(area);
         let mut down = true;

@@ -104,8 +104,8 @@ fn draw_offscreen(cli: &Cli, request: LoadRequest, fell_back: bool) -> Result<u8
     }
     if let Some(slide) = cli.slide {
         let index = usize::from(slide) - 1;
-        if index >= app.deck.len() {
-            say(&format!("coopdash: --slide {slide}: the deck has {} slides", app.deck.len()));
+        if index >= app.content().deck().len() {
+            say(&format!("coopdash: --slide {slide}: the deck has {} slides", app.content().deck().len()));
             return Ok(USAGE_ERROR);
         }
     }
@@ -137,7 +137,7 @@ fn new_app(cli: &Cli, request: LoadRequest, fell_back: bool, area: Rect, animati
     let theme = Theme::named(cli.theme, Theme::no_color_requested());
     let mut app = App::new(request, first, theme, area);
     let _ = app.update(Event::Resize(area.width, area.height));
-    if fell_back && app.notice.is_none() {
+    if fell_back && app.view().notice().is_none() {
         let text = format!("no {DEFAULT_DATASET} here: showing the built-in dataset");
         let _ = app.update(Event::Notice(Notice { text, level: Level::Info }));
     }

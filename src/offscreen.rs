@@ -14,27 +14,27 @@ use crate::export::{self, Defaults, Format};
 /// file and counts the errors (the offscreen modes print this and exit 1 instead of drawing the
 /// error screen). `None` when it loaded.
 pub fn not_loaded(app: &App) -> Option<String> {
-    if app.data.is_some() {
+    if app.content().data().is_some() {
         return None;
     }
-    let diagnostics = app.error.as_ref().map_or(&[][..], |error| &error.diagnostics[..]);
+    let diagnostics = app.content().error().map_or(&[][..], |error| &error.diagnostics[..]);
     let mut report: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
     let (errors, _) = crate::load::count(diagnostics);
     let plural = if errors == 1 { "" } else { "s" };
-    report.push_str(&format!("coopdash: {} did not load; {errors} error{plural}", app.dataset_name()));
+    report.push_str(&format!("coopdash: {} did not load; {errors} error{plural}", app.content().dataset_name()));
     Some(report)
 }
 
 /// The app drawn into a fresh buffer of its own size.
 pub fn render(app: &App) -> Buffer {
-    let mut buffer = Buffer::empty(app.size);
-    app.render(app.size, &mut buffer);
+    let mut buffer = Buffer::empty(app.view().size());
+    app.render(app.view().size(), &mut buffer);
     buffer
 }
 
 /// The colours an export uses for the terminal's defaults, from the app's theme.
 fn defaults(app: &App) -> Defaults {
-    Defaults { fg: app.theme.export_fg, bg: app.theme.export_bg }
+    Defaults { fg: app.view().theme().export_fg, bg: app.view().theme().export_bg }
 }
 
 /// Writes the app's screen to `path`, in the format its extension names.
@@ -49,8 +49,8 @@ pub fn export_to(app: &App, path: &Path) -> Result<(), String> {
 pub fn export_slides(app: &mut App, dir: &Path) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
     let mut written = Vec::new();
-    let at = app.presentation.now;
-    for slide in 0..app.deck.len() {
+    let at = app.view().presentation().now;
+    for slide in 0..app.content().deck().len() {
         let _ = app.update(Event::GoToSlide { slide, at });
         let path = dir.join(format!("slide-{:02}.svg", slide + 1));
         export_to(app, &path)?;

@@ -23,7 +23,7 @@ fn footer(app: &coopdash::app::App) -> String {
 }
 
 fn query(app: &coopdash::app::App) -> &str {
-    app.search.as_ref().map_or("", |s| s.query.as_str())
+    app.view().search().map_or("", |s| s.query.as_str())
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn a_pasted_phrase_finds_what_typing_it_finds() {
     let mut pasted = common::builtin_app(100, 30);
     common::press(&mut pasted, KeyCode::Char('/'));
     apply(&mut pasted, Event::Paste("cross-border".to_owned()));
-    let (typed, pasted) = (typed.search.unwrap(), pasted.search.unwrap());
+    let (typed, pasted) = (typed.view().search().cloned().unwrap(), pasted.view().search().cloned().unwrap());
     assert!(!typed.hits.is_empty());
     assert_eq!((typed.hits, typed.current), (pasted.hits, pasted.current));
 }
@@ -86,16 +86,16 @@ fn a_query_that_matches_nothing_still_matches_nothing_as_it_grows_and_backspace_
     let mut app = common::builtin_app(100, 30);
     common::press(&mut app, KeyCode::Char('/'));
     apply(&mut app, Event::Paste("cross-bordex".to_owned()));
-    assert!(app.search.as_ref().unwrap().hits.is_empty());
+    assert!(app.view().search().unwrap().hits.is_empty());
     for c in "Zq zz".chars() {
         common::press(&mut app, KeyCode::Char(c));
     }
-    assert!(app.search.as_ref().unwrap().hits.is_empty());
+    assert!(app.view().search().unwrap().hits.is_empty());
     for _ in 0.."Zq zzx".len() {
         common::press(&mut app, KeyCode::Backspace);
     }
     assert_eq!(query(&app), "cross-borde");
-    assert!(!app.search.as_ref().unwrap().hits.is_empty(), "a shorter query is searched again");
+    assert!(!app.view().search().unwrap().hits.is_empty(), "a shorter query is searched again");
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn a_paste_outside_the_prompt_is_not_taken_for_keys() {
     let before = common::screen(&app);
     // As keys, `q` would quit and `p` would open the slides.
     assert_eq!(step(&mut app, Event::Paste("pq/x".to_owned())), coopdash::app::Effects::none());
-    assert!(app.search.is_none());
+    assert!(app.view().search().is_none());
     assert_eq!(common::screen(&app), before);
 }
 
@@ -173,18 +173,18 @@ fn the_slide_number_entry_reaches_every_slide_of_a_deck_of_ten_thousand() {
     }
     let data = common::TempDataset::new(&toml);
     let mut app = data.app(100, 30);
-    assert_eq!(app.deck.len(), 10_005);
+    assert_eq!(app.content().deck().len(), 10_005);
     common::press(&mut app, KeyCode::Char('p'));
     for c in "10003".chars() {
         common::press(&mut app, KeyCode::Char(c));
     }
     common::press(&mut app, KeyCode::Enter);
-    assert_eq!(app.presentation.slide, 10_002);
+    assert_eq!(app.view().presentation().slide, 10_002);
     // Digits beyond the last slide's number are dropped.
     for c in "123456".chars() {
         common::press(&mut app, KeyCode::Char(c));
     }
-    assert_eq!(app.presentation.typed, "12345");
+    assert_eq!(app.view().presentation().typed, "12345");
 }
 
 #[test]

@@ -39,7 +39,7 @@ metric = "part"
 fn a_bar_chart_pane_draws_each_bar_to_scale_behind_its_label_and_value() {
     let data = TempDataset::new(TINY);
     let mut app = data.app(70, 18);
-    let area = app.areas().charts[0];
+    let area = app.view().areas(app.content()).charts[0];
     let buffer = render(&app);
     // 32 columns of bar: the whole fills them, the part a quarter (8); the value is written
     // over the bar's start.
@@ -67,7 +67,7 @@ fn a_bar_chart_pane_draws_each_bar_to_scale_behind_its_label_and_value() {
 fn a_gauge_pane_draws_the_share_and_its_track() {
     let data = TempDataset::new(TINY);
     let app = data.app(70, 18);
-    let area = app.areas().gauges;
+    let area = app.view().areas(app.content()).gauges;
     // 10 t of 40 t: 25%, six of the track's 27 cells filled.
     #[rustfmt::skip]
     let expected = Buffer::with_lines([
@@ -86,7 +86,7 @@ fn a_gauge_pane_draws_the_share_and_its_track() {
 fn a_vertical_bar_chart_pane_stands_its_bars_on_their_labels() {
     // The vertical fixture: 50 Mt and 11.58 Mt, side by side.
     let app = fixture_app("vertical", 40, 16);
-    let area = app.areas().charts[0];
+    let area = app.view().areas(app.content()).charts[0];
     let buffer = render(&app);
     // Ten rows of bar: 50 Mt fills them; 11.58 Mt is 2.3 rows, two full and a quarter-block top
     // (`▂`). The value is written inside the bar, the label under it.

@@ -206,12 +206,12 @@ proptest! {
                 apply(&mut app, Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE }));
             }
         }
-        prop_assert!(app.article_scroll <= app.article_max_scroll());
-        if let Some(loaded) = &app.data {
-            for (chart, selected) in loaded.dataset.charts.iter().zip(&app.chart_selection) {
-                prop_assert!(*selected < chart.metrics.len().max(1));
+        prop_assert!(app.view().article_scroll() <= app.view().article_max_scroll(app.content()));
+        if let Some(loaded) = &app.content().data() {
+            for (index, chart) in loaded.dataset.charts.iter().enumerate() {
+                prop_assert!(app.view().chart_selection(index) < chart.metrics.len().max(1));
             }
-            prop_assert!(app.gauge_selection < loaded.dataset.gauges.len().max(1));
+            prop_assert!(app.view().gauge_selection() < loaded.dataset.gauges.len().max(1));
         }
         assert_screen_is_clean(&app)?;
     }
@@ -384,13 +384,13 @@ proptest! {
     ) {
         let text = counted_dataset(metrics, &charts, gauges, wide_labels);
         let mut app = app_for(&text, "", width, height);
-        prop_assert!(app.data.is_some(), "{:?}", app.error);
+        prop_assert!(app.content().data().is_some(), "{:?}", app.content().error());
         for code in [KeyCode::End, KeyCode::Tab, KeyCode::End, KeyCode::Tab, KeyCode::PageDown, KeyCode::Enter] {
             apply(&mut app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE), std::time::Instant::now()));
             assert_screen_is_clean(&app)?;
         }
         apply(&mut app, Event::Key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::NONE), std::time::Instant::now()));
-        for _ in 0..app.deck.len().min(8) {
+        for _ in 0..app.content().deck().len().min(8) {
             apply(&mut app, Event::Key(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE), std::time::Instant::now()));
             assert_screen_is_clean(&app)?;
         }

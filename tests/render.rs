@@ -134,7 +134,7 @@ fn the_colored_theme_uses_colour_and_no_color_uses_none() {
 
 /// The article pane alone, with its style marks.
 fn article_pane(app: &coopdash::app::App) -> String {
-    common::styled_region(&render(app), app.areas().article)
+    common::styled_region(&render(app), app.view().areas(app.content()).article)
 }
 
 #[test]
@@ -153,7 +153,7 @@ fn article_pane_with_headings_lists_and_emphasis() {
 fn article_pane_wraps_cjk_between_ideographs() {
     let app = fixture_app("chinese", 80, 20);
     let text = article_pane(&app);
-    let inner = usize::from(app.areas().article.width);
+    let inner = usize::from(app.view().areas(app.content()).article.width);
     for line in text.lines().step_by(2) {
         assert!(unicode_width::UnicodeWidthStr::width(line) <= inner, "{line}");
     }
@@ -360,7 +360,7 @@ const FIXTURES: [&str; 6] = ["chinese", "tonnages", "single", "forty", "bounds",
 fn every_fixture_loads_cleanly() {
     for name in FIXTURES {
         let app = fixture_app(name, 80, 24);
-        assert!(common::loaded_cleanly(&app), "{name}: {:?}", app.error);
+        assert!(common::loaded_cleanly(&app), "{name}: {:?}", app.content().error());
         assert!(fixture(name).exists());
     }
 }

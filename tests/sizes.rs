@@ -53,7 +53,7 @@ fn every_listed_size_renders_the_dashboard_the_help_and_the_slides() {
     present(&mut app);
     let count = slide_count(&app);
     assert!(count > 1, "a deck of {count}");
-    let headings: Vec<String> = app.deck.iter().map(|slide| slide.title.clone()).collect();
+    let headings: Vec<String> = app.content().deck().iter().map(|slide| slide.title.clone()).collect();
     for (width, height) in SIZES.into_iter().filter(|&(w, _)| w < 500) {
         apply(&mut app, Event::Resize(width, height));
         for (index, slide) in every_slide(&mut app).iter().enumerate() {
@@ -131,7 +131,7 @@ fn hard_text_stays_aligned_inside_the_screen() {
     }
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::End);
-    assert_eq!(app.article_scroll, app.article_max_scroll());
+    assert_eq!(app.view().article_scroll(), app.view().article_max_scroll(app.content()));
 }
 
 #[test]

@@ -48,14 +48,14 @@ impl Harness {
         })
         .unwrap();
         let _ = driver.update(Event::Watching { quiet: watcher.quiet_period() });
-        watcher.follow(&driver.app().watch_paths()).unwrap();
+        watcher.follow(&driver.app().content().watch_paths()).unwrap();
         let mut harness = Self { driver, watcher, path, _dir: dir, seen: Vec::new(), errors_shown: 0 };
         harness.observe();
         harness
     }
 
     fn value(app: &App) -> Option<f64> {
-        let dataset = &app.data.as_ref()?.dataset;
+        let dataset = &app.content().data()?.dataset;
         dataset.metrics.iter().find(|m| m.id == "boxes").map(|m| m.value)
     }
 
@@ -64,7 +64,7 @@ impl Harness {
         if self.seen.last() != Some(&value) {
             self.seen.push(value);
         }
-        if self.driver.app().error.is_some() {
+        if self.driver.app().content().error().is_some() {
             self.errors_shown += 1;
         }
     }
@@ -84,7 +84,7 @@ impl Harness {
     /// One step of the loop, then what the runtime does after each: follow the app's files.
     fn step(&mut self, max_wait: Duration) {
         let _ = self.driver.step(Some(max_wait));
-        self.watcher.follow(&self.driver.app().watch_paths()).unwrap();
+        self.watcher.follow(&self.driver.app().content().watch_paths()).unwrap();
         self.observe();
     }
 
@@ -97,7 +97,9 @@ impl Harness {
     }
 
     fn wait_for_value(&mut self, value: f64) {
-        self.run_until(&format!("boxes = {value}"), |app| Self::value(app) == Some(value) && app.error.is_none());
+        self.run_until(&format!("boxes = {value}"), |app| {
+            Self::value(app) == Some(value) && app.content().error().is_none()
+        });
     }
 
     fn rename_into_place(&self, text: &str, n: usize) {
@@ -166,13 +168,13 @@ fn delete_then_recreate_after_a_delay_reloads_the_new_file() {
 fn an_invalid_save_keeps_the_data_and_the_fix_recovers_by_itself() {
     let mut h = Harness::new(WatchMode::Native);
     std::fs::write(&h.path, dataset("oops")).unwrap();
-    h.run_until("the error banner", |app| app.error.is_some());
-    let error = h.driver.app().error.as_ref().unwrap().diagnostics[0].to_string();
+    h.run_until("the error banner", |app| app.content().error().is_some());
+    let error = h.driver.app().content().error().unwrap().diagnostics[0].to_string();
     assert!(error.contains("metrics.toml:5:9:"), "{error}");
     assert_eq!(HarnessValue::of(&h), Some(1.0), "the last good data stays");
     std::fs::write(&h.path, dataset("5")).unwrap();
     h.wait_for_value(5.0);
-    assert!(h.driver.app().error.is_none());
+    assert!(h.driver.app().content().error().is_none());
 }
 
 #[test]
@@ -205,7 +207,7 @@ fn the_poll_watcher_sees_a_file_that_did_not_exist_when_it_started() {
     let mut h = Harness::new(WatchMode::Poll);
     std::fs::remove_file(&h.path).unwrap();
     h.watcher.follow(&[]).unwrap();
-    h.watcher.follow(&h.driver.app().watch_paths()).unwrap();
+    h.watcher.follow(&h.driver.app().content().watch_paths()).unwrap();
     thread::sleep(Duration::from_millis(50));
     std::fs::write(&h.path, dataset("33")).unwrap();
     h.wait_for_value(33.0);
@@ -219,7 +221,7 @@ fn editor_droppings_and_other_files_do_not_reload() {
         std::fs::write(folder.join(name), "garbage = [").unwrap();
     }
     h.run_for(Duration::from_millis(400));
-    assert_eq!(h.driver.app().generation, 1, "no reload happened: {:?}", h.driver.app().notice);
+    assert_eq!(h.driver.app().content().generation(), 1, "no reload happened: {:?}", h.driver.app().view().notice());
     assert!(h.driver.app().next_deadline().is_none(), "and none is pending");
 }
 
@@ -228,9 +230,9 @@ fn reading_the_file_does_not_trigger_a_reload_loop() {
     let mut h = Harness::new(WatchMode::Native);
     std::fs::write(&h.path, dataset("2")).unwrap();
     h.wait_for_value(2.0);
-    let generation = h.driver.app().generation;
+    let generation = h.driver.app().content().generation();
     h.run_for(Duration::from_millis(700));
-    assert_eq!(h.driver.app().generation, generation, "the reload's own read caused another reload");
+    assert_eq!(h.driver.app().content().generation(), generation, "the reload's own read caused another reload");
 }
 
 #[test]
@@ -240,7 +242,7 @@ fn the_article_is_followed_too_and_a_renamed_article_key_is_followed_at_once() {
     std::fs::write(folder.join("one.md"), "First article.").unwrap();
     std::fs::write(folder.join("two.md"), "Second article.").unwrap();
     let article_text =
-        |app: &App| app.data.as_ref().and_then(|d| d.article.as_ref()).map(|a| a.article.blocks[0].plain_text());
+        |app: &App| app.content().data().and_then(|d| d.article.as_ref()).map(|a| a.article.blocks[0].plain_text());
     std::fs::write(&h.path, format!("article = \"one.md\"\n{}", dataset("1"))).unwrap();
     h.run_until("the first article", |app| article_text(app).as_deref() == Some("First article."));
     std::fs::write(folder.join("one.md"), "First article, edited.").unwrap();
@@ -282,7 +284,7 @@ fn a_jetbrains_safe_write_never_flashes_the_missing_file_banner() {
         });
         h.wait_for_value(value);
     }
-    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app().notice);
+    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app().view().notice());
     assert_eq!(h.seen, [Some(1.0), Some(2.0), Some(3.0), Some(4.0)]);
 }
 
@@ -295,7 +297,7 @@ fn a_backup_by_rename_then_a_new_file_never_flashes_an_error() {
         move_away_then(&mut h, "metrics.toml~", |path| std::fs::write(path, dataset(&value.to_string())).unwrap());
         h.wait_for_value(value);
     }
-    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app().notice);
+    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app().view().notice());
 }
 
 #[test]
@@ -307,7 +309,7 @@ fn moving_the_file_away_and_another_into_place_never_flashes_an_error() {
     h.run_for(Duration::from_millis(50));
     move_away_then(&mut h, "old.toml", |path| std::fs::rename(&new, path).unwrap());
     h.wait_for_value(6.0);
-    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app().notice);
+    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app().view().notice());
 }
 
 #[test]
@@ -323,7 +325,7 @@ fn a_save_that_starts_right_after_another_never_flashes_an_error() {
     h.run_for(Duration::from_millis(60));
     std::fs::write(&h.path, dataset("3")).unwrap();
     h.wait_for_value(3.0);
-    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app().notice);
+    assert_eq!(h.errors_shown, 0, "a frame showed an error banner; notice {:?}", h.driver.app().view().notice());
 }
 
 #[test]
@@ -331,9 +333,9 @@ fn a_file_moved_away_for_good_shows_its_error_after_the_hold() {
     let mut h = Harness::new(WatchMode::Native);
     let moved = Instant::now();
     std::fs::rename(&h.path, h.path.with_file_name("metrics.toml~")).unwrap();
-    h.run_until("the missing-file banner", |app| app.error.is_some());
+    h.run_until("the missing-file banner", |app| app.content().error().is_some());
     assert!(moved.elapsed() >= coopdash::app::ERROR_GRACE, "shown after {:?}, before the hold ended", moved.elapsed());
-    let error = h.driver.app().error.as_ref().unwrap().diagnostics[0].to_string();
+    let error = h.driver.app().content().error().unwrap().diagnostics[0].to_string();
     assert!(error.contains("No such file"), "{error}");
     assert_eq!(HarnessValue::of(&h), Some(1.0), "the last good data stays");
 }
@@ -389,10 +391,10 @@ mod links {
         h.wait_for_value(2.0);
         std::fs::write(folder(&h).join("b.toml"), dataset("3")).unwrap();
         h.wait_for_value(3.0);
-        let generation = h.driver.app().generation;
+        let generation = h.driver.app().content().generation();
         std::fs::write(folder(&h).join("a.toml"), dataset("99")).unwrap();
         h.run_for(Duration::from_millis(700));
-        assert_eq!(h.driver.app().generation, generation, "an edit of the old target reloaded");
+        assert_eq!(h.driver.app().content().generation(), generation, "an edit of the old target reloaded");
         assert_eq!(HarnessValue::of(&h), Some(3.0));
         assert_eq!(h.errors_shown, 0);
     }
@@ -436,7 +438,7 @@ mod links {
     fn a_dangling_link_keeps_the_last_data_and_picks_up_its_target_when_it_appears() {
         let mut h = linked(WatchMode::Native);
         repoint(&h.path, "later.toml");
-        h.run_until("the error banner", |app| app.error.is_some());
+        h.run_until("the error banner", |app| app.content().error().is_some());
         assert_eq!(HarnessValue::of(&h), Some(1.0), "the last good data stays");
         std::fs::write(folder(&h).join("later.toml"), dataset("8")).unwrap();
         h.wait_for_value(8.0);
@@ -450,7 +452,7 @@ mod links {
         let path = dir.path().join("metrics.toml");
         symlink("later.toml", &path).unwrap();
         let mut h = Harness::at(WatchMode::Native, dir, path);
-        assert!(h.driver.app().error.is_some(), "starts on the error screen");
+        assert!(h.driver.app().content().error().is_some(), "starts on the error screen");
         std::fs::write(folder(&h).join("later.toml"), dataset("7")).unwrap();
         h.wait_for_value(7.0);
     }
@@ -461,7 +463,7 @@ mod links {
         let path = dir.path().join("metrics.toml");
         symlink("later/on/real.toml", &path).unwrap();
         let mut h = Harness::at(WatchMode::Native, dir, path);
-        assert!(h.driver.app().error.is_some(), "starts on the error screen");
+        assert!(h.driver.app().content().error().is_some(), "starts on the error screen");
         let on = folder(&h).join("later/on");
         std::fs::create_dir_all(&on).unwrap();
         std::fs::write(on.join("real.toml"), dataset("7")).unwrap();
@@ -481,7 +483,7 @@ mod links {
         std::fs::write(&path, format!("article = \"article.md\"\n{}", dataset("1"))).unwrap();
         let mut h = Harness::at(WatchMode::Native, dir, path);
         let article_text =
-            |app: &App| app.data.as_ref().and_then(|d| d.article.as_ref()).map(|a| a.article.blocks[0].plain_text());
+            |app: &App| app.content().data().and_then(|d| d.article.as_ref()).map(|a| a.article.blocks[0].plain_text());
         assert_eq!(article_text(h.driver.app()).as_deref(), Some("First notes."));
         std::fs::write(folder.join("notes.md"), "First notes, edited.").unwrap();
         h.run_until("the edit of the target", |app| article_text(app).as_deref() == Some("First notes, edited."));
@@ -531,7 +533,7 @@ mod links {
         std::fs::write(folder(&h).join("b.toml"), dataset("3")).unwrap();
         h.wait_for_value(3.0);
         repoint(&h.path, "later.toml");
-        h.run_until("the error banner", |app| app.error.is_some());
+        h.run_until("the error banner", |app| app.content().error().is_some());
         std::fs::write(folder(&h).join("later.toml"), dataset("8")).unwrap();
         h.wait_for_value(8.0);
     }

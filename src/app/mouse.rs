@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Margin, Position};
 
-use super::{App, Effects, Overlay};
+use super::{Content, Effects, Overlay, View};
 use crate::action::Action;
 use crate::geometry::{bar_slots, gauge_slots};
 use crate::layout::Pane;
@@ -12,8 +12,8 @@ use crate::layout::Pane;
 /// Lines one wheel notch scrolls the article.
 const WHEEL_LINES: usize = 3;
 
-impl App {
-    pub(super) fn on_mouse(&mut self, mouse: MouseEvent) -> Effects {
+impl View {
+    pub(super) fn on_mouse(&mut self, content: &Content, mouse: MouseEvent) -> Effects {
         let at = Position::new(mouse.column, mouse.row);
         if self.overlay == Overlay::Help {
             return match mouse.kind {
@@ -26,7 +26,7 @@ impl App {
                 _ => Effects::none(),
             };
         }
-        let Some(pane) = self.pane_at(at) else { return Effects::none() };
+        let Some(pane) = self.pane_at(content, at) else { return Effects::none() };
         match mouse.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let down = mouse.kind == MouseEventKind::ScrollDown;
@@ -36,13 +36,13 @@ impl App {
                     } else {
                         self.article_scroll.saturating_sub(WHEEL_LINES)
                     };
-                    self.clamp_article_scroll();
+                    self.clamp_article_scroll(content);
                 } else {
                     let focus = std::mem::replace(&mut self.focus, pane);
-                    self.move_in_pane(if down { Action::Next } else { Action::Prev });
+                    self.move_in_pane(content, if down { Action::Next } else { Action::Prev });
                     self.focus = focus;
                     self.last_item_pane = if self.focus == Pane::Article { self.last_item_pane } else { pane };
-                    self.follow_selection();
+                    self.follow_selection(content);
                 }
                 Effects::redraw()
             }
@@ -51,10 +51,10 @@ impl App {
                 self.focus = pane;
                 if pane != Pane::Article {
                     self.last_item_pane = pane;
-                    self.select_at(pane, at);
+                    self.select_at(content, pane, at);
                 }
-                self.refresh_article();
-                self.follow_selection();
+                self.refresh_article(content);
+                self.follow_selection(content);
                 Effects::redraw()
             }
             _ => Effects::none(),
@@ -67,15 +67,15 @@ impl App {
     }
 
     /// The pane under a screen position.
-    fn pane_at(&self, at: Position) -> Option<Pane> {
-        let areas = self.areas();
-        self.panes().into_iter().find(|&p| areas.pane(p).contains(at))
+    fn pane_at(&self, content: &Content, at: Position) -> Option<Pane> {
+        let areas = self.areas(content);
+        self.panes(content).into_iter().find(|&p| areas.pane(p).contains(at))
     }
 
     /// Selects the bar or gauge drawn under `at` in `pane`.
-    fn select_at(&mut self, pane: Pane, at: Position) {
-        let Some(loaded) = &self.data else { return };
-        let inner = self.areas().pane(pane).inner(Margin::new(1, 1));
+    fn select_at(&mut self, content: &Content, pane: Pane, at: Position) {
+        let Some(loaded) = content.data() else { return };
+        let inner = self.areas(content).pane(pane).inner(Margin::new(1, 1));
         match pane {
             Pane::Chart(index) => {
                 let Some(chart) = loaded.dataset.charts.get(index) else { return };

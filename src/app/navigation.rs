@@ -1,6 +1,6 @@
 //! Focus, selection and scrolling: the arithmetic behind the movement keys.
 
-use super::{App, Overlay};
+use super::{Content, Overlay, View};
 use crate::action::{Action, help_rows};
 use crate::article::{Row, Scroll, row_at, wrap};
 use crate::layout::{self, HelpWindow, Pane, Screen};
@@ -15,10 +15,10 @@ pub enum Item {
     Gauge(usize),
 }
 
-impl App {
+impl View {
     /// The panes that exist for the current data, in Tab order.
-    pub fn panes(&self) -> Vec<Pane> {
-        let Some(loaded) = &self.data else {
+    pub fn panes(&self, content: &Content) -> Vec<Pane> {
+        let Some(loaded) = content.data() else {
             return Vec::new();
         };
         let mut panes: Vec<Pane> = (0..loaded.dataset.charts.len()).map(Pane::Chart).collect();
@@ -31,8 +31,8 @@ impl App {
 
     /// The selected bar or gauge of the focused pane (or, while the article has the focus, of the
     /// pane focused before it).
-    pub fn selected_item(&self) -> Option<Item> {
-        let dataset = &self.data.as_ref()?.dataset;
+    pub fn selected_item(&self, content: &Content) -> Option<Item> {
+        let dataset = &content.data()?.dataset;
         let pane = if self.focus == Pane::Article { self.last_item_pane } else { self.focus };
         match pane {
             Pane::Chart(chart) => {
@@ -45,8 +45,8 @@ impl App {
         }
     }
 
-    pub(super) fn cycle_focus(&mut self, step: isize) {
-        let panes = self.panes();
+    pub(super) fn cycle_focus(&mut self, content: &Content, step: isize) {
+        let panes = self.panes(content);
         if panes.is_empty() {
             return;
         }
@@ -57,28 +57,28 @@ impl App {
             self.last_item_pane = self.focus;
         }
         // In one-pane mode the article may just have appeared at a new width.
-        self.refresh_article();
+        self.refresh_article(content);
     }
 
     /// Moves the selection (charts, gauges) or the scroll position (article).
-    pub(super) fn move_in_pane(&mut self, action: Action) {
+    pub(super) fn move_in_pane(&mut self, content: &Content, action: Action) {
         let pane = if self.overlay == Overlay::Details && self.focus == Pane::Article {
             self.last_item_pane
         } else {
             self.focus
         };
-        let page = self.page_rows(pane);
+        let page = self.page_rows(content, pane);
         match pane {
             Pane::Article => {
-                self.article_scroll = step(self.article_scroll, action, page, self.article_rows());
-                self.clamp_article_scroll();
+                self.article_scroll = step(self.article_scroll, action, page, self.article_rows(content));
+                self.clamp_article_scroll(content);
             }
             Pane::Gauges => {
-                let count = self.data.as_ref().map_or(0, |d| d.dataset.gauges.len());
+                let count = content.data().map_or(0, |d| d.dataset.gauges.len());
                 self.gauge_selection = step(self.gauge_selection, action, page, count).min(count.saturating_sub(1));
             }
             Pane::Chart(chart) => {
-                let count = self.data.as_ref().and_then(|d| d.dataset.charts.get(chart)).map_or(0, |c| c.metrics.len());
+                let count = content.data().and_then(|d| d.dataset.charts.get(chart)).map_or(0, |c| c.metrics.len());
                 if let Some(selected) = self.chart_selection.get_mut(chart) {
                     *selected = step(*selected, action, page, count).min(count.saturating_sub(1));
                 }
@@ -103,8 +103,8 @@ impl App {
     }
 
     /// Rows one page moves in a pane: its visible height, at least one.
-    fn page_rows(&self, pane: Pane) -> usize {
-        let rect = self.areas().pane(pane);
+    fn page_rows(&self, content: &Content, pane: Pane) -> usize {
+        let rect = self.areas(content).pane(pane);
         let rows = match pane {
             Pane::Article => layout::article_text_area(rect).height,
             _ => rect.height.saturating_sub(2),
@@ -113,8 +113,8 @@ impl App {
     }
 
     /// Rows of the article pane's text area (its page).
-    pub fn article_page(&self) -> usize {
-        let areas = self.areas();
+    pub fn article_page(&self, content: &Content) -> usize {
+        let areas = self.areas(content);
         let rect =
             if areas.screen == Screen::Single && self.focus != Pane::Article { areas.body } else { areas.article };
         usize::from(layout::article_text_area(rect).height).max(1)
@@ -122,24 +122,29 @@ impl App {
 
     /// The article's scroll range as it stands (rows, page, top): the one computation the
     /// movement keys and the article pane both read.
-    pub fn article_view(&self) -> Scroll {
-        Scroll::new(self.article_lines.len(), self.evidence_badge(), self.article_page(), self.article_scroll)
+    pub fn article_view(&self, content: &Content) -> Scroll {
+        Scroll::new(
+            self.article_lines.len(),
+            self.evidence_badge(content),
+            self.article_page(content),
+            self.article_scroll,
+        )
     }
 
     /// The largest scroll that still fills the pane: the last row sits at the bottom.
-    pub fn article_max_scroll(&self) -> usize {
-        self.article_view().max()
+    pub fn article_max_scroll(&self, content: &Content) -> usize {
+        self.article_view(content).max()
     }
 
     /// Screen rows the article takes: its wrapped lines, and the rows an evidence badge adds
     /// under its sentence. `article_scroll` counts these rows, not lines.
-    pub fn article_rows(&self) -> usize {
-        self.article_view().rows
+    pub fn article_rows(&self, content: &Content) -> usize {
+        self.article_view(content).rows
     }
 
     /// The wrapped line shown on article row `row` (a badge row counts as the line above it).
-    pub fn line_at_row(&self, row: usize) -> usize {
-        let badge = self.evidence_badge();
+    pub fn line_at_row(&self, content: &Content, row: usize) -> usize {
+        let badge = self.evidence_badge(content);
         match row_at(row, badge) {
             Row::Line(line) | Row::CutBefore(line) | Row::CutAfter(line) => line,
             Row::Badge => badge.map_or(row, |badge| badge.line),
@@ -147,8 +152,8 @@ impl App {
     }
 
     /// The article row that shows wrapped line `line` (its first half, if it is cut).
-    pub fn row_of_line(&self, line: usize) -> usize {
-        match self.evidence_badge() {
+    pub fn row_of_line(&self, content: &Content, line: usize) -> usize {
+        match self.evidence_badge(content) {
             Some(badge) if line > badge.line => line + badge.extra_rows(),
             _ => line,
         }
@@ -156,20 +161,20 @@ impl App {
 
     /// Where the evidence badge is drawn: under the last line of the highlighted sentence, that
     /// line cut at the sentence's end if another sentence follows on it.
-    pub fn evidence_badge(&self) -> Option<crate::article::BadgePlace> {
-        let loaded = self.data.as_ref()?;
+    pub fn evidence_badge(&self, content: &Content) -> Option<crate::article::BadgePlace> {
+        let loaded = content.data()?;
         let place = loaded.evidence.place(self.evidence_metric?)?;
         let blocks = &loaded.article.as_ref()?.article.blocks;
         Some(crate::article::badge_place(&self.article_lines, blocks, self.article_width, place.sentence))
     }
 
-    pub(super) fn clamp_article_scroll(&mut self) {
-        self.article_scroll = self.article_scroll.min(self.article_max_scroll());
+    pub(super) fn clamp_article_scroll(&mut self, content: &Content) {
+        self.article_scroll = self.article_scroll.min(self.article_max_scroll(content));
     }
 
     /// Rewraps the article if the pane's width changed, keeping the same text at the top.
-    pub(super) fn refresh_article(&mut self) {
-        let pane = self.areas().article;
+    pub(super) fn refresh_article(&mut self, content: &Content) {
+        let pane = self.areas(content).article;
         // When the article pane is hidden (one-pane mode), keep the last width: the article
         // comes back at the same place.
         let width = if pane.width == 0 {
@@ -178,56 +183,21 @@ impl App {
             usize::from(layout::article_text_area(pane).width)
         };
         if width == self.article_width && !self.article_lines.is_empty() {
-            self.clamp_article_scroll();
+            self.clamp_article_scroll(content);
             return;
         }
-        let anchor = self.article_lines.get(self.line_at_row(self.article_scroll)).map(|l| (l.block, l.offset));
-        self.article_lines = match &self.data {
+        let anchor =
+            self.article_lines.get(self.line_at_row(content, self.article_scroll)).map(|l| (l.block, l.offset));
+        self.article_lines = match content.data() {
             Some(Loaded { article: Some(named), .. }) => wrap(&named.article.blocks, width),
             _ => Vec::new(),
         };
         self.article_width = width;
         if let Some(anchor) = anchor {
             let line = self.article_lines.partition_point(|l| (l.block, l.offset) <= anchor).saturating_sub(1);
-            self.article_scroll = self.row_of_line(line);
+            self.article_scroll = self.row_of_line(content, line);
         }
-        self.clamp_article_scroll();
-    }
-
-    /// Before new data replaces the old: keep each chart's selected metric (by id, else the same
-    /// position, clamped), the gauge selection and a focus that still exists.
-    pub(super) fn keep_selection_across(&mut self, new: &Loaded) {
-        let charts = &new.dataset.charts;
-        let old = self.data.as_ref().map(|d| &d.dataset);
-        self.chart_selection = charts
-            .iter()
-            .enumerate()
-            .map(|(i, chart)| {
-                let previous = self.chart_selection.get(i).copied().unwrap_or(0);
-                let old_id = old
-                    .and_then(|d| d.charts.get(i))
-                    .and_then(|c| c.metrics.get(previous))
-                    .and_then(|&m| old.map(|d| d.metrics[m].id.as_str()));
-                let by_id = old_id.and_then(|id| chart.metrics.iter().position(|&m| new.dataset.metrics[m].id == id));
-                by_id.unwrap_or(previous).min(chart.metrics.len().saturating_sub(1))
-            })
-            .collect();
-        self.gauge_selection = self.gauge_selection.min(new.dataset.gauges.len().saturating_sub(1));
-        let evidence_id = self.evidence_metric.and_then(|m| old.and_then(|d| d.metrics.get(m))).map(|m| m.id.as_str());
-        self.evidence_metric = evidence_id.and_then(|id| new.dataset.metric_index(id));
-        // Search matches point into the old article.
-        self.search = None;
-        let exists = |pane: Pane| match pane {
-            Pane::Chart(i) => i < charts.len(),
-            Pane::Gauges => !new.dataset.gauges.is_empty(),
-            Pane::Article => true,
-        };
-        if !exists(self.focus) {
-            self.focus = Pane::Chart(0);
-        }
-        if !exists(self.last_item_pane) {
-            self.last_item_pane = Pane::Chart(0);
-        }
+        self.clamp_article_scroll(content);
     }
 }
 

@@ -6,7 +6,7 @@
 //! dropped), and a query that matched nothing is not searched again as it grows (a longer
 //! query cannot match where a shorter one did not), so each further key costs next to nothing.
 
-use super::{App, Item, Overlay};
+use super::{Content, Item, Overlay, View};
 use crate::article::{TextSpan, fold_with};
 use crate::layout::Pane;
 use crate::text::is_unsafe_char;
@@ -79,11 +79,11 @@ impl Search {
     }
 }
 
-impl App {
-    fn place(&self) -> Place {
+impl View {
+    fn place(&self, content: &Content) -> Place {
         Place {
             article_scroll: self.article_scroll,
-            top_line: self.line_at_row(self.article_scroll),
+            top_line: self.line_at_row(content, self.article_scroll),
             focus: self.focus,
             last_item_pane: self.last_item_pane,
             chart_selection: self.chart_selection.clone(),
@@ -93,7 +93,7 @@ impl App {
         }
     }
 
-    fn go_back_to(&mut self, place: Place) {
+    fn go_back_to(&mut self, content: &Content, place: Place) {
         self.article_scroll = place.article_scroll;
         self.focus = place.focus;
         self.last_item_pane = place.last_item_pane;
@@ -101,25 +101,25 @@ impl App {
         self.gauge_selection = place.gauge_selection;
         self.evidence_metric = place.evidence_metric;
         self.followed = place.followed;
-        self.clamp_article_scroll();
+        self.clamp_article_scroll(content);
     }
 
-    pub(super) fn open_search(&mut self) {
-        if self.data.is_none() {
+    pub(super) fn open_search(&mut self, content: &Content) {
+        if content.data().is_none() {
             return;
         }
-        let origin = self.place();
+        let origin = self.place(content);
         self.overlay = Overlay::None;
         self.search =
             Some(Search { query: String::new(), cut: false, editing: true, hits: Vec::new(), current: None, origin });
     }
 
     /// Esc: in the prompt, cancel and go back; after Enter, clear the highlights.
-    pub(super) fn close_search(&mut self) {
+    pub(super) fn close_search(&mut self, content: &Content) {
         if let Some(search) = self.search.take()
             && search.editing
         {
-            self.go_back_to(search.origin);
+            self.go_back_to(content, search.origin);
         }
     }
 
@@ -135,7 +135,7 @@ impl App {
     /// characters unsafe for the terminal are dropped, and what goes beyond [`MAX_QUERY`] is
     /// cut (and the prompt says so). Costs time in proportion to what is kept, not to `text`'s
     /// length beyond that (a paste of a megabyte stops reading at the limit).
-    pub(super) fn type_into_search(&mut self, text: &str) {
+    pub(super) fn type_into_search(&mut self, content: &Content, text: &str) {
         let Some(search) = &mut self.search else { return };
         let could_match = !search.hits.is_empty() || search.query.trim().is_empty();
         let mut room = MAX_QUERY.saturating_sub(search.query.chars().count());
@@ -157,25 +157,25 @@ impl App {
         // A query that matched nothing matches nothing once longer: only appended to, its
         // folded form starts with the old one's, and a capital makes it stricter, not looser.
         if typed && could_match {
-            self.refresh_search();
+            self.refresh_search(content);
         }
     }
 
     /// Backspace in the prompt.
-    pub(super) fn delete_from_search(&mut self) {
+    pub(super) fn delete_from_search(&mut self, content: &Content) {
         let Some(search) = &mut self.search else { return };
         search.cut = false;
         if search.query.pop().is_some() {
-            self.refresh_search();
+            self.refresh_search(content);
         }
     }
 
     /// Finds the query's matches again and shows the first at or below where the search began.
-    fn refresh_search(&mut self) {
+    fn refresh_search(&mut self, content: &Content) {
         let Some(search) = &self.search else { return };
         let query = search.query.clone();
         let origin = search.origin.clone();
-        let hits = self.find(&query);
+        let hits = self.find(content, &query);
         // The first match at or below where the search began, as less does.
         let current = hits
             .iter()
@@ -189,13 +189,13 @@ impl App {
             search.current = current;
         }
         match current {
-            Some(_) => self.show_current_hit(),
-            None => self.go_back_to(origin),
+            Some(_) => self.show_current_hit(content),
+            None => self.go_back_to(content, origin),
         }
     }
 
     /// `n` (`step` 1) and `N` (`step` -1), wrapping around.
-    pub(super) fn step_search(&mut self, step: isize) {
+    pub(super) fn step_search(&mut self, content: &Content, step: isize) {
         let Some(search) = &mut self.search else { return };
         if search.hits.is_empty() {
             return;
@@ -203,20 +203,20 @@ impl App {
         let count = search.hits.len() as isize;
         let current = search.current.map_or(0, |c| (c as isize + step).rem_euclid(count) as usize);
         search.current = Some(current);
-        self.show_current_hit();
+        self.show_current_hit(content);
     }
 
-    fn show_current_hit(&mut self) {
+    fn show_current_hit(&mut self, content: &Content) {
         let Some(hit) = self.search.as_ref().and_then(|s| s.current.map(|c| s.hits[c])) else { return };
         match hit {
-            Hit::Article(span) => self.scroll_to_span(span),
-            Hit::Metric(metric) => self.select_metric(metric, true),
+            Hit::Article(span) => self.scroll_to_span(content, span),
+            Hit::Metric(metric) => self.select_metric(content, metric, true),
         }
     }
 
     /// Every match of `query`: smart case (case-sensitive only if it has a capital).
-    fn find(&self, query: &str) -> Vec<Hit> {
-        let Some(loaded) = &self.data else { return Vec::new() };
+    fn find(&self, content: &Content, query: &str) -> Vec<Hit> {
+        let Some(loaded) = content.data() else { return Vec::new() };
         if query.trim().is_empty() {
             return Vec::new();
         }

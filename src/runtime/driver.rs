@@ -210,7 +210,7 @@ mod tests {
         driver.urgent().raise(128 + 1);
         sender.send(Message::Signal(1)).unwrap();
         assert_eq!(driver.step(None).end, Some(End::Exit(129)));
-        assert!(driver.app().search.is_none(), "a queued key was applied before the exit");
+        assert!(driver.app().view().search().is_none(), "a queued key was applied before the exit");
     }
 
     #[test]
@@ -229,6 +229,6 @@ mod tests {
         sender.send(typed('/')).unwrap();
         sender.send(Message::Terminal(TermEvent::Paste("cross-border".to_owned()))).unwrap();
         assert!(driver.step(None).redraw);
-        assert_eq!(driver.app().search.as_ref().map(|s| s.query.as_str()), Some("cross-border"));
+        assert_eq!(driver.app().view().search().as_ref().map(|s| s.query.as_str()), Some("cross-border"));
     }
 }

@@ -158,7 +158,7 @@ fn terminal_loop(
         let effects = driver.step(None);
         if let Some(watcher) = &mut watcher {
             // The dataset may now name another article.
-            let _ = watcher.follow(&driver.app().watch_paths());
+            let _ = watcher.follow(&driver.app().content().watch_paths());
         }
         match effects.end {
             Some(End::Quit) => return Ok(0),
@@ -206,7 +206,7 @@ fn start_watcher(driver: &mut Driver, mode: WatchMode) -> Option<FileWatcher> {
     match started {
         Ok(mut watcher) => {
             let _ = driver.update(Event::Watching { quiet: watcher.quiet_period() });
-            if let Err(error) = watcher.follow(&driver.app().watch_paths()) {
+            if let Err(error) = watcher.follow(&driver.app().content().watch_paths()) {
                 let _ = driver.update(cannot_watch(&error));
             }
             Some(watcher)

@@ -8,17 +8,17 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use super::focused;
 use super::frame::{pane_block, with_caption};
 use super::highlight::{Highlight, styled_line};
-use crate::app::App;
+use crate::app::Viewer;
 use crate::article::{BadgePlace, Row, WrappedLine, row_at};
 use crate::layout::{Pane, article_text_area};
 use crate::load::Loaded;
 use crate::text::width::truncate;
 
-pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let theme = &app.theme;
+    let theme = &app.view.theme();
     let name = loaded.article.as_ref().map_or("", |a| a.name.as_str());
     let block = pane_block(theme, "Article", name, focused(app, Pane::Article), area.width);
     let text_area = article_text_area(area);
@@ -32,11 +32,11 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     };
     // The app keeps the article wrapped for its pane's width, and says where the badge goes
     // and how far the article scrolls: the pane draws exactly that.
-    let width = app.article_width;
-    let lines: &[WrappedLine] = &app.article_lines;
+    let width = app.view.article_width();
+    let lines: &[WrappedLine] = app.view.article_lines();
     let badge = evidence_badge(app, loaded);
     let place = badge.as_ref().map(|badge| badge.place);
-    let scroll = app.article_view();
+    let scroll = app.view.article_view(app.content);
     let (top, bottom) = (scroll.top, scroll.bottom());
     let mut caption = scroll.caption();
     if let Some(note) = missing_evidence(app, loaded) {
@@ -102,20 +102,20 @@ struct Badge {
     text: String,
 }
 
-fn evidence_badge(app: &App, loaded: &Loaded) -> Option<Badge> {
-    let metric = app.evidence_metric?;
+fn evidence_badge(app: &Viewer, loaded: &Loaded) -> Option<Badge> {
+    let metric = app.view.evidence_metric()?;
     let sentence = loaded.evidence.place(metric)?.sentence;
     let m = loaded.dataset.metrics.get(metric)?;
     Some(Badge {
-        place: app.evidence_badge()?,
+        place: app.view.evidence_badge(app.content)?,
         sentence_end: sentence.end,
         text: format!("  ↳ {} · {}", m.display_value(), m.label),
     })
 }
 
 /// For a selected metric whose quote cannot be shown: where its figure comes from instead.
-fn missing_evidence(app: &App, loaded: &Loaded) -> Option<String> {
-    let metric = app.evidence_metric?;
+fn missing_evidence(app: &Viewer, loaded: &Loaded) -> Option<String> {
+    let metric = app.view.evidence_metric()?;
     if loaded.evidence.place(metric).is_some() {
         return None;
     }
@@ -129,10 +129,10 @@ fn missing_evidence(app: &App, loaded: &Loaded) -> Option<String> {
 
 /// The highlights that touch the visible lines: charted numbers, the evidence sentence, search
 /// matches (the current one strongest), in drawing order.
-fn highlights(app: &App, loaded: &Loaded, visible: &[WrappedLine]) -> Vec<Highlight> {
+fn highlights(app: &Viewer, loaded: &Loaded, visible: &[WrappedLine]) -> Vec<Highlight> {
     let (Some(first), Some(last)) = (visible.first(), visible.last()) else { return Vec::new() };
     let blocks = first.block..=last.block;
-    let theme = &app.theme;
+    let theme = &app.view.theme();
     let mut out: Vec<Highlight> = loaded
         .evidence
         .numbers
@@ -140,12 +140,12 @@ fn highlights(app: &App, loaded: &Loaded, visible: &[WrappedLine]) -> Vec<Highli
         .filter(|span| blocks.contains(&span.block))
         .map(|&span| Highlight { span, style: theme.charted_number })
         .collect();
-    if let Some(place) = app.evidence_metric.and_then(|m| loaded.evidence.place(m))
+    if let Some(place) = app.view.evidence_metric().and_then(|m| loaded.evidence.place(m))
         && blocks.contains(&place.sentence.block)
     {
         out.push(Highlight { span: place.sentence, style: theme.evidence });
     }
-    if let Some(search) = &app.search {
+    if let Some(search) = &app.view.search() {
         for (index, span) in search.article_hits_in(first.block, last.block) {
             let style = if Some(index) == search.current { theme.search_current } else { theme.search_match };
             out.push(Highlight { span, style });

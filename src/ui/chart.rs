@@ -12,7 +12,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
 
 use super::frame::{hidden_caption, pane_block, with_caption};
 use super::{focused, shows_selection};
-use crate::app::{App, ValueChange};
+use crate::app::{ValueChange, Viewer};
 use crate::dataset::{ChartDirection, Dataset, Metric, Unit};
 use crate::geometry::{BarLimits, bar_slots_within};
 use crate::layout::Pane;
@@ -147,7 +147,7 @@ impl Bars<'_> {
 }
 
 /// One of the dashboard's chart panes.
-pub fn render(app: &App, loaded: &Loaded, index: usize, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &Viewer, loaded: &Loaded, index: usize, area: Rect, buf: &mut Buffer) {
     let dataset = &loaded.dataset;
     let Some(chart) = dataset.charts.get(index) else {
         return;
@@ -156,22 +156,23 @@ pub fn render(app: &App, loaded: &Loaded, index: usize, area: Rect, buf: &mut Bu
         return;
     }
     let unit = chart.metrics.first().map_or(&Unit::None, |&m| &dataset.metrics[m].unit);
-    let block = pane_block(&app.theme, &chart.title, unit.caption(), focused(app, Pane::Chart(index)), area.width);
+    let block =
+        pane_block(app.view.theme(), &chart.title, unit.caption(), focused(app, Pane::Chart(index)), area.width);
     let inner = block.inner(area);
     let bars = Bars {
         dataset,
         members: &chart.metrics,
         vertical: chart.direction == ChartDirection::Vertical,
-        cursor: app.chart_selection.get(index).copied().unwrap_or(0),
+        cursor: app.view.chart_selection(index),
         highlight: shows_selection(app, Pane::Chart(index)),
-        styles: BarStyles::dataset(&app.theme),
-        theme: &app.theme,
-        changes: &app.changes,
+        styles: BarStyles::dataset(app.view.theme()),
+        theme: app.view.theme(),
+        changes: app.content.changes(),
         value_of: &|m: &Metric| m.value,
     };
     let window = bars.draw(inner, buf);
     let (above, below) = (window.start, chart.metrics.len() - window.end);
     let caption = hidden_caption(above, below);
     // The frame goes on after the bars so its caption is not drawn over.
-    with_caption(block, caption, app.theme.dim, area.width).render(area, buf);
+    with_caption(block, caption, app.view.theme().dim, area.width).render(area, buf);
 }

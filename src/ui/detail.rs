@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use super::frame::{fit_spans, pane_block};
-use crate::app::{App, Item, ValueChange};
+use crate::app::{Item, ValueChange, Viewer};
 use crate::layout::Areas;
 use crate::load::Loaded;
 use crate::text::number::format_percent;
@@ -125,16 +125,16 @@ fn box_height(fields: &[Field], area: Rect) -> u16 {
 }
 
 /// The detail line or box under the charts.
-pub fn render(app: &App, loaded: &Loaded, areas: &Areas, buf: &mut Buffer) {
+pub fn render(app: &Viewer, loaded: &Loaded, areas: &Areas, buf: &mut Buffer) {
     let area = areas.detail;
     if area.is_empty() {
         return;
     }
-    let theme = &app.theme;
-    let Some(item) = app.selected_item() else {
+    let theme = &app.view.theme();
+    let Some(item) = app.view.selected_item(app.content) else {
         return;
     };
-    let (title, fields) = describe(theme, loaded, &app.changes, item);
+    let (title, fields) = describe(theme, loaded, app.content.changes(), item);
     if areas.detail_is_box {
         let area = Rect { height: box_height(&fields, area), ..area };
         let block = pane_block(theme, &title, "Enter: more", false, area.width);
@@ -159,12 +159,12 @@ pub fn render(app: &App, loaded: &Loaded, areas: &Areas, buf: &mut Buffer) {
 }
 
 /// The details window (Enter), centred over everything.
-pub fn render_window(app: &App, area: Rect, buf: &mut Buffer) {
-    let (Some(loaded), Some(item)) = (&app.data, app.selected_item()) else {
+pub fn render_window(app: &Viewer, area: Rect, buf: &mut Buffer) {
+    let (Some(loaded), Some(item)) = (&app.content.data(), app.view.selected_item(app.content)) else {
         return;
     };
-    let theme = &app.theme;
-    let (title, fields) = describe(theme, loaded, &app.changes, item);
+    let theme = &app.view.theme();
+    let (title, fields) = describe(theme, loaded, app.content.changes(), item);
     let width = area.width.saturating_sub(4).min(90);
     let height = fields_height(&fields, width.saturating_sub(4)).saturating_add(2);
     let window = area.centered(Constraint::Length(width), Constraint::Length(height.min(area.height)));

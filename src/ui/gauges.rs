@@ -7,7 +7,7 @@ use ratatui::widgets::{LineGauge, Widget};
 
 use super::frame::{hidden_caption, pane_block, with_caption};
 use super::{focused, shows_selection};
-use crate::app::App;
+use crate::app::Viewer;
 use crate::dataset::Gauge;
 use crate::geometry::gauge_slots;
 use crate::layout::Pane;
@@ -17,19 +17,19 @@ use crate::text::width::{truncate, width};
 /// Columns kept for the share's text (`<=23.2%`).
 const VALUE_COLUMNS: u16 = 7;
 
-pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     let gauges = &loaded.dataset.gauges;
     if area.is_empty() || gauges.is_empty() {
         return;
     }
-    let block = pane_block(&app.theme, "Shares", "", focused(app, Pane::Gauges), area.width);
+    let block = pane_block(app.view.theme(), "Shares", "", focused(app, Pane::Gauges), area.width);
     let inner = block.inner(area);
-    let selected = app.gauge_selection.min(gauges.len() - 1);
+    let selected = app.view.gauge_selection().min(gauges.len() - 1);
     let slots = gauge_slots(gauges.len(), inner.height, selected);
     let (start, visible) = (slots.window.start, slots.window.len());
     let hidden_below = gauges.len() - slots.window.end;
     let caption = hidden_caption(start, hidden_below);
-    with_caption(block, caption, app.theme.dim, area.width).render(area, buf);
+    with_caption(block, caption, app.view.theme().dim, area.width).render(area, buf);
     let show_selection = shows_selection(app, Pane::Gauges);
     // One title column for all rows, so the gauges line up: what the longest title needs, up to
     // 60% of the row.
@@ -45,8 +45,8 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
 }
 
 /// One gauge in one row (`title ━━━━── 23%`) or two (title above, line below).
-fn render_gauge(app: &App, gauge: &Gauge, selected: bool, area: Rect, title_columns: u16, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn render_gauge(app: &Viewer, gauge: &Gauge, selected: bool, area: Rect, title_columns: u16, buf: &mut Buffer) {
+    let theme = &app.view.theme();
     let title_style = if selected { theme.gauge_label_selected } else { theme.gauge_label };
     let marker = if selected { "▸ " } else { "  " };
     let value = format!("{:>width$}", gauge.display_ratio(), width = usize::from(VALUE_COLUMNS));

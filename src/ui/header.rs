@@ -4,18 +4,18 @@ use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::app::App;
+use crate::app::Viewer;
 use crate::layout::Areas;
 use crate::text::width::{truncate, width};
 
-pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(app: &Viewer, areas: &Areas, buf: &mut Buffer) {
+    let theme = &app.view.theme();
     let area = areas.header;
     if area.height == 0 {
         return;
     }
     buf.set_style(area, theme.title_bar);
-    let Some(loaded) = &app.data else {
+    let Some(loaded) = &app.content.data() else {
         let line = Line::from(vec![
             Span::styled(" coopdash", theme.title),
             Span::styled(" · no dataset loaded", theme.subtitle),

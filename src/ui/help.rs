@@ -6,15 +6,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use crate::action::{HELP_NOTES, HELP_SECTIONS, bindings};
-use crate::app::App;
+use crate::app::Viewer;
 use crate::layout::{HelpWindow, help_window};
 use crate::text::width::truncate;
 
 /// The key column is as wide as the longest keys, up to this.
 const KEYS_COLUMN_MAX: usize = 28;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(app: &Viewer, area: Rect, buf: &mut Buffer) {
+    let theme = &app.view.theme();
     let width = help_window(area, 0).window.width;
     let key_names =
         |binding: &crate::action::Binding| binding.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ");
@@ -46,7 +46,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     lines.extend(HELP_NOTES.iter().map(|note| Line::styled(*note, theme.dim)));
 
     let HelpWindow { window, visible, max_scroll } = help_window(area, lines.len());
-    let scroll = app.help_scroll.min(max_scroll);
+    let scroll = app.view.help_scroll().min(max_scroll);
     let more = if scroll + visible < lines.len() { "↓ more · Esc close" } else { "Esc close" };
     Clear.render(window, buf);
     let block = Block::bordered()

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 use super::frame::fit_spans;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::app::{App, Level, MAX_QUERY, Search};
+use crate::app::{Level, MAX_QUERY, Search, Viewer};
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::text::sanitize_line;
 use crate::text::width::{truncate, width};
@@ -28,18 +28,18 @@ pub fn too_small(area: Rect, buf: &mut Buffer) {
 }
 
 /// The body when nothing could be loaded: every error, and how to get out of it.
-pub fn load_error_screen(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn load_error_screen(app: &Viewer, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let theme = &app.theme;
+    let theme = &app.view.theme();
     let mut lines: Vec<Line> = vec![Line::styled("coopdash could not load the dataset:", theme.error), Line::default()];
-    if let Some(error) = &app.error {
+    if let Some(error) = &app.content.error() {
         lines.extend(error.diagnostics.iter().map(|d| Line::styled(d.to_string(), theme.body)));
     }
     lines.push(Line::default());
     // Only promise that a save loads by itself when a watcher is there to see it.
-    let (before_r, after_r) = if app.watching {
+    let (before_r, after_r) = if app.content.watching() {
         ("Fix the file and save it: coopdash loads it as you save (", " reloads by hand, ")
     } else {
         ("Fix the file and save it, then press ", " to load it again (")
@@ -50,7 +50,7 @@ pub fn load_error_screen(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(after_r, theme.body),
         Span::styled("q", theme.key),
         Span::styled(" quits). ", theme.body),
-        Span::styled(format!("coopdash --check {}", app.dataset_name()), theme.code),
+        Span::styled(format!("coopdash --check {}", app.content.dataset_name()), theme.code),
         Span::styled(" prints the same list; the README documents the format.", theme.body),
     ]));
     let block = Block::bordered().border_type(BorderType::Rounded).border_style(theme.error).title(" Cannot load ");
@@ -58,12 +58,12 @@ pub fn load_error_screen(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The banner of a failed reload: the last good data stays below it.
-pub fn reload_banner(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(error) = &app.error else { return };
+pub fn reload_banner(app: &Viewer, area: Rect, buf: &mut Buffer) {
+    let Some(error) = &app.content.error() else { return };
     if area.is_empty() {
         return;
     }
-    let theme = &app.theme;
+    let theme = &app.view.theme();
     buf.set_style(area, theme.error_banner);
     let rows = usize::from(area.height);
     let mut lines = vec![" ⚠ The files have errors; still showing the last good data (r reloads):".to_owned()];
@@ -84,17 +84,17 @@ pub fn reload_banner(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// Key hints on the left, the status message on the right; hints give way first. While a
 /// search is open, the left side is its prompt (or its matches and the keys to move through them).
-pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn footer(app: &Viewer, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let theme = &app.theme;
-    if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
+    let theme = &app.view.theme();
+    if let Some(search) = app.view.search().as_ref().filter(|s| s.editing) {
         // The prompt owns the whole line while typing.
         search_line(app, search, area, buf);
         return;
     }
-    let status = app.notice.as_ref().map(|n| {
+    let status = app.view.notice().as_ref().map(|n| {
         let style = match n.level {
             Level::Info => theme.status,
             Level::Warning => theme.warning,
@@ -110,11 +110,11 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some((text, style)) = status {
         super::frame::right_line(&text, style, status_area.width).render(status_area, buf);
     }
-    if let Some(search) = &app.search {
+    if let Some(search) = &app.view.search() {
         search_line(app, search, hints_area, buf);
         return;
     }
-    let hints: &[(&str, &str)] = if app.data.is_some() {
+    let hints: &[(&str, &str)] = if app.content.data().is_some() {
         &[("?", "help"), ("q", "quit"), ("Tab", "pane"), ("↑↓", "select"), ("Enter", "details"), ("PgDn", "page")]
     } else {
         &[("r", "reload"), ("q", "quit")]
@@ -136,8 +136,8 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
 /// `/cross-border▏   2/5` while typing; `/cross-border 2/5 · n next · N previous · Esc clear` after.
 /// A full query says so (`max 200 characters`), and one too long for the line shows its end,
 /// where the typing is, after a `…`.
-fn search_line(app: &App, search: &Search, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn search_line(app: &Viewer, search: &Search, area: Rect, buf: &mut Buffer) {
+    let theme = &app.view.theme();
     let found = if search.hits.is_empty() && !search.query.is_empty() {
         Span::styled(" no match ", theme.warning)
     } else if search.query.is_empty() {

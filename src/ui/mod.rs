@@ -1,4 +1,4 @@
-//! Drawing: `impl Widget for &App`. State in, cells out; nothing here changes the app.
+//! Drawing: `impl Widget for &Viewer`. State in, cells out; nothing here changes the app.
 
 mod article;
 mod big;
@@ -16,55 +16,63 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::app::{App, Mode, Overlay};
+use crate::app::{App, Mode, Overlay, Viewer};
 use crate::layout::{Pane, Screen, layout};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        buf.set_style(area, self.theme.canvas);
-        if self.mode == Mode::Presentation
-            && let Some(loaded) = &self.data
+        self.viewer().render(area, buf);
+    }
+}
+
+impl Widget for Viewer<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = &self;
+        let view = self.view;
+        buf.set_style(area, view.theme().canvas);
+        if view.mode() == Mode::Presentation
+            && let Some(loaded) = self.content.data()
         {
-            slide::render(self, loaded, area, buf);
-            if self.overlay == Overlay::Help {
-                help::render(self, area, buf);
+            slide::render(app, loaded, area, buf);
+            if view.overlay() == Overlay::Help {
+                help::render(app, area, buf);
             }
             return;
         }
-        let areas = layout(area, &self.layout_input());
+        let areas = layout(area, &view.layout_input(self.content));
         if areas.screen == Screen::TooSmall {
             message::too_small(area, buf);
             return;
         }
-        header::render(self, &areas, buf);
-        match &self.data {
-            None => message::load_error_screen(self, areas.body.union(areas.detail), buf),
+        header::render(app, &areas, buf);
+        match self.content.data() {
+            None => message::load_error_screen(app, areas.body.union(areas.detail), buf),
             Some(loaded) => {
                 for (index, rect) in areas.charts.iter().enumerate() {
-                    chart::render(self, loaded, index, *rect, buf);
+                    chart::render(app, loaded, index, *rect, buf);
                 }
-                gauges::render(self, loaded, areas.gauges, buf);
-                article::render(self, loaded, areas.article, buf);
-                detail::render(self, loaded, &areas, buf);
-                message::reload_banner(self, areas.banner, buf);
+                gauges::render(app, loaded, areas.gauges, buf);
+                article::render(app, loaded, areas.article, buf);
+                detail::render(app, loaded, &areas, buf);
+                message::reload_banner(app, areas.banner, buf);
             }
         }
-        message::footer(self, areas.footer, buf);
-        match self.overlay {
+        message::footer(app, areas.footer, buf);
+        match view.overlay() {
             Overlay::None => {}
-            Overlay::Help => help::render(self, area, buf),
-            Overlay::Details => detail::render_window(self, area, buf),
+            Overlay::Help => help::render(app, area, buf),
+            Overlay::Details => detail::render_window(app, area, buf),
         }
     }
 }
 
 /// Whether a pane has the keyboard focus (its border is highlighted).
-fn focused(app: &App, pane: Pane) -> bool {
-    app.focus == pane && app.overlay == Overlay::None
+fn focused(app: &Viewer, pane: Pane) -> bool {
+    app.view.focus() == pane && app.view.overlay() == Overlay::None
 }
 
 /// Whether a pane's selected item is highlighted: in the focused pane, and in the pane the
 /// article took the focus from (the detail line still describes its selection).
-fn shows_selection(app: &App, pane: Pane) -> bool {
-    app.focus == pane || (app.focus == Pane::Article && app.last_item_pane == pane)
+fn shows_selection(app: &Viewer, pane: Pane) -> bool {
+    app.view.focus() == pane || (app.view.focus() == Pane::Article && app.view.last_item_pane() == pane)
 }

@@ -8,21 +8,21 @@ use tui_big_text::PixelSize;
 
 use super::big;
 use super::chart::{BarStyles, Bars};
-use crate::app::{App, Presentation};
+use crate::app::{Presentation, Viewer};
 use crate::dataset::{Dataset, Metric, SlideContent};
 use crate::deck::Slide;
 use crate::load::Loaded;
 use crate::text::width::truncate;
 
-pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let p = &app.presentation;
+pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
+    let theme = &app.view.theme();
+    let p = &app.view.presentation();
     if p.blank {
         buf.set_style(area, theme.blank);
         return;
     }
     buf.set_style(area, theme.slide);
-    let Some(slide) = app.deck.get(p.slide) else { return };
+    let Some(slide) = app.content.deck().get(p.slide) else { return };
     let [top, _, body, progress, bottom] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::from(area.height >= 16)),
@@ -53,10 +53,10 @@ pub fn render(app: &App, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
 
 /// The small print around a slide: the deck's title and the slide number on top; the keys, the
 /// timer and the autoplay progress at the bottom.
-fn frame_lines(app: &App, loaded: &Loaded, top: Rect, progress: Rect, bottom: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let p = &app.presentation;
-    let count = app.deck.len();
+fn frame_lines(app: &Viewer, loaded: &Loaded, top: Rect, progress: Rect, bottom: Rect, buf: &mut Buffer) {
+    let theme = &app.view.theme();
+    let p = &app.view.presentation();
+    let count = app.content.deck().len();
     let number =
         if p.typed.is_empty() { format!("{}/{count} ", p.slide + 1) } else { format!("go to {}… ", p.typed) };
     let title = truncate(&loaded.dataset.title, usize::from(top.width).saturating_sub(number.len() + 3));
@@ -104,15 +104,15 @@ fn heading_content_caption(body: Rect, caption: Option<&str>) -> (Rect, Rect, Re
     (heading, content, caption)
 }
 
-fn heading(app: &App, text: &str, area: Rect, buf: &mut Buffer) {
-    Line::styled(truncate(text, usize::from(area.width)), app.theme.slide_title).centered().render(area, buf);
+fn heading(app: &Viewer, text: &str, area: Rect, buf: &mut Buffer) {
+    Line::styled(truncate(text, usize::from(area.width)), app.view.theme().slide_title).centered().render(area, buf);
 }
 
-fn caption(app: &App, text: Option<&str>, area: Rect, buf: &mut Buffer) {
+fn caption(app: &Viewer, text: Option<&str>, area: Rect, buf: &mut Buffer) {
     let Some(text) = text else { return };
     let area = Rect { y: area.y.saturating_add(1), height: area.height.saturating_sub(1), ..area };
     Paragraph::new(text)
-        .style(app.theme.slide_caption)
+        .style(app.view.theme().slide_caption)
         .wrap(Wrap { trim: true })
         .alignment(Alignment::Center)
         .render(area, buf);
@@ -164,8 +164,8 @@ fn middle(area: Rect, height: u16) -> Rect {
     Rect { y: area.y + (area.height - height) / 2, height, ..area }
 }
 
-fn title_slide(app: &App, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn title_slide(app: &Viewer, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mut Buffer) {
+    let theme = &app.view.theme();
     let dataset = &loaded.dataset;
     let title = ascii_typography(&slide.title);
     let fit = big::fit(&title, body.width, body.height / 2, 3, PixelSize::HalfHeight);
@@ -193,7 +193,7 @@ fn title_slide(app: &App, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mut 
 }
 
 fn bars_slide(
-    app: &App,
+    app: &Viewer,
     dataset: &Dataset,
     slide: &Slide,
     members: &[usize],
@@ -203,16 +203,16 @@ fn bars_slide(
 ) {
     let (heading_area, content, caption_area) = heading_content_caption(body, slide.caption.as_deref());
     heading(app, &slide.title, heading_area, buf);
-    let presentation: &Presentation = &app.presentation;
+    let presentation: &Presentation = app.view.presentation();
     let bars = Bars {
         dataset,
         members,
         vertical,
         cursor: 0,
         highlight: false,
-        styles: BarStyles::slide(&app.theme),
-        theme: &app.theme,
-        changes: &app.changes,
+        styles: BarStyles::slide(app.view.theme()),
+        theme: app.view.theme(),
+        changes: app.content.changes(),
         value_of: &|m: &Metric| presentation.shown_value(&m.id, m.value),
     };
     // The bars grow with the slide, in proportion to it, and sit in its middle.
@@ -221,8 +221,8 @@ fn bars_slide(
     caption(app, slide.caption.as_deref(), caption_area, buf);
 }
 
-fn gauge_slide(app: &App, dataset: &Dataset, slide: &Slide, index: usize, body: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn gauge_slide(app: &Viewer, dataset: &Dataset, slide: &Slide, index: usize, body: Rect, buf: &mut Buffer) {
+    let theme = &app.view.theme();
     let gauge = &dataset.gauges[index];
     let (part, whole) = (&dataset.metrics[gauge.metric], &dataset.metrics[gauge.of]);
     let (heading_area, content, caption_area) = heading_content_caption(body, slide.caption.as_deref());
@@ -232,7 +232,7 @@ fn gauge_slide(app: &App, dataset: &Dataset, slide: &Slide, index: usize, body: 
     let fit = big::fit(&share, content.width, content.height.saturating_sub(4).max(1), 1, PixelSize::Full);
     let [number, _, bar, _, words] = stack(content, [fit.height(), 1, 1, 1, 1]);
     big::render(&fit, &share, theme.slide_number, number, buf);
-    let ratio = app.presentation.shown_ratio(dataset, gauge);
+    let ratio = app.view.presentation().shown_ratio(dataset, gauge);
     let bar = Rect { x: bar.x + bar.width / 8, width: bar.width - bar.width / 4, ..bar };
     share_bar(ratio, theme.slide_gauge, bar, buf);
     let text = format!("{}: {}  of  {}: {}", part.label, part.display_value(), whole.label, whole.display_value());
@@ -240,8 +240,8 @@ fn gauge_slide(app: &App, dataset: &Dataset, slide: &Slide, index: usize, body: 
     caption(app, slide.caption.as_deref(), caption_area, buf);
 }
 
-fn number_slide(app: &App, loaded: &Loaded, slide: &Slide, metric: &Metric, body: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn number_slide(app: &Viewer, loaded: &Loaded, slide: &Slide, metric: &Metric, body: Rect, buf: &mut Buffer) {
+    let theme = &app.view.theme();
     let (heading_area, content, caption_area) = heading_content_caption(body, slide.caption.as_deref());
     heading(app, &slide.title, heading_area, buf);
     let value = metric.short_value();
@@ -260,8 +260,8 @@ fn number_slide(app: &App, loaded: &Loaded, slide: &Slide, metric: &Metric, body
     caption(app, slide.caption.as_deref(), caption_area, buf);
 }
 
-fn sources_slide(app: &App, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn sources_slide(app: &Viewer, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mut Buffer) {
+    let theme = &app.view.theme();
     let dataset = &loaded.dataset;
     let mut lines: Vec<Line> = Vec::new();
     if let Some(source) = &dataset.source {

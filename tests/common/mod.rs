@@ -69,8 +69,8 @@ fn start(request: LoadRequest, first: LoadOutcome, theme: Theme, width: u16, hei
 
 /// Renders the app at its own size.
 pub fn render(app: &App) -> Buffer {
-    let mut buffer = Buffer::empty(app.size);
-    app.render(app.size, &mut buffer);
+    let mut buffer = Buffer::empty(app.view().size());
+    app.render(app.view().size(), &mut buffer);
     buffer
 }
 
@@ -106,7 +106,7 @@ pub fn reload(app: &mut App) {
 
 /// Whether the app shows a dataset that loaded without errors.
 pub fn loaded_cleanly(app: &App) -> bool {
-    app.data.is_some() && app.error.is_none()
+    app.content().data().is_some() && app.content().error().is_none()
 }
 
 /// Marks the app as watching its files, as `main` does unless `--no-watch`.
@@ -122,14 +122,14 @@ pub fn present(app: &mut App) {
 
 /// How many slides the deck has.
 pub fn slide_count(app: &App) -> usize {
-    app.deck.len()
+    app.content().deck().len()
 }
 
 /// Goes to the first slide whose heading is `heading`, and
 /// returns its position in the deck; panics with the deck's headings if none is. The app must be
 /// presenting ([`present`]).
 pub fn go_to_slide(app: &mut App, heading: &str) -> usize {
-    let headings: Vec<&str> = app.deck.iter().map(|slide| slide.title.as_str()).collect();
+    let headings: Vec<&str> = app.content().deck().iter().map(|slide| slide.title.as_str()).collect();
     let at = headings.iter().position(|&h| h == heading);
     let at = at.unwrap_or_else(|| panic!("no slide is headed `{heading}`; the deck: {headings:?}"));
     go_to_slide_number(app, at);

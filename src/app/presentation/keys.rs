@@ -4,14 +4,14 @@ use std::time::Instant;
 
 use super::Presentation;
 use crate::action::Action;
-use crate::app::{App, Effects, Mode, Overlay};
+use crate::app::{Content, Effects, Mode, Overlay, View};
 
-impl App {
+impl View {
     /// `p`, or Esc in a presentation: switches between the dashboard and the slides.
-    pub(in crate::app) fn toggle_presentation(&mut self, now: Instant) {
+    pub(in crate::app) fn toggle_presentation(&mut self, content: &Content, now: Instant) {
         self.overlay = Overlay::None;
         self.mode = match self.mode {
-            Mode::Dashboard if !self.deck.is_empty() => {
+            Mode::Dashboard if !content.deck().is_empty() => {
                 self.presentation.now = now;
                 self.presentation.animate_in(now);
                 self.presentation.start_autoplay(now);
@@ -22,8 +22,8 @@ impl App {
     }
 
     /// The actions of the presentation's key table.
-    pub(in crate::app) fn apply_to_presentation(&mut self, action: Action, now: Instant) -> Effects {
-        let count = self.deck.len();
+    pub(in crate::app) fn apply_to_presentation(&mut self, content: &Content, action: Action, now: Instant) -> Effects {
+        let count = content.deck().len();
         let p: &mut Presentation = &mut self.presentation;
         p.now = now;
         match action {

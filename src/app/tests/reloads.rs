@@ -11,11 +11,11 @@ fn file_changes_reload_on_the_next_tick_and_bare_ones_after_the_quiet_period() {
     assert_eq!(app.next_deadline(), Some(t0 + DEFAULT_QUIET));
     assert_eq!(step(&mut app, Event::Tick(t0 + DEFAULT_QUIET / 2)), Effects::none(), "still inside the quiet period");
     assert!(step(&mut app, Event::Tick(t0 + DEFAULT_QUIET)).redraw);
-    assert_eq!(app.data.as_ref().unwrap().dataset.metrics[2].value, 4.0);
+    assert_eq!(app.content().data().unwrap().dataset.metrics[2].value, 4.0);
     write(&path, &GOOD.replace("value = 3", "value = 5"));
     apply(&mut app, Event::FileChanged(FileChange::Complete, t0 + DEFAULT_QUIET));
     assert!(step(&mut app, Event::Tick(t0 + DEFAULT_QUIET)).redraw, "a complete save reloads at once");
-    assert_eq!(app.data.as_ref().unwrap().dataset.metrics[2].value, 5.0);
+    assert_eq!(app.content().data().unwrap().dataset.metrics[2].value, 5.0);
 }
 
 #[test]
@@ -25,11 +25,11 @@ fn changed_values_are_highlighted_for_a_few_seconds() {
     write(&path, &GOOD.replace("value = 2", "value = 7"));
     apply(&mut app, Event::FileChanged(FileChange::Complete, t0));
     apply(&mut app, Event::Tick(t0));
-    assert_eq!(app.changes.len(), 1);
-    assert_eq!(app.changes[0].describe(), "2 → 7 (+5)");
+    assert_eq!(app.content().changes().len(), 1);
+    assert_eq!(app.content().changes()[0].describe(), "2 → 7 (+5)");
     assert_eq!(app.next_deadline(), Some(t0 + CHANGE_HIGHLIGHT));
     assert!(step(&mut app, Event::Tick(t0 + CHANGE_HIGHLIGHT)).redraw);
-    assert!(app.changes.is_empty());
+    assert!(app.content().changes().is_empty());
     assert_eq!(app.next_deadline(), None, "nothing scheduled: the runtime can sleep");
 }
 
@@ -40,14 +40,14 @@ fn a_half_written_file_caught_by_the_quiet_period_shows_no_error_if_the_save_com
     write(&path, "title = \"T\"\n[[metric]]\nid = \"a\"\nval"); // the first chunk of a save
     apply(&mut app, Event::FileChanged(FileChange::Partial, t0));
     apply(&mut app, Event::Tick(t0 + DEFAULT_QUIET));
-    assert!(app.error.is_none(), "the error of a possibly partial file is held back");
+    assert!(app.content().error().is_none(), "the error of a possibly partial file is held back");
     let t1 = t0 + DEFAULT_QUIET + ERROR_GRACE / 2;
     write(&path, GOOD);
     apply(&mut app, Event::FileChanged(FileChange::Complete, t1));
     apply(&mut app, Event::Tick(t1));
-    assert!(app.error.is_none());
+    assert!(app.content().error().is_none());
     assert_eq!(step(&mut app, Event::Tick(t1 + ERROR_GRACE * 2)), Effects::none(), "the held error was dropped");
-    assert!(app.error.is_none());
+    assert!(app.content().error().is_none());
 }
 
 #[test]
@@ -57,10 +57,10 @@ fn an_error_that_is_still_true_after_the_grace_period_is_shown() {
     write(&path, "title = ");
     apply(&mut app, Event::FileChanged(FileChange::Partial, t0));
     apply(&mut app, Event::Tick(t0 + DEFAULT_QUIET));
-    assert!(app.error.is_none());
+    assert!(app.content().error().is_none());
     assert!(step(&mut app, Event::Tick(t0 + DEFAULT_QUIET + ERROR_GRACE)).redraw);
-    assert!(app.error.is_some());
-    assert!(app.data.is_some(), "the last good data stays");
+    assert!(app.content().error().is_some());
+    assert!(app.content().data().is_some(), "the last good data stays");
 }
 
 #[test]
@@ -70,8 +70,8 @@ fn the_watcher_follows_the_dataset_and_the_article_it_names() {
     write(&dir.path().join("a.md"), "# A\n");
     write(&path, &format!("article = \"a.md\"\n{GOOD}"));
     let app = file_app(&path);
-    assert_eq!(app.watch_paths(), [path.clone(), dir.path().join("a.md")]);
-    assert!(builtin_app(80, 24).watch_paths().is_empty(), "the built-in copy has nothing to watch");
+    assert_eq!(app.content().watch_paths(), [path.clone(), dir.path().join("a.md")]);
+    assert!(builtin_app(80, 24).content().watch_paths().is_empty(), "the built-in copy has nothing to watch");
 }
 
 #[test]
@@ -81,13 +81,13 @@ fn a_reload_that_finds_the_same_data_changes_nothing_and_keeps_the_highlight() {
     write(&path, &GOOD.replace("value = 2", "value = 7"));
     apply(&mut app, Event::FileChanged(FileChange::Complete, t0));
     assert!(step(&mut app, Event::Tick(t0)).redraw);
-    let notice = app.notice.clone();
+    let notice = app.view().notice().cloned();
     // The editor's second event for the same save.
     apply(&mut app, Event::FileChanged(FileChange::Partial, t0));
     assert_eq!(step(&mut app, Event::Tick(t0 + DEFAULT_QUIET)), Effects::none(), "no frame for an unchanged file");
-    assert_eq!(app.changes.len(), 1, "the highlight of the real change stays");
-    assert_eq!(app.notice, notice);
-    assert_eq!(app.generation, 2);
+    assert_eq!(app.content().changes().len(), 1, "the highlight of the real change stays");
+    assert_eq!(app.view().notice(), notice.as_ref());
+    assert_eq!(app.content().generation(), 2);
 }
 
 #[test]
@@ -97,18 +97,18 @@ fn a_reload_that_adds_and_removes_charts_and_gauges_moves_the_layout_with_it() {
     let two_charts = "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\n[[metric]]\nid = \"w\"\nvalue = 4\nunit = \"t\"\n[[metric]]\nid = \"p\"\nvalue = 1\nunit = \"t\"\npart_of = \"w\"\n";
     write(&path, two_charts);
     let mut app = file_app(&path);
-    assert_eq!(app.panes(), [Pane::Chart(0), Pane::Chart(1), Pane::Gauges, Pane::Article]);
+    assert_eq!(app.view().panes(app.content()), [Pane::Chart(0), Pane::Chart(1), Pane::Gauges, Pane::Article]);
     apply(&mut app, key(KeyCode::Tab));
     apply(&mut app, key(KeyCode::Tab));
-    assert_eq!(app.focus, Pane::Gauges);
+    assert_eq!(app.view().focus(), Pane::Gauges);
     write(&path, GOOD);
     apply(&mut app, Event::Reload);
-    assert_eq!(app.panes(), [Pane::Chart(0), Pane::Article]);
-    assert_eq!(app.focus, Pane::Chart(0), "the focused pane is gone: focus moves to one that exists");
-    assert_eq!(app.layout_input().charts.len(), 1);
-    assert_eq!(app.areas().charts.len(), 1);
+    assert_eq!(app.view().panes(app.content()), [Pane::Chart(0), Pane::Article]);
+    assert_eq!(app.view().focus(), Pane::Chart(0), "the focused pane is gone: focus moves to one that exists");
+    assert_eq!(app.view().layout_input(app.content()).charts.len(), 1);
+    assert_eq!(app.view().areas(app.content()).charts.len(), 1);
     write(&path, two_charts);
     apply(&mut app, Event::Reload);
-    assert_eq!(app.areas().charts.len(), 2);
-    assert!(app.areas().gauges.height > 0);
+    assert_eq!(app.view().areas(app.content()).charts.len(), 2);
+    assert!(app.view().areas(app.content()).gauges.height > 0);
 }

@@ -1,0 +1,239 @@
+//! One viewer's state over a shared [`Content`]: the screen size, the focus and selections,
+//! the article's position and its wrap for this width, the overlay, the search and the place in
+//! a presentation. Several views can look at one content, each at its own size and place.
+//!
+//! A view changes only through [`View::update`] (its own events) and [`View::hear`] (news of
+//! the content); both read no file and no clock.
+
+mod read;
+
+use std::time::Instant;
+
+use ratatui::layout::Rect;
+
+use super::content::{Content, News};
+use super::{Effects, End, Event, Item, Level, Mode, Notice, Overlay, PresentOptions, Presentation, Search};
+use crate::action::{Action, Context, action_for};
+use crate::article::WrappedLine;
+use crate::layout::{self, Areas, ChartShape, LayoutInput, Pane};
+use crate::theme::Theme;
+
+/// One viewer's place in the content.
+pub struct View {
+    pub(super) notice: Option<Notice>,
+    pub(super) focus: Pane,
+    /// The pane whose selection the detail line shows while the article has the focus.
+    pub(super) last_item_pane: Pane,
+    /// Selected bar of each chart (kept on the same metric, by id, across reloads).
+    pub(super) chart_selection: Vec<usize>,
+    pub(super) gauge_selection: usize,
+    /// The article's top visible row (rows count the evidence badge too).
+    pub(super) article_scroll: usize,
+    pub(super) help_scroll: usize,
+    pub(super) overlay: Overlay,
+    pub(super) mode: Mode,
+    pub(super) presentation: Presentation,
+    /// The search being typed, or whose matches are still highlighted.
+    pub(super) search: Option<Search>,
+    /// The metric whose sentence is highlighted in the article.
+    pub(super) evidence_metric: Option<usize>,
+    /// The selection the article last followed (so only a change of selection scrolls it).
+    pub(super) followed: Option<Item>,
+    /// The terminal's size: layout needs it in `update`, not only in render.
+    pub(super) size: Rect,
+    /// The article wrapped for [`View::article_width`] columns.
+    pub(super) article_lines: Vec<WrappedLine>,
+    pub(super) article_width: usize,
+    pub(super) theme: Theme,
+}
+
+impl View {
+    /// A view at the top of `content`, at `size`; `now` starts its presentation clock.
+    pub fn new(content: &Content, theme: Theme, size: Rect, now: Instant) -> Self {
+        let mut view = Self {
+            notice: None,
+            focus: Pane::Chart(0),
+            last_item_pane: Pane::Chart(0),
+            chart_selection: Vec::new(),
+            gauge_selection: 0,
+            article_scroll: 0,
+            help_scroll: 0,
+            overlay: Overlay::None,
+            mode: Mode::Dashboard,
+            presentation: Presentation::new(PresentOptions::default(), now),
+            search: None,
+            evidence_metric: None,
+            followed: None,
+            size,
+            article_lines: Vec::new(),
+            article_width: 0,
+            theme,
+        };
+        view.keep_place(content, None);
+        // The article starts at its top: it follows the selection only once the user moves.
+        view.followed = view.selected_item(content);
+        view
+    }
+
+    /// Applies one of this view's events (keys, mouse, size, paste, a notice, presentation
+    /// commands, time passing) and says what the runtime should do next.
+    pub fn update(&mut self, content: &Content, event: Event) -> Effects {
+        match event {
+            Event::Resize(width, height) => {
+                self.size = Rect::new(0, 0, width, height);
+                self.refresh_article(content);
+                Effects::redraw()
+            }
+            Event::Key(key, at) => match action_for(&key, self.context()) {
+                Some(action) => self.apply(content, action, at),
+                None => Effects::none(),
+            },
+            Event::Mouse(mouse) => self.on_mouse(content, mouse),
+            Event::Paste(text) if self.context() == Context::Search => {
+                self.type_into_search(content, &text);
+                self.follow_selection(content);
+                Effects::redraw()
+            }
+            Event::Notice(notice) => {
+                self.notice = Some(notice);
+                Effects::redraw()
+            }
+            Event::Present { options, start, slide, at } => {
+                self.presentation = Presentation::new(options, at);
+                self.presentation.slide = slide.min(content.deck().len().saturating_sub(1));
+                if start && self.mode == Mode::Dashboard {
+                    self.toggle_presentation(content, at);
+                }
+                Effects::redraw()
+            }
+            Event::GoToSlide { slide, at } => {
+                self.presentation.go_to(slide, content.deck().len(), at, true);
+                Effects::redraw()
+            }
+            Event::Tick(now) => {
+                let moved = self.mode == Mode::Presentation && self.presentation.tick(now, content.deck().len());
+                Effects { redraw: moved, ..Effects::none() }
+            }
+            _ => Effects::none(),
+        }
+    }
+
+    /// Takes in news of the content: the status line's message, and new data, under which the
+    /// view keeps its place (selections by metric id, the article's position, the same slide).
+    pub fn hear(&mut self, content: &Content, news: &News) -> Effects {
+        if let Some(notice) = &news.notice {
+            self.notice = Some(notice.clone());
+        }
+        if let Some(replaced) = &news.replaced {
+            self.keep_place(content, replaced.old.as_ref());
+            let slide = self.presentation.slide;
+            self.presentation.slide = crate::deck::same_slide(replaced.old_deck.get(slide), slide, content.deck());
+            // On a slide, changed values move from their old values to the new ones.
+            let old_values: Vec<(String, f64)> =
+                content.changes().iter().filter_map(|c| Some((c.id.clone(), c.old_value?))).collect();
+            self.presentation.animate_change(old_values, replaced.at);
+        }
+        Effects { redraw: news.redraw, ..Effects::none() }
+    }
+
+    /// The earliest instant this view's screen must change (a presentation's next frame,
+    /// autoplay step or timer second); `None` when nothing moves.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        (self.mode == Mode::Presentation).then(|| self.presentation.next_deadline()).flatten()
+    }
+
+    /// Which key table applies now.
+    pub fn context(&self) -> Context {
+        if self.search.as_ref().is_some_and(|s| s.editing) {
+            return Context::Search;
+        }
+        if self.mode == Mode::Presentation && self.overlay == Overlay::None {
+            return Context::Presentation;
+        }
+        match self.overlay {
+            Overlay::None => Context::Dashboard,
+            Overlay::Help => Context::Help,
+            Overlay::Details => Context::Details,
+        }
+    }
+
+    fn apply(&mut self, content: &Content, action: Action, now: Instant) -> Effects {
+        match action {
+            Action::Quit => return Effects::end(End::Quit),
+            Action::Suspend => return Effects::end(End::Suspend),
+            Action::Help => self.overlay = Overlay::Help,
+            Action::Close if self.overlay != Overlay::None => self.overlay = Overlay::None,
+            Action::Close => self.close_search(content),
+            Action::Reload => return Effects::load(content.load_ask(false, true)).and(Effects::redraw()),
+            Action::Details => {
+                if self.selected_item(content).is_some() {
+                    self.overlay = Overlay::Details;
+                    self.show_evidence(content);
+                }
+            }
+            Action::NextPane => self.cycle_focus(content, 1),
+            Action::PrevPane => self.cycle_focus(content, -1),
+            Action::Prev | Action::Next | Action::PageUp | Action::PageDown | Action::First | Action::Last => {
+                if self.overlay == Overlay::Help {
+                    self.scroll_help(action);
+                } else {
+                    self.move_in_pane(content, action);
+                }
+            }
+            Action::Search => self.open_search(content),
+            Action::SearchNext => self.step_search(content, 1),
+            Action::SearchPrev => self.step_search(content, -1),
+            Action::Type(c) => self.type_into_search(content, c.encode_utf8(&mut [0; 4])),
+            Action::DeleteChar => self.delete_from_search(content),
+            Action::Confirm => self.confirm_search(),
+            Action::MetricHere => self.select_metric_here(content),
+            Action::Present => self.toggle_presentation(content, now),
+            Action::SlideNext
+            | Action::SlidePrev
+            | Action::SlideFirst
+            | Action::SlideLast
+            | Action::SlideEnter
+            | Action::Digit(_)
+            | Action::Blank
+            | Action::Restart
+            | Action::Autoplay
+            | Action::Timer => return self.apply_to_presentation(content, action, now),
+        }
+        self.follow_selection(content);
+        Effects::redraw()
+    }
+
+    /// Sets the status-line message.
+    pub(super) fn set_notice(&mut self, text: impl Into<String>, level: Level) {
+        self.notice = Some(Notice { text: text.into(), level });
+    }
+
+    /// The layout input for the content's data and this view's focus.
+    pub fn layout_input(&self, content: &Content) -> LayoutInput {
+        let (charts, gauges) = match content.data() {
+            Some(loaded) => (
+                loaded
+                    .dataset
+                    .charts
+                    .iter()
+                    .map(|c| ChartShape {
+                        bars: c.metrics.len(),
+                        vertical: c.direction == crate::dataset::ChartDirection::Vertical,
+                    })
+                    .collect(),
+                loaded.dataset.gauges.len(),
+            ),
+            None => (Vec::new(), 0),
+        };
+        let banner = match content.status() {
+            super::Status::Stale { errors, .. } => u16::try_from(errors.diagnostics.len() + 1).unwrap_or(u16::MAX),
+            _ => 0,
+        };
+        LayoutInput { charts, gauges, focus: self.focus, banner }
+    }
+
+    /// The layout of the whole screen at this view's size.
+    pub fn areas(&self, content: &Content) -> Areas {
+        layout::layout(self.size, &self.layout_input(content))
+    }
+}
