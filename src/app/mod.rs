@@ -27,7 +27,7 @@ pub use event::Event;
 pub use navigation::Item;
 pub use presentation::{ANIMATION, FRAME, PresentOptions, Presentation};
 pub use search::{Hit, MAX_QUERY, Search};
-pub use view::View;
+pub use view::{NOTICE_LIFETIME, View, WARNING_LIFETIME};
 
 use std::time::{Duration, Instant};
 

@@ -5,6 +5,8 @@
 //! A view changes only through [`View::update`] (its own events) and [`View::hear`] (news of
 //! the content); both read no file and no clock.
 
+mod notice;
+pub use notice::{NOTICE_LIFETIME, WARNING_LIFETIME};
 mod read;
 
 use std::time::Instant;
@@ -20,7 +22,10 @@ use crate::theme::Theme;
 
 /// One viewer's place in the content.
 pub struct View {
+    /// The status line's message, and since when it shows (stamped by the first tick after it
+    /// appeared: the runtime ticks after every batch of events).
     pub(super) notice: Option<Notice>,
+    pub(super) notice_since: Option<Instant>,
     pub(super) focus: Pane,
     /// The pane whose selection the detail line shows while the article has the focus.
     pub(super) last_item_pane: Pane,
@@ -52,6 +57,7 @@ impl View {
     pub fn new(content: &Content, theme: Theme, size: Rect, now: Instant) -> Self {
         let mut view = Self {
             notice: None,
+            notice_since: None,
             focus: Pane::Chart(0),
             last_item_pane: Pane::Chart(0),
             chart_selection: Vec::new(),
@@ -85,7 +91,13 @@ impl View {
                 Effects::redraw()
             }
             Event::Key(key, at) => match action_for(&key, self.context()) {
-                Some(action) => self.apply(content, action, at),
+                Some(action) => {
+                    // A message is read by the next thing the user does; an error stays
+                    // while it is true.
+                    let dismissed = self.dismiss_notice();
+                    let effects = self.apply(content, action, at);
+                    Effects { redraw: effects.redraw || dismissed, ..effects }
+                }
                 None => Effects::none(),
             },
             Event::Mouse(mouse) => self.on_mouse(content, mouse),
@@ -95,7 +107,7 @@ impl View {
                 Effects::redraw()
             }
             Event::Notice(notice) => {
-                self.notice = Some(notice);
+                self.show_notice(notice);
                 Effects::redraw()
             }
             Event::Present { options, start, slide, at } => {
@@ -112,7 +124,8 @@ impl View {
             }
             Event::Tick(now) => {
                 let moved = self.mode == Mode::Presentation && self.presentation.tick(now, content.deck().len());
-                Effects { redraw: moved, ..Effects::none() }
+                let expired = self.age_notice(now);
+                Effects { redraw: moved || expired, ..Effects::none() }
             }
             _ => Effects::none(),
         }
@@ -122,7 +135,7 @@ impl View {
     /// view keeps its place (selections by metric id, the article's position, the same slide).
     pub fn hear(&mut self, content: &Content, news: &News) -> Effects {
         if let Some(notice) = &news.notice {
-            self.notice = Some(notice.clone());
+            self.show_notice(notice.clone());
         }
         if let Some(replaced) = &news.replaced {
             self.keep_place(content, replaced.old.as_ref());
@@ -139,7 +152,8 @@ impl View {
     /// The earliest instant this view's screen must change (a presentation's next frame,
     /// autoplay step or timer second); `None` when nothing moves.
     pub fn next_deadline(&self) -> Option<Instant> {
-        (self.mode == Mode::Presentation).then(|| self.presentation.next_deadline()).flatten()
+        let presenting = (self.mode == Mode::Presentation).then(|| self.presentation.next_deadline()).flatten();
+        presenting.into_iter().chain(self.notice_expiry()).min()
     }
 
     /// Which key table applies now.
@@ -205,7 +219,7 @@ impl View {
 
     /// Sets the status-line message.
     pub(super) fn set_notice(&mut self, text: impl Into<String>, level: Level) {
-        self.notice = Some(Notice { text: text.into(), level });
+        self.show_notice(Notice { text: text.into(), level });
     }
 
     /// The layout input for the content's data and this view's focus.

@@ -30,7 +30,33 @@ fn changed_values_are_highlighted_for_a_few_seconds() {
     assert_eq!(app.next_deadline(), Some(t0 + CHANGE_HIGHLIGHT));
     assert!(step(&mut app, Event::Tick(t0 + CHANGE_HIGHLIGHT)).redraw);
     assert!(app.content().changes().is_empty());
+    // The status line's "reloaded …" goes a while after it first showed (at this tick).
+    let expiry = t0 + CHANGE_HIGHLIGHT + NOTICE_LIFETIME;
+    assert_eq!(app.next_deadline(), Some(expiry));
+    assert!(step(&mut app, Event::Tick(expiry)).redraw);
+    assert_eq!(app.view().notice(), None);
     assert_eq!(app.next_deadline(), None, "nothing scheduled: the runtime can sleep");
+}
+
+#[test]
+fn a_message_goes_with_the_next_action_or_after_a_while_and_an_error_stays() {
+    let (_dir, path, mut app) = app_on(GOOD);
+    let t0 = Instant::now();
+    apply(&mut app, Event::Reload);
+    assert!(app.view().notice().unwrap().text.contains("no changes"));
+    apply(&mut app, Event::Tick(t0));
+    assert!(app.view().notice().is_some(), "it shows for a while");
+    let key = |at| Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE), at);
+    assert!(step(&mut app, key(t0)).redraw);
+    assert_eq!(app.view().notice(), None, "the next key takes it away");
+    // An error stays, whatever is pressed and however long it has been.
+    write(&path, "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = -1\n");
+    apply(&mut app, Event::Reload);
+    apply(&mut app, Event::Tick(t0));
+    apply(&mut app, key(t0));
+    apply(&mut app, Event::Tick(t0 + Duration::from_secs(3600)));
+    assert_eq!(app.view().notice().map(|n| n.level), Some(Level::Error));
+    assert_eq!(app.next_deadline(), None, "an error schedules nothing");
 }
 
 #[test]
