@@ -207,20 +207,12 @@ pub const HELP_SECTIONS: [(&str, Context); 5] = [
     ("This help", Context::Help),
 ];
 
-/// Rows the help overlay's text takes: per section a heading, its bindings and a blank line,
-/// plus the closing notes.
-pub fn help_rows() -> usize {
-    HELP_SECTIONS.iter().map(|(_, c)| bindings(*c).count() + 2).sum::<usize>() + HELP_NOTES.len()
-}
-
-/// Lines printed under the key list.
+/// The notes under the key list, one paragraph each (the help wraps them to its width).
 pub const HELP_NOTES: &[&str] = &[
-    "Mouse: the wheel scrolls the pane under the pointer, a click selects a bar, a gauge or a",
-    "pane. To select text with the mouse hold Shift, or start coopdash with --no-mouse.",
-    "Selecting a metric scrolls the article to its quote and highlights the sentence;",
-    "underlined numbers in the article are the ones the charts show.",
+    "Mouse: the wheel scrolls the pane under the pointer, a click selects a bar, a gauge or a pane. To select text with the mouse hold Shift, or start coopdash with --no-mouse.",
+    "Selecting a metric scrolls the article to its quote and highlights the sentence; underlined numbers in the article are the ones the charts show.",
     "Only key presses count; Esc never quits.",
-    "Values marked >, <, ≥ or ≤ are bounds the source gives (\"over 50 million\").",
+    "Marks before a value are the source's words: > over, < under, ≥ at least, ≤ at most, ≈ about (\"over 50 million\" is >50 million).",
 ];
 
 #[cfg(test)]

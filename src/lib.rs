@@ -1,8 +1,9 @@
 //! coopdash: a terminal dashboard of regional cooperation metrics.
 //!
-//! Data flows one way: files → [`load`] (dataset + article, validated) → [`app::App`] (the only
-//! owner of state, changed only by `App::update`) → [`ui`] (`impl Widget for &App`) → a frame.
-//! The [`runtime`] owns the terminal and feeds events in; the app never sees the terminal.
+//! Data flows one way: files → [`load`] (dataset + article, validated) → [`app`] (a shared
+//! [`app::Content`] and one [`app::View`] per viewer, the only owners of state, changed only by
+//! their `update`) → [`ui`] (`impl Widget for Viewer`) → a frame. The [`runtime`] owns the
+//! terminal and feeds events in; the app never sees the terminal.
 
 pub mod action;
 pub mod app;
@@ -14,6 +15,7 @@ pub mod deck;
 pub mod export;
 pub mod format;
 pub mod geometry;
+pub mod help;
 pub mod layout;
 pub mod load;
 pub mod offscreen;

@@ -1,7 +1,7 @@
 //! Focus, selection and scrolling: the arithmetic behind the movement keys.
 
 use super::{Content, Overlay, View};
-use crate::action::{Action, help_rows};
+use crate::action::Action;
 use crate::article::{Row, Scroll, row_at, wrap};
 use crate::layout::{self, HelpWindow, Pane, Screen};
 use crate::load::Loaded;
@@ -87,14 +87,15 @@ impl View {
     }
 
     pub(super) fn scroll_help(&mut self, action: Action) {
-        let page = self.help_window().visible.max(1);
-        self.help_scroll = step(self.help_scroll, action, page, help_rows()).min(self.help_max_scroll());
+        let window = self.help_window();
+        let rows = window.visible + window.max_scroll;
+        self.help_scroll = step(self.help_scroll, action, window.visible.max(1), rows).min(window.max_scroll);
     }
 
     /// Where the help window goes at the current size, and how far it scrolls: what the
     /// overlay draws.
     pub fn help_window(&self) -> HelpWindow {
-        layout::help_window(self.size, help_rows())
+        crate::help::window(self.size)
     }
 
     /// The largest useful help scroll at the current size.

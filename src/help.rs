@@ -1,0 +1,156 @@
+//! The help overlay's text at a width: the key table's sections with their keys and what they
+//! do, then the notes, every line wrapped at words (a description continues under itself). One
+//! function that the keys scrolling the help and the overlay drawing it both read.
+
+use ratatui::layout::Rect;
+
+use crate::action::{Binding, HELP_NOTES, HELP_SECTIONS, bindings};
+use crate::article::{Article, wrap};
+use crate::layout::{HelpWindow, help_window};
+use crate::text::width::{truncate, width};
+
+/// The key column is as wide as the longest keys, up to this.
+const KEYS_COLUMN_MAX: usize = 28;
+/// Below this many columns for descriptions, keys and descriptions take a row each.
+const DESCRIPTION_MIN: usize = 12;
+
+/// One row of the help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpRow {
+    /// A section's heading.
+    Heading(String),
+    /// Keys (padded to the key column; empty on a description's later rows) and what they do.
+    Keys {
+        keys: String,
+        text: String,
+    },
+    /// A row of the closing notes.
+    Note(String),
+    Blank,
+}
+
+/// The help window over `screen` (centred, at most 78 columns wide) with the rows it wraps to
+/// there: what the keys scroll and the overlay draws.
+pub fn window(screen: Rect) -> HelpWindow {
+    let width = help_window(screen, 0).window.width;
+    help_window(screen, rows(text_width(width)).len())
+}
+
+/// Columns of text inside a help window `window_width` wide (its border and padding off).
+pub fn text_width(window_width: u16) -> usize {
+    usize::from(window_width).saturating_sub(4)
+}
+
+/// The help, wrapped for `text_width` columns: sections with a blank row after each, then the
+/// notes, one paragraph each.
+pub fn rows(text_width: usize) -> Vec<HelpRow> {
+    let names = |binding: &Binding| binding.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ");
+    let all = HELP_SECTIONS.iter().flat_map(|(_, context)| bindings(*context));
+    let keys_column = all.map(|b| width(&names(b))).max().unwrap_or(0).min(KEYS_COLUMN_MAX) + 2;
+    let indent = 2;
+    let room = text_width.saturating_sub(indent + keys_column);
+    let mut rows = Vec::new();
+    for (heading, context) in HELP_SECTIONS {
+        rows.push(HelpRow::Heading(truncate(heading, text_width)));
+        for binding in bindings(context) {
+            let keys = names(binding);
+            if room >= DESCRIPTION_MIN {
+                let keys = truncate(&keys, keys_column - 1);
+                let padded = format!("{:indent$}{keys}{}", "", " ".repeat(keys_column - width(&keys)));
+                for (index, text) in wrap_words(binding.help, room).into_iter().enumerate() {
+                    let keys = if index == 0 { padded.clone() } else { " ".repeat(indent + keys_column) };
+                    rows.push(HelpRow::Keys { keys, text });
+                }
+            } else {
+                // Too narrow for two columns: the keys on a row, what they do under them.
+                let keys = format!("{:indent$}{}", "", truncate(&keys, text_width.saturating_sub(indent)));
+                rows.push(HelpRow::Keys { keys, text: String::new() });
+                let under = text_width.saturating_sub(2 * indent);
+                for text in wrap_words(binding.help, under) {
+                    rows.push(HelpRow::Keys { keys: " ".repeat(2 * indent), text });
+                }
+            }
+        }
+        rows.push(HelpRow::Blank);
+    }
+    for (index, note) in HELP_NOTES.iter().enumerate() {
+        if index > 0 {
+            rows.push(HelpRow::Blank);
+        }
+        rows.extend(wrap_words(note, text_width).into_iter().map(HelpRow::Note));
+    }
+    rows
+}
+
+/// `text` wrapped at words (and where CJK text may break) to `columns`, as the article pane
+/// wraps its paragraphs; a word longer than a row is cut across rows.
+fn wrap_words(text: &str, columns: usize) -> Vec<String> {
+    let article = Article::from_plain_text(text);
+    let columns = columns.max(1);
+    let lines: Vec<String> =
+        wrap(&article.blocks, columns).iter().map(|line| line.text(&article.blocks, columns)).collect();
+    if lines.is_empty() { vec![String::new()] } else { lines }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(rows: &[HelpRow]) -> Vec<String> {
+        rows.iter()
+            .map(|row| match row {
+                HelpRow::Heading(text) => text.clone(),
+                HelpRow::Keys { keys, text } => format!("{keys}{text}"),
+                HelpRow::Note(text) => text.clone(),
+                HelpRow::Blank => String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_row_fits_and_every_word_of_the_notes_is_whole_at_every_width() {
+        let words: Vec<&str> = HELP_NOTES.iter().flat_map(|note| note.split_whitespace()).collect();
+        for columns in 8..=120 {
+            let help = rows(columns);
+            let text = plain(&help);
+            for row in &text {
+                assert!(width(row) <= columns, "{columns} columns: {row:?} is {} wide", width(row));
+            }
+            let notes: Vec<&str> = help
+                .iter()
+                .filter_map(|row| match row {
+                    HelpRow::Note(text) => Some(text.as_str()),
+                    _ => None,
+                })
+                .flat_map(str::split_whitespace)
+                .collect();
+            if columns >= 20 {
+                assert_eq!(notes, words, "{columns} columns: the notes' words, whole and in order");
+            }
+        }
+    }
+
+    #[test]
+    fn the_no_mouse_flag_is_named_whole_at_the_widths_that_cut_it() {
+        for window in [76u16, 78] {
+            let text = plain(&rows(text_width(window))).join("\n");
+            assert!(text.contains("--no-mouse"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_long_description_continues_under_itself() {
+        let help = rows(40);
+        let mut continued = 0;
+        for pair in help.windows(2) {
+            if let [HelpRow::Keys { keys: first, .. }, HelpRow::Keys { keys, text }] = pair
+                && keys.trim().is_empty()
+                && !text.is_empty()
+            {
+                assert_eq!(width(keys), width(first), "{text:?} starts where the description above it does");
+                continued += 1;
+            }
+        }
+        assert!(continued > 0, "at 40 columns some description takes two rows");
+    }
+}
