@@ -1,7 +1,8 @@
 //! The bar widget: bars whose lengths are exact to an eighth of a cell and whose values are
 //! never hidden or split. Pure: labels, values and styles in, cells out.
 //!
-//! A value goes inside its bar when it fits on the bar's full cells (on the bar's colour), else
+//! A value goes inside its bar when it fits on the bar's full cells with one to spare (on the
+//! bar's colour), else
 //! right after the bar's end (on the pane's background, in a style made for it). The bars are
 //! scaled so that every value of the window finds one of the two places. A non-zero value is
 //! never drawn as nothing: it gets at least an eighth of a cell, and [`Drawn::too_small`] counts
@@ -98,6 +99,8 @@ impl Axis {
 pub struct Drawn {
     /// Bars of the window too short to draw to scale (see [`Axis::too_small`]).
     pub too_small: usize,
+    /// The cells the largest value fills (rows, for vertical bars): what the axis was drawn at.
+    pub cells: u16,
 }
 
 /// A chart's bars, placed by `slots` in `area`.
@@ -135,10 +138,10 @@ impl Plot<'_> {
             let eighths = self.axis.eighths(bar.magnitude, cells);
             let text = width(&bar.text);
             // Inside on full cells, or after the end with a space between.
-            text <= (eighths / 8) as usize || eighths.div_ceil(8) as usize + 1 + text <= usize::from(bars_width)
+            inside(text, eighths) || eighths.div_ceil(8) as usize + 1 + text <= usize::from(bars_width)
         });
         let step = self.slots.thickness.saturating_add(self.slots.gap);
-        let mut drawn = Drawn::default();
+        let mut drawn = Drawn { too_small: 0, cells };
         for (position, bar) in self.bars.iter().enumerate() {
             let offset = u16::try_from(position).unwrap_or(u16::MAX).saturating_mul(step);
             let top = area.y.saturating_add(offset);
@@ -157,7 +160,7 @@ impl Plot<'_> {
             }
             self.labels(buf, area.x, top, rows, text_row, label_room, bar);
             let text = width(&bar.text);
-            if text <= (eighths / 8) as usize {
+            if inside(text, eighths) {
                 buf.set_stringn(bars_x, text_row, &bar.text, text, bar.look.inside);
             } else {
                 let end = u16::try_from(eighths.div_ceil(8)).unwrap_or(u16::MAX).saturating_add(1);
@@ -206,7 +209,7 @@ impl Plot<'_> {
             let inside = width(&bar.text) <= usize::from(thickness) && eighths >= 8;
             inside || eighths.div_ceil(8) < u32::from(height)
         });
-        let mut drawn = Drawn::default();
+        let mut drawn = Drawn { too_small: 0, cells };
         let bottom = area.y.saturating_add(height);
         for (position, bar) in self.bars.iter().enumerate() {
             let along = u16::try_from(position).unwrap_or(u16::MAX).saturating_mul(step);
@@ -247,6 +250,12 @@ impl Plot<'_> {
         }
         drawn
     }
+}
+
+/// Whether a value `text` columns wide goes inside a horizontal bar `eighths` long: on its full
+/// cells, with at least one more of bar after it, so the bar shows past its value.
+fn inside(text: usize, eighths: u32) -> bool {
+    text < (eighths / 8) as usize
 }
 
 /// Columns for labels beside horizontal bars, out of `room`: the longest label whole if the

@@ -75,7 +75,8 @@ pub struct Bars<'a> {
     pub value_of: &'a dyn Fn(&Metric) -> f64,
 }
 
-/// What a chart drew: the bars shown, and how many of them are too small to draw to scale.
+/// What a chart drew: the bars shown, and how many of its bars (of `members`, shown or not)
+/// are too small to draw to scale.
 pub struct Shown {
     pub window: Range<usize>,
     pub too_small: usize,
@@ -103,7 +104,12 @@ impl Bars<'_> {
             })
             .collect();
         let drawn = Plot { bars: &bars, axis, slots: &slots, label_width }.draw(area, buf);
-        Shown { window: slots.window, too_small: drawn.too_small }
+        let too_small = if bars.is_empty() {
+            0
+        } else {
+            self.members.iter().filter(|&&m| axis.too_small((self.value_of)(&metrics[m]), drawn.cells)).count()
+        };
+        Shown { window: slots.window, too_small }
     }
 
     /// One bar: its length is the value shown (an animation's step), its text the real figure

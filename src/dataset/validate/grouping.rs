@@ -5,9 +5,10 @@
 use crate::dataset::model::Metric;
 
 /// In one default chart the largest value is at most this many times the smallest non-zero
-/// one: the shortest bar is then at least a hundredth of the longest, two eighths of a cell on
-/// the 34 columns of bar an 80x24 screen gives, more on wider ones.
-pub const COMPARABLE: f64 = 100.0;
+/// one: the shortest bar is then at least a two-hundredth of the longest, an eighth of a cell
+/// or more wherever bars have 25 columns (an 80x24 screen gives them about 30), longer on wider
+/// screens. A bound any lower would split charts that read well (8 t beside 860 t).
+pub const COMPARABLE: f64 = 200.0;
 
 /// Splits `members` (indices of metrics of one unit, in file order) into groups whose non-zero
 /// values are within [`COMPARABLE`] of each other, with as few groups as that allows. Groups
