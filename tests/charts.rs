@@ -169,6 +169,33 @@ fn long_labels_are_whole_where_the_screen_has_room() {
     }
 }
 
+#[test]
+fn upright_bars_lie_down_where_their_values_would_not_fit_across_them() {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    // At 80x24 a column is narrower than `3,250.5 kt`: the bars lie down, each value whole on
+    // its label's row (value_cells panics otherwise), and a click lands on the bar drawn there.
+    let mut app = fixture_app("upright", 80, 24);
+    let buffer = render(&app);
+    assert_eq!(value_cells(&app, &buffer).len(), 6);
+    let pane = app.areas().charts[0];
+    let y = (pane.top()..pane.bottom()).find(|&y| row(&buffer, pane, y).0.contains("Depot 3")).unwrap();
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: pane.x + 3,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    };
+    common::apply(&mut app, coopdash::app::Event::Mouse(click));
+    assert!(screen(&app).contains("▸ Depot 3: 860 t"), "{}", screen(&app));
+    // At 120x30 they stand, every value whole over or inside its bar.
+    let app = fixture_app("upright", 120, 30);
+    let text = screen(&app);
+    assert!(text.contains("Depot 0    Depot 1"), "upright: labels side by side under the bars\n{text}");
+    for value in ["3,250.5 kt", "48.6 Mt", "8 t", "860 t", "1.75 Mt", "412.25 kt"] {
+        assert!(text.contains(value), "`{value}` is not whole:\n{text}");
+    }
+}
+
 /// Every bar of every chart is on some slide of the deck at this size: its label and value
 /// on one row.
 fn every_bar_is_on_a_slide(fixture: &str, width: u16, height: u16) {

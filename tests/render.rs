@@ -354,8 +354,8 @@ fn a_detail_box_on_a_big_screen_is_as_tall_as_its_fields() {
 }
 
 /// The fixtures, each unlike the bundled data in its own way (tests/fixtures/README.md).
-const FIXTURES: [&str; 9] =
-    ["chinese", "tonnages", "single", "forty", "bounds", "vertical", "magnitudes", "sorted", "close"];
+const FIXTURES: [&str; 10] =
+    ["chinese", "tonnages", "single", "forty", "bounds", "vertical", "magnitudes", "sorted", "close", "upright"];
 
 #[test]
 fn every_fixture_loads_cleanly() {

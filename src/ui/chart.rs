@@ -13,7 +13,7 @@ use super::frame::{hidden_caption, pane_block, with_caption};
 use super::{focused, shows_selection};
 use crate::app::{App, ValueChange};
 use crate::dataset::{ChartDirection, ChartScale, Dataset, Metric, Unit};
-use crate::geometry::{BarLimits, bar_slots_within};
+use crate::geometry::{BarLimits, bar_slots_within, stands_upright};
 use crate::layout::Pane;
 use crate::load::Loaded;
 use crate::text::width::width;
@@ -163,7 +163,13 @@ pub fn render(app: &App, loaded: &Loaded, index: usize, area: Rect, buf: &mut Bu
         dataset,
         members: &chart.metrics,
         scale_of: &chart.metrics,
-        vertical: chart.direction == ChartDirection::Vertical,
+        vertical: stands_upright(
+            chart.direction == ChartDirection::Vertical,
+            chart.metrics.len(),
+            inner,
+            BarLimits::dataset(inner),
+            dataset.widest_bar_value(&chart.metrics),
+        ),
         scale: chart.scale,
         cursor: app.chart_selection.get(index).copied().unwrap_or(0),
         highlight: shows_selection(app, Pane::Chart(index)),

@@ -208,6 +208,13 @@ fn bars_slide(
     let (heading_area, content, caption_area) = heading_content_caption(body, slide.caption.as_deref());
     heading(app, &slide.title, heading_area, buf);
     let presentation: &Presentation = &app.presentation;
+    // The bars grow with the slide, in proportion to it, and sit in its middle; upright only
+    // if every value fits across a bar.
+    let (limits, area) = crate::geometry::slide_bars(members.len(), vertical, content);
+    let widest = dataset.widest_bar_value(members);
+    let vertical = crate::geometry::stands_upright(vertical, members.len(), area, limits, widest);
+    let (limits, area) =
+        if vertical { (limits, area) } else { crate::geometry::slide_bars(members.len(), false, content) };
     let bars = Bars {
         dataset,
         members,
@@ -221,8 +228,6 @@ fn bars_slide(
         changes: &app.changes,
         value_of: &|m: &Metric| presentation.shown_value(&m.id, m.value),
     };
-    // The bars grow with the slide, in proportion to it, and sit in its middle.
-    let (limits, area) = crate::geometry::slide_bars(members.len(), vertical, content);
     let shown = bars.draw_within(area, limits, buf);
     // Said under the bars, on the content's last row (a slide's bars never fill it).
     if let Some(words) = too_small_caption(shown.too_small) {
