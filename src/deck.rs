@@ -160,6 +160,34 @@ mod tests {
     }
 
     #[test]
+    fn a_chart_too_long_for_a_slide_continues_on_the_next_ones() {
+        let d = parse_valid(include_str!("../tests/fixtures/sorted/metrics.toml"));
+        let slides = deck(&d);
+        let pages: Vec<(&str, Option<std::ops::Range<usize>>)> = slides
+            .iter()
+            .filter(|s| s.title.starts_with("Every depot,"))
+            .map(|s| (s.title.as_str(), s.bars.clone()))
+            .collect();
+        assert_eq!(
+            pages[..3],
+            [
+                ("Every depot, 1 of 3", Some(0..8)),
+                ("Every depot, 2 of 3", Some(8..16)),
+                ("Every depot, 3 of 3", Some(16..24))
+            ]
+        );
+        // Each page is a slide of its own to stay on across a reload.
+        let mut keys: Vec<&SlideKey> = slides.iter().map(|s| &s.key).collect();
+        keys.dedup();
+        assert_eq!(keys.len(), slides.len());
+        assert_eq!(same_slide(slides.get(2), 2, &deck(&d)), 2);
+        // A chart that fits keeps one slide, under its own title.
+        let bundled = deck(&parse_valid(include_str!("../metrics.toml")));
+        assert!(bundled.iter().all(|s| s.bars.is_none()));
+        assert_eq!(bundled.len(), 16);
+    }
+
+    #[test]
     fn a_reload_stays_on_the_same_slide_or_the_nearest() {
         let d = parse_valid(include_str!("../metrics.toml"));
         let old = deck(&d);
