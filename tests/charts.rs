@@ -42,37 +42,56 @@ fn row(buffer: &Buffer, area: Rect, y: u16) -> (String, Vec<u16>) {
 /// value of a shown bar is not on screen whole.
 fn value_cells(app: &App, buffer: &Buffer) -> Vec<(Vec<u16>, u16)> {
     let loaded = app.data.as_ref().expect("the fixture loads");
-    let mut found = Vec::new();
-    for (chart, &pane) in loaded.dataset.charts.iter().zip(&app.areas().charts) {
-        for &m in &chart.metrics {
-            let metric = &loaded.dataset.metrics[m];
-            let (text, label) = (metric.short_value(), &metric.label);
-            let hit = (pane.top()..pane.bottom()).find_map(|y| {
-                let (line, columns) = row(buffer, pane, y);
+    let panes = loaded.dataset.charts.iter().zip(app.areas().charts);
+    panes.flat_map(|(chart, pane)| values_in(app, buffer, pane, &chart.metrics)).collect()
+}
+
+/// The cells of the values of `members` in `area`, each on a row with its metric's label.
+fn values_in(app: &App, buffer: &Buffer, area: Rect, members: &[usize]) -> Vec<(Vec<u16>, u16)> {
+    let metrics = &app.data.as_ref().expect("the fixture loads").dataset.metrics;
+    members
+        .iter()
+        .map(|&m| {
+            let (text, label) = (metrics[m].short_value(), &metrics[m].label);
+            let hit = (area.top()..area.bottom()).find_map(|y| {
+                let (line, columns) = row(buffer, area, y);
                 let at = line.find(label.as_str())?;
                 let value = line[at + label.len()..].find(&text)? + at + label.len();
                 let chars = line[..value].chars().count();
                 Some((columns[chars..chars + text.chars().count()].to_vec(), y))
             });
-            let (cells, y) = hit.unwrap_or_else(|| panic!("`{label}` and `{text}` are not on one row of {pane:?}"));
-            found.push((cells, y));
-        }
+            hit.unwrap_or_else(|| panic!("`{label}` and `{text}` are not on one row of {area:?}"))
+        })
+        .collect()
+}
+
+/// Asserts that each value's cells share one style of at least 4.5:1.
+fn readable(app: &App, buffer: &Buffer, values: Vec<(Vec<u16>, u16)>, what: &str) {
+    for (cells, y) in values {
+        let styles: Vec<_> = cells.iter().map(|&x| (buffer[(x, y)].fg, buffer[(x, y)].bg)).collect();
+        assert!(styles.windows(2).all(|w| w[0] == w[1]), "{what}: a value split in two styles at row {y}: {styles:?}");
+        let (fg, bg) = styles[0];
+        let ratio = contrast(app, fg, bg);
+        assert!(ratio >= 4.5, "{what}: a value at row {y} has a contrast of {ratio:.2}");
     }
-    found
 }
 
 #[test]
 fn every_value_is_whole_and_readable_on_what_is_behind_it() {
     // Tonnages from 8 t to 48.6 Mt: values inside long bars, after short ones.
     for (width, height) in [(80, 24), (100, 30), (200, 50)] {
-        let app = text_app(include_str!("fixtures/tonnages/metrics.toml"), "", width, height);
+        let mut app = text_app(include_str!("fixtures/tonnages/metrics.toml"), "", width, height);
         let buffer = render(&app);
-        for (cells, y) in value_cells(&app, &buffer) {
-            let styles: Vec<_> = cells.iter().map(|&x| (buffer[(x, y)].fg, buffer[(x, y)].bg)).collect();
-            assert!(styles.windows(2).all(|w| w[0] == w[1]), "a value split in two styles at row {y}: {styles:?}");
-            let (fg, bg) = styles[0];
-            let ratio = contrast(&app, fg, bg);
-            assert!(ratio >= 4.5, "{width}x{height}: a value at row {y} has a contrast of {ratio:.2}");
+        readable(&app, &buffer, value_cells(&app, &buffer), &format!("{width}x{height}"));
+        // The same on the chart slides (the first two after the title).
+        present(&mut app);
+        let charts: Vec<Vec<usize>> =
+            app.data.as_ref().unwrap().dataset.charts.iter().map(|c| c.metrics.clone()).collect();
+        for (index, members) in charts.iter().enumerate() {
+            go_to_slide_number(&mut app, index + 1);
+            let buffer = render(&app);
+            let values = values_in(&app, &buffer, buffer.area, members);
+            readable(&app, &buffer, values, &format!("slide {} at {width}x{height}", index + 2));
         }
     }
 }
