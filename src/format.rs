@@ -72,7 +72,8 @@ impl crate::dataset::Dataset {
 }
 
 impl Bound {
-    /// Plain ASCII so it can go inside a bar (ratatui measures bar values in bytes).
+    /// Plain ASCII, as bars and big digits show it (the bar widget measures by display width, so
+    /// bars could take the typographic marks; the big-digit font cannot).
     pub fn symbol(self) -> &'static str {
         match self {
             Bound::Over => ">",

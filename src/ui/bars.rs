@@ -154,7 +154,7 @@ impl Plot<'_> {
             for row in top..top + rows {
                 horizontal_bar(buf, bars_x, row, bars_width, eighths, bar.look.bar);
             }
-            let text_row = top + self.slots.thickness / 2;
+            let text_row = top.saturating_add(self.slots.thickness / 2);
             if text_row >= area.bottom() {
                 continue;
             }
