@@ -1,6 +1,20 @@
 //! The presentation's slides: the ones the dataset lists, or a deck made from it.
+//!
+//! A chart with more bars than a slide holds at 80x24 continues on the next slides
+//! ("Tonnage, 2 of 3"). The deck pages by a fixed number of bars rather than by the screen's
+//! height: it does not know the screen, and a deck that is the same at every size keeps its
+//! slide numbers (`--slide N`, a typed number, autoplay, a reload's "same slide") meaning one
+//! thing, where pages that followed the height would renumber the deck at every resize.
 
-use crate::dataset::{Dataset, SlideContent};
+use std::ops::Range;
+
+use crate::dataset::{ChartDirection, Dataset, SlideContent};
+
+/// Horizontal bars a slide holds: what fits at 80x24 under a heading and a caption of the
+/// longest a slide allows (11 rows of content), with a row to spare for a note under them.
+pub const BARS_PER_SLIDE: usize = 10;
+/// Vertical bars a slide holds (the most a default chart stands upright).
+pub const COLUMNS_PER_SLIDE: usize = 12;
 
 /// One slide, ready to draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,6 +24,8 @@ pub struct Slide {
     pub title: String,
     pub caption: Option<String>,
     pub content: SlideContent,
+    /// For a page of a chart too long for one slide: the positions of its bars in the chart.
+    pub bars: Option<Range<usize>>,
 }
 
 /// A slide's identity: what it shows, named by ids (or titles) rather than positions.
@@ -21,6 +37,8 @@ pub enum SlideKey {
     Gauge(String),
     Metric(String),
     Metrics(Vec<String>),
+    /// A page (from 0) of a chart or a slide of bars too long for one slide.
+    Page(Box<SlideKey>, usize),
 }
 
 /// The deck for a dashboard: its `[[slide]]` tables in order, or, without any, a title slide,
@@ -41,7 +59,38 @@ pub fn deck(dataset: &Dataset) -> Vec<Slide> {
     } else {
         dataset.slides.iter().map(|s| (s.content.clone(), s.title.clone(), s.caption.clone())).collect()
     };
-    contents.into_iter().map(|(content, title, caption)| slide(dataset, content, title, caption)).collect()
+    contents
+        .into_iter()
+        .flat_map(|(content, title, caption)| pages(slide(dataset, content, title, caption), dataset))
+        .collect()
+}
+
+/// A slide of bars as the pages it takes: itself when its bars fit on one, else one slide for
+/// each run of at most [`BARS_PER_SLIDE`] bars (as many on each as the pages allow), headed
+/// `Title, 2 of 3`.
+fn pages(slide: Slide, dataset: &Dataset) -> Vec<Slide> {
+    let (count, budget) = match &slide.content {
+        SlideContent::Chart(c) => {
+            let chart = &dataset.charts[*c];
+            let vertical = chart.direction == ChartDirection::Vertical;
+            (chart.metrics.len(), if vertical { COLUMNS_PER_SLIDE } else { BARS_PER_SLIDE })
+        }
+        SlideContent::Metrics(list) => (list.len(), BARS_PER_SLIDE),
+        _ => return vec![slide],
+    };
+    if count <= budget {
+        return vec![slide];
+    }
+    let total = count.div_ceil(budget);
+    let each = count.div_ceil(total);
+    (0..total)
+        .map(|page| Slide {
+            key: SlideKey::Page(Box::new(slide.key.clone()), page),
+            title: format!("{}, {} of {total}", slide.title, page + 1),
+            bars: Some(page * each..((page + 1) * each).min(count)),
+            ..slide.clone()
+        })
+        .collect()
 }
 
 fn slide(dataset: &Dataset, content: SlideContent, title: Option<String>, caption: Option<String>) -> Slide {
@@ -69,7 +118,7 @@ fn slide(dataset: &Dataset, content: SlideContent, title: Option<String>, captio
             (SlideKey::Metrics(list.iter().map(|&m| metric_id(m)).collect()), labels.join(", "), None)
         }
     };
-    Slide { key, title: title.unwrap_or(default_title), caption: caption.or(default_caption), content }
+    Slide { key, title: title.unwrap_or(default_title), caption: caption.or(default_caption), content, bars: None }
 }
 
 /// Where to stand in a new deck: on the slide with the same identity, or at the same position
@@ -108,6 +157,34 @@ mod tests {
         assert_eq!(slides.len(), 2);
         assert_eq!((slides[0].title.as_str(), &slides[0].key), ("Alpha", &SlideKey::Metric("a".into())));
         assert_eq!(slides[1].key, SlideKey::Title);
+    }
+
+    #[test]
+    fn a_chart_too_long_for_a_slide_continues_on_the_next_ones() {
+        let d = parse_valid(include_str!("../tests/fixtures/sorted/metrics.toml"));
+        let slides = deck(&d);
+        let pages: Vec<(&str, Option<std::ops::Range<usize>>)> = slides
+            .iter()
+            .filter(|s| s.title.starts_with("Every depot,"))
+            .map(|s| (s.title.as_str(), s.bars.clone()))
+            .collect();
+        assert_eq!(
+            pages[..3],
+            [
+                ("Every depot, 1 of 3", Some(0..8)),
+                ("Every depot, 2 of 3", Some(8..16)),
+                ("Every depot, 3 of 3", Some(16..24))
+            ]
+        );
+        // Each page is a slide of its own to stay on across a reload.
+        let mut keys: Vec<&SlideKey> = slides.iter().map(|s| &s.key).collect();
+        keys.dedup();
+        assert_eq!(keys.len(), slides.len());
+        assert_eq!(same_slide(slides.get(2), 2, &deck(&d)), 2);
+        // A chart that fits keeps one slide, under its own title.
+        let bundled = deck(&parse_valid(include_str!("../metrics.toml")));
+        assert!(bundled.iter().all(|s| s.bars.is_none()));
+        assert_eq!(bundled.len(), 16);
     }
 
     #[test]

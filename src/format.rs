@@ -58,8 +58,22 @@ impl Metric {
     }
 }
 
+impl crate::dataset::Dataset {
+    /// Columns of the widest bar value of these metrics ([`Metric::short_value`]): what decides
+    /// whether a chart's bars may stand upright.
+    pub fn widest_bar_value(&self, members: &[usize]) -> usize {
+        members
+            .iter()
+            .filter_map(|&m| self.metrics.get(m))
+            .map(|m| crate::text::width::width(&m.short_value()))
+            .max()
+            .unwrap_or(0)
+    }
+}
+
 impl Bound {
-    /// Plain ASCII so it can go inside a bar (ratatui measures bar values in bytes).
+    /// Plain ASCII, as bars and big digits show it (the bar widget measures by display width, so
+    /// bars could take the typographic marks; the big-digit font cannot).
     pub fn symbol(self) -> &'static str {
         match self {
             Bound::Over => ">",

@@ -101,6 +101,16 @@ pub fn bar_slots_within(
     BarSlots { window, thickness, gap, vertical: false, offset: 0 }
 }
 
+/// Whether a chart that wants upright bars gets them: only when they all fit in `inner` within
+/// `limits` and each is as wide as the widest value (`widest` columns), so that every value
+/// sits whole inside or over its own bar. Otherwise its bars lie down, where values always fit.
+pub fn stands_upright(wanted: bool, count: usize, inner: Rect, limits: BarLimits, widest: usize) -> bool {
+    wanted && {
+        let slots = bar_slots_within(count, inner, true, 0, limits);
+        slots.vertical && usize::from(slots.thickness) >= widest
+    }
+}
+
 /// The thickest horizontal bar, from two rows up to `limit`, with which all `count` bars and
 /// their gaps fit in `rows`; `None` when not even two-row bars do.
 fn thickest_rows(count: usize, rows: u16, limit: u16) -> Option<u16> {

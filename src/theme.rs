@@ -49,6 +49,9 @@ pub struct Theme {
     pub bar_selected: Style,
     pub bar_value: Style,
     pub bar_value_selected: Style,
+    /// A value too wide for its bar, written after the bar's end on the pane's background.
+    pub bar_value_outside: Style,
+    pub bar_value_outside_selected: Style,
     pub bar_label: Style,
     pub bar_label_selected: Style,
     /// A value the last reload changed, for a few seconds.
@@ -93,6 +96,8 @@ pub struct Theme {
     pub slide_dim: Style,
     pub slide_bar: Style,
     pub slide_bar_value: Style,
+    /// A value after its bar's end on a slide, on the slide's background.
+    pub slide_bar_value_outside: Style,
     /// A gauge on a slide: the filled part's colour, over the track's.
     pub slide_gauge: Style,
     /// The blank screen (`b`).
@@ -257,6 +262,9 @@ impl Theme {
             bar_selected: fg(p.highlight),
             bar_value: Style::new().fg(p.on_bar).bg(p.bar).add_modifier(bold),
             bar_value_selected: Style::new().fg(p.on_highlight).bg(p.highlight).add_modifier(bold),
+            // The body's colour (not the bar's, which is a fill colour, too dark to read as text).
+            bar_value_outside: fg(p.text).add_modifier(bold),
+            bar_value_outside_selected: fg(p.highlight).add_modifier(bold),
             bar_label: Style::new(),
             bar_label_selected: fg(p.highlight).add_modifier(bold),
             changed: Style::new().fg(p.on_highlight).bg(p.changed).add_modifier(bold),
@@ -301,6 +309,7 @@ impl Theme {
             slide_dim: slide.fg(p.slide_muted),
             slide_bar: slide.fg(p.slide_accent),
             slide_bar_value: Style::new().fg(p.slide_bg).bg(p.slide_accent).add_modifier(bold),
+            slide_bar_value_outside: slide.add_modifier(bold),
             slide_gauge: Style::new().fg(p.slide_accent).bg(p.faint),
             blank: Style::new().bg(Color::Black).fg(Color::Black),
             export_fg: p.export_fg,

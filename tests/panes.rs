@@ -88,8 +88,8 @@ fn a_vertical_bar_chart_pane_stands_its_bars_on_their_labels() {
     let app = fixture_app("vertical", 40, 16);
     let area = app.view().areas(app.content()).charts[0];
     let buffer = render(&app);
-    // Ten rows of bar: 50 Mt fills them; 11.58 Mt is 2.3 rows, two full and a quarter-block top
-    // (`▂`). The value is written inside the bar, the label under it.
+    // Ten rows of bar: 50 Mt fills them; 11.58 Mt is 2.32 rows, two full and a top of the
+    // nearest eighth, three (`▃`). The value is written inside the bar, the label under it.
     #[rustfmt::skip]
     let expected = Buffer::with_lines([
         "╭ Freight ───────────────────── tonnes ╮",
@@ -100,7 +100,7 @@ fn a_vertical_bar_chart_pane_stands_its_bars_on_their_labels() {
         "│      ████████████                    │",
         "│      ████████████                    │",
         "│      ████████████                    │",
-        "│      ████████████ ▂▂▂▂▂▂▂▂▂▂▂▂       │",
+        "│      ████████████ ▃▃▃▃▃▃▃▃▃▃▃▃       │",
         "│      ████████████ ████████████       │",
         "│      ███50 Mt████ ██11.58 Mt██       │",
         "│         Total     Cross-border       │",

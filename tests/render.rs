@@ -354,7 +354,8 @@ fn a_detail_box_on_a_big_screen_is_as_tall_as_its_fields() {
 }
 
 /// The fixtures, each unlike the bundled data in its own way (tests/fixtures/README.md).
-const FIXTURES: [&str; 6] = ["chinese", "tonnages", "single", "forty", "bounds", "vertical"];
+const FIXTURES: [&str; 10] =
+    ["chinese", "tonnages", "single", "forty", "bounds", "vertical", "magnitudes", "sorted", "close", "upright"];
 
 #[test]
 fn every_fixture_loads_cleanly() {
@@ -389,12 +390,13 @@ fn every_fixture_dashboard_at_200x50() {
 
 /// Slides of the fixtures, each found by its heading: (fixture, heading, what else it must
 /// show, the snapshot's name).
-const FIXTURE_SLIDES: [(&str, &str, &str, &str); 6] = [
+const FIXTURE_SLIDES: [(&str, &str, &str, &str); 7] = [
     ("chinese", "跨境货物占比", "分母为累计货运总量", "chinese_share_gauge"),
     ("chinese", "中老铁路累计货运量", "超过5000万吨", "chinese_big_number"),
-    ("tonnages", "Tonnage", "48.6 Mt", "tonnages_chart"),
+    ("tonnages", "Tonnage, 412.25 kt to 48.6 Mt", "48.6 Mt", "tonnages_chart"),
     ("bounds", "By rail, for export", "12.5 Mt", "bounds_under"),
-    ("forty", "Twenty tonnages", "Energy memoranda", "forty_chart"),
+    ("forty", "Twenty tonnages, 1 of 2", "Energy memoranda", "forty_chart"),
+    ("sorted", "Every depot, 2 of 3", "Fruit", "sorted_log_chart_page_two"),
     ("vertical", "Freight", "Cross-border", "vertical_two_bars"),
 ];
 

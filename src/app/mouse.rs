@@ -6,7 +6,7 @@ use ratatui::layout::{Margin, Position};
 
 use super::{Content, Effects, Overlay, View};
 use crate::action::Action;
-use crate::geometry::{bar_slots, gauge_slots};
+use crate::geometry::{BarLimits, bar_slots, gauge_slots, stands_upright};
 use crate::layout::Pane;
 
 /// Lines one wheel notch scrolls the article.
@@ -80,8 +80,10 @@ impl View {
             Pane::Chart(index) => {
                 let Some(chart) = loaded.dataset.charts.get(index) else { return };
                 let selected = self.chart_selection.get(index).copied().unwrap_or(0);
-                let vertical = chart.direction == crate::dataset::ChartDirection::Vertical;
-                let slots = bar_slots(chart.metrics.len(), inner, vertical, selected);
+                let wanted = chart.direction == crate::dataset::ChartDirection::Vertical;
+                let (count, widest) = (chart.metrics.len(), loaded.dataset.widest_bar_value(&chart.metrics));
+                let vertical = stands_upright(wanted, count, inner, BarLimits::dataset(inner), widest);
+                let slots = bar_slots(count, inner, vertical, selected);
                 if let (Some(bar), Some(selection)) =
                     (slots.hit(inner, at.x, at.y), self.chart_selection.get_mut(index))
                 {

@@ -15,8 +15,8 @@ mod validate;
 
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use model::{
-    ArticleRef, Bound, Chart, ChartDirection, Dataset, Date, Gauge, Metric, Notation, Quote, Scale, SlideContent,
-    SlideSpec, Source, Unit,
+    ArticleRef, Bound, Chart, ChartDirection, ChartScale, Dataset, Date, Gauge, Metric, Notation, Quote, Scale,
+    SlideContent, SlideSpec, Source, Unit,
 };
 pub use validate::Origin;
 

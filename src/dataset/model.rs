@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use super::diagnostic::Position;
 pub use super::raw::RawBound as Bound;
 pub use super::raw::RawDirection as ChartDirection;
+pub use super::raw::RawScale as ChartScale;
 pub use super::unit::{Notation, Scale, Unit};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -136,6 +137,8 @@ pub struct Chart {
     /// Indices into [`Dataset::metrics`], all of one unit.
     pub metrics: Vec<usize>,
     pub direction: ChartDirection,
+    /// How bar lengths follow the values.
+    pub scale: ChartScale,
 }
 
 #[derive(Debug, Clone, PartialEq)]

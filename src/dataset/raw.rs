@@ -116,6 +116,28 @@ pub struct RawChart {
     pub metrics: Spanned<Vec<Spanned<String>>>,
     /// Default: horizontal when labels are long.
     pub direction: Option<RawDirection>,
+    /// How bar lengths follow the values: "linear" (default) or "log", for values of very
+    /// different sizes (each bar's length then grows with the value's number of digits).
+    pub scale: Option<RawScale>,
+    /// The order of the bars: "value" puts the largest first; default, the order of `metrics`.
+    pub sort: Option<RawSort>,
+}
+
+/// How bar lengths follow the values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RawScale {
+    #[default]
+    Linear,
+    Log,
+}
+
+/// The order of a chart's bars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RawSort {
+    /// Largest value first.
+    Value,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -186,7 +208,7 @@ struct TomlDate(#[schemars(extend("format" = "date"))] String);
 pub const KNOWN_KEYS: &[&str] = &[
     "title", "subtitle", "article", "source", "metric", "chart", "gauge", "slide", "name", "url", "date", "id",
     "label", "value", "unit", "bound", "part_of", "since", "as_of", "note", "quote", "metrics", "direction", "of",
-    "kind", "caption",
+    "kind", "caption", "scale", "sort",
 ];
 
 /// The JSON Schema of the format, pretty-printed, ending in a newline.

@@ -334,4 +334,5 @@ fn strings_from_the_file_are_sanitised() {
     assert_eq!(d.metrics[0].label, "xy");
 }
 
+mod charts;
 mod files_and_slides;

@@ -5,56 +5,53 @@
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Direction, Rect};
-use ratatui::style::Style;
-use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
+use super::bars::{Axis, BarLook, BarSpec, Plot};
 use super::frame::{hidden_caption, pane_block, with_caption};
 use super::{focused, shows_selection};
 use crate::app::{ValueChange, Viewer};
-use crate::dataset::{ChartDirection, Dataset, Metric, Unit};
-use crate::geometry::{BarLimits, bar_slots_within};
+use crate::dataset::{ChartDirection, ChartScale, Dataset, Metric, Unit};
+use crate::geometry::{BarLimits, bar_slots_within, stands_upright};
 use crate::layout::Pane;
 use crate::load::Loaded;
-use crate::text::width::{truncate, width};
+use crate::text::width::width;
 use crate::theme::Theme;
-
-/// Bar values are integers: every chart is scaled so its largest bar is this many units.
-const SCALE: f64 = 10_000.0;
 
 /// The styles of bars: plain, and the selected one.
 #[derive(Debug, Clone, Copy)]
 pub struct BarStyles {
-    pub bar: Style,
-    pub value: Style,
-    pub label: Style,
-    pub selected_bar: Style,
-    pub selected_value: Style,
-    pub selected_label: Style,
+    pub plain: BarLook,
+    pub selected: BarLook,
 }
 
 impl BarStyles {
     pub fn dataset(theme: &Theme) -> Self {
         Self {
-            bar: theme.bar,
-            value: theme.bar_value,
-            label: theme.bar_label,
-            selected_bar: theme.bar_selected,
-            selected_value: theme.bar_value_selected,
-            selected_label: theme.bar_label_selected,
+            plain: BarLook {
+                bar: theme.bar,
+                inside: theme.bar_value,
+                outside: theme.bar_value_outside,
+                label: theme.bar_label,
+            },
+            selected: BarLook {
+                bar: theme.bar_selected,
+                inside: theme.bar_value_selected,
+                outside: theme.bar_value_outside_selected,
+                label: theme.bar_label_selected,
+            },
         }
     }
 
     pub fn slide(theme: &Theme) -> Self {
-        Self {
+        let look = BarLook {
             bar: theme.slide_bar,
-            value: theme.slide_bar_value,
+            inside: theme.slide_bar_value,
+            outside: theme.slide_bar_value_outside,
             label: theme.slide_title,
-            selected_bar: theme.slide_bar,
-            selected_value: theme.slide_bar_value,
-            selected_label: theme.slide_title,
-        }
+        };
+        Self { plain: look, selected: look }
     }
 }
 
@@ -62,7 +59,11 @@ impl BarStyles {
 pub struct Bars<'a> {
     pub dataset: &'a Dataset,
     pub members: &'a [usize],
+    /// The metrics whose values set the scale: the whole chart's, also when `members` is one
+    /// slide's page of it, so that bars compare across pages.
+    pub scale_of: &'a [usize],
     pub vertical: bool,
+    pub scale: ChartScale,
     /// The bar kept in view, and highlighted if `highlight`.
     pub cursor: usize,
     pub highlight: bool,
@@ -74,75 +75,70 @@ pub struct Bars<'a> {
     pub value_of: &'a dyn Fn(&Metric) -> f64,
 }
 
+/// What a chart drew: the bars shown, and how many of its bars (of `members`, shown or not)
+/// are too small to draw to scale.
+pub struct Shown {
+    pub window: Range<usize>,
+    pub too_small: usize,
+}
+
 impl Bars<'_> {
-    /// Draws the bars in `area`, as thick as the dashboard allows, and returns the range of
-    /// bars shown.
-    pub fn draw(&self, area: Rect, buf: &mut Buffer) -> Range<usize> {
+    /// Draws the bars in `area`, as thick as the dashboard allows.
+    pub fn draw(&self, area: Rect, buf: &mut Buffer) -> Shown {
         self.draw_within(area, BarLimits::dataset(area), buf)
     }
 
-    /// Draws the bars in `area`, up to `limits` thick, and returns the range of bars shown.
-    pub fn draw_within(&self, area: Rect, limits: BarLimits, buf: &mut Buffer) -> Range<usize> {
+    /// Draws the bars in `area`, up to `limits` thick.
+    pub fn draw_within(&self, area: Rect, limits: BarLimits, buf: &mut Buffer) -> Shown {
         let metrics = &self.dataset.metrics;
         let slots = bar_slots_within(self.members.len(), area, self.vertical, self.cursor, limits);
-        // Labels are what a reader needs most: up to 55% of the width, never more than the longest.
-        let longest = self.members.iter().map(|&m| width(&metrics[m].label)).max().unwrap_or(0);
-        let label_room =
-            if slots.vertical { usize::from(slots.thickness) } else { longest.min(usize::from(area.width) * 11 / 20) };
-        let max = self.members.iter().map(|&m| metrics[m].value).fold(0.0, f64::max);
-        let bars: Vec<Bar> = slots
+        let label_width = self.members.iter().map(|&m| width(&metrics[m].label)).max().unwrap_or(0);
+        // The scale is the whole chart's, not the window's, so bars keep their lengths as it scrolls.
+        let axis = Axis::of(self.scale_of.iter().map(|&m| metrics[m].value), self.scale);
+        let bars: Vec<BarSpec> = slots
             .window
             .clone()
             .map(|position| {
                 let selected = self.highlight && position == self.cursor;
-                self.bar(&metrics[self.members[position]], selected, max, label_room)
+                self.bar(&metrics[self.members[position]], selected)
             })
             .collect();
-        let direction = if slots.vertical { Direction::Vertical } else { Direction::Horizontal };
-        // Vertical bars sit in the middle of the pane, where the mouse looks for them too.
-        let area = if slots.vertical {
-            let x = area.x.saturating_add(slots.offset);
-            Rect { x, width: slots.span().min(area.width - slots.offset), ..area }
+        let drawn = Plot { bars: &bars, axis, slots: &slots, label_width }.draw(area, buf);
+        let too_small = if bars.is_empty() {
+            0
         } else {
-            area
+            self.members.iter().filter(|&&m| axis.too_small((self.value_of)(&metrics[m]), drawn.cells)).count()
         };
-        BarChart::default()
-            .direction(direction)
-            .bar_width(slots.thickness)
-            .bar_gap(slots.gap)
-            .max(SCALE as u64)
-            .bar_style(self.styles.bar)
-            .value_style(self.styles.value)
-            .label_style(self.styles.label)
-            .data(BarGroup::default().bars(&bars))
-            .render(area, buf);
-        slots.window
+        Shown { window: slots.window, too_small }
     }
 
-    /// One bar: its length scaled against the chart's largest value, the real figure as its
-    /// text, its label cut to `label_room` columns.
-    fn bar<'b>(&self, m: &Metric, selected: bool, max: f64, label_room: usize) -> Bar<'b> {
-        let shown = (self.value_of)(m);
-        let scaled = if max > 0.0 { (shown / max * SCALE).round().clamp(0.0, SCALE) as u64 } else { 0 };
-        let s = &self.styles;
-        let (bar_style, mut value_style, label_style) =
-            if selected { (s.selected_bar, s.selected_value, s.selected_label) } else { (s.bar, s.value, s.label) };
+    /// One bar: its length is the value shown (an animation's step), its text the real figure
+    /// as written.
+    fn bar(&self, m: &Metric, selected: bool) -> BarSpec {
+        let mut look = if selected { self.styles.selected } else { self.styles.plain };
         // A value the last reload changed shows its delta, highlighted, for a few seconds.
         let change = self.changes.iter().find(|c| c.id == m.id);
         let mut text = m.short_value();
         if let Some(change) = change {
-            value_style = self.theme.changed;
+            look.inside = self.theme.changed;
+            look.outside = self.theme.changed;
+            if !selected {
+                look.bar = self.theme.changed_bar;
+            }
             if let Some(delta) = &change.delta {
                 text = format!("{text} ({})", delta.replace('−', "-"));
             }
         }
-        let bar_style = if change.is_some() && !selected { self.theme.changed_bar } else { bar_style };
-        Bar::default()
-            .value(scaled)
-            .text_value(text)
-            .style(bar_style)
-            .value_style(value_style)
-            .label(Line::styled(truncate(&m.label, label_room), label_style))
+        BarSpec { label: m.label.clone(), magnitude: (self.value_of)(m), text, look }
+    }
+}
+
+/// The frame's words for bars too small to draw to scale.
+pub fn too_small_caption(count: usize) -> Option<String> {
+    match count {
+        0 => None,
+        1 => Some("1 bar too small to see".to_owned()),
+        n => Some(format!("{n} bars too small to see")),
     }
 }
 
@@ -156,13 +152,25 @@ pub fn render(app: &Viewer, loaded: &Loaded, index: usize, area: Rect, buf: &mut
         return;
     }
     let unit = chart.metrics.first().map_or(&Unit::None, |&m| &dataset.metrics[m].unit);
-    let block =
-        pane_block(app.view.theme(), &chart.title, unit.caption(), focused(app, Pane::Chart(index)), area.width);
+    let unit = match chart.scale {
+        ChartScale::Log if unit.caption().is_empty() => "log scale".to_owned(),
+        ChartScale::Log => format!("{}, log scale", unit.caption()),
+        ChartScale::Linear => unit.caption().to_owned(),
+    };
+    let block = pane_block(app.view.theme(), &chart.title, &unit, focused(app, Pane::Chart(index)), area.width);
     let inner = block.inner(area);
     let bars = Bars {
         dataset,
         members: &chart.metrics,
-        vertical: chart.direction == ChartDirection::Vertical,
+        scale_of: &chart.metrics,
+        vertical: stands_upright(
+            chart.direction == ChartDirection::Vertical,
+            chart.metrics.len(),
+            inner,
+            BarLimits::dataset(inner),
+            dataset.widest_bar_value(&chart.metrics),
+        ),
+        scale: chart.scale,
         cursor: app.view.chart_selection(index),
         highlight: shows_selection(app, Pane::Chart(index)),
         styles: BarStyles::dataset(app.view.theme()),
@@ -170,9 +178,10 @@ pub fn render(app: &Viewer, loaded: &Loaded, index: usize, area: Rect, buf: &mut
         changes: app.content.changes(),
         value_of: &|m: &Metric| m.value,
     };
-    let window = bars.draw(inner, buf);
-    let (above, below) = (window.start, chart.metrics.len() - window.end);
-    let caption = hidden_caption(above, below);
+    let shown = bars.draw(inner, buf);
+    let (above, below) = (shown.window.start, chart.metrics.len() - shown.window.end);
+    let parts = [Some(hidden_caption(above, below)), too_small_caption(shown.too_small)];
+    let caption = parts.into_iter().flatten().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ");
     // The frame goes on after the bars so its caption is not drawn over.
     with_caption(block, caption, app.view.theme().dim, area.width).render(area, buf);
 }

@@ -82,6 +82,15 @@ fn share_words(gauge: &crate::dataset::Gauge) -> String {
     }
 }
 
+/// The fields, led by the whole title when a frame `room` columns wide would cut it: a long
+/// label is always shown whole somewhere.
+fn whole_title(theme: &Theme, title: &str, room: usize, mut fields: Vec<Field>) -> Vec<Field> {
+    if crate::text::width::width(title) > room {
+        fields.insert(0, Field { name: "Label", text: title.to_owned(), style: theme.body });
+    }
+    fields
+}
+
 /// Columns of the field-name column.
 const NAME_COLUMNS: u16 = 8;
 
@@ -136,6 +145,7 @@ pub fn render(app: &Viewer, loaded: &Loaded, areas: &Areas, buf: &mut Buffer) {
     };
     let (title, fields) = describe(theme, loaded, app.content.changes(), item);
     if areas.detail_is_box {
+        let fields = whole_title(theme, &title, usize::from(area.width.saturating_sub(4)), fields);
         let area = Rect { height: box_height(&fields, area), ..area };
         let block = pane_block(theme, &title, "Enter: more", false, area.width);
         let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
@@ -166,6 +176,7 @@ pub fn render_window(app: &Viewer, area: Rect, buf: &mut Buffer) {
     let theme = &app.view.theme();
     let (title, fields) = describe(theme, loaded, app.content.changes(), item);
     let width = area.width.saturating_sub(4).min(90);
+    let fields = whole_title(theme, &title, usize::from(width.saturating_sub(6)), fields);
     let height = fields_height(&fields, width.saturating_sub(4)).saturating_add(2);
     let window = area.centered(Constraint::Length(width), Constraint::Length(height.min(area.height)));
     Clear.render(window, buf);

@@ -1,6 +1,7 @@
 //! Drawing: `impl Widget for &Viewer`. State in, cells out; nothing here changes the app.
 
 mod article;
+mod bars;
 mod big;
 mod chart;
 mod detail;

@@ -7,9 +7,9 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use tui_big_text::PixelSize;
 
 use super::big;
-use super::chart::{BarStyles, Bars};
+use super::chart::{BarStyles, Bars, too_small_caption};
 use crate::app::{Presentation, Viewer};
-use crate::dataset::{Dataset, Metric, SlideContent};
+use crate::dataset::{ChartScale, Dataset, Metric, SlideContent};
 use crate::deck::Slide;
 use crate::load::Loaded;
 use crate::text::width::truncate;
@@ -43,9 +43,13 @@ pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
         SlideContent::Chart(c) => {
             let chart = &dataset.charts[*c];
             let vertical = chart.direction == crate::dataset::ChartDirection::Vertical;
-            bars_slide(app, dataset, slide, &chart.metrics, vertical, body, buf);
+            let members = slide.bars.clone().and_then(|page| chart.metrics.get(page)).unwrap_or(&chart.metrics);
+            bars_slide(app, dataset, slide, (members, &chart.metrics, chart.scale), vertical, body, buf);
         }
-        SlideContent::Metrics(list) => bars_slide(app, dataset, slide, list, false, body, buf),
+        SlideContent::Metrics(list) => {
+            let members = slide.bars.clone().and_then(|page| list.get(page)).unwrap_or(list);
+            bars_slide(app, dataset, slide, (members, list, ChartScale::Linear), false, body, buf);
+        }
         SlideContent::Gauge(g) => gauge_slide(app, dataset, slide, *g, body, buf),
         SlideContent::Metric(m) => number_slide(app, loaded, slide, &dataset.metrics[*m], body, buf),
     }
@@ -196,7 +200,7 @@ fn bars_slide(
     app: &Viewer,
     dataset: &Dataset,
     slide: &Slide,
-    members: &[usize],
+    (members, scale_of, scale): (&[usize], &[usize], ChartScale),
     vertical: bool,
     body: Rect,
     buf: &mut Buffer,
@@ -204,10 +208,19 @@ fn bars_slide(
     let (heading_area, content, caption_area) = heading_content_caption(body, slide.caption.as_deref());
     heading(app, &slide.title, heading_area, buf);
     let presentation: &Presentation = app.view.presentation();
+    // The bars grow with the slide, in proportion to it, and sit in its middle; upright only
+    // if every value fits across a bar.
+    let (limits, area) = crate::geometry::slide_bars(members.len(), vertical, content);
+    let widest = dataset.widest_bar_value(members);
+    let vertical = crate::geometry::stands_upright(vertical, members.len(), area, limits, widest);
+    let (limits, area) =
+        if vertical { (limits, area) } else { crate::geometry::slide_bars(members.len(), false, content) };
     let bars = Bars {
         dataset,
         members,
+        scale_of,
         vertical,
+        scale,
         cursor: 0,
         highlight: false,
         styles: BarStyles::slide(app.view.theme()),
@@ -215,9 +228,12 @@ fn bars_slide(
         changes: app.content.changes(),
         value_of: &|m: &Metric| presentation.shown_value(&m.id, m.value),
     };
-    // The bars grow with the slide, in proportion to it, and sit in its middle.
-    let (limits, area) = crate::geometry::slide_bars(members.len(), vertical, content);
-    bars.draw_within(area, limits, buf);
+    let shown = bars.draw_within(area, limits, buf);
+    // Said under the bars, on the content's last row (a slide's bars never fill it).
+    if let Some(words) = too_small_caption(shown.too_small) {
+        let row = Rect { y: content.bottom().saturating_sub(1), height: 1.min(content.height), ..content };
+        Line::styled(truncate(&words, usize::from(row.width)), app.view.theme().slide_dim).centered().render(row, buf);
+    }
     caption(app, slide.caption.as_deref(), caption_area, buf);
 }
 

@@ -1,6 +1,7 @@
 //! Raw → model: every rule of the format, checked in one pass that reports every violation
 //! (not just the first), each at its line and column.
 
+mod grouping;
 mod views;
 
 use std::collections::HashMap;

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use toml::Spanned;
 
 use super::{Checker, Ids, clean, label_from_id, lookup, unit_name, well_formed_id};
-use crate::dataset::model::{Bound, Chart, ChartDirection, Gauge, Metric, SlideContent, SlideSpec, Unit};
-use crate::dataset::raw::{RawChart, RawGauge, RawSlide, RawSlideKind};
+use crate::dataset::model::{Bound, Chart, ChartDirection, ChartScale, Gauge, Metric, SlideContent, SlideSpec, Unit};
+use crate::dataset::raw::{RawChart, RawGauge, RawSlide, RawSlideKind, RawSort};
 use crate::text::width::width;
 
 /// Labels at most this wide (in a chart of at most [`VERTICAL_MAX_BARS`]) fit under vertical bars.
@@ -83,9 +83,19 @@ fn named(
 }
 
 pub(super) fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &Ids, metrics: &[Metric]) -> Chart {
-    let members = members(checker, &raw.metrics, ids, metrics, "chart");
+    let mut members = members(checker, &raw.metrics, ids, metrics, "chart");
+    if raw.sort == Some(RawSort::Value) {
+        // Largest first; equal values keep the file's order (a stable sort).
+        members.sort_by(|&a, &b| metrics[b].value.total_cmp(&metrics[a].value));
+    }
     let direction = raw.direction.unwrap_or_else(|| default_direction(&members, metrics));
-    Chart { id: raw.id.as_ref().map(|id| id.get_ref().clone()), title: clean(&raw.title), metrics: members, direction }
+    Chart {
+        id: raw.id.as_ref().map(|id| id.get_ref().clone()),
+        title: clean(&raw.title),
+        metrics: members,
+        direction,
+        scale: raw.scale.unwrap_or_default(),
+    }
 }
 
 /// The metrics a chart (or a slide of bars) lists: each once, all of one unit.
@@ -133,7 +143,8 @@ fn default_direction(members: &[usize], metrics: &[Metric]) -> ChartDirection {
     if short && members.len() <= VERTICAL_MAX_BARS { ChartDirection::Vertical } else { ChartDirection::Horizontal }
 }
 
-/// Without `[[chart]]`: one chart per unit, in the order units first appear.
+/// Without `[[chart]]`: one chart per unit, in the order units first appear, split where its
+/// values are not comparable (see [`super::grouping`]).
 pub(super) fn default_charts(metrics: &[Metric]) -> Vec<Chart> {
     let mut units: Vec<&Unit> = Vec::new();
     for m in metrics {
@@ -143,7 +154,7 @@ pub(super) fn default_charts(metrics: &[Metric]) -> Vec<Chart> {
     }
     units
         .into_iter()
-        .map(|unit| {
+        .flat_map(|unit| {
             let members: Vec<usize> = (0..metrics.len()).filter(|&i| &metrics[i].unit == unit).collect();
             let title = match unit {
                 Unit::None => "Values".to_owned(),
@@ -151,8 +162,13 @@ pub(super) fn default_charts(metrics: &[Metric]) -> Vec<Chart> {
                 Unit::Tonnes => "Tonnage".to_owned(),
                 Unit::Other(word) => label_from_id(word),
             };
-            let direction = default_direction(&members, metrics);
-            Chart { id: None, title, metrics: members, direction }
+            let groups = super::grouping::comparable_groups(&members, metrics);
+            let split = groups.len() > 1;
+            groups.into_iter().map(move |group| {
+                let title = if split { super::grouping::range_title(&title, &group, metrics) } else { title.clone() };
+                let direction = default_direction(&group, metrics);
+                Chart { id: None, title, metrics: group, direction, scale: ChartScale::Linear }
+            })
         })
         .collect()
 }

@@ -1,0 +1,54 @@
+//! Loader tests of charts: the default grouping by magnitude, and `scale` and `sort`.
+
+use super::*;
+
+fn titles_and_ids(d: &Dataset) -> Vec<(String, Vec<String>)> {
+    d.charts.iter().map(|c| (c.title.clone(), c.metrics.iter().map(|&m| d.metrics[m].id.clone()).collect())).collect()
+}
+
+#[test]
+fn default_charts_split_a_unit_where_its_values_are_not_comparable() {
+    // Tonnages from 8 t to 48.6 Mt in three bands: a chart each, not one chart of 24 bars
+    // where the two smaller bands would be slivers.
+    let d = parse_valid(include_str!("../../../tests/fixtures/magnitudes/metrics.toml"));
+    let charts = titles_and_ids(&d);
+    let titles: Vec<&str> = charts.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(titles, ["Tonnage, 8 t to 640 t", "Tonnage, 95 kt to 8,200 kt", "Tonnage, 20.4 Mt to 48.6 Mt"]);
+    assert!(charts.iter().all(|(_, ids)| ids.len() == 8));
+    // Inside a chart, the file's order; each chart's largest at most 200 times its least.
+    assert_eq!(charts[0].1[..3], ["lab_samples", "seed_stock", "spare_parts"]);
+    for chart in &d.charts {
+        let values: Vec<f64> = chart.metrics.iter().map(|&m| d.metrics[m].value).collect();
+        let (least, most) = values.iter().fold((f64::MAX, 0.0_f64), |(l, m), &v| (l.min(v), m.max(v)));
+        assert!(most / least <= 200.0, "{}: {least} to {most}", chart.title);
+    }
+    // Comparable values keep one chart with the unit's plain title.
+    let bundled = parse_valid(include_str!("../../../tests/fixtures/chinese/metrics.toml"));
+    assert!(bundled.charts.iter().all(|c| !c.title.contains(" to ")));
+}
+
+#[test]
+fn a_chart_may_sort_its_bars_by_value_and_draw_them_on_a_log_scale() {
+    let d = parse_valid(include_str!("../../../tests/fixtures/sorted/metrics.toml"));
+    let chart = &d.charts[0];
+    assert_eq!(chart.scale, ChartScale::Log);
+    let values: Vec<f64> = chart.metrics.iter().map(|&m| d.metrics[m].value).collect();
+    assert_eq!(values.len(), 24);
+    assert!(values.windows(2).all(|w| w[0] >= w[1]), "largest first: {values:?}");
+    assert_eq!(d.metrics[chart.metrics[0]].id, "ore");
+    let unsorted = parse_valid(
+        "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\n[[metric]]\nid = \"b\"\nvalue = 2\n[[chart]]\ntitle = \"C\"\nmetrics = [\"a\", \"b\"]\n",
+    );
+    assert_eq!(unsorted.charts[0].metrics, [0, 1], "without `sort`, the listed order");
+    assert_eq!(unsorted.charts[0].scale, ChartScale::Linear);
+}
+
+#[test]
+fn a_scale_or_sort_the_format_does_not_know_is_an_error_at_its_line() {
+    let text = "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\n[[chart]]\ntitle = \"C\"\nmetrics = [\"a\"]\nscale = \"cubic\"\n";
+    let found = errors(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("m.toml:8:9: unknown variant `cubic`, expected `linear` or `log`"), "{found:?}");
+    let found = errors(&text.replace("scale = \"cubic\"", "sort = \"size\""));
+    assert!(found[0].contains("unknown variant `size`, expected `value`"), "{found:?}");
+}
