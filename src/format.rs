@@ -48,11 +48,11 @@ impl Metric {
         self.notation.format(&self.unit, base / self.notation.factor, decimals, false)
     }
 
-    /// The compact value for bars: `>50 Mt`, `28`.
+    /// The compact value for bars: `>50 Mt`, `≤3 Mt`, `28`.
     pub fn short_value(&self) -> String {
         let value = self.notation.format(&self.unit, self.notation.written, self.notation.decimals, false);
         match self.bound {
-            Some(bound) => format!("{}{value}", bound.symbol()),
+            Some(bound) => format!("{}{value}", bound.math_symbol()),
             None => value,
         }
     }
@@ -72,9 +72,8 @@ impl crate::dataset::Dataset {
 }
 
 impl Bound {
-    /// Plain ASCII, as bars and big digits show it (the bar widget measures by display width, so
-    /// bars could take the typographic marks; the big-digit font cannot).
-    pub fn symbol(self) -> &'static str {
+    /// Plain ASCII, for the big-digit font, which has no `≥`, `≤` or `≈`.
+    pub fn ascii_symbol(self) -> &'static str {
         match self {
             Bound::Over => ">",
             Bound::Under => "<",
@@ -84,7 +83,8 @@ impl Bound {
         }
     }
 
-    /// The typographic symbol, for text drawn width-aware (gauges, details).
+    /// The mark every value on screen carries (bars, gauges, details, the status line): one mark
+    /// means one thing everywhere.
     pub fn math_symbol(self) -> &'static str {
         match self {
             Bound::Over => ">",
@@ -142,7 +142,7 @@ impl Gauge {
     pub fn big_ratio(&self) -> String {
         let percent = format_percent(self.ratio);
         match self.bound {
-            Some(bound) => format!("{}{percent}", bound.symbol()),
+            Some(bound) => format!("{}{percent}", bound.ascii_symbol()),
             None => percent,
         }
     }
