@@ -80,10 +80,10 @@ pub struct Diagnostic {
     /// How many characters from `position` the problem covers on its line (at least one).
     pub length: usize,
     /// A likely fix ("dates take no quotes"), shown under the source line.
-    pub hint: Option<String>,
+    pub hint: Option<Box<str>>,
     /// The line `position` is on, as the file has it (sanitised when shown), once attached
     /// with [`Diagnostic::attach_source`].
-    pub source_line: Option<String>,
+    pub source_line: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -115,7 +115,7 @@ impl Diagnostic {
 
     /// The same, with a hint for the likely fix.
     pub fn with_hint(mut self, hint: impl AsRef<str>) -> Self {
-        self.hint = Some(sanitize_line(hint.as_ref().trim()).into_owned());
+        self.hint = Some(sanitize_line(hint.as_ref().trim()).into());
         self
     }
 
@@ -123,7 +123,7 @@ impl Diagnostic {
     /// it can be shown under the message without the file at hand.
     pub fn attach_source(&mut self, text: &str) {
         if let Some(position) = self.position {
-            self.source_line = text.split('\n').nth(position.line - 1).map(|l| l.trim_end_matches('\r').to_owned());
+            self.source_line = text.split('\n').nth(position.line - 1).map(|l| l.trim_end_matches('\r').into());
         }
     }
 

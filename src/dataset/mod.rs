@@ -7,6 +7,7 @@ mod hint;
 pub mod model;
 mod raw;
 mod recover;
+pub mod report;
 mod schema;
 mod unit;
 

@@ -283,7 +283,8 @@ mod tests {
 
     #[test]
     fn an_unknown_top_level_key_hides_nothing_after_it() {
-        let (read, found) = messages("titel = \"T\"\n[[item]]\nid = \"a\"\nn = \"3\"\n[[item]]\nid = 4\nlist = [\"x\", 5]\n");
+        let (read, found) =
+            messages("titel = \"T\"\n[[item]]\nid = \"a\"\nn = \"3\"\n[[item]]\nid = 4\nlist = [\"x\", 5]\n");
         assert!(read, "the repaired tree reads");
         assert_eq!(found.len(), 4, "{found:?}");
         assert!(found.iter().any(|m| m.contains("unknown field `titel`")), "{found:?}");

@@ -99,9 +99,22 @@ pub fn load(request: &LoadRequest) -> Result<Loaded, LoadError> {
         DatasetSource::Builtin => (BUILTIN_DATASET.to_owned(), PathBuf::new()),
     };
     let origin = Origin { text: &text, file: &file, base_dir: &base_dir };
-    let dataset = dataset::parse(&origin).map_err(|diagnostics| LoadError { diagnostics })?;
-    let article = load_article(request, &dataset, &file)?;
-    Ok(Loaded::assemble(dataset, article, &file))
+    let dataset =
+        dataset::parse(&origin).map_err(|diagnostics| LoadError { diagnostics: sourced(diagnostics, &file, &text) })?;
+    let article = load_article(request, &dataset, &file)
+        .map_err(|error| LoadError { diagnostics: sourced(error.diagnostics, &file, &text) })?;
+    let mut loaded = Loaded::assemble(dataset, article, &file);
+    loaded.warnings = sourced(std::mem::take(&mut loaded.warnings), &file, &text);
+    Ok(loaded)
+}
+
+/// The diagnostics, those about `file` with the source line they point at (for the snippet
+/// under the message).
+fn sourced(mut diagnostics: Vec<Diagnostic>, file: &str, text: &str) -> Vec<Diagnostic> {
+    for diagnostic in diagnostics.iter_mut().filter(|d| d.file == file) {
+        diagnostic.attach_source(text);
+    }
+    diagnostics
 }
 
 /// Old Mac files end lines with a lone CR, which TOML rejects: read it as a line break. Each
@@ -156,7 +169,8 @@ fn missing_quotes(dataset: &Dataset, evidence: &Evidence, article_name: &str, fi
         .filter_map(|(_, metric)| {
             let quote = metric.quote.as_ref()?;
             let message = format!("quote of `{}` not found in {article_name}: \"{}\"", metric.id, quote.text);
-            Some(Diagnostic::warning(file, Some(quote.position), message))
+            let quoted = quote.text.chars().count() + 2;
+            Some(Diagnostic::warning(file, Some(quote.position), message).spanning(quoted))
         })
         .collect()
 }
