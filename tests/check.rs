@@ -54,3 +54,55 @@ fn colour_on_a_terminal_and_none_with_no_color() {
     let raw = plain.wait_for_raw("6 errors, 0 warnings");
     assert!(!raw.contains('\u{1b}'), "NO_COLOR: no escape sequences:\n{raw:?}");
 }
+
+fn check_fixture(name: &str) -> Output {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    Command::new(env!("CARGO_BIN_EXE_coopdash"))
+        .args(["--check", "metrics.toml"])
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("coopdash runs")
+}
+
+#[test]
+fn a_value_that_contradicts_its_quote_is_a_warning_at_the_quote_in_the_article() {
+    let output = check_fixture("contradicted");
+    assert_eq!(output.status.code(), Some(0), "a warning, not an error");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(
+        one_line(&text),
+        "article.md:3:60: warning: `bri_agreements` is 27 countries but its quote says 25 \
+         (quote at metrics.toml:12:9) (correct the value, or quote the sentence that states it)\n\
+         metrics.toml: ok, 4 metrics, 2 charts, 1 gauge; 0 errors, 1 warning\n",
+        "the words (nine), the bound (more than 50 million) and the unit (11.58 Mt) agree:\n{text}"
+    );
+    assert!(text.contains("with 25 of its neighbours"), "the article's line is shown:\n{text}");
+}
+
+#[test]
+fn every_fixture_but_the_broken_ones_and_the_bundled_data_check_clean() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if !fixtures.join(&name).join("metrics.toml").exists() || ["broken", "contradicted"].contains(&name.as_str()) {
+            continue;
+        }
+        let output = check_fixture(&name);
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(text.ends_with("; 0 errors, 0 warnings\n"), "{name}:\n{text}");
+        checked += 1;
+    }
+    assert!(checked >= 6, "{checked} fixtures");
+    let bundled = Command::new(env!("CARGO_BIN_EXE_coopdash"))
+        .args(["--check"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&bundled.stdout).ends_with("; 0 errors, 0 warnings\n"));
+    let builtin =
+        Command::new(env!("CARGO_BIN_EXE_coopdash")).args(["--check"]).current_dir(&fixtures).output().unwrap();
+    let text = String::from_utf8_lossy(&builtin.stdout);
+    assert!(text.starts_with("metrics.toml (built-in): ok") && text.ends_with("0 warnings\n"), "{text}");
+}

@@ -47,6 +47,8 @@ pub enum Overlay {
     None,
     Help,
     Details,
+    /// The warnings and errors of the last load, as `--check` lists them.
+    Problems,
 }
 
 /// How a status message should look.
@@ -242,6 +244,7 @@ impl App {
             Overlay::None => Context::Dashboard,
             Overlay::Help => Context::Help,
             Overlay::Details => Context::Details,
+            Overlay::Problems => Context::Problems,
         }
     }
 
@@ -250,6 +253,10 @@ impl App {
             Action::Quit => return Effects::end(End::Quit),
             Action::Suspend => return Effects::end(End::Suspend),
             Action::Help => self.overlay = Overlay::Help,
+            Action::Problems => {
+                self.overlay = Overlay::Problems;
+                self.help_scroll = 0;
+            }
             Action::Close if self.overlay != Overlay::None => self.overlay = Overlay::None,
             Action::Close => self.close_search(),
             Action::Reload => return Effects::load(self.load_ask(false, true)).and(Effects::redraw()),
@@ -262,7 +269,7 @@ impl App {
             Action::NextPane => self.cycle_focus(1),
             Action::PrevPane => self.cycle_focus(-1),
             Action::Prev | Action::Next | Action::PageUp | Action::PageDown | Action::First | Action::Last => {
-                if self.overlay == Overlay::Help {
+                if matches!(self.overlay, Overlay::Help | Overlay::Problems) {
                     self.scroll_help(action);
                 } else {
                     self.move_in_pane(action);
@@ -289,6 +296,16 @@ impl App {
         }
         self.follow_selection();
         Effects::redraw()
+    }
+
+    /// The problems the list (`w`) shows: the errors of a failed load, else the warnings of the
+    /// data shown.
+    pub fn problems(&self) -> &[crate::dataset::Diagnostic] {
+        match (&self.error, &self.data) {
+            (Some(error), _) => &error.diagnostics,
+            (None, Some(loaded)) => &loaded.warnings,
+            (None, None) => &[],
+        }
     }
 
     /// The layout input for the current data and focus.

@@ -15,7 +15,7 @@ const WHEEL_LINES: usize = 3;
 impl App {
     pub(super) fn on_mouse(&mut self, mouse: MouseEvent) -> Effects {
         let at = Position::new(mouse.column, mouse.row);
-        if self.overlay == Overlay::Help {
+        if matches!(self.overlay, Overlay::Help | Overlay::Problems) {
             return match mouse.kind {
                 MouseEventKind::ScrollDown => self.apply_to_help(Action::Next),
                 MouseEventKind::ScrollUp => self.apply_to_help(Action::Prev),

@@ -88,13 +88,23 @@ impl App {
 
     pub(super) fn scroll_help(&mut self, action: Action) {
         let page = self.help_window().visible.max(1);
-        self.help_scroll = step(self.help_scroll, action, page, help_rows()).min(self.help_max_scroll());
+        let rows = self.help_window_rows();
+        self.help_scroll = step(self.help_scroll, action, page, rows).min(self.help_max_scroll());
     }
 
     /// Where the help window goes at the current size, and how far it scrolls: what the
     /// overlay draws.
     pub fn help_window(&self) -> HelpWindow {
-        layout::help_window(self.size, help_rows())
+        layout::help_window(self.size, self.help_window_rows())
+    }
+
+    /// Rows of what the help window shows: the keys, or the list of problems (which scrolls
+    /// the same way).
+    fn help_window_rows(&self) -> usize {
+        match self.overlay {
+            Overlay::Problems => crate::layout::problem_rows(self.problems(), self.size),
+            _ => help_rows(),
+        }
     }
 
     /// The largest useful help scroll at the current size.

@@ -137,7 +137,7 @@ impl App {
 }
 
 fn warnings_text(count: usize) -> String {
-    format!("{count} warning{}: run coopdash --check for details", if count == 1 { "" } else { "s" })
+    format!("{count} warning{}: w lists them", if count == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]

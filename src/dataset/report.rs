@@ -82,6 +82,59 @@ pub fn render_all(diagnostics: &[Diagnostic], paint: Paint, width: usize) -> Str
     diagnostics.iter().map(|d| render(d, paint, width) + "\n\n").collect()
 }
 
+/// What a line of a rendered diagnostic is, for the app to style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// The message (or a continuation of it, wrapped).
+    Title(Severity),
+    /// The place, the quoted source line, its caret, the hint, the blank line between two.
+    Body,
+}
+
+/// Every diagnostic as plain lines at most `width` columns wide (the message and hint wrapped
+/// at words, the source line cut by the renderer), a blank line between two: what the app's
+/// error screen and list of problems draw (and count, to scroll).
+pub fn plain_lines(diagnostics: &[Diagnostic], width: usize) -> Vec<(String, LineKind)> {
+    let mut lines = Vec::new();
+    for (index, diagnostic) in diagnostics.iter().enumerate() {
+        if index > 0 {
+            lines.push((String::new(), LineKind::Body));
+        }
+        let title = LineKind::Title(diagnostic.severity);
+        for (number, line) in render(diagnostic, Paint::Plain, width).lines().enumerate() {
+            let kind = if number == 0 { title } else { LineKind::Body };
+            let indent = if number == 0 { "  " } else { "          " };
+            lines.extend(wrap(line, width, indent).into_iter().map(|l| (l, kind)));
+        }
+    }
+    lines
+}
+
+/// `line` cut at spaces into lines of at most `width` columns, the later ones after `indent`
+/// (a word longer than a line is cut where it must be).
+fn wrap(line: &str, width: usize, indent: &str) -> Vec<String> {
+    use crate::text::width::{truncate, width as columns};
+    if columns(line) <= width || width <= indent.len() + 1 {
+        return vec![line.to_owned()];
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in line.split_inclusive(' ') {
+        let room = if out.is_empty() { width } else { width - indent.len() };
+        if !current.is_empty() && columns(&current) + columns(word.trim_end()) > room {
+            out.push(std::mem::take(&mut current).trim_end().to_owned());
+        }
+        current.push_str(word);
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim_end().to_owned());
+    }
+    out.into_iter()
+        .enumerate()
+        .map(|(i, l)| if i == 0 { truncate(&l, width) } else { truncate(&format!("{indent}{l}"), width) })
+        .collect()
+}
+
 /// The line as shown (sanitised) and the caret's byte range in it.
 fn shown_line(line: &str, column: usize, length: usize) -> (String, std::ops::Range<usize>) {
     // Sanitising may change lengths (a control character becomes a picture of it): the caret is
@@ -149,6 +202,16 @@ mod tests {
         let mut d = Diagnostic::error("m.toml", at(1, 100_001), "bad");
         d.attach_source(&format!("{}x", "-".repeat(100_000)));
         assert_eq!(render(&d, Paint::Plain, 80), "error: bad\n--> m.toml:1:100001");
+    }
+
+    #[test]
+    fn plain_lines_wrap_a_long_message_within_the_width() {
+        let d = Diagnostic::warning("m.toml", None, "a message of many words that cannot fit on one line at all");
+        let lines = plain_lines(&[d.clone(), d], 30);
+        assert!(lines.iter().all(|(l, _)| crate::text::width::width(l) <= 30), "{lines:?}");
+        assert_eq!(lines[0], ("warning: a message of many".to_owned(), LineKind::Title(Severity::Warning)));
+        assert_eq!(lines[1].1, LineKind::Title(Severity::Warning), "the continuation is still the message");
+        assert!(lines.iter().any(|(l, k)| l.is_empty() && *k == LineKind::Body), "a blank line between two");
     }
 
     #[test]

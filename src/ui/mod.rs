@@ -10,6 +10,7 @@ mod header;
 mod help;
 mod highlight;
 mod message;
+mod problems;
 mod slide;
 
 use ratatui::buffer::Buffer;
@@ -26,8 +27,10 @@ impl Widget for &App {
             && let Some(loaded) = &self.data
         {
             slide::render(self, loaded, area, buf);
-            if self.overlay == Overlay::Help {
-                help::render(self, area, buf);
+            match self.overlay {
+                Overlay::Help => help::render(self, area, buf),
+                Overlay::Problems => problems::render(self, area, buf),
+                _ => {}
             }
             return;
         }
@@ -54,6 +57,7 @@ impl Widget for &App {
             Overlay::None => {}
             Overlay::Help => help::render(self, area, buf),
             Overlay::Details => detail::render_window(self, area, buf),
+            Overlay::Problems => problems::render(self, area, buf),
         }
     }
 }
