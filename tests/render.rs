@@ -439,3 +439,19 @@ fn w_opens_the_list_of_warnings_over_the_dashboard() {
     press(&mut app, KeyCode::Char('?'));
     assert!(screen(&app).contains("warnings and errors of the files"), "the help lists the key");
 }
+
+#[test]
+fn the_list_of_errors_scrolls_as_the_help_does() {
+    let mut app = fixture_app("broken", 80, 24);
+    press(&mut app, KeyCode::Char('w'));
+    let top = screen(&app);
+    assert!(top.contains("unknown key `titel`") && top.contains("↓ more"), "{top}");
+    assert!(!top.contains("`shipz`"), "{top}");
+    press(&mut app, KeyCode::Char('G'));
+    let bottom = screen(&app);
+    assert!(bottom.contains("no metric has the id `shipz`") && bottom.contains("did you mean `ships`?"), "{bottom}");
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(screen(&app), top);
+    press(&mut app, KeyCode::Char('w'));
+    assert!(!screen(&app).contains("╭ 6 errors"), "w closes it");
+}
