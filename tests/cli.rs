@@ -56,14 +56,14 @@ fn check_reports_missing_quotes_as_warnings_and_still_exits_0() {
     std::fs::write(dir.path().join("a.md"), "# A\n\nThe port moved *12 million* boxes.\n").unwrap();
     std::fs::write(
         dir.path().join("m.toml"),
-        "title = \"T\"\narticle = \"a.md\"\n[[metric]]\nid = \"a\"\nvalue = 12\nquote = \"12 million boxes\"\n\
+        "title = \"T\"\narticle = \"a.md\"\n[[metric]]\nid = \"a\"\nvalue = 12\nunit = \"million boxes\"\nquote = \"12 million boxes\"\n\
          [[metric]]\nid = \"b\"\nvalue = 1\nquote = \"not in there\"\n",
     )
     .unwrap();
     let output = coopdash(&["--check", "m.toml"], dir.path());
     assert_eq!(output.status.code(), Some(0));
     let text = one_line(&stdout(&output));
-    assert!(text.starts_with("m.toml:10:9: warning: quote of `b` not found in a.md: \"not in there\"\n"), "{text}");
+    assert!(text.starts_with("m.toml:11:9: warning: quote of `b` not found in a.md: \"not in there\"\n"), "{text}");
     assert!(text.ends_with("0 errors, 1 warning\n"), "{text}");
 }
 

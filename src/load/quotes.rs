@@ -55,10 +55,18 @@ pub fn contradicted(
     found
 }
 
-/// The value as written in its unit and in the base unit (tonnes), each to its precision.
-fn candidates(metric: &Metric) -> [(f64, f64); 2] {
+/// The value as written in its unit and in the base unit (tonnes), each to its precision; and
+/// scaled by a scale its unit names (12 in "million boxes" is 12 million).
+fn candidates(metric: &Metric) -> Vec<(f64, f64)> {
     let precision = half_unit(usize::from(metric.notation.decimals));
-    [(metric.notation.written, precision), (metric.value, precision * metric.notation.factor)]
+    let mut found = vec![(metric.notation.written, precision), (metric.value, precision * metric.notation.factor)];
+    let unit = metric.unit.caption().to_lowercase();
+    for (word, scale) in [("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("万", 1e4), ("亿", 1e8)] {
+        if unit.contains(word) {
+            found.push((metric.notation.written * scale, precision * scale));
+        }
+    }
+    found
 }
 
 /// The number a warning quotes: the first that is not a year, if any.
@@ -86,6 +94,21 @@ fn locate(text: &str, quote: &str, number: &str) -> Option<Position> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_that_names_a_scale_scales_the_value() {
+        let dataset = crate::dataset::parse_valid(
+            "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 12\nunit = \"million boxes\"\nquote = \"12 million boxes\"\n\
+             [[metric]]\nid = \"b\"\nvalue = 12\nquote = \"12 million boxes\"\n",
+        );
+        let evidence = Evidence::of(&dataset, None);
+        let found = contradicted(&dataset, &evidence, "m.toml", None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].to_string(),
+            "m.toml:10:10: warning: `b` is 12 but its quote says 12 million (quote at m.toml:10:9) (correct the value, or quote the sentence that states it)"
+        );
+    }
 
     #[test]
     fn a_number_is_located_in_the_article_text() {

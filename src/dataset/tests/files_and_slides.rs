@@ -112,7 +112,7 @@ chart = "main"
 }
 
 #[test]
-fn type_errors_and_unknown_keys_are_reported_once_per_table() {
+fn type_errors_and_unknown_keys_are_all_reported() {
     let found = errors(
         r#"title = "T"
 [[metric]]
