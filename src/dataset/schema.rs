@@ -53,6 +53,8 @@ fn friendly(message: &str, key: Option<&str>, written: &str) -> (String, Option<
         Some(format!("dates take no quotes: {key} = {unquoted}"))
     } else if quoted_string && message.contains("expected a number") && looks_like_number(unquoted) {
         Some(format!("numbers take no quotes: {key} = {unquoted}"))
+    } else if let Some(number) = quoted_string.then(|| spelt_number(unquoted)).flatten() {
+        Some(format!("numbers are written in digits, without quotes: {key} = {number}"))
     } else if message.contains("expected a string") && !quoted_string && !written.trim().is_empty() {
         Some(format!("text goes in quotes: {key} = \"{}\"", written.trim()))
     } else {
@@ -77,6 +79,15 @@ fn looks_like_date(text: &str) -> bool {
         && b[8..10].iter().all(u8::is_ascii_digit)
 }
 
+/// `nine`, `二十八`: a number spelt out, as digits.
+fn spelt_number(text: &str) -> Option<String> {
+    let numbers = crate::provenance::quote_numbers::numbers_in(text);
+    match numbers.as_slice() {
+        [n] if n.start == 0 && n.end == text.len() && n.value.fract() == 0.0 => Some(format!("{}", n.value)),
+        _ => None,
+    }
+}
+
 /// `12`, `3.5`, `1_200`, `1,200`: what an author means as a number.
 fn looks_like_number(text: &str) -> bool {
     let plain: String = text.chars().filter(|c| !matches!(c, '_' | ',')).collect();
@@ -97,6 +108,10 @@ mod tests {
         assert_eq!(hint.as_deref(), Some("numbers take no quotes: value = 12"));
         let (_, hint) = friendly("invalid type: string \"many\", expected a number", Some("value"), "\"many\"");
         assert_eq!(hint, None, "not a number in quotes");
+        let (_, hint) = friendly("invalid type: string \"nine\", expected a number", Some("value"), "\"nine\"");
+        assert_eq!(hint.as_deref(), Some("numbers are written in digits, without quotes: value = 9"));
+        let (_, hint) = friendly("invalid type: string \"二十八\", expected a number", Some("value"), "\"二十八\"");
+        assert_eq!(hint.as_deref(), Some("numbers are written in digits, without quotes: value = 28"));
         let (_, hint) = friendly("invalid type: integer `3`, expected a string", Some("url"), "3");
         assert_eq!(hint.as_deref(), Some("text goes in quotes: url = \"3\""));
     }
