@@ -46,6 +46,13 @@ fn friendly(message: &str, key: Option<&str>, written: &str) -> (String, Option<
         };
         return (format!("unknown key `{name}`"), hint);
     }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        // A word out of a list (`bound`, `direction`, `kind`): the nearest one, if close.
+        let word = rest.split('`').next().unwrap_or_default();
+        let choices: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+        let hint = hint::closest(word, choices).map(|near| format!("did you mean `{near}`?"));
+        return (message.to_owned(), hint);
+    }
     let key = key.unwrap_or("key");
     let unquoted = written.trim().trim_matches(['"', '\'']);
     let quoted_string = message.starts_with("invalid type: string");
@@ -121,6 +128,8 @@ mod tests {
         let (message, hint) = friendly("unknown field `titel`, expected one of `title`, `subtitle`", None, "titel");
         assert_eq!(message, "unknown key `titel`");
         assert_eq!(hint.as_deref(), Some("did you mean `title`?"));
+        let (_, hint) = friendly("unknown variant `overr`, expected one of `over`, `under`", None, "\"overr\"");
+        assert_eq!(hint.as_deref(), Some("did you mean `over`?"));
         let (_, hint) = friendly("unknown field `colour`, expected `id` or `title`", None, "colour");
         assert_eq!(hint.as_deref(), Some("this table takes: id, title"));
     }
