@@ -72,7 +72,7 @@ pub fn read_all<T: for<'de> Deserialize<'de>>(text: &str) -> Recovered<T> {
         }
         let repaired = text.len() <= MAX_REPAIRED_BYTES
             && errors.len() + 1 < MAX_ERRORS
-            && repair(&mut tree, &span, error.message(), &mut stand_ins);
+            && repair(&mut tree, &span, error.message(), &mut stand_ins, text.len());
         errors.push(error);
         if !repaired {
             return Recovered { value: None, errors, stand_ins: Vec::new() };
@@ -98,11 +98,20 @@ fn stand_in_value(kind: usize) -> DeValue<'static> {
 }
 
 /// Changes the tree so the next read gets past `span`; false when nothing there can be changed.
-fn repair(tree: &mut Spanned<DeTable<'_>>, span: &Range<usize>, message: &str, stand_ins: &mut Vec<StandIn>) -> bool {
+fn repair(
+    tree: &mut Spanned<DeTable<'_>>,
+    span: &Range<usize>,
+    message: &str,
+    stand_ins: &mut Vec<StandIn>,
+    end_of_text: usize,
+) -> bool {
     if let Some(key) = missing_key(message) {
         // The error points at the table the key is missing from.
         let Some(table) = table_at(tree, span) else { return false };
-        let at = span.start..span.start;
+        // A key missing from the top level (whose span is empty, at 0) stands in at the end of
+        // the text, so what the rules say of it is not taken for what they say of the file's
+        // start ("the dataset needs at least one [[metric]]").
+        let at = if span.is_empty() { end_of_text..end_of_text } else { span.start..span.start };
         table.insert(Spanned::new(at.clone(), Cow::Owned(key.to_owned())), Spanned::new(at.clone(), stand_in_value(0)));
         stand_ins.push(StandIn { span: at, kind: 0 });
         return true;
