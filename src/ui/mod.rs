@@ -11,6 +11,7 @@ mod header;
 mod help;
 mod highlight;
 mod message;
+mod problems;
 mod slide;
 
 use ratatui::buffer::Buffer;
@@ -35,8 +36,10 @@ impl Widget for Viewer<'_> {
             && let Some(loaded) = self.content.data()
         {
             slide::render(app, loaded, area, buf);
-            if view.overlay() == Overlay::Help {
-                help::render(app, area, buf);
+            match view.overlay() {
+                Overlay::Help => help::render(app, area, buf),
+                Overlay::Problems => problems::render(app, area, buf),
+                _ => {}
             }
             return;
         }
@@ -63,6 +66,7 @@ impl Widget for Viewer<'_> {
             Overlay::None => {}
             Overlay::Help => help::render(app, area, buf),
             Overlay::Details => detail::render_window(app, area, buf),
+            Overlay::Problems => problems::render(app, area, buf),
         }
     }
 }
