@@ -5,6 +5,7 @@ mod badge;
 mod fold;
 mod markdown;
 mod scroll;
+mod sentence;
 mod spans;
 mod wrap;
 

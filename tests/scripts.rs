@@ -1,0 +1,106 @@
+//! Chinese reads like Chinese: sentences end where the language ends them, lines break where it
+//! allows, and a title the big font cannot draw still leads its slide. All on the `chinese`
+//! fixture (tests/fixtures/README.md).
+
+mod common;
+
+use common::{fixture_app, press, render};
+use coopdash::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+/// The rows of `area`, as text, each with the text of its cells drawn in `marked` styles.
+fn rows_with_marked(buffer: &Buffer, area: Rect, marked: Modifier) -> Vec<(String, String)> {
+    let mut rows = Vec::new();
+    for y in area.top()..area.bottom() {
+        let (mut text, mut picked) = (String::new(), String::new());
+        let mut skip = 0;
+        for x in area.left()..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let cell = &buffer[(x, y)];
+            text.push_str(cell.symbol());
+            if cell.modifier.intersects(marked) {
+                picked.push_str(cell.symbol());
+            }
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+        }
+        rows.push((text.trim_matches(['│', '┃', '╭', '╰', ' ']).to_owned(), picked));
+    }
+    rows
+}
+
+/// The article pane's rows (frame stripped) with what is drawn bold on each (the selected
+/// metric's sentence, in the monochrome theme).
+fn article_rows(app: &App) -> Vec<(String, String)> {
+    rows_with_marked(&render(app), app.areas().article, Modifier::BOLD)
+}
+
+/// The first paragraph's rows: from the one that starts it to the blank row after it.
+fn first_paragraph(rows: &[(String, String)]) -> &[(String, String)] {
+    let from = rows.iter().position(|(text, _)| text.starts_with("过去十年间")).expect("the paragraph shows");
+    let to = from + rows[from..].iter().position(|(text, _)| text.is_empty()).unwrap_or(rows.len() - from);
+    &rows[from..to]
+}
+
+#[test]
+fn the_sentence_of_a_chinese_quote_is_the_sentence_with_its_closing_quote() {
+    for (width, height) in [(100, 30), (120, 40), (200, 50)] {
+        let mut app = fixture_app("chinese", width, height);
+        press(&mut app, KeyCode::Down); // 共建“一带一路”合作文件, quoted as 25个周边国家
+        let rows = article_rows(&app);
+        let paragraph = first_paragraph(&rows);
+        let shown: Vec<&str> = paragraph.iter().map(|(text, _)| text.as_str()).collect();
+        let badge =
+            paragraph.iter().position(|(text, _)| text.starts_with('↳')).unwrap_or_else(|| panic!("{shown:#?}"));
+        let highlighted: String = paragraph[..badge].iter().map(|(_, marked)| marked.as_str()).collect();
+        assert_eq!(
+            highlighted, "报道写道：“中国已与25个周边国家签署了共建‘一带一路’合作文件。”",
+            "{width}x{height}: the one sentence, its closing quote included:\n{shown:#?}"
+        );
+        assert!(paragraph[badge - 1].0.ends_with("。”"), "{width}x{height}: the badge follows the quote:\n{shown:#?}");
+        assert!(
+            paragraph[badge + 1].0.starts_with("以上数字"),
+            "{width}x{height}: the next sentence goes on under the badge:\n{shown:#?}"
+        );
+    }
+}
+
+/// What the article pane must never show at a row's start (closing punctuation) and end
+/// (opening brackets and quotes).
+const NO_START: [char; 10] = ['。', '，', '、', '；', '：', '？', '！', '）', '」', '』'];
+const NO_START_QUOTES: [char; 2] = ['”', '’'];
+const NO_END: [char; 5] = ['（', '「', '『', '“', '‘'];
+
+#[test]
+fn no_article_row_starts_with_closing_or_ends_with_opening_punctuation() {
+    for width in 20..=120 {
+        let app = fixture_app("chinese", width, 30);
+        // Scroll through the whole article a page at a time.
+        let mut app = app;
+        press(&mut app, KeyCode::BackTab);
+        let mut seen = 0;
+        loop {
+            let rows = article_rows(&app);
+            for (text, _) in rows.iter().skip(1) {
+                let text = text.trim_start_matches(['•', ' ']);
+                let (Some(first), Some(last)) = (text.chars().next(), text.chars().last()) else { continue };
+                assert!(
+                    !NO_START.contains(&first) && !NO_START_QUOTES.contains(&first),
+                    "width {width}: a row starts with `{first}`: {text}"
+                );
+                assert!(!NO_END.contains(&last), "width {width}: a row ends with `{last}`: {text}");
+            }
+            let before = common::screen(&app);
+            press(&mut app, KeyCode::PageDown);
+            seen += 1;
+            if common::screen(&app) == before || seen > 20 {
+                break;
+            }
+        }
+    }
+}
