@@ -6,10 +6,13 @@ mod common;
 
 use common::{fixture_app, press, render};
 use coopdash::app::App;
+use coopdash::article::{Article, wrap};
+use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
+use unicode_width::UnicodeWidthStr;
 
 /// The rows of `area`, as text, each with the text of its cells drawn in `marked` styles.
 fn rows_with_marked(buffer: &Buffer, area: Rect, marked: Modifier) -> Vec<(String, String)> {
@@ -102,5 +105,61 @@ fn no_article_row_starts_with_closing_or_ends_with_opening_punctuation() {
                 break;
             }
         }
+    }
+}
+
+/// Chinese prose: sentences of clauses of ideographs (with a figure or a Latin name now and
+/// then), some quoted or bracketed, ended by `。！？`, the closing mark after the stop or before it.
+fn chinese_prose() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "中国",
+        "周边",
+        "国家",
+        "合作",
+        "伙伴",
+        "关系",
+        "铁路",
+        "货物",
+        "签署",
+        "文件",
+        "贸易",
+        "条约",
+        "报道",
+        "2021年",
+        "1158万吨",
+        "CGTN",
+        "东盟",
+        "榴莲",
+    ]);
+    let clause = prop::collection::vec(word, 1..6).prop_map(|words| words.concat());
+    let clauses = (prop::collection::vec(clause, 1..4), prop::sample::select(vec!["，", "、", "；", "："]))
+        .prop_map(|(clauses, joint)| clauses.join(joint));
+    let marks = prop::sample::select(vec![("", ""), ("“", "”"), ("（", "）"), ("「", "」"), ("『", "』"), ("‘", "’")]);
+    let sentence = (clauses, marks, prop::sample::select(vec!["。", "！", "？"]), any::<bool>()).prop_map(
+        |(body, (open, close), stop, stop_inside)| {
+            if stop_inside { format!("{open}{body}{stop}{close}") } else { format!("{open}{body}{close}{stop}") }
+        },
+    );
+    prop::collection::vec(sentence, 1..12).prop_map(|sentences| sentences.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// Every wrapped line fits, none starts with closing punctuation or ends with opening
+    /// punctuation, and the lines put back together are the paragraph.
+    #[test]
+    fn chinese_prose_breaks_only_where_chinese_allows(text in chinese_prose(), width in 16usize..=100) {
+        let article = Article::from_markdown(&text);
+        let mut joined = String::new();
+        for line in wrap(&article.blocks, width) {
+            let row = line.text(&article.blocks, width);
+            prop_assert!(UnicodeWidthStr::width(row.as_str()) <= width, "{width}: too wide: {row}");
+            let (Some(first), Some(last)) = (row.chars().next(), row.chars().last()) else { continue };
+            prop_assert!(!NO_START.contains(&first) && !NO_START_QUOTES.contains(&first), "{width}: starts: {row}");
+            prop_assert!(!NO_END.contains(&last), "{width}: ends: {row}");
+            joined.push_str(&row);
+        }
+        prop_assert_eq!(joined, text);
     }
 }

@@ -2,8 +2,10 @@
 //! searchable for the quotes that back each metric.
 
 mod badge;
+mod breaking;
 mod fold;
 mod markdown;
+mod quotes;
 mod scroll;
 mod sentence;
 mod spans;

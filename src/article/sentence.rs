@@ -11,14 +11,7 @@
 use unicode_linebreak::{BreakClass, break_property};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// The quotation marks of General_Category Pi (initial punctuation), all of them as of Unicode
-/// 15: they open a quotation when text follows them directly. (A Pi mark followed by a space or
-/// the end closes one, as `“` does in German `„Gut.“ Er ging.`.) Opening brackets are told by their
-/// line-break class, `OP`, which covers every one of them.
-const INITIAL_QUOTES: [char; 12] = [
-    '\u{ab}', '\u{2018}', '\u{201b}', '\u{201c}', '\u{201f}', '\u{2039}', '\u{2e02}', '\u{2e04}', '\u{2e09}',
-    '\u{2e0c}', '\u{2e1c}', '\u{2e20}',
-];
+use super::quotes::is_initial;
 
 /// The sentence of `text` that holds chars `start..end`, as a char range: from the start of the
 /// sentence holding char `start` to the end of the sentence holding char `end - 1`, without the
@@ -74,10 +67,12 @@ fn sentence_starts(chars: &[char]) -> Vec<usize> {
     starts
 }
 
-/// Whether `c`, followed by `next`, opens a bracket or a quotation.
+/// Whether `c`, followed by `next`, opens a bracket (line-break class `OP`, which covers every
+/// one) or a quotation: an initial quotation mark opens one when text follows it directly (one
+/// followed by a space or the end closes one, as `“` does in German `„Gut.“ Er ging.`).
 fn opens(c: char, next: Option<char>) -> bool {
     break_property(u32::from(c)) == BreakClass::OpenPunctuation
-        || (INITIAL_QUOTES.contains(&c) && next.is_some_and(|n| !n.is_whitespace()))
+        || (is_initial(c) && next.is_some_and(|n| !n.is_whitespace()))
 }
 
 #[cfg(test)]
