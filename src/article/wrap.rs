@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::breaking::{Cell, break_lines, mark_breaks};
+use super::breaking::{Cell, break_lines};
 use super::{Block, BlockKind, RunStyle};
 use crate::text::cells::ratatui_width;
 
@@ -168,22 +168,18 @@ fn wrap_block<'a>(
     let prefix_width = UnicodeWidthStr::width(prefixes(&block.kind).0.as_str());
     let decorated = prefix_width > 0 && prefix_width + 1 < width;
     let text_width = if decorated { width - prefix_width } else { width };
-    let (total_width, ascii) = fill_cells(block, cells);
+    fill_cells(block, cells);
     let words = block.kind != BlockKind::Code;
-    // A block that fits on one line needs no break opportunities (a hard break is one anyway).
-    if words && total_width > text_width {
-        // The rules look across runs (`**榴莲**；`): they read the block's text whole.
-        let whole = match block.runs.as_slice() {
-            [run] => run.text.as_str(),
-            runs => {
-                text.clear();
-                runs.iter().for_each(|run| text.push_str(&run.text));
-                text.as_str()
-            }
-        };
-        mark_breaks(whole, ascii, cells);
-    }
-    for (n, (start, end)) in break_lines(cells, text_width, words).into_iter().enumerate() {
+    // The rules look across runs (`**榴莲**；`): they read the block's text whole.
+    let whole = match block.runs.as_slice() {
+        [run] => run.text.as_str(),
+        runs => {
+            text.clear();
+            runs.iter().for_each(|run| text.push_str(&run.text));
+            text.as_str()
+        }
+    };
+    for (n, (start, end)) in break_lines(cells, whole, text_width, words).into_iter().enumerate() {
         let prefix = match (decorated, n) {
             (false, _) => Prefix::None,
             (true, 0) => Prefix::First,
@@ -201,66 +197,48 @@ fn wrap_block<'a>(
 }
 
 /// The block's graphemes, into a vector reused from block to block.
-/// Returns the block's display width (all on one line) and whether its text is all ASCII.
-fn fill_cells<'a>(block: &'a Block, cells: &mut Vec<Cell<'a>>) -> (usize, bool) {
+pub(super) fn fill_cells<'a>(block: &'a Block, cells: &mut Vec<Cell<'a>>) {
     cells.clear();
     let mut offset = 0;
     let mut base = 0;
-    let (mut width, mut ascii) = (0, true);
     for (index, run) in block.runs.iter().enumerate() {
         // Decorations inside a block (link URLs) are text to draw but not plain text.
         let counts = !run.style.marker;
-        let (run_width, run_ascii) = push_graphemes(run.text.as_str(), (index, base), &mut offset, counts, cells);
-        width += run_width;
-        ascii &= run_ascii;
+        push_graphemes(run.text.as_str(), (index, base), &mut offset, counts, cells);
         base += run.text.len() as u32;
     }
-    (width, ascii)
 }
 
 /// Pushes the graphemes of run `run`, which starts at byte `base` of the block's whole text.
-/// Returns their display width and whether they are all ASCII.
 fn push_graphemes<'a>(
     text: &'a str,
     (run, base): (usize, u32),
     offset: &mut usize,
     counts: bool,
     cells: &mut Vec<Cell<'a>>,
-) -> (usize, bool) {
+) {
     let run = run as u32;
     if text.is_ascii() {
-        let lines = text.bytes().filter(|&b| b == b'\n').count();
         // Most text is ASCII: every byte is a grapheme one column wide (the sanitiser left no
         // control character but the line break), and segmenting it is the slow part.
         for i in 0..text.len() {
             let grapheme = &text[i..=i];
             let width = usize::from(grapheme != "\n");
             let (byte, at) = (i as u32, base + i as u32);
-            cells.push(Cell { grapheme, pos: TextPos { run, byte }, len: 1, width, offset: *offset, at, may_break: false });
+            cells.push(Cell { grapheme, pos: TextPos { run, byte }, len: 1, width, offset: *offset, at });
             *offset += usize::from(counts);
         }
-        return (text.len() - lines, true);
+        return;
     }
-    let mut total = 0;
     for (byte, grapheme) in text.grapheme_indices(true) {
         let pos = TextPos { run, byte: byte as u32 };
         // What ratatui reserves for the grapheme; the sanitiser made the terminal agree.
         let width = ratatui_width(grapheme);
-        total += width;
-        cells.push(Cell {
-            grapheme,
-            pos,
-            len: grapheme.len() as u32,
-            width,
-            offset: *offset,
-            at: base + byte as u32,
-            may_break: false,
-        });
+        cells.push(Cell { grapheme, pos, len: grapheme.len() as u32, width, offset: *offset, at: base + byte as u32 });
         if counts {
             *offset += grapheme.chars().count();
         }
     }
-    (total, false)
 }
 
 #[cfg(test)]
