@@ -163,3 +163,33 @@ proptest! {
         prop_assert_eq!(joined, text);
     }
 }
+
+/// The title slide of the `chinese` deck (its first) at a size.
+fn title_slide(width: u16, height: u16) -> String {
+    let mut app = fixture_app("chinese", width, height);
+    common::present(&mut app);
+    common::go_to_slide_number(&mut app, 0);
+    common::screen(&app)
+}
+
+#[test]
+fn a_title_the_big_font_cannot_draw_still_leads_its_slide() {
+    for (width, height) in [(80, 24), (100, 30), (200, 50)] {
+        let text = title_slide(width, height);
+        let rows: Vec<&str> = text.lines().collect();
+        // Letter-spaced, bold in the accent, in a double-ruled box with a row of air inside.
+        let title = rows
+            .iter()
+            .position(|r| r.contains("中 国 与 周 边 国 家 ： 合 作 数 字"))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(
+            rows[title - 2].trim().starts_with('╔') && rows[title + 2].trim().starts_with('╚'),
+            "{width}x{height}:\n{text}"
+        );
+        let air = rows[title - 1].trim();
+        assert!(air.starts_with('║') && air.ends_with('║') && air.trim_matches('║').trim().is_empty(), "{text}");
+        let subtitle = rows.iter().position(|r| r.contains("伙伴关系、条约与贸易")).unwrap_or_else(|| panic!("{text}"));
+        assert!(subtitle > title + 2, "the subtitle comes under the box:\n{text}");
+    }
+    insta::assert_snapshot!(title_slide(100, 30));
+}

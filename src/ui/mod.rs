@@ -4,6 +4,7 @@ mod article;
 mod big;
 mod chart;
 mod detail;
+mod emphasis;
 mod frame;
 mod gauges;
 mod header;
