@@ -80,12 +80,16 @@ impl Emphasis {
     }
 }
 
-/// The title's lines in `room` columns: letter-spaced on one line if it fits so, else as it is on
-/// one line, else wrapped where Unicode allows.
+/// The title's lines in `room` columns: letter-spaced on one line if it fits so (the wider the
+/// screen, the wider the spacing, up to three columns, the line filling at most half the room
+/// when spaced more than one), else as it is on one line, else wrapped where Unicode allows.
 fn lines_for(title: &str, room: usize) -> Vec<String> {
-    let spaced = letter_spaced(title);
-    if UnicodeWidthStr::width(spaced.as_str()) <= room {
-        return vec![spaced];
+    for gap in [3, 2, 1] {
+        let spaced = letter_spaced(title, gap);
+        let limit = if gap > 1 { room / 2 } else { room };
+        if UnicodeWidthStr::width(spaced.as_str()) <= limit {
+            return vec![spaced];
+        }
     }
     if UnicodeWidthStr::width(title) <= room {
         return vec![title.to_owned()];
@@ -95,15 +99,15 @@ fn lines_for(title: &str, room: usize) -> Vec<String> {
     if lines.is_empty() { vec![String::new()] } else { lines }
 }
 
-/// A space between every two wide (East Asian) graphemes: `中国与周边` → `中 国 与 周 边`. Latin
-/// words and numbers are left as they are.
-fn letter_spaced(title: &str) -> String {
+/// `gap` spaces between every two wide (East Asian) graphemes: `中国与周边` → `中 国 与 周 边`.
+/// Latin words and numbers are left as they are.
+fn letter_spaced(title: &str, gap: usize) -> String {
     let mut out = String::with_capacity(title.len() * 2);
     let mut wide_before = false;
     for grapheme in title.graphemes(true) {
         let wide = ratatui_width(grapheme) == 2;
         if wide && wide_before {
-            out.push(' ');
+            out.extend(std::iter::repeat_n(' ', gap));
         }
         out.push_str(grapheme);
         wide_before = wide;
@@ -121,7 +125,9 @@ mod tests {
         assert_eq!(fit.lines, ["中 国 与 周 边 国 家 ： 合 作 数 字"]);
         assert!(fit.boxed && fit.air);
         assert_eq!(fit.height(), 5);
-        assert_eq!(letter_spaced("2025年4月的CGTN报道"), "2025年4月 的CGTN报 道");
+        assert_eq!(letter_spaced("2025年4月的CGTN报道", 1), "2025年4月 的CGTN报 道");
+        let wide = Emphasis::fit("中国与周边", 200, 10);
+        assert_eq!(wide.lines, ["中   国   与   周   边"], "a wide screen spaces it wider");
     }
 
     #[test]
@@ -129,7 +135,7 @@ mod tests {
         let title = "中国与周边国家：合作数字";
         assert_eq!(
             Emphasis::fit(title, 80, 3),
-            Emphasis { lines: vec![letter_spaced(title)], boxed: true, air: false }
+            Emphasis { lines: vec![letter_spaced(title, 1)], boxed: true, air: false }
         );
         assert!(!Emphasis::fit(title, 80, 1).boxed);
         // Too narrow for one line: wrapped where Chinese allows, `：` kept off a line's start.
