@@ -62,7 +62,7 @@ impl Widget for Viewer<'_> {
         match view.overlay() {
             Overlay::None => {}
             Overlay::Help => help::render(app, area, buf),
-            Overlay::Details => detail::render_window(app, area, buf),
+            Overlay::Details => detail::render_window(app, buf),
         }
     }
 }

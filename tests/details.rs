@@ -1,0 +1,83 @@
+//! The details window (Enter) and the dock under the charts: the window never covers the
+//! sentence and badge it points at, and the hints offer only what is there.
+
+mod common;
+
+use common::{fixture, press, render, text_app};
+use coopdash::app::App;
+use coopdash::layout::article_text_area;
+use coopdash::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
+
+/// The app on a fixture, in the colour theme (where the highlighted sentence has its own
+/// background).
+fn coloured(name: &str, width: u16, height: u16) -> App {
+    let path = fixture(name);
+    let dataset = std::fs::read_to_string(&path).expect("the fixture reads");
+    let article = std::fs::read_to_string(path.with_file_name("article.md")).expect("its article reads");
+    text_app(&dataset, &article, width, height)
+}
+
+/// The rows of the article's text that show the highlighted sentence or its badge, each as its
+/// row number and text.
+fn kept_rows(app: &App, buffer: &Buffer) -> Vec<(u16, String)> {
+    let pane = app.view().areas(app.content()).article;
+    if pane.is_empty() {
+        return Vec::new();
+    }
+    let text = article_text_area(pane);
+    let evidence = Theme::dark().evidence.bg.expect("the highlighted sentence has a background");
+    (text.top()..text.bottom())
+        .filter_map(|y| {
+            let cells: Vec<_> = (text.left()..text.right()).map(|x| &buffer[(x, y)]).collect();
+            let row: String = cells.iter().map(|c| c.symbol()).collect();
+            let kept = row.contains('↳') || cells.iter().any(|c| c.bg == evidence);
+            kept.then_some((y, row))
+        })
+        .collect()
+}
+
+const SIZES: [(u16, u16); 8] = [(80, 24), (100, 30), (120, 40), (200, 50), (60, 24), (60, 16), (70, 16), (40, 12)];
+
+#[test]
+fn the_details_window_leaves_the_sentence_and_its_badge_in_sight() {
+    let mut checked = 0;
+    for (width, height) in SIZES {
+        // From the charts, and from the article (Shift-Tab from the first chart), where on a
+        // narrow screen the article fills the body.
+        for from_article in [false, true] {
+            for chart in 0..2 {
+                for bar in 0..4 {
+                    let mut app = coloured("longread", width, height);
+                    for _ in 0..chart {
+                        press(&mut app, KeyCode::Tab);
+                    }
+                    for _ in 0..bar {
+                        press(&mut app, KeyCode::Down);
+                    }
+                    if from_article {
+                        for _ in 0..=chart {
+                            press(&mut app, KeyCode::BackTab);
+                        }
+                    }
+                    press(&mut app, KeyCode::Enter);
+                    let open = render(&app);
+                    press(&mut app, KeyCode::Esc);
+                    let closed = render(&app);
+                    let kept = kept_rows(&app, &closed);
+                    if !kept.iter().any(|(_, row)| row.contains('↳')) {
+                        // No badge on screen (the article is hidden behind a chart): nothing to
+                        // cover.
+                        continue;
+                    }
+                    let case = format!("{width}x{height}, chart {chart}, bar {bar}, from the article: {from_article}");
+                    assert!(kept.len() >= 2, "{case}: the sentence and its badge show: {kept:?}");
+                    assert_eq!(kept_rows(&app, &open), kept, "{case}: the window hides none of them");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 40, "only {checked} cases showed a badge");
+}
