@@ -81,3 +81,36 @@ fn the_details_window_leaves_the_sentence_and_its_badge_in_sight() {
     }
     assert!(checked >= 40, "only {checked} cases showed a badge");
 }
+
+#[test]
+fn enter_is_offered_only_when_the_window_shows_more_than_the_dock() {
+    // At 200x50 the box under the single metric's chart shows every field: nothing more to open.
+    let app = common::fixture_app("single", 200, 50);
+    let text = common::screen(&app);
+    assert!(text.contains("╭ Visitors in the first year") && text.contains("Id      visitors"), "{text}");
+    assert!(!text.contains("Enter: more") && !text.contains("Enter details"), "{text}");
+    // A one-line dock leaves out the field names and the id: the window shows more.
+    for (width, height) in [(60, 20), (70, 12)] {
+        let text = common::screen(&common::fixture_app("single", width, height));
+        assert!(text.contains("Enter details"), "{width}x{height}:\n{text}");
+    }
+    // A box too short for a long note offers the rest.
+    let note = "A note far longer than any detail box has room for. ".repeat(12);
+    let dataset = common::TempDataset::new(&format!(
+        "title = \"Long note\"\n\n[[metric]]\nid = \"a\"\nlabel = \"A\"\nvalue = 3\nnote = \"{note}\"\n"
+    ));
+    let text = common::screen(&dataset.app(100, 30));
+    assert!(text.contains("Enter: more") && text.contains("Enter details"), "{text}");
+}
+
+#[test]
+fn the_window_offers_other_metrics_only_when_there_are_others() {
+    let mut alone = common::fixture_app("single", 100, 30);
+    press(&mut alone, KeyCode::Enter);
+    let text = common::screen(&alone);
+    assert!(text.contains("Esc close") && !text.contains("other metrics"), "{text}");
+    let mut many = common::fixture_app("longread", 100, 30);
+    press(&mut many, KeyCode::Enter);
+    let text = common::screen(&many);
+    assert!(text.contains("↑↓ other metrics · Esc close"), "{text}");
+}

@@ -114,10 +114,12 @@ pub fn footer(app: &Viewer, area: Rect, buf: &mut Buffer) {
         search_line(app, search, hints_area, buf);
         return;
     }
-    let hints: &[(&str, &str)] = if app.content.data().is_some() {
-        &[("?", "help"), ("q", "quit"), ("Tab", "pane"), ("↑↓", "select"), ("Enter", "details"), ("PgDn", "page")]
-    } else {
-        &[("r", "reload"), ("q", "quit")]
+    let hints: &[(&str, &str)] = match app.content.data() {
+        Some(_) if offers_details(app) => {
+            &[("?", "help"), ("q", "quit"), ("Tab", "pane"), ("↑↓", "select"), ("Enter", "details"), ("PgDn", "page")]
+        }
+        Some(_) => &[("?", "help"), ("q", "quit"), ("Tab", "pane"), ("↑↓", "select"), ("PgDn", "page")],
+        None => &[("r", "reload"), ("q", "quit")],
     };
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
@@ -131,6 +133,14 @@ pub fn footer(app: &Viewer, area: Rect, buf: &mut Buffer) {
         used += needed;
     }
     Line::from(spans).render(hints_area, buf);
+}
+
+/// Whether Enter opens a details window that shows more than the dock under the charts.
+fn offers_details(app: &Viewer) -> bool {
+    let (Some(loaded), Some(item)) = (app.content.data(), app.view.selected_item(app.content)) else {
+        return false;
+    };
+    crate::details::window_shows_more(loaded, app.content.changes(), item, &app.view.areas(app.content))
 }
 
 /// `/cross-border▏   2/5` while typing; `/cross-border 2/5 · n next · N previous · Esc clear` after.
