@@ -114,3 +114,53 @@ fn the_window_offers_other_metrics_only_when_there_are_others() {
     let text = common::screen(&many);
     assert!(text.contains("↑↓ other metrics · Esc close"), "{text}");
 }
+
+/// The marks before values, with the words the legends give them.
+const MARKS: [(char, &str); 5] = [('>', "over"), ('<', "under"), ('≥', "at least"), ('≤', "at most"), ('≈', "about")];
+
+#[test]
+fn every_mark_a_pane_draws_is_explained_on_its_frame() {
+    let mut explained = 0;
+    for name in ["bounds", "chinese", "single", "tonnages"] {
+        for (width, height) in [(80, 24), (100, 30), (200, 50)] {
+            let app = common::fixture_app(name, width, height);
+            let buffer = render(&app);
+            let areas = app.view().areas(app.content());
+            for pane in areas.charts.iter().chain([&areas.gauges]).filter(|p| p.height >= 3) {
+                let row = |y: u16| (pane.left()..pane.right()).map(|x| buffer[(x, y)].symbol()).collect::<String>();
+                let inside: String = (pane.top() + 1..pane.bottom() - 1).map(row).collect();
+                let frame = row(pane.bottom() - 1);
+                let chars: Vec<char> = inside.chars().collect();
+                for (mark, words) in MARKS {
+                    let used = chars.windows(2).any(|w| w[0] == mark && w[1].is_ascii_digit());
+                    if used {
+                        let legend = format!("{mark} {words}");
+                        assert!(
+                            frame.contains(&legend),
+                            "{name} {width}x{height}: `{legend}` under\n{inside}\n{frame}"
+                        );
+                        explained += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(explained >= 10, "only {explained} marks were drawn");
+}
+
+#[test]
+fn the_details_say_what_a_mark_means_in_words() {
+    let mut app = common::fixture_app("bounds", 100, 30);
+    press(&mut app, KeyCode::Enter);
+    let text = common::screen(&app);
+    assert!(text.contains("Value   at least 120 Mt"), "{text}");
+    assert!(text.contains("Bound   ≥ means at least: 120 Mt or more"), "{text}");
+    // A share is bounded by its figures: the window says which.
+    let mut app = common::fixture_app("chinese", 100, 30);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::Enter);
+    let text = common::screen(&app);
+    assert!(text.contains("≤ means at most: its whole is over 50 Mt"), "{text}");
+}
