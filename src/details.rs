@@ -216,6 +216,13 @@ pub fn window_shows_more(loaded: &Loaded, changes: &[ValueChange], item: Item, a
         return true;
     }
     let Some((_, fields)) = box_fields(loaded, changes, item, area.width) else { return false };
+    // A row holds at most its width: fields wider in all than the whole box cannot fit, and a
+    // huge label need not be wrapped to know it.
+    let text_width = usize::from(area.width.saturating_sub(4).saturating_sub(NAME_COLUMNS).max(1));
+    let at_least: usize = fields.iter().map(|f| width(&f.text).div_ceil(text_width).max(1)).sum();
+    if at_least > usize::from(area.height.saturating_sub(2)) {
+        return true;
+    }
     let shown = box_height(&fields, area).saturating_sub(2);
     fields_height(&fields, area.width.saturating_sub(4)) > shown
 }
