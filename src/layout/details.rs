@@ -112,3 +112,43 @@ fn kept_whole(areas: &Areas, keep: Option<&Keep>) -> bool {
         !areas.article.is_empty() && keep.rows.start >= keep.scroll.top && keep.rows.end <= keep.scroll.bottom()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{ChartShape, LayoutInput, layout};
+
+    fn areas(width: u16, height: u16, focus: Pane) -> Areas {
+        let input = LayoutInput { charts: vec![ChartShape { bars: 4, vertical: false }], gauges: 0, focus, banner: 0 };
+        layout(Rect::new(0, 0, width, height), &input)
+    }
+
+    #[test]
+    fn beside_the_article_the_window_keeps_to_the_left_column() {
+        let areas = areas(100, 30, Pane::Chart(0));
+        let window = details_window(Rect::new(0, 0, 100, 30), &areas, Pane::Chart(0), None, |_| 9);
+        assert!(window.right() <= areas.article.x, "{window:?} over {:?}", areas.article);
+        assert_eq!(window.height, 9);
+    }
+
+    #[test]
+    fn over_a_full_article_the_window_goes_off_the_kept_rows_or_the_article_scrolls() {
+        let screen = Rect::new(0, 0, 60, 24);
+        let areas = areas(60, 24, Pane::Article);
+        let text = article_text_area(areas.article);
+        let page = usize::from(text.height);
+        // Rows 40..44 of a 200-row article, a third of the way down a page scrolled to 35.
+        let keep = Keep { rows: 40..44, scroll: Scroll::new(200, None, page, 35) };
+        let rows = |_| 12;
+        let window = details_window(screen, &areas, Pane::Chart(0), Some(&keep), rows);
+        let kept = text.y + 5..text.y + 9;
+        assert!(window.bottom() <= kept.start || window.y >= kept.end, "{window:?} over rows {kept:?}");
+        // A window too tall for either side: the article scrolls the kept rows to the page's top.
+        let tall = |_| 15;
+        let top = details_scroll(screen, &areas, Pane::Chart(0), &keep, tall);
+        assert_eq!(top, 40);
+        let moved = Keep { scroll: Scroll { top, ..keep.scroll }, ..keep.clone() };
+        let window = details_window(screen, &areas, Pane::Chart(0), Some(&moved), tall);
+        assert!(window.y >= text.y + 4 && window.height == 15, "{window:?}");
+    }
+}
