@@ -43,18 +43,23 @@ pub enum SlideKey {
 
 /// The deck for a dashboard: its `[[slide]]` tables in order, or, without any, a title slide,
 /// a slide per chart and per gauge, a big-number slide per metric with a quote (the figures the
-/// article states), and the sources.
+/// article states; every metric's, when the charts hold a single bar and there is no gauge), and
+/// the sources when the dataset names any ([`has_sources`]).
 pub fn deck(dataset: &Dataset) -> Vec<Slide> {
     let contents: Vec<(SlideContent, Option<String>, Option<String>)> = if dataset.slides.is_empty() {
         let mut generated = vec![(SlideContent::Title, None, None)];
         generated.extend((0..dataset.charts.len()).map(|c| (SlideContent::Chart(c), None, None)));
         generated.extend((0..dataset.gauges.len()).map(|g| (SlideContent::Gauge(g), None, None)));
+        // A lone bar makes a poor deck: its figure gets a big number even without a quote.
+        let lone_bar = dataset.gauges.is_empty() && dataset.charts.iter().map(|c| c.metrics.len()).sum::<usize>() <= 1;
         generated.extend(
             (0..dataset.metrics.len())
-                .filter(|&m| dataset.metrics[m].quote.is_some())
+                .filter(|&m| lone_bar || dataset.metrics[m].quote.is_some())
                 .map(|m| (SlideContent::Metric(m), None, None)),
         );
-        generated.push((SlideContent::Sources, None, None));
+        if has_sources(dataset) {
+            generated.push((SlideContent::Sources, None, None));
+        }
         generated
     } else {
         dataset.slides.iter().map(|s| (s.content.clone(), s.title.clone(), s.caption.clone())).collect()
@@ -63,6 +68,12 @@ pub fn deck(dataset: &Dataset) -> Vec<Slide> {
         .into_iter()
         .flat_map(|(content, title, caption)| pages(slide(dataset, content, title, caption), dataset))
         .collect()
+}
+
+/// Whether the sources slide has anything to credit: the dataset's source, its article, or a
+/// metric's own source.
+pub fn has_sources(dataset: &Dataset) -> bool {
+    dataset.source.is_some() || dataset.article.is_some() || dataset.metrics.iter().any(|m| m.source.is_some())
 }
 
 /// A slide of bars as the pages it takes: itself when its bars fit on one, else one slide for

@@ -3,9 +3,11 @@
 //! Used twice: by rendering, and by `App::update` (which needs the article pane's width to keep
 //! the wrapped article cached, and page heights to scroll by pages).
 
+mod details;
 mod overlay;
 mod plan;
 
+pub use details::{Keep, details_scroll, details_window};
 pub use overlay::{HelpWindow, help_text_width, help_window, problem_rows};
 #[cfg(test)]
 mod tests;

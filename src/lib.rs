@@ -12,6 +12,7 @@ pub mod check;
 pub mod cli;
 pub mod dataset;
 pub mod deck;
+pub mod details;
 pub mod export;
 pub mod format;
 pub mod geometry;

@@ -345,8 +345,8 @@ fn a_detail_box_on_a_big_screen_is_as_tall_as_its_fields() {
             .position(|l| l.starts_with("╭ Visitors in the first year"))
             .unwrap_or_else(|| panic!("{text}"));
         let bottom = top + lines[top..].iter().position(|l| l.starts_with('╰')).unwrap();
-        // Value, note, id: three rows of fields, a spare row, the borders.
-        assert_eq!(bottom - top + 1, 3 + 1 + 2, "{width}x{height}:\n{text}");
+        // Value, bound, note, id: four rows of fields, a spare row, the borders.
+        assert_eq!(bottom - top + 1, 4 + 1 + 2, "{width}x{height}:\n{text}");
         assert!(lines[bottom + 1].trim().is_empty() || lines[bottom + 1].starts_with(' '), "{text}");
     }
 }

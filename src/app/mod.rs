@@ -9,6 +9,7 @@
 mod changes;
 mod content;
 mod debounce;
+mod details;
 mod effects;
 mod event;
 mod evidence;

@@ -88,6 +88,7 @@ impl View {
             Event::Resize(width, height) => {
                 self.size = Rect::new(0, 0, width, height);
                 self.refresh_article(content);
+                self.make_room_for_details(content);
                 Effects::redraw()
             }
             Event::Key(key, at) => match action_for(&key, self.context()) {
@@ -145,6 +146,7 @@ impl View {
             let old_values: Vec<(String, f64)> =
                 content.changes().iter().filter_map(|c| Some((c.id.clone(), c.old_value?))).collect();
             self.presentation.animate_change(old_values, replaced.at);
+            self.make_room_for_details(content);
         }
         Effects { redraw: news.redraw, ..Effects::none() }
     }
@@ -219,6 +221,7 @@ impl View {
             | Action::Timer => return self.apply_to_presentation(content, action, now),
         }
         self.follow_selection(content);
+        self.make_room_for_details(content);
         Effects::redraw()
     }
 

@@ -180,7 +180,9 @@ pub fn render(app: &Viewer, loaded: &Loaded, index: usize, area: Rect, buf: &mut
     };
     let shown = bars.draw(inner, buf);
     let (above, below) = (shown.window.start, chart.metrics.len() - shown.window.end);
-    let parts = [Some(hidden_caption(above, below)), too_small_caption(shown.too_small)];
+    // What the marks before values mean, for the bars that carry one.
+    let legend = crate::details::legend_of_metrics(dataset, &chart.metrics);
+    let parts = [Some(hidden_caption(above, below)), too_small_caption(shown.too_small), Some(legend)];
     let caption = parts.into_iter().flatten().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ");
     // The frame goes on after the bars so its caption is not drawn over.
     with_caption(block, caption, app.view.theme().dim, area.width).render(area, buf);

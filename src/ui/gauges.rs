@@ -28,7 +28,13 @@ pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     let slots = gauge_slots(gauges.len(), inner.height, selected);
     let (start, visible) = (slots.window.start, slots.window.len());
     let hidden_below = gauges.len() - slots.window.end;
-    let caption = hidden_caption(start, hidden_below);
+    // What the marks before shares mean, for the shares that carry one.
+    let legend = crate::details::legend(gauges.iter().filter_map(|g| g.bound));
+    let caption = [hidden_caption(start, hidden_below), legend]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
     with_caption(block, caption, app.view.theme().dim, area.width).render(area, buf);
     let show_selection = shows_selection(app, Pane::Gauges);
     // One title column for all rows, so the gauges line up: what the longest title needs, up to

@@ -119,9 +119,10 @@ pub fn footer(app: &Viewer, area: Rect, buf: &mut Buffer) {
         return;
     }
     let hints: &[(&str, &str)] = match (app.content.data().is_some(), app.content.problems().is_empty()) {
-        (true, true) => {
+        (true, true) if offers_details(app) => {
             &[("?", "help"), ("q", "quit"), ("Tab", "pane"), ("↑↓", "select"), ("Enter", "details"), ("PgDn", "page")]
         }
+        (true, true) => &[("?", "help"), ("q", "quit"), ("Tab", "pane"), ("↑↓", "select"), ("PgDn", "page")],
         // Warnings to read: the key that lists them comes before the ones to move around.
         (true, false) if app.content.error().is_some() => {
             &[("?", "help"), ("q", "quit"), ("w", "errors"), ("Tab", "pane")]
@@ -141,6 +142,14 @@ pub fn footer(app: &Viewer, area: Rect, buf: &mut Buffer) {
         used += needed;
     }
     Line::from(spans).render(hints_area, buf);
+}
+
+/// Whether Enter opens a details window that shows more than the dock under the charts.
+fn offers_details(app: &Viewer) -> bool {
+    let (Some(loaded), Some(item)) = (app.content.data(), app.view.selected_item(app.content)) else {
+        return false;
+    };
+    crate::details::window_shows_more(loaded, app.content.changes(), item, &app.view.areas(app.content))
 }
 
 /// `/cross-border▏   2/5` while typing; `/cross-border 2/5 · n next · N previous · Esc clear` after.

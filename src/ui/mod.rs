@@ -66,7 +66,7 @@ impl Widget for Viewer<'_> {
         match view.overlay() {
             Overlay::None => {}
             Overlay::Help => help::render(app, area, buf),
-            Overlay::Details => detail::render_window(app, area, buf),
+            Overlay::Details => detail::render_window(app, buf),
             Overlay::Problems => problems::render(app, area, buf),
         }
     }

@@ -229,8 +229,13 @@ fn bars_slide(
         value_of: &|m: &Metric| presentation.shown_value(&m.id, m.value),
     };
     let shown = bars.draw_within(area, limits, buf);
-    // Said under the bars, on the content's last row (a slide's bars never fill it).
-    if let Some(words) = too_small_caption(shown.too_small) {
+    // Said under the bars, on the content's last row (a slide's bars never fill it): the bars
+    // too small to see, and what the marks before values mean.
+    let legend = crate::details::legend_of_metrics(dataset, members);
+    let notes = [too_small_caption(shown.too_small), (!legend.is_empty()).then_some(legend)];
+    let notes: Vec<String> = notes.into_iter().flatten().collect();
+    if !notes.is_empty() {
+        let words = notes.join(" · ");
         let row = Rect { y: content.bottom().saturating_sub(1), height: 1.min(content.height), ..content };
         Line::styled(truncate(&words, usize::from(row.width)), app.view.theme().slide_dim).centered().render(row, buf);
     }
