@@ -47,6 +47,8 @@ pub enum Action {
     Restart,
     Autoplay,
     Timer,
+    /// Switch between the audience's slide and the presenter view.
+    PresenterView,
 }
 
 /// Which table applies: the dashboard, or an overlay on top of it.
@@ -151,7 +153,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding { context: C::Presentation, keys: &[Ch('b'), Ch('.')], action: A::Blank, help: "blank screen, and back" },
     Binding { context: C::Presentation, keys: &[K(KeyCode::F(5))], action: A::Restart, help: "start again from the first slide" },
     Binding { context: C::Presentation, keys: &[Ch('a')], action: A::Autoplay, help: "autoplay on/off" },
-    Binding { context: C::Presentation, keys: &[Ch('t')], action: A::Timer, help: "show/hide the timer" },
+    Binding { context: C::Presentation, keys: &[Ch('t')], action: A::Timer, help: "show/hide the timer on the slide" },
+    Binding { context: C::Presentation, keys: &[Ch('s')], action: A::PresenterView, help: "presenter view (notes, next slide, time) and back" },
     Binding { context: C::Presentation, keys: &[K(KeyCode::Esc), Ch('p')], action: A::Present, help: "back to the dashboard (never quits)" },
     Binding { context: C::Presentation, keys: &[Ch('?')], action: A::Help, help: "this help" },
     Binding { context: C::Presentation, keys: &[Ctrl('z')], action: A::Suspend, help: "suspend" },

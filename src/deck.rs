@@ -26,6 +26,9 @@ pub struct Slide {
     pub content: SlideContent,
     /// For a page of a chart too long for one slide: the positions of its bars in the chart.
     pub bars: Option<Range<usize>>,
+    /// The speaker's notes (Markdown, sanitised), for the presenter view only: the slide's
+    /// `notes`, else the `note` of the metric or gauge it shows.
+    pub notes: Option<String>,
 }
 
 /// A slide's identity: what it shows, named by ids (or titles) rather than positions.
@@ -59,9 +62,15 @@ pub fn deck(dataset: &Dataset) -> Vec<Slide> {
     } else {
         dataset.slides.iter().map(|s| (s.content.clone(), s.title.clone(), s.caption.clone())).collect()
     };
+    let listed_notes = |index: usize| dataset.slides.get(index).and_then(|s| s.notes.clone());
     contents
         .into_iter()
-        .flat_map(|(content, title, caption)| pages(slide(dataset, content, title, caption), dataset))
+        .enumerate()
+        .flat_map(|(index, (content, title, caption))| {
+            let mut slide = slide(dataset, content, title, caption);
+            slide.notes = listed_notes(index).or_else(|| own_note(dataset, &slide.content));
+            pages(slide, dataset)
+        })
         .collect()
 }
 
@@ -118,7 +127,17 @@ fn slide(dataset: &Dataset, content: SlideContent, title: Option<String>, captio
             (SlideKey::Metrics(list.iter().map(|&m| metric_id(m)).collect()), labels.join(", "), None)
         }
     };
-    Slide { key, title: title.unwrap_or(default_title), caption: caption.or(default_caption), content, bars: None }
+    let title = title.unwrap_or(default_title);
+    Slide { key, title, caption: caption.or(default_caption), content, bars: None, notes: None }
+}
+
+/// The note of the metric or gauge a slide shows, as its notes when it has none of its own.
+fn own_note(dataset: &Dataset, content: &SlideContent) -> Option<String> {
+    match content {
+        SlideContent::Metric(m) => dataset.metrics[*m].note.clone(),
+        SlideContent::Gauge(g) => dataset.gauges[*g].note.clone(),
+        _ => None,
+    }
 }
 
 /// Where to stand in a new deck: on the slide with the same identity, or at the same position
