@@ -179,6 +179,23 @@ mod tests {
     }
 
     #[test]
+    fn notes_come_from_the_slide_else_from_the_metric_or_gauge_it_shows() {
+        let d = parse_valid(include_str!("../tests/fixtures/notes/metrics.toml"));
+        let slides = deck(&d);
+        let notes: Vec<Option<&str>> = slides.iter().map(|s| s.notes.as_deref()).collect();
+        assert!(notes[0].is_some_and(|n| n.contains("- who we are\n")), "Markdown lines kept: {:?}", notes[0]);
+        assert!(notes[2].is_some_and(|n| n.contains("old trees")), "the gauge's note");
+        assert_eq!(notes[3], Some("Say the apples came in *two weeks early*."), "the metric's note");
+        assert_eq!(notes[4], None);
+        // A generated deck: every metric and gauge slide carries its note.
+        let generated = parse_valid(
+            "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\nquote = \"one\"\nnote = \"say \\u001b[31mone\"\n",
+        );
+        let slide = deck(&generated).into_iter().find(|s| s.key == SlideKey::Metric("a".into())).unwrap();
+        assert!(slide.notes.as_deref().is_some_and(|n| n.starts_with("say ") && !n.contains('\u{1b}')), "{slide:?}");
+    }
+
+    #[test]
     fn a_chart_too_long_for_a_slide_continues_on_the_next_ones() {
         let d = parse_valid(include_str!("../tests/fixtures/sorted/metrics.toml"));
         let slides = deck(&d);

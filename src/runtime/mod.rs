@@ -10,8 +10,8 @@ mod gone;
 pub mod in_place;
 mod input;
 pub mod resume;
-mod watch;
 pub mod wall_clock;
+mod watch;
 
 pub use driver::{Driver, Message, Urgent};
 pub use watch::{FileWatcher, POLL_INTERVAL, WatchMode, classify};

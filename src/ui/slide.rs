@@ -219,7 +219,14 @@ fn bars_slide(
     caption(app, slide.caption.as_deref(), caption_area, buf);
 }
 
-fn gauge_slide(app: &Viewer, dataset: &Dataset, slide: &Slide, (index, animated): (usize, bool), body: Rect, buf: &mut Buffer) {
+fn gauge_slide(
+    app: &Viewer,
+    dataset: &Dataset,
+    slide: &Slide,
+    (index, animated): (usize, bool),
+    body: Rect,
+    buf: &mut Buffer,
+) {
     let theme = &app.view.theme();
     let gauge = &dataset.gauges[index];
     let (part, whole) = (&dataset.metrics[gauge.metric], &dataset.metrics[gauge.of]);

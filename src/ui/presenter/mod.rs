@@ -37,7 +37,9 @@ pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
         next_pane(app, loaded, rect, buf);
     }
     if let Some(rect) = areas.notes {
-        notes_pane(app, rect, buf);
+        // Without the slide's picture, the notes' frame names the slide they are for.
+        let shown = deck.get(p.slide).filter(|_| areas.current.is_none()).map_or("", |slide| slide.title.as_str());
+        notes_pane(app, shown, rect, buf);
     }
     status::render(app, areas.status, buf);
 }
@@ -48,24 +50,26 @@ fn next_pane(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     let theme = app.view.theme();
     let index = app.view.presentation().slide + 1;
     let next = app.content.deck().get(index);
-    let note = next.filter(|_| area.height >= 6).map_or(String::new(), |slide| slide.title.clone());
-    let block = pane_block(theme, "Next", &note, false, area.width);
+    let block = pane_block(theme, "Next", "", false, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
     match next {
         None => Line::styled(truncate("End of the deck", usize::from(inner.width)), theme.dim).render(inner, buf),
         // A picture only where a slide's heading and something under it can show.
         Some(_) if inner.height >= 5 && inner.width >= 20 => super::slide::thumbnail(app, loaded, index, inner, buf),
-        Some(slide) => Line::styled(truncate(&slide.title, usize::from(inner.width)), theme.pane_title).render(inner, buf),
+        Some(slide) => {
+            let line = format!(" {}", slide.title);
+            Line::styled(truncate(&line, usize::from(inner.width)), theme.pane_title).render(inner, buf);
+        }
     }
 }
 
 /// The current slide's notes, Markdown, wrapped to the pane; what does not fit is counted on
 /// the frame.
-fn notes_pane(app: &Viewer, area: Rect, buf: &mut Buffer) {
+fn notes_pane(app: &Viewer, slide_title: &str, area: Rect, buf: &mut Buffer) {
     let theme = app.view.theme();
     let notes = app.content.deck().get(app.view.presentation().slide).and_then(|s| s.notes.as_deref());
-    let block = pane_block(theme, "Notes", "", false, area.width);
+    let block = pane_block(theme, "Notes", slide_title, false, area.width);
     let inner = block.inner(area);
     let Some(notes) = notes.filter(|n| !n.trim().is_empty()) else {
         block.render(area, buf);

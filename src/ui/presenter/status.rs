@@ -14,8 +14,9 @@ use crate::app::{Presentation, TimeLeft, Viewer};
 use crate::text::width::width as width_of;
 use crate::theme::Theme;
 
-/// The keys a presenter needs, most needed first.
+/// The keys a presenter needs, and the fewest that lead to the rest, for a narrow line.
 const KEYS: &str = "→ next  ← back  b blank  s audience view  ? keys  Esc dashboard";
+const FEWER_KEYS: &str = "s audience view  ? keys";
 
 pub fn render(app: &Viewer, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
@@ -39,8 +40,11 @@ pub fn render(app: &Viewer, area: Rect, buf: &mut Buffer) {
     }
     Line::from(spans).render(area, buf);
     // The keys on the right, whole, only if they fit beside the rest.
-    if used + 4 + width_of(KEYS) <= room {
-        super::super::frame::right_line(&format!("{KEYS} "), theme.key_text, area.width).render(area, buf);
+    // (Drawn only over their own cells: a styled line would restyle the whole row.)
+    if let Some(keys) = [KEYS, FEWER_KEYS].into_iter().find(|keys| used + 4 + width_of(keys) <= room) {
+        let cells = width_of(keys) as u16 + 1;
+        let right = Rect { x: area.right() - cells, width: cells, ..area };
+        Span::styled(keys, theme.key_text).render(right, buf);
     }
 }
 
@@ -48,11 +52,8 @@ pub fn render(app: &Viewer, area: Rect, buf: &mut Buffer) {
 /// and the time left survive the narrowest screen.
 fn parts(p: &Presentation, count: usize, theme: &Theme) -> Vec<(String, Style)> {
     let mut parts = Vec::new();
-    let number = if p.typed.is_empty() {
-        format!("slide {} of {count}", p.slide + 1)
-    } else {
-        format!("go to {}…", p.typed)
-    };
+    let number =
+        if p.typed.is_empty() { format!("slide {} of {count}", p.slide + 1) } else { format!("go to {}…", p.typed) };
     parts.push((number, theme.pane_title));
     match p.time_left() {
         Some(TimeLeft::Plenty(left)) => parts.push((format!("{} left", clock(left)), theme.pane_title)),

@@ -93,7 +93,7 @@ impl Presentation {
         let duration = self.duration?;
         let elapsed = self.elapsed();
         Some(match duration.checked_sub(elapsed) {
-            Some(left) if left > Duration::from_secs(60) => TimeLeft::Plenty(left),
+            Some(left) if left >= Duration::from_secs(60) => TimeLeft::Plenty(left),
             Some(left) if !left.is_zero() => TimeLeft::LastMinute(left),
             _ => TimeLeft::Over(elapsed.saturating_sub(duration)),
         })

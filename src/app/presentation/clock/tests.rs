@@ -46,8 +46,12 @@ fn a_reload_moves_changed_values_from_their_old_ones() {
 #[test]
 fn autoplay_advances_loops_and_pauses_on_a_key() {
     let t0 = Instant::now();
-    let options =
-        PresentOptions { autoplay: Some(Duration::from_secs(3)), looping: true, animation: false, ..PresentOptions::default() };
+    let options = PresentOptions {
+        autoplay: Some(Duration::from_secs(3)),
+        looping: true,
+        animation: false,
+        ..PresentOptions::default()
+    };
     let mut p = Presentation::new(options, t0);
     p.start_autoplay(t0);
     assert!(!p.tick(at(t0, 2999), 3) || p.slide == 0);
@@ -71,8 +75,12 @@ fn autoplay_advances_loops_and_pauses_on_a_key() {
 #[test]
 fn autoplay_without_loop_stops_at_the_last_slide() {
     let t0 = Instant::now();
-    let options =
-        PresentOptions { autoplay: Some(Duration::from_secs(1)), looping: false, animation: false, ..PresentOptions::default() };
+    let options = PresentOptions {
+        autoplay: Some(Duration::from_secs(1)),
+        looping: false,
+        animation: false,
+        ..PresentOptions::default()
+    };
     let mut p = Presentation::new(options, t0);
     p.start_autoplay(t0);
     for s in 1..=5 {
@@ -132,7 +140,8 @@ fn the_timer_starts_when_the_slides_first_open_and_goes_on_across_the_dashboard(
 #[test]
 fn autoplay_switched_off_stays_off_when_the_slides_open_again() {
     let t0 = Instant::now();
-    let options = PresentOptions { autoplay: Some(Duration::from_secs(3)), animation: false, ..PresentOptions::default() };
+    let options =
+        PresentOptions { autoplay: Some(Duration::from_secs(3)), animation: false, ..PresentOptions::default() };
     let mut p = Presentation::new(options, t0);
     p.enter(t0);
     assert_eq!(p.autoplay.unwrap().next_at, Some(at(t0, 3000)), "--autoplay starts with the slides");
