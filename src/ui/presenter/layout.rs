@@ -34,7 +34,7 @@ pub fn presenter_layout(area: Rect) -> PresenterAreas {
     if main.width < TWO_COLUMNS.0 || main.height < TWO_COLUMNS.1 {
         // One column: the next slide's title over the notes.
         let next_height = if main.height >= 8 { 3 } else { 0 };
-        let next = (next_height > 0).then(|| Rect { height: next_height, ..main });
+        let next = (next_height > 0).then_some(Rect { height: next_height, ..main });
         let notes = Rect { y: main.y + next_height, height: main.height - next_height, ..main };
         return PresenterAreas { next, notes: Some(notes), ..none };
     }
