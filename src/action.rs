@@ -215,6 +215,7 @@ pub const HELP_NOTES: &[&str] = &[
     "Mouse: the wheel scrolls the pane under the pointer, a click selects a bar, a gauge or a pane. To select text with the mouse hold Shift, or start coopdash with --no-mouse.",
     "Selecting a metric scrolls the article to its quote and highlights the sentence; underlined numbers in the article are the ones the charts show.",
     "Only key presses count; Esc never quits.",
+    "While a slide is blank (b), the first key, whatever it is, brings the same slide back; q and Ctrl-C still quit.",
     "Marks before a value are the source's words: > over, < under, ≥ at least, ≤ at most, ≈ about (\"over 50 million\" is >50 million).",
 ];
 

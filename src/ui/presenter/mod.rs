@@ -71,13 +71,13 @@ fn notes_pane(app: &Viewer, slide_title: &str, area: Rect, buf: &mut Buffer) {
     let notes = app.content.deck().get(app.view.presentation().slide).and_then(|s| s.notes.as_deref());
     let block = pane_block(theme, "Notes", slide_title, false, area.width);
     let inner = block.inner(area);
-    let Some(notes) = notes.filter(|n| !n.trim().is_empty()) else {
-        block.render(area, buf);
-        Paragraph::new("No notes for this slide.").style(theme.dim).wrap(Wrap { trim: true }).render(inner, buf);
-        return;
-    };
     // A column of margin on each side keeps the text off the frame.
     let text = Rect { x: inner.x.saturating_add(1), width: inner.width.saturating_sub(2), ..inner };
+    let Some(notes) = notes.filter(|n| !n.trim().is_empty()) else {
+        block.render(area, buf);
+        Paragraph::new("No notes for this slide.").style(theme.dim).wrap(Wrap { trim: true }).render(text, buf);
+        return;
+    };
     let article = Article::from_markdown(notes);
     let width = usize::from(text.width);
     let lines = wrap(&article.blocks, width);
