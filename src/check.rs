@@ -2,11 +2,16 @@
 
 use std::io::Write;
 
+use crate::dataset::report::{self, Paint};
 use crate::load::{LoadRequest, count, load};
 
+/// Lines of source are cut to this width (annotate-snippets' default, as rustc's).
+const WIDTH: usize = 140;
+
 /// Prints the report to `out` and returns the exit status: 0 without errors (warnings alone
-/// still pass), 1 with errors.
-pub fn check(request: &LoadRequest, out: &mut impl Write) -> std::io::Result<u8> {
+/// still pass), 1 with errors. Each problem is shown as a compiler shows it (its source line, a
+/// caret, a hint), in colour with [`Paint::Colour`].
+pub fn check(request: &LoadRequest, out: &mut impl Write, paint: Paint) -> std::io::Result<u8> {
     let name = request.dataset.display_name();
     let (diagnostics, summary) = match load(request) {
         Ok(loaded) => {
@@ -24,9 +29,7 @@ pub fn check(request: &LoadRequest, out: &mut impl Write) -> std::io::Result<u8>
         }
         Err(error) => (error.diagnostics, "not loaded".to_owned()),
     };
-    for diagnostic in &diagnostics {
-        writeln!(out, "{diagnostic}")?;
-    }
+    write!(out, "{}", report::render_all(&diagnostics, paint, WIDTH))?;
     let (errors, warnings) = count(&diagnostics);
     writeln!(
         out,

@@ -6,7 +6,7 @@
 mod overlay;
 mod plan;
 
-pub use overlay::{HelpWindow, help_window};
+pub use overlay::{HelpWindow, help_text_width, help_window, problem_rows};
 #[cfg(test)]
 mod tests;
 

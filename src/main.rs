@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 
 use coopdash::app::{App, Event, Level, Notice, PresentOptions};
 use coopdash::cli::Cli;
+use coopdash::dataset::report::Paint;
 use coopdash::load::{DEFAULT_DATASET, LoadAsk, LoadRequest};
 use coopdash::runtime::{Options, WatchMode, resume};
 use coopdash::theme::Theme;
@@ -65,8 +66,9 @@ fn run(cli: Cli) -> Result<u8> {
     }
     let (request, fell_back) = LoadRequest::resolve(cli.file.clone(), cli.article.clone());
     if cli.check {
+        let paint = Paint::for_stream(std::io::stdout().is_terminal(), Theme::no_color_requested());
         let mut stdout = std::io::stdout().lock();
-        let code = check::check(&request, &mut stdout)?;
+        let code = check::check(&request, &mut stdout, paint)?;
         stdout.flush()?;
         return Ok(code);
     }

@@ -18,7 +18,7 @@ pub fn not_loaded(app: &App) -> Option<String> {
         return None;
     }
     let diagnostics = app.content().error().map_or(&[][..], |error| &error.diagnostics[..]);
-    let mut report: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
+    let mut report = crate::dataset::report::render_all(diagnostics, crate::dataset::report::Paint::Plain, 140);
     let (errors, _) = crate::load::count(diagnostics);
     let plural = if errors == 1 { "" } else { "s" };
     report.push_str(&format!("coopdash: {} did not load; {errors} error{plural}", app.content().dataset_name()));

@@ -2,6 +2,8 @@
 //! numbers inside it. Computed once per load; the UI marks and highlights from it, the app
 //! scrolls to it.
 
+pub mod quote_numbers;
+
 use crate::article::{Article, TextSpan};
 use crate::dataset::Dataset;
 

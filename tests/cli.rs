@@ -1,5 +1,9 @@
 //! The command line, run as a user would: exit codes, messages and output.
 
+#[path = "support/one_line.rs"]
+mod one_line;
+use one_line::one_line;
+
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -39,7 +43,7 @@ fn check_lists_every_error_and_exits_1() {
     let output = coopdash(&["--check", "bad.toml"], dir.path());
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
-        stdout(&output),
+        one_line(&stdout(&output)),
         "bad.toml:4:9: value must be a finite number >= 0\n\
          bad.toml:6:6: duplicate id `a`\n\
          bad.toml: not loaded; 2 errors, 0 warnings\n"
@@ -52,14 +56,14 @@ fn check_reports_missing_quotes_as_warnings_and_still_exits_0() {
     std::fs::write(dir.path().join("a.md"), "# A\n\nThe port moved *12 million* boxes.\n").unwrap();
     std::fs::write(
         dir.path().join("m.toml"),
-        "title = \"T\"\narticle = \"a.md\"\n[[metric]]\nid = \"a\"\nvalue = 12\nquote = \"12 million boxes\"\n\
+        "title = \"T\"\narticle = \"a.md\"\n[[metric]]\nid = \"a\"\nvalue = 12\nunit = \"million boxes\"\nquote = \"12 million boxes\"\n\
          [[metric]]\nid = \"b\"\nvalue = 1\nquote = \"not in there\"\n",
     )
     .unwrap();
     let output = coopdash(&["--check", "m.toml"], dir.path());
     assert_eq!(output.status.code(), Some(0));
-    let text = stdout(&output);
-    assert!(text.starts_with("m.toml:10:9: warning: quote of `b` not found in a.md: \"not in there\"\n"), "{text}");
+    let text = one_line(&stdout(&output));
+    assert!(text.starts_with("m.toml:11:9: warning: quote of `b` not found in a.md: \"not in there\"\n"), "{text}");
     assert!(text.ends_with("0 errors, 1 warning\n"), "{text}");
 }
 
@@ -74,9 +78,10 @@ fn a_missing_article_is_an_error_at_the_article_key() {
     let output = coopdash(&["--check", "m.toml"], dir.path());
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stdout(&output).starts_with("m.toml:2:11: article gone.md: cannot read: No such file or directory\n"),
+        one_line(&stdout(&output))
+            .starts_with("m.toml:2:11: article gone.md: cannot read: No such file or directory\n"),
         "{}",
-        stdout(&output)
+        one_line(&stdout(&output))
     );
 }
 
@@ -237,7 +242,7 @@ fn snapshot_and_export_of_a_dataset_that_does_not_load_print_its_errors_and_exit
     ];
     for args in runs {
         let output = coopdash(args, dir.path());
-        let stderr = String::from_utf8_lossy(&output.stderr);
+        let stderr = one_line(&String::from_utf8_lossy(&output.stderr));
         assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
         assert!(output.stdout.is_empty(), "{args:?}: no error screen printed as if it were the data");
         let file = args.last().unwrap();

@@ -52,7 +52,9 @@ fn sigterm_restores_the_terminal() {
 fn a_broken_dataset_opens_on_its_error_and_the_fix_loads_by_itself() {
     let data = common::TempDataset::new("title = \"Ports\"\n[[metric]]\nid = \"a\"\nvalue = -3\n");
     let mut app = common::spawn_coopdash(&[], data.folder(), 100, 30);
-    app.wait_for("metrics.toml:4:9: value must be a finite number >= 0");
+    // As `--check` prints it: the message, its place, the line and a caret.
+    let screen = app.wait_for("error: value must be a finite number >= 0");
+    assert!(screen.contains("--> metrics.toml:4:9") && screen.contains("value = -3"), "{screen}");
     data.write("title = \"Ports\"\n[[metric]]\nid = \"a\"\nlabel = \"Container ports\"\nvalue = 3\n");
     app.send("r");
     app.wait_for("Container ports");

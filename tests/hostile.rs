@@ -2,6 +2,10 @@
 //! line and column, or a sensible screen; never a panic, an abort, a stack overflow or a hang.
 //! Each case runs the real binary twice: `--check`, and a snapshot of the screen it would show.
 
+#[path = "support/one_line.rs"]
+mod one_line;
+use one_line::one_line;
+
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -39,7 +43,11 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         ("lone CR", minimal("").iter().map(|&b| if b == b'\n' { b'\r' } else { b }).collect(), "ok"),
         ("a duplicate key", b"title = \"T\"\ntitle = \"U\"\n".to_vec(), "m.toml:2:1: duplicate key"),
         ("a duplicate table", minimal("[source]\nname = \"a\"\n[source]\nname = \"b\"\n"), "m.toml:7:2: duplicate key"),
-        ("a wrong type", b"title = 5\n".to_vec(), "m.toml:1:9: invalid type"),
+        (
+            "a wrong type",
+            b"title = 5\n".to_vec(),
+            "m.toml:1:1: the dataset needs at least one [[metric]]\nm.toml:1:9: invalid type",
+        ),
         ("a negative number", value("-5"), "m.toml:4:9: value must be a finite number >= 0"),
         ("NaN", value("nan"), "m.toml:4:9: value must be a finite number >= 0"),
         ("+inf", value("+inf"), "m.toml:4:9: value must be a finite number >= 0"),
@@ -84,7 +92,7 @@ fn check(pick: impl Fn(&str) -> bool) {
     for (name, bytes, expected) in chosen {
         std::fs::write(&path, &bytes).unwrap();
         let (check, took) = coopdash(&["--check", "m.toml"], dir.path());
-        let out = String::from_utf8_lossy(&check.stdout);
+        let out = one_line(&String::from_utf8_lossy(&check.stdout));
         let stderr = String::from_utf8_lossy(&check.stderr);
         assert!(check.status.code().is_some(), "{name}: killed by a signal\n{stderr}");
         assert!(!stderr.contains("panicked"), "{name}: {stderr}");
@@ -99,7 +107,7 @@ fn check(pick: impl Fn(&str) -> bool) {
         // prints the same errors on stderr and exits 1 (the interactive error screen is in
         // tests/render.rs).
         let (snapshot, took) = coopdash(&["--snapshot", "80x24", "m.toml"], dir.path());
-        let errors = String::from_utf8_lossy(&snapshot.stderr);
+        let errors = one_line(&String::from_utf8_lossy(&snapshot.stderr));
         assert!(took < Duration::from_secs(10), "{name}: the screen took {took:?}");
         let screen = String::from_utf8_lossy(&snapshot.stdout);
         if expected == "ok" {
@@ -162,12 +170,12 @@ fn a_directory_a_fifo_or_a_device_in_place_of_the_dataset_is_an_error_not_a_hang
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("folder.toml")).unwrap();
     let (out, _) = coopdash(&["--check", "folder.toml"], dir.path());
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("folder.toml: is a directory, not a file"));
+    assert!(one_line(&String::from_utf8_lossy(&out.stdout)).starts_with("folder.toml: is a directory, not a file"));
     let status = Command::new("mkfifo").arg(dir.path().join("fifo.toml")).status().unwrap();
     assert!(status.success());
     let (out, took) = coopdash(&["--check", "fifo.toml"], dir.path());
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("fifo.toml: is not a regular file"));
+    assert!(one_line(&String::from_utf8_lossy(&out.stdout)).starts_with("fifo.toml: is not a regular file"));
     assert!(took < Duration::from_secs(5), "a FIFO must not block");
     let (out, _) = coopdash(&["--check", "/dev/zero"], dir.path());
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("/dev/zero: is not a regular file"));
+    assert!(one_line(&String::from_utf8_lossy(&out.stdout)).starts_with("/dev/zero: is not a regular file"));
 }

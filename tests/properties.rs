@@ -313,8 +313,13 @@ proptest! {
         let outcome = dataset::parse(&Origin { text: &text, file: "m.toml", base_dir: Path::new("") });
         if let Err(diagnostics) = outcome {
             prop_assert!(!diagnostics.is_empty());
-            for d in diagnostics {
+            prop_assert!(diagnostics.is_sorted_by_key(|d| d.position), "in file order");
+            for mut d in diagnostics {
                 prop_assert!(!d.message.chars().any(is_unsafe_char), "{:?}", d.message);
+                // As --check and the app show it: its source line quoted, still safe.
+                d.attach_source(&text);
+                let shown = coopdash::dataset::report::render(&d, coopdash::dataset::report::Paint::Plain, 80);
+                prop_assert!(!shown.chars().any(|c| c != '\n' && is_unsafe_char(c)), "{:?}", shown);
             }
         }
     }

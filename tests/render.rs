@@ -427,3 +427,34 @@ fn every_fixture_slide_renders_inside_the_screen() {
         }
     }
 }
+
+#[test]
+fn w_opens_the_list_of_warnings_over_the_dashboard() {
+    let mut app = fixture_app("contradicted", 100, 30);
+    assert!(screen(&app).contains("1 warning: w lists them"), "the status line says how to read it");
+    press(&mut app, KeyCode::Char('w'));
+    let text = screen(&app);
+    assert!(text.contains("`bri_agreements` is 27 countries but its quote says 25"), "{text}");
+    assert!(text.contains("article.md:3:60") && text.contains("^^"), "the place and the caret:\n{text}");
+    insta::assert_snapshot!(text);
+    press(&mut app, KeyCode::Esc);
+    assert!(!screen(&app).contains("its quote says 25"), "Esc closes it");
+    press(&mut app, KeyCode::Char('?'));
+    assert!(screen(&app).contains("warnings and errors of the files"), "the help lists the key");
+}
+
+#[test]
+fn the_list_of_errors_scrolls_as_the_help_does() {
+    let mut app = fixture_app("broken", 80, 24);
+    press(&mut app, KeyCode::Char('w'));
+    let top = screen(&app);
+    assert!(top.contains("unknown key `titel`") && top.contains("↓ more"), "{top}");
+    assert!(!top.contains("`shipz`"), "{top}");
+    press(&mut app, KeyCode::Char('G'));
+    let bottom = screen(&app);
+    assert!(bottom.contains("no metric has the id `shipz`") && bottom.contains("did you mean `ships`?"), "{bottom}");
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(screen(&app), top);
+    press(&mut app, KeyCode::Char('w'));
+    assert!(!screen(&app).contains("╭ 6 errors"), "w closes it");
+}

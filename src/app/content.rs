@@ -109,6 +109,16 @@ impl Content {
         self.status.error()
     }
 
+    /// The problems the list (`w`) shows: the errors of a failed load, else the warnings of the
+    /// data shown.
+    pub fn problems(&self) -> &[crate::dataset::Diagnostic] {
+        match (self.error(), self.data()) {
+            (Some(error), _) => &error.diagnostics,
+            (None, Some(loaded)) => &loaded.warnings,
+            (None, None) => &[],
+        }
+    }
+
     pub fn status(&self) -> &Status {
         &self.status
     }

@@ -50,6 +50,8 @@ pub enum Overlay {
     None,
     Help,
     Details,
+    /// The warnings and errors of the last load, as `--check` lists them.
+    Problems,
 }
 
 /// How a status message should look.

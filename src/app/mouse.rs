@@ -15,10 +15,10 @@ const WHEEL_LINES: usize = 3;
 impl View {
     pub(super) fn on_mouse(&mut self, content: &Content, mouse: MouseEvent) -> Effects {
         let at = Position::new(mouse.column, mouse.row);
-        if self.overlay == Overlay::Help {
+        if matches!(self.overlay, Overlay::Help | Overlay::Problems) {
             return match mouse.kind {
-                MouseEventKind::ScrollDown => self.apply_to_help(Action::Next),
-                MouseEventKind::ScrollUp => self.apply_to_help(Action::Prev),
+                MouseEventKind::ScrollDown => self.apply_to_help(content, Action::Next),
+                MouseEventKind::ScrollUp => self.apply_to_help(content, Action::Prev),
                 MouseEventKind::Down(_) => {
                     self.overlay = Overlay::None;
                     Effects::redraw()
@@ -61,8 +61,8 @@ impl View {
         }
     }
 
-    fn apply_to_help(&mut self, action: Action) -> Effects {
-        self.scroll_help(action);
+    fn apply_to_help(&mut self, content: &Content, action: Action) -> Effects {
+        self.scroll_help(content, action);
         Effects::redraw()
     }
 

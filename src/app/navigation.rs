@@ -86,21 +86,24 @@ impl View {
         }
     }
 
-    pub(super) fn scroll_help(&mut self, action: Action) {
-        let window = self.help_window();
+    pub(super) fn scroll_help(&mut self, content: &Content, action: Action) {
+        let window = self.help_window(content);
         let rows = window.visible + window.max_scroll;
         self.help_scroll = step(self.help_scroll, action, window.visible.max(1), rows).min(window.max_scroll);
     }
 
     /// Where the help window goes at the current size, and how far it scrolls: what the
-    /// overlay draws.
-    pub fn help_window(&self) -> HelpWindow {
-        crate::help::window(self.size)
+    /// overlay draws. The list of problems (`w`) scrolls in the same window.
+    pub fn help_window(&self, content: &Content) -> HelpWindow {
+        match self.overlay {
+            Overlay::Problems => layout::help_window(self.size, layout::problem_rows(content.problems(), self.size)),
+            _ => crate::help::window(self.size),
+        }
     }
 
     /// The largest useful help scroll at the current size.
-    pub fn help_max_scroll(&self) -> usize {
-        self.help_window().max_scroll
+    pub fn help_max_scroll(&self, content: &Content) -> usize {
+        self.help_window(content).max_scroll
     }
 
     /// Rows one page moves in a pane: its visible height, at least one.

@@ -185,13 +185,13 @@ fn article_rows_and_lines_convert_both_ways_around_a_cut_badge() {
 fn the_help_scrolls_like_a_pager_from_top_to_bottom() {
     let mut app = builtin_app(80, 24);
     apply(&mut app, key(KeyCode::Char('?')));
-    assert!(app.view().help_max_scroll() > 0, "at 80×24 the help is longer than the screen");
+    assert!(app.view().help_max_scroll(app.content()) > 0, "at 80×24 the help is longer than the screen");
     apply(&mut app, key(KeyCode::End));
-    assert_eq!(app.view().help_scroll(), app.view().help_max_scroll());
+    assert_eq!(app.view().help_scroll(), app.view().help_max_scroll(app.content()));
     apply(&mut app, key(KeyCode::Home));
     assert_eq!(app.view().help_scroll(), 0);
     apply(&mut app, key(KeyCode::Char('G')));
-    assert_eq!(app.view().help_scroll(), app.view().help_max_scroll());
+    assert_eq!(app.view().help_scroll(), app.view().help_max_scroll(app.content()));
     apply(&mut app, key(KeyCode::Char('g')));
     assert_eq!(app.view().help_scroll(), 0);
     assert_eq!(app.view().overlay(), Overlay::Help, "still open");

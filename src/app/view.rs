@@ -175,6 +175,7 @@ impl View {
             Overlay::None => Context::Dashboard,
             Overlay::Help => Context::Help,
             Overlay::Details => Context::Details,
+            Overlay::Problems => Context::Problems,
         }
     }
 
@@ -183,6 +184,10 @@ impl View {
             Action::Quit => return Effects::end(End::Quit),
             Action::Suspend => return Effects::end(End::Suspend),
             Action::Help => self.overlay = Overlay::Help,
+            Action::Problems => {
+                self.overlay = Overlay::Problems;
+                self.help_scroll = 0;
+            }
             Action::Close if self.overlay != Overlay::None => self.overlay = Overlay::None,
             Action::Close => self.close_search(content),
             Action::Reload => return Effects::load(content.load_ask(false, true)).and(Effects::redraw()),
@@ -195,8 +200,8 @@ impl View {
             Action::NextPane => self.cycle_focus(content, 1),
             Action::PrevPane => self.cycle_focus(content, -1),
             Action::Prev | Action::Next | Action::PageUp | Action::PageDown | Action::First | Action::Last => {
-                if self.overlay == Overlay::Help {
-                    self.scroll_help(action);
+                if matches!(self.overlay, Overlay::Help | Overlay::Problems) {
+                    self.scroll_help(content, action);
                 } else {
                     self.move_in_pane(content, action);
                 }

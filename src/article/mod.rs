@@ -9,8 +9,8 @@ mod spans;
 mod wrap;
 
 pub use badge::{BadgePlace, Halves, Row, badge_place, row_at};
-use fold::fold_sanitised;
 pub use fold::{fold, fold_with};
+use fold::{fold_sanitised, fold_sanitised_text};
 pub use scroll::Scroll;
 pub use wrap::{LineKind, Piece, Prefix, WrappedLine, line_of, wrap};
 
@@ -113,7 +113,7 @@ impl Article {
     }
 
     fn from_blocks(blocks: Vec<Block>) -> Self {
-        let folded = blocks.iter().map(|b| fold_sanitised(&b.plain_text(), true).0).collect();
+        let folded = blocks.iter().map(|b| fold_sanitised_text(&b.plain_text(), true)).collect();
         Self { blocks, folded }
     }
 

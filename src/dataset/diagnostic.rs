@@ -57,9 +57,17 @@ impl<'a> LineIndex<'a> {
         let line_start = self.starts[line - 1];
         Position { line, column: self.text[line_start..offset].chars().count() + 1 }
     }
+
+    /// How many characters of `span` lie on the line it starts on (at least one): what a caret
+    /// underlines.
+    pub fn length(&self, span: std::ops::Range<usize>) -> usize {
+        let text = self.text.get(span).unwrap_or_default();
+        text.split('\n').next().unwrap_or_default().trim_end_matches('\r').chars().count().max(1)
+    }
 }
 
-/// One problem, printable as `file:line:col: message` (or `file: message` when it has no place).
+/// One problem, printable as `file:line:col: message` (or `file: message` when it has no place),
+/// or as a compiler prints it, with its source line and a caret (see [`super::report`]).
 ///
 /// The message is sanitised on construction: TOML errors quote the offending source line, which
 /// may hold escape sequences.
@@ -69,6 +77,13 @@ pub struct Diagnostic {
     pub position: Option<Position>,
     pub severity: Severity,
     pub message: String,
+    /// How many characters from `position` the problem covers on its line (at least one).
+    pub length: usize,
+    /// A likely fix ("dates take no quotes"), shown under the source line.
+    pub hint: Option<Box<str>>,
+    /// The line `position` is on, as the file has it (sanitised when shown), once attached
+    /// with [`Diagnostic::attach_source`].
+    pub source_line: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -86,6 +101,29 @@ impl Diagnostic {
             position,
             severity,
             message: sanitize_line(message.trim()).into_owned(),
+            length: 1,
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    /// The same, covering `length` characters (a key, a value) rather than one.
+    pub fn spanning(mut self, length: usize) -> Self {
+        self.length = length.max(1);
+        self
+    }
+
+    /// The same, with a hint for the likely fix.
+    pub fn with_hint(mut self, hint: impl AsRef<str>) -> Self {
+        self.hint = Some(sanitize_line(hint.as_ref().trim()).into());
+        self
+    }
+
+    /// Keeps the line the diagnostic points at, taken from `text` (the file's whole text), so
+    /// it can be shown under the message without the file at hand.
+    pub fn attach_source(&mut self, text: &str) {
+        if let Some(position) = self.position {
+            self.source_line = text.split('\n').nth(position.line - 1).map(|l| l.trim_end_matches('\r').into());
         }
     }
 
@@ -104,7 +142,11 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "",
             Severity::Warning => "warning: ",
         };
-        write!(f, "{}: {kind}{}", self.location(), self.message)
+        write!(f, "{}: {kind}{}", self.location(), self.message)?;
+        match &self.hint {
+            Some(hint) => write!(f, " ({hint})"),
+            None => Ok(()),
+        }
     }
 }
 

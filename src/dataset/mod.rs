@@ -6,13 +6,16 @@ pub mod figure;
 mod hint;
 pub mod model;
 mod raw;
-mod sweep;
+mod recover;
+pub mod report;
+mod schema;
 mod unit;
 
 pub use raw::json_schema;
 pub mod read;
 mod validate;
 
+use diagnostic::LineIndex;
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use model::{
     ArticleRef, Bound, Chart, ChartDirection, ChartScale, Dataset, Date, Gauge, Metric, Notation, Quote, Scale,
@@ -20,27 +23,28 @@ pub use model::{
 };
 pub use validate::Origin;
 
-/// Parses and validates a dataset's text.
+/// Parses and validates a dataset.
 ///
-/// A syntax error stops at the first problem (the parser cannot go on); type errors and unknown
-/// keys are reported once per table (see [`sweep`]); once the file parses, every rule violation
-/// is returned. Errors are located by line and column in `origin`.
+/// A syntax error stops at the first problem (the parser cannot go on); every unknown key and
+/// value of the wrong type is reported (see [`recover`]), and every rule violation in what could
+/// be read, all in file order and located by line and column in `origin`.
 pub fn parse(origin: &Origin<'_>) -> Result<Dataset, Vec<Diagnostic>> {
-    let raw: raw::RawDataset = toml::from_str(origin.text).map_err(|first| {
-        let read = |text: &str| toml::from_str::<raw::RawDataset>(text).map(drop);
-        let span = |e: &toml::de::Error| e.span().map(|span| span.start);
-        let mut found: Vec<Diagnostic> = sweep::table_errors(origin.text, first, read, span)
-            .into_iter()
-            .map(|e| {
-                let position = e.span().map(|span| Position::of_offset(origin.text, span.start));
-                Diagnostic::error(origin.file, position, friendly_message(e.message()))
-            })
-            .collect();
-        // Found in the parser's order (keys sorted by name); shown in the file's.
-        found.sort_by_key(|d| d.position);
-        found
-    })?;
-    validate::validate(raw, origin)
+    let read = recover::read_all::<raw::RawDataset>(origin.text);
+    let lines = LineIndex::new(origin.text);
+    let mut found: Vec<Diagnostic> = read.errors.iter().map(|e| schema::diagnostic(origin, &lines, e)).collect();
+    if let Some(raw) = read.value {
+        match validate::validate(raw, origin) {
+            Ok(dataset) if found.is_empty() => return Ok(dataset),
+            Ok(_) => {}
+            Err(broken) => {
+                // A rule broken by a stand-in is about a value the author did not write.
+                let stand_ins: Vec<Position> = read.stand_ins.iter().map(|s| lines.position(s.start)).collect();
+                found.extend(broken.into_iter().filter(|d| d.position.is_none_or(|p| !stand_ins.contains(&p))));
+            }
+        }
+    }
+    found.sort_by_key(|d| d.position);
+    Err(found)
 }
 
 /// A valid dataset from text alone, for the tests of the modules that use one (panics on an
@@ -49,28 +53,6 @@ pub fn parse(origin: &Origin<'_>) -> Result<Dataset, Vec<Diagnostic>> {
 pub(crate) fn parse_valid(text: &str) -> Dataset {
     parse(&Origin { text, file: "m", base_dir: std::path::Path::new("") })
         .unwrap_or_else(|errors| panic!("an invalid test dataset: {errors:?}"))
-}
-
-/// Rewrites serde's wording into the file's vocabulary, with a hint for misspelt keys:
-/// "unknown field `lable`, expected one of …" becomes "unknown key `lable` (did you mean `label`?)".
-fn friendly_message(message: &str) -> String {
-    let message = message.trim();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let key = rest.split('`').next().unwrap_or_default();
-        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-        let candidates = if expected.is_empty() { raw::KNOWN_KEYS.to_vec() } else { expected.clone() };
-        return match hint::closest(key, candidates) {
-            Some(near) => format!("unknown key `{key}` (did you mean `{near}`?)"),
-            None if !expected.is_empty() => {
-                format!("unknown key `{key}`; this table takes: {}", expected.join(", "))
-            }
-            None => format!("unknown key `{key}`"),
-        };
-    }
-    message
-        .replace("missing field", "missing key")
-        .replace("expected f64", "expected a number")
-        .replace("expected a string", "expected a string (in quotes)")
 }
 
 #[cfg(test)]

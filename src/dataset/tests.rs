@@ -143,6 +143,11 @@ fn syntax_errors_point_at_their_line_and_column() {
 #[test]
 fn a_missing_title_or_metric_is_reported() {
     assert!(errors("[[metric]]\nid = \"a\"\nvalue = 1\n")[0].contains("missing key `title`"));
+    assert_eq!(
+        errors("subtitle = \"S\"\n"),
+        ["m.toml:1:1: missing key `title`", "m.toml:1:1: the dataset needs at least one [[metric]]"],
+        "both at once"
+    );
     assert_eq!(errors("title = \"T\"\n"), ["m.toml:1:1: the dataset needs at least one [[metric]]"]);
 }
 

@@ -24,6 +24,17 @@ pub fn help_window(screen: Rect, rows: usize) -> HelpWindow {
     HelpWindow { window, visible, max_scroll: rows.saturating_sub(visible) }
 }
 
+/// Columns of text inside the help window (its frame and a column of padding on each side
+/// taken off), whatever its height: the width the list of problems is rendered for.
+pub fn help_text_width(screen: Rect) -> usize {
+    usize::from(help_window(screen, 0).window.width.saturating_sub(4))
+}
+
+/// Rows the list of problems takes in the help window (see [`crate::dataset::report::plain_lines`]).
+pub fn problem_rows(diagnostics: &[crate::dataset::Diagnostic], screen: Rect) -> usize {
+    crate::dataset::report::plain_lines(diagnostics, help_text_width(screen)).len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //! the command line), and the cross-check between them (quotes that must occur in the article).
 
 mod ask;
+mod quotes;
 
 pub use ask::{LoadAsk, LoadOutcome};
 
@@ -99,9 +100,32 @@ pub fn load(request: &LoadRequest) -> Result<Loaded, LoadError> {
         DatasetSource::Builtin => (BUILTIN_DATASET.to_owned(), PathBuf::new()),
     };
     let origin = Origin { text: &text, file: &file, base_dir: &base_dir };
-    let dataset = dataset::parse(&origin).map_err(|diagnostics| LoadError { diagnostics })?;
-    let article = load_article(request, &dataset, &file)?;
-    Ok(Loaded::assemble(dataset, article, &file))
+    let dataset =
+        dataset::parse(&origin).map_err(|diagnostics| LoadError { diagnostics: sourced(diagnostics, &file, &text) })?;
+    let article = load_article(request, &dataset, &file)
+        .map_err(|error| LoadError { diagnostics: sourced(error.diagnostics, &file, &text) })?;
+    let (article, article_text) = article.unzip();
+    let mut loaded = Loaded::assemble(dataset, article, &file);
+    let source = loaded.article.as_ref().zip(article_text.as_deref());
+    let source = source.map(|(named, text)| quotes::ArticleSource { name: &named.name, text });
+    let contradicted = quotes::contradicted(&loaded.dataset, &loaded.evidence, &file, source);
+    let mut warnings = std::mem::take(&mut loaded.warnings);
+    warnings.extend(contradicted);
+    warnings = sourced(warnings, &file, &text);
+    if let Some((named, article_text)) = loaded.article.as_ref().zip(article_text.as_deref()) {
+        warnings = sourced(warnings, &named.name, &crate::text::sanitize(article_text));
+    }
+    loaded.warnings = warnings;
+    Ok(loaded)
+}
+
+/// The diagnostics, those about `file` with the source line they point at (for the snippet
+/// under the message).
+fn sourced(mut diagnostics: Vec<Diagnostic>, file: &str, text: &str) -> Vec<Diagnostic> {
+    for diagnostic in diagnostics.iter_mut().filter(|d| d.file == file) {
+        diagnostic.attach_source(text);
+    }
+    diagnostics
 }
 
 /// Old Mac files end lines with a lone CR, which TOML rejects: read it as a line break. Each
@@ -119,19 +143,20 @@ fn normalise_line_breaks(text: String) -> String {
     out
 }
 
+/// The article and its text as the file has it (to locate quotes in it by line and column).
 fn load_article(
     request: &LoadRequest,
     dataset: &Dataset,
     dataset_file: &str,
-) -> Result<Option<NamedArticle>, LoadError> {
+) -> Result<Option<(NamedArticle, String)>, LoadError> {
     if let Some(path) = &request.article_override {
         let name = sanitize_line(&path.display().to_string()).into_owned();
         let text = read::read_text(path, &name)?;
-        return Ok(Some(NamedArticle { article: Article::from_file_text(&name, &text), name }));
+        return Ok(Some((NamedArticle { article: Article::from_file_text(&name, &text), name }, text)));
     }
     if request.dataset == DatasetSource::Builtin {
         let article = Article::from_markdown(BUILTIN_ARTICLE);
-        return Ok(Some(NamedArticle { name: BUILTIN_ARTICLE_NAME.to_owned(), article }));
+        return Ok(Some((NamedArticle { name: BUILTIN_ARTICLE_NAME.to_owned(), article }, BUILTIN_ARTICLE.to_owned())));
     }
     let Some(reference) = &dataset.article else {
         return Ok(None);
@@ -142,7 +167,7 @@ fn load_article(
         let message = format!("article {}: {}", problem.location(), problem.message);
         Diagnostic::error(dataset_file, Some(reference.position), message)
     })?;
-    Ok(Some(NamedArticle { article: Article::from_file_text(&name, &text), name }))
+    Ok(Some((NamedArticle { article: Article::from_file_text(&name, &text), name }, text)))
 }
 
 /// A warning for every quote that does not occur in the article. Not an error: the same data may
@@ -156,7 +181,8 @@ fn missing_quotes(dataset: &Dataset, evidence: &Evidence, article_name: &str, fi
         .filter_map(|(_, metric)| {
             let quote = metric.quote.as_ref()?;
             let message = format!("quote of `{}` not found in {article_name}: \"{}\"", metric.id, quote.text);
-            Some(Diagnostic::warning(file, Some(quote.position), message))
+            let quoted = quote.text.chars().count() + 2;
+            Some(Diagnostic::warning(file, Some(quote.position), message).spanning(quoted))
         })
         .collect()
 }

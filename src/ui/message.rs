@@ -34,25 +34,29 @@ pub fn load_error_screen(app: &Viewer, area: Rect, buf: &mut Buffer) {
     }
     let theme = &app.view.theme();
     let mut lines: Vec<Line> = vec![Line::styled("coopdash could not load the dataset:", theme.error), Line::default()];
-    if let Some(error) = &app.content.error() {
-        lines.extend(error.diagnostics.iter().map(|d| Line::styled(d.to_string(), theme.body)));
-    }
-    lines.push(Line::default());
     // Only promise that a save loads by itself when a watcher is there to see it.
     let (before_r, after_r) = if app.content.watching() {
         ("Fix the file and save it: coopdash loads it as you save (", " reloads by hand, ")
     } else {
         ("Fix the file and save it, then press ", " to load it again (")
     };
+    // What to do comes first: a long list of problems below it may not fit.
     lines.push(Line::from(vec![
         Span::styled(before_r, theme.body),
         Span::styled("r", theme.key),
         Span::styled(after_r, theme.body),
+        Span::styled("w", theme.key),
+        Span::styled(" lists the problems to scroll, ", theme.body),
         Span::styled("q", theme.key),
         Span::styled(" quits). ", theme.body),
         Span::styled(format!("coopdash --check {}", app.content.dataset_name()), theme.code),
         Span::styled(" prints the same list; the README documents the format.", theme.body),
     ]));
+    lines.push(Line::default());
+    if let Some(error) = app.content.error() {
+        // As `--check` prints them, for the width inside the frame.
+        lines.extend(super::problems::lines(&error.diagnostics, usize::from(area.width.saturating_sub(2)), theme));
+    }
     let block = Block::bordered().border_type(BorderType::Rounded).border_style(theme.error).title(" Cannot load ");
     Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }).block(block).render(area, buf);
 }
@@ -71,7 +75,7 @@ pub fn reload_banner(app: &Viewer, area: Rect, buf: &mut Buffer) {
     let total = error.diagnostics.len();
     for (i, diagnostic) in error.diagnostics.iter().take(shown).enumerate() {
         if i + 1 == shown && total > shown {
-            lines.push(format!("   … and {} more (coopdash --check)", total - i));
+            lines.push(format!("   … and {} more (w lists them)", total - i));
             break;
         }
         lines.push(format!("   {diagnostic}"));
@@ -114,10 +118,16 @@ pub fn footer(app: &Viewer, area: Rect, buf: &mut Buffer) {
         search_line(app, search, hints_area, buf);
         return;
     }
-    let hints: &[(&str, &str)] = if app.content.data().is_some() {
-        &[("?", "help"), ("q", "quit"), ("Tab", "pane"), ("↑↓", "select"), ("Enter", "details"), ("PgDn", "page")]
-    } else {
-        &[("r", "reload"), ("q", "quit")]
+    let hints: &[(&str, &str)] = match (app.content.data().is_some(), app.content.problems().is_empty()) {
+        (true, true) => {
+            &[("?", "help"), ("q", "quit"), ("Tab", "pane"), ("↑↓", "select"), ("Enter", "details"), ("PgDn", "page")]
+        }
+        // Warnings to read: the key that lists them comes before the ones to move around.
+        (true, false) if app.content.error().is_some() => {
+            &[("?", "help"), ("q", "quit"), ("w", "errors"), ("Tab", "pane")]
+        }
+        (true, false) => &[("?", "help"), ("q", "quit"), ("w", "warnings"), ("Tab", "pane"), ("↑↓", "select")],
+        (false, _) => &[("r", "reload"), ("w", "problems"), ("q", "quit")],
     };
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;

@@ -12,6 +12,7 @@ mod help;
 mod highlight;
 mod message;
 mod presenter;
+mod problems;
 mod slide;
 mod slide_frame;
 
@@ -41,8 +42,10 @@ impl Widget for Viewer<'_> {
             } else {
                 slide::render(app, loaded, area, buf);
             }
-            if view.overlay() == Overlay::Help {
-                help::render(app, area, buf);
+            match view.overlay() {
+                Overlay::Help => help::render(app, area, buf),
+                Overlay::Problems => problems::render(app, area, buf),
+                _ => {}
             }
             return;
         }
@@ -69,6 +72,7 @@ impl Widget for Viewer<'_> {
             Overlay::None => {}
             Overlay::Help => help::render(app, area, buf),
             Overlay::Details => detail::render_window(app, area, buf),
+            Overlay::Problems => problems::render(app, area, buf),
         }
     }
 }

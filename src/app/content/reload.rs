@@ -99,7 +99,7 @@ impl Content {
 }
 
 fn warnings_text(count: usize) -> String {
-    format!("{count} warning{}: run coopdash --check for details", if count == 1 { "" } else { "s" })
+    format!("{count} warning{}: w lists them", if count == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]

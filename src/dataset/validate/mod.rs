@@ -41,8 +41,18 @@ impl Checker<'_> {
     }
 
     fn error(&mut self, span: Range<usize>, message: impl AsRef<str>) {
-        let position = self.at(span);
-        self.errors.push(Diagnostic::error(self.origin.file, position, message));
+        self.error_with_hint(span, message, None);
+    }
+
+    /// An error with a hint for the likely fix, shown under the source line (and in brackets
+    /// after the message on one line).
+    fn error_with_hint(&mut self, span: Range<usize>, message: impl AsRef<str>, hint: Option<String>) {
+        let position = self.at(span.clone());
+        let mut diagnostic = Diagnostic::error(self.origin.file, position, message).spanning(self.lines.length(span));
+        if let Some(hint) = hint {
+            diagnostic = diagnostic.with_hint(hint);
+        }
+        self.errors.push(diagnostic);
     }
 }
 
@@ -152,9 +162,8 @@ fn lookup(checker: &mut Checker<'_>, ids: &Ids, reference: &Spanned<String>) -> 
     let found = ids.position(wanted);
     if found.is_none() {
         let hint = crate::dataset::hint::closest(wanted, ids.list.iter().map(String::as_str))
-            .map(|near| format!(" (did you mean `{near}`?)"))
-            .unwrap_or_default();
-        checker.error(reference.span(), format!("no metric has the id `{wanted}`{hint}"));
+            .map(|near| format!("did you mean `{near}`?"));
+        checker.error_with_hint(reference.span(), format!("no metric has the id `{wanted}`"), hint);
     }
     found
 }

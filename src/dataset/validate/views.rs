@@ -77,9 +77,9 @@ fn named(
     if found.is_none() {
         let known: Vec<&str> = names.iter().flatten().map(|n| n.as_str()).collect();
         let hint = crate::dataset::hint::closest(wanted, known.iter().copied())
-            .map(|near| format!(" (did you mean `{near}`?)"))
-            .unwrap_or_else(|| format!(" (give the {kind} an `id` to show it on a slide)"));
-        checker.error(reference.span(), format!("no {kind} has the id `{wanted}`{hint}"));
+            .map(|near| format!("did you mean `{near}`?"))
+            .unwrap_or_else(|| format!("give the {kind} an `id` to show it on a slide"));
+        checker.error_with_hint(reference.span(), format!("no {kind} has the id `{wanted}`"), Some(hint));
     }
     found
 }
