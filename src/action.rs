@@ -49,6 +49,8 @@ pub enum Action {
     Restart,
     Autoplay,
     Timer,
+    /// Switch between the audience's slide and the presenter view.
+    PresenterView,
 }
 
 /// Which table applies: the dashboard, or an overlay on top of it.
@@ -156,7 +158,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding { context: C::Presentation, keys: &[Ch('b'), Ch('.')], action: A::Blank, help: "blank screen, and back" },
     Binding { context: C::Presentation, keys: &[K(KeyCode::F(5))], action: A::Restart, help: "start again from the first slide" },
     Binding { context: C::Presentation, keys: &[Ch('a')], action: A::Autoplay, help: "autoplay on/off" },
-    Binding { context: C::Presentation, keys: &[Ch('t')], action: A::Timer, help: "show/hide the timer" },
+    Binding { context: C::Presentation, keys: &[Ch('t')], action: A::Timer, help: "show/hide the timer on the slide" },
+    Binding { context: C::Presentation, keys: &[Ch('s')], action: A::PresenterView, help: "presenter view (notes, next slide, time) and back" },
     Binding { context: C::Presentation, keys: &[K(KeyCode::Esc), Ch('p')], action: A::Present, help: "back to the dashboard (never quits)" },
     Binding { context: C::Presentation, keys: &[Ch('?')], action: A::Help, help: "this help" },
     Binding { context: C::Presentation, keys: &[Ctrl('z')], action: A::Suspend, help: "suspend" },
@@ -227,6 +230,7 @@ pub const HELP_NOTES: &[&str] = &[
     "Mouse: the wheel scrolls the pane under the pointer, a click selects a bar, a gauge or a pane. To select text with the mouse hold Shift, or start coopdash with --no-mouse.",
     "Selecting a metric scrolls the article to its quote and highlights the sentence; underlined numbers in the article are the ones the charts show.",
     "Only key presses count; Esc never quits.",
+    "While a slide is blank (b), the first key, whatever it is, brings the same slide back; q and Ctrl-C still quit.",
     "Marks before a value are the source's words: > over, < under, ≥ at least, ≤ at most, ≈ about (\"over 50 million\" is >50 million).",
 ];
 

@@ -52,6 +52,26 @@ pub struct Cli {
     #[arg(long)]
     pub present: bool,
 
+    /// Show the presenter view: the slide as the audience sees it, the next one, the notes, the
+    /// clock and the time (s switches it in presentation mode); implies --present. With
+    /// --snapshot or --export, draws the presenter view
+    #[arg(long)]
+    pub presenter: bool,
+
+    /// How long the talk may take (20m, 1h 30m, 90s): the presenter view shows the time left,
+    /// warns in the last minute and says when time is up
+    #[arg(long, value_name = "TIME", value_parser = parse_duration)]
+    pub duration: Option<Duration>,
+
+    /// Show a small slide number on the audience's slides
+    #[arg(long)]
+    pub slide_numbers: bool,
+
+    /// Start the presentation at the slide where the last one of this dataset ended (kept in
+    /// $XDG_STATE_HOME/coopdash); implies --present
+    #[arg(long, conflicts_with = "slide")]
+    pub resume: bool,
+
     /// The slide to show (from 1) with --snapshot or --export; implies --present
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub slide: Option<u16>,
@@ -91,6 +111,21 @@ fn parse_seconds(text: &str) -> Result<Duration, String> {
     match text.trim().parse::<f64>() {
         Ok(seconds) if seconds > 0.0 && seconds <= 86_400.0 => Ok(Duration::from_secs_f64(seconds)),
         _ => Err(format!("expected a number of seconds such as 3 or 0.5, got `{text}`")),
+    }
+}
+
+/// A talk's length in humantime's spelling (`20m`, `1h 30m`, `90s`), a bare number being
+/// minutes; more than zero, at most a day.
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    let trimmed = text.trim();
+    let parsed = match trimmed.parse::<u64>() {
+        Ok(minutes) => Ok(Duration::from_secs(minutes.saturating_mul(60))),
+        Err(_) => humantime::parse_duration(trimmed).map_err(|e| e.to_string()),
+    };
+    match parsed {
+        Ok(duration) if !duration.is_zero() && duration <= Duration::from_secs(86_400) => Ok(duration),
+        Ok(_) => Err(format!("`{text}`: a talk lasts more than nothing and at most a day (24h)")),
+        Err(error) => Err(format!("expected a time such as 20m, 1h 30m or 90s, got `{text}` ({error})")),
     }
 }
 
@@ -143,6 +178,17 @@ mod tests {
         assert_eq!(parse_seconds("0.5"), Ok(Duration::from_millis(500)));
         for bad in ["0", "-1", "soon", "inf", "NaN", "1e9"] {
             assert!(parse_seconds(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn durations_take_minutes_hours_and_seconds() {
+        assert_eq!(parse_duration("20m"), Ok(Duration::from_secs(1200)));
+        assert_eq!(parse_duration("20"), Ok(Duration::from_secs(1200)), "a bare number is minutes");
+        assert_eq!(parse_duration("1h 30m"), Ok(Duration::from_secs(5400)));
+        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
+        for bad in ["", "0", "0m", "soon", "-5m", "2days", "25h"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
         }
     }
 

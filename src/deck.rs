@@ -26,6 +26,9 @@ pub struct Slide {
     pub content: SlideContent,
     /// For a page of a chart too long for one slide: the positions of its bars in the chart.
     pub bars: Option<Range<usize>>,
+    /// The speaker's notes (Markdown, sanitised), for the presenter view only: the slide's
+    /// `notes`, else the `note` of the metric or gauge it shows.
+    pub notes: Option<String>,
 }
 
 /// A slide's identity: what it shows, named by ids (or titles) rather than positions.
@@ -64,9 +67,15 @@ pub fn deck(dataset: &Dataset) -> Vec<Slide> {
     } else {
         dataset.slides.iter().map(|s| (s.content.clone(), s.title.clone(), s.caption.clone())).collect()
     };
+    let listed_notes = |index: usize| dataset.slides.get(index).and_then(|s| s.notes.clone());
     contents
         .into_iter()
-        .flat_map(|(content, title, caption)| pages(slide(dataset, content, title, caption), dataset))
+        .enumerate()
+        .flat_map(|(index, (content, title, caption))| {
+            let mut slide = slide(dataset, content, title, caption);
+            slide.notes = listed_notes(index).or_else(|| own_note(dataset, &slide.content));
+            pages(slide, dataset)
+        })
         .collect()
 }
 
@@ -129,7 +138,17 @@ fn slide(dataset: &Dataset, content: SlideContent, title: Option<String>, captio
             (SlideKey::Metrics(list.iter().map(|&m| metric_id(m)).collect()), labels.join(", "), None)
         }
     };
-    Slide { key, title: title.unwrap_or(default_title), caption: caption.or(default_caption), content, bars: None }
+    let title = title.unwrap_or(default_title);
+    Slide { key, title, caption: caption.or(default_caption), content, bars: None, notes: None }
+}
+
+/// The note of the metric or gauge a slide shows, as its notes when it has none of its own.
+fn own_note(dataset: &Dataset, content: &SlideContent) -> Option<String> {
+    match content {
+        SlideContent::Metric(m) => dataset.metrics[*m].note.clone(),
+        SlideContent::Gauge(g) => dataset.gauges[*g].note.clone(),
+        _ => None,
+    }
 }
 
 /// Where to stand in a new deck: on the slide with the same identity, or at the same position
@@ -168,6 +187,23 @@ mod tests {
         assert_eq!(slides.len(), 2);
         assert_eq!((slides[0].title.as_str(), &slides[0].key), ("Alpha", &SlideKey::Metric("a".into())));
         assert_eq!(slides[1].key, SlideKey::Title);
+    }
+
+    #[test]
+    fn notes_come_from_the_slide_else_from_the_metric_or_gauge_it_shows() {
+        let d = parse_valid(include_str!("../tests/fixtures/notes/metrics.toml"));
+        let slides = deck(&d);
+        let notes: Vec<Option<&str>> = slides.iter().map(|s| s.notes.as_deref()).collect();
+        assert!(notes[0].is_some_and(|n| n.contains("- who we are\n")), "Markdown lines kept: {:?}", notes[0]);
+        assert!(notes[2].is_some_and(|n| n.contains("old trees")), "the gauge's note");
+        assert_eq!(notes[3], Some("Say the apples came in *two weeks early*."), "the metric's note");
+        assert_eq!(notes[4], None);
+        // A generated deck: every metric and gauge slide carries its note.
+        let generated = parse_valid(
+            "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\nquote = \"one\"\nnote = \"say \\u001b[31mone\"\n",
+        );
+        let slide = deck(&generated).into_iter().find(|s| s.key == SlideKey::Metric("a".into())).unwrap();
+        assert!(slide.notes.as_deref().is_some_and(|n| n.starts_with("say ") && !n.contains('\u{1b}')), "{slide:?}");
     }
 
     #[test]

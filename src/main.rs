@@ -15,7 +15,7 @@ use coopdash::app::{App, Event, Level, Notice, PresentOptions};
 use coopdash::cli::Cli;
 use coopdash::dataset::report::Paint;
 use coopdash::load::{DEFAULT_DATASET, LoadAsk, LoadRequest};
-use coopdash::runtime::{Options, WatchMode};
+use coopdash::runtime::{Options, WatchMode, resume};
 use coopdash::theme::Theme;
 use coopdash::{check, export, offscreen, runtime};
 
@@ -90,8 +90,9 @@ fn run(cli: Cli) -> Result<u8> {
         (false, true) => Some(WatchMode::Poll),
         (false, false) => Some(WatchMode::Native),
     };
+    let remember = resume::state_file().map(|file| (file, resume::dataset_key(&request.dataset)));
     let app = new_app(&cli, request, fell_back, Rect::default(), !cli.no_animation);
-    runtime::run(app, Options { watch, mouse: !cli.no_mouse })
+    runtime::run(app, Options { watch, mouse: !cli.no_mouse, remember })
 }
 
 /// `--snapshot`, `--export`, `--export-all`: draw without a terminal, animations settled. A
@@ -143,9 +144,30 @@ fn new_app(cli: &Cli, request: LoadRequest, fell_back: bool, area: Rect, animati
         let text = format!("no {DEFAULT_DATASET} here: showing the built-in dataset");
         let _ = app.update(Event::Notice(Notice { text, level: Level::Info }));
     }
-    let options = PresentOptions { autoplay: cli.autoplay, looping: cli.looping, animation };
-    let start = cli.present || cli.slide.is_some() || cli.export_all.is_some();
-    let slide = cli.slide.map_or(0, |slide| usize::from(slide).saturating_sub(1));
+    let options = PresentOptions {
+        autoplay: cli.autoplay,
+        looping: cli.looping,
+        animation,
+        presenter: cli.presenter,
+        duration: cli.duration,
+        slide_numbers: cli.slide_numbers,
+    };
+    let start = cli.present || cli.presenter || cli.resume || cli.slide.is_some() || cli.export_all.is_some();
+    let slide = match cli.slide {
+        Some(slide) => usize::from(slide).saturating_sub(1),
+        None if cli.resume => resumed_slide(&app),
+        None => 0,
+    };
     let _ = app.update(Event::Present { options, start, slide, at: started });
+    // The presenter view shows the time of day; the app reads no clock.
+    let _ = app.update(runtime::wall_clock::now());
     app
+}
+
+/// `--resume`: the slide where the last presentation of this dataset ended (the first if none
+/// is remembered).
+fn resumed_slide(app: &App) -> usize {
+    let Some(file) = resume::state_file() else { return 0 };
+    let key = resume::dataset_key(&app.content().load_ask(false, false).request.dataset);
+    resume::load(&file, &key).map_or(0, |place| resume::slide_in(&place, app.content().deck()))
 }

@@ -152,7 +152,9 @@ fn a_slide_prints_as_text_and_every_slide_exports_as_svg() {
     let output = coopdash(&["--snapshot", "80x24", "--slide", "4"], repo());
     assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);
-    assert!(text.contains("Cargo crossing a border") && text.contains("4/16"), "{text}");
+    assert!(text.contains("Cargo crossing a border") && !text.contains("4/16"), "{text}");
+    let numbered = stdout(&coopdash(&["--snapshot", "80x24", "--slide", "4", "--slide-numbers"], repo()));
+    assert!(numbered.contains("4/16"), "{numbered}");
     let dir = tempfile::tempdir().unwrap();
     let output = coopdash(&["--export-all", dir.path().to_str().unwrap(), "--size", "100x30"], repo());
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
@@ -163,6 +165,30 @@ fn a_slide_prints_as_text_and_every_slide_exports_as_svg() {
     assert_eq!((names[0].as_str(), names[15].as_str()), ("slide-01.svg", "slide-16.svg"));
     let svg = std::fs::read_to_string(dir.path().join("slide-16.svg")).unwrap();
     assert!(roxmltree::Document::parse(&svg).is_ok() && svg.contains("Sources"));
+    // Exported slides are the audience's: no key hints, no frozen timer.
+    for name in &names {
+        let svg = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        for hint in ["next", "blank", "Esc", "dashboard", "00:00"] {
+            assert!(!svg.contains(hint), "{name} carries `{hint}`");
+        }
+    }
+}
+
+#[test]
+fn the_presenter_view_draws_without_a_terminal() {
+    let args = ["tests/fixtures/notes/metrics.toml", "--presenter", "--duration", "20m", "--slide", "2"];
+    let text = stdout(&coopdash(&[&args[..], &["--snapshot", "120x40"]].concat(), repo()));
+    for part in ["Slide 2 of 5", "Next", "Notes", "Apples are most", "20:00 left"] {
+        assert!(text.contains(part), "`{part}` missing\n{text}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("presenter.svg");
+    let output = coopdash(&[&args[..], &["--export", path.to_str().unwrap()]].concat(), repo());
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(std::fs::read_to_string(&path).unwrap().contains("Notes"));
+    let bad = coopdash(&["--presenter", "--duration", "soon", "--snapshot", "80x24"], repo());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("20m"));
 }
 
 #[test]

@@ -163,7 +163,7 @@ fn an_article_full_of_escape_sequences_is_shown_as_inert_text() {
 
 #[test]
 fn presenting_with_a_clicker_pgdn_blank_and_back_to_the_dashboard() {
-    let mut app = common::spawn_coopdash(&["--present"], repo(), 100, 30);
+    let mut app = common::spawn_coopdash(&["--present", "--slide-numbers"], repo(), 100, 30);
     app.wait_for("1/16");
     app.send("\x1b[6~"); // PgDn
     let screen = app.wait_for("2/16");
@@ -177,4 +177,25 @@ fn presenting_with_a_clicker_pgdn_blank_and_back_to_the_dashboard() {
     assert!(screen.contains("Article"), "{screen}");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn resume_starts_where_the_last_presentation_of_the_dataset_ended() {
+    let state = tempfile::tempdir().unwrap();
+    let env = [("XDG_STATE_HOME", state.path().to_str())];
+    let program = std::path::Path::new(env!("CARGO_BIN_EXE_coopdash"));
+    let dataset = "tests/fixtures/notes/metrics.toml";
+    let mut app = common::pty::PtyApp::spawn_with(program, &[dataset, "--presenter"], repo(), 100, 30, &env);
+    app.wait_for("slide 1 of 5");
+    app.send("\x1b[C\x1b[C"); // → →
+    app.wait_for("slide 3 of 5");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let kept = std::fs::read_to_string(state.path().join("coopdash/resume.toml")).unwrap();
+    assert!(kept.contains("slide = 2") && kept.contains("Rows picked so far"), "{kept}");
+    let mut again =
+        common::pty::PtyApp::spawn_with(program, &[dataset, "--resume", "--presenter"], repo(), 100, 30, &env);
+    again.wait_for("slide 3 of 5");
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
 }

@@ -406,7 +406,8 @@ fn fixture_slides_found_by_their_heading() {
         let at = go_to_slide(&mut app, heading);
         let text = fixture_screen(&app);
         assert!(text.contains(heading) && text.contains(shows), "{name}, `{heading}`:\n{text}");
-        assert!(text.contains(&format!("{}/", at + 1)), "{name}: the slide's number\n{text}");
+        // The audience's slide: no number unless asked (`--slide-numbers`), no hints.
+        assert!(!text.contains(&format!("{}/", at + 1)) && !text.contains("Esc"), "{name}: small print\n{text}");
         insta::assert_snapshot!(format!("fixture_slide_{snapshot}"), text);
     }
 }

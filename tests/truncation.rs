@@ -64,13 +64,17 @@ fn a_status_message_too_long_for_the_footer_is_cut_at_its_end() {
 
 #[test]
 fn a_slides_small_print_too_long_for_its_line_is_cut_at_its_end() {
-    // The bundled deck's tenth slide, with autoplay: "autoplay · 00:00 · 10/16" is as wide as
-    // the narrowest screen coopdash draws on.
+    // The bundled deck's tenth slide, with autoplay, the timer (t) and --slide-numbers:
+    // "autoplay · 00:00 · 10/16" is as wide as the narrowest screen coopdash draws on.
     let mut app = common::builtin_app(24, 12);
-    let options =
-        coopdash::app::PresentOptions { autoplay: Some(std::time::Duration::from_secs(5)), ..Default::default() };
+    let options = coopdash::app::PresentOptions {
+        autoplay: Some(std::time::Duration::from_secs(5)),
+        slide_numbers: true,
+        ..Default::default()
+    };
     let at = std::time::Instant::now();
     common::apply(&mut app, coopdash::app::Event::Present { options, start: true, slide: 9, at });
+    common::press(&mut app, ratatui::crossterm::event::KeyCode::Char('t'));
     let buffer = render(&app);
     let bottom = row(&buffer, buffer.area.height - 1);
     let text = bottom.trim();

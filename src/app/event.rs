@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
-use super::{FileChange, Notice, PresentOptions};
+use super::{FileChange, Notice, PresentOptions, TimeOfDay};
 use crate::load::LoadOutcome;
 
 /// What happens to the app. Events whose handling depends on the time carry it: the app reads
@@ -43,6 +43,12 @@ pub enum Event {
         options: PresentOptions,
         start: bool,
         slide: usize,
+        at: Instant,
+    },
+    /// The time of day on the wall clock, read by the runtime at `at` (the presenter view shows
+    /// it; between two of these it moves on with the ticks).
+    WallClock {
+        time: TimeOfDay,
         at: Instant,
     },
     /// Shows slide `slide` (0-based, clamped to the deck) as the clicker would.

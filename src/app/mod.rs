@@ -26,7 +26,7 @@ pub use debounce::{Debouncer, ERROR_GRACE, FileChange};
 pub use effects::{Effects, End};
 pub use event::Event;
 pub use navigation::Item;
-pub use presentation::{ANIMATION, FRAME, PresentOptions, Presentation};
+pub use presentation::{ANIMATION, FRAME, PresentOptions, Presentation, TimeLeft, TimeOfDay};
 pub use search::{Hit, MAX_QUERY, Search};
 pub use view::{NOTICE_LIFETIME, View, WARNING_LIFETIME};
 

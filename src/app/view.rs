@@ -92,6 +92,9 @@ impl View {
                 Effects::redraw()
             }
             Event::Key(key, at) => match action_for(&key, self.context()) {
+                _ if self.presentation.blank && self.context() == Context::Presentation => {
+                    self.key_while_blank(content, &key, at)
+                }
                 Some(action) => {
                     // A message is read by the next thing the user does; an error stays
                     // while it is true.
@@ -122,6 +125,10 @@ impl View {
             Event::GoToSlide { slide, at } => {
                 self.presentation.go_to(slide, content.deck().len(), at, true);
                 Effects::redraw()
+            }
+            Event::WallClock { time, at } => {
+                self.presentation.set_wall_clock(time, at);
+                Effects::none()
             }
             Event::Tick(now) => {
                 let moved = self.mode == Mode::Presentation && self.presentation.tick(now, content.deck().len());
@@ -218,7 +225,8 @@ impl View {
             | Action::Blank
             | Action::Restart
             | Action::Autoplay
-            | Action::Timer => return self.apply_to_presentation(content, action, now),
+            | Action::Timer
+            | Action::PresenterView => return self.apply_to_presentation(content, action, now),
         }
         self.follow_selection(content);
         self.make_room_for_details(content);

@@ -29,6 +29,8 @@ pub struct Dataset {
 pub struct SlideSpec {
     pub title: Option<String>,
     pub caption: Option<String>,
+    /// The speaker's notes, Markdown, sanitised (line breaks kept).
+    pub notes: Option<String>,
     pub content: SlideContent,
 }
 

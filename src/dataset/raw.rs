@@ -188,6 +188,9 @@ pub struct RawSlide {
     pub kind: Option<RawSlideKind>,
     /// A line under the content.
     pub caption: Option<String>,
+    /// The speaker's notes (Markdown), shown in the presenter view, never to the audience.
+    /// Without them a slide of a metric or gauge takes that metric's or gauge's `note`.
+    pub notes: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -208,7 +211,7 @@ struct TomlDate(#[schemars(extend("format" = "date"))] String);
 pub const KNOWN_KEYS: &[&str] = &[
     "title", "subtitle", "article", "source", "metric", "chart", "gauge", "slide", "name", "url", "date", "id",
     "label", "value", "unit", "bound", "part_of", "since", "as_of", "note", "quote", "metrics", "direction", "of",
-    "kind", "caption", "scale", "sort",
+    "kind", "caption", "scale", "sort", "notes",
 ];
 
 /// The JSON Schema of the format, pretty-printed, ending in a newline.

@@ -121,6 +121,10 @@ impl Driver {
             }
             next = self.receiver.try_recv().ok();
         }
+        // The presenter view shows the time of day: read here, not in the app.
+        if self.app.view().presentation().wants_wall_clock() {
+            let _ = self.app.update(super::wall_clock::now());
+        }
         effects.and(self.update(Event::Tick(Instant::now())))
     }
 

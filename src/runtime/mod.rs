@@ -9,6 +9,8 @@ mod driver;
 mod gone;
 pub mod in_place;
 mod input;
+pub mod resume;
+pub mod wall_clock;
 mod watch;
 
 pub use driver::{Driver, Message, Urgent};
@@ -32,13 +34,16 @@ use signal_hook::iterator::Signals;
 use crate::app::{App, End, Event, Level, Notice};
 
 /// How the program follows its files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// `None` when watching is off (`--no-watch`).
     pub watch: Option<WatchMode>,
     /// Capture the mouse (wheel and clicks); off with `--no-mouse`, for the terminal's own
     /// text selection.
     pub mouse: bool,
+    /// Where to remember the slide a presentation ends on (`--resume` starts there next time):
+    /// the state file, and the dataset's key in it. `None` keeps nothing.
+    pub remember: Option<(std::path::PathBuf, String)>,
 }
 
 /// Runs the app in the terminal until it quits, and returns the exit status: 0 for a quit, 128 +
@@ -50,7 +55,7 @@ pub fn run(app: App, options: Options) -> Result<u8> {
     let mut terminal = ratatui::try_init().wrap_err("cannot set up the terminal")?;
     restore_more_on_panic(options.mouse);
     let result = match set_input_modes(true, options.mouse) {
-        Ok(()) => event_loop(&mut terminal, app, options),
+        Ok(()) => event_loop(&mut terminal, app, &options),
         Err(error) if terminal_gone(&error) => {
             gone::let_go();
             Ok(TERMINAL_GONE)
@@ -118,12 +123,13 @@ fn restore_more_on_panic(mouse: bool) {
     }));
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: App, options: Options) -> Result<u8> {
+fn event_loop(terminal: &mut DefaultTerminal, app: App, options: &Options) -> Result<u8> {
     let mut driver = Driver::new(app);
     input::spawn(driver.sender(), driver.urgent());
     spawn_signal_listener(driver.sender(), driver.urgent())?;
     let watcher = options.watch.and_then(|mode| start_watcher(&mut driver, mode));
     let outcome = terminal_loop(terminal, &mut driver, watcher, options);
+    remember_place(driver.app(), options);
     // The tests' way to prove that a panic after a hang-up does not abort.
     if std::env::var_os("COOPDASH_TEST_PANIC").is_some_and(|v| v == "after-hang-up") {
         panic!("a panic after the hang-up, asked for by COOPDASH_TEST_PANIC");
@@ -145,7 +151,7 @@ fn terminal_loop(
     terminal: &mut DefaultTerminal,
     driver: &mut Driver,
     mut watcher: Option<FileWatcher>,
-    options: Options,
+    options: &Options,
 ) -> io::Result<u8> {
     let size = terminal.size()?;
     let _ = driver.update(Event::Resize(size.width, size.height));
@@ -188,6 +194,16 @@ fn terminal_loop(
             None => {}
         }
     }
+}
+
+/// Writes down the slide the presentation ended on, if one was given: best effort, as the
+/// program ends (nobody to tell of a failure, and the talk is over).
+fn remember_place(app: &App, options: &Options) {
+    let Some((file, dataset)) = &options.remember else { return };
+    let presentation = app.view().presentation();
+    let Some(slide) = app.content().deck().get(presentation.slide).filter(|_| presentation.begun()) else { return };
+    let place = resume::Place { dataset: dataset.clone(), slide: presentation.slide, title: slide.title.clone() };
+    let _ = resume::save(file, place);
 }
 
 /// Starts the file watcher; if the platform refuses, says so in the status line and carries on

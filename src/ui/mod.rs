@@ -12,8 +12,10 @@ mod header;
 mod help;
 mod highlight;
 mod message;
+mod presenter;
 mod problems;
 mod slide;
+mod slide_frame;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -36,7 +38,11 @@ impl Widget for Viewer<'_> {
         if view.mode() == Mode::Presentation
             && let Some(loaded) = self.content.data()
         {
-            slide::render(app, loaded, area, buf);
+            if view.presentation().presenter() {
+                presenter::render(app, loaded, area, buf);
+            } else {
+                slide::render(app, loaded, area, buf);
+            }
             match view.overlay() {
                 Overlay::Help => help::render(app, area, buf),
                 Overlay::Problems => problems::render(app, area, buf),

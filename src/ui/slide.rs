@@ -2,7 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use tui_big_text::PixelSize;
 
@@ -14,15 +14,30 @@ use crate::deck::Slide;
 use crate::load::Loaded;
 use crate::text::width::truncate;
 
+/// The audience's slide, filling `area`: the slide itself, and only the small print asked for
+/// (`--slide-numbers`, `t`'s timer, autoplay's progress, a slide number being typed). No key
+/// hints, no file paths: those are the presenter's (`?`, the presenter view).
 pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
-    let theme = &app.view.theme();
-    let p = &app.view.presentation();
+    let p = app.view.presentation();
     if p.blank {
-        buf.set_style(area, theme.blank);
+        buf.set_style(area, app.view.theme().blank);
         return;
     }
+    let [_, progress, bottom] = draw(app, loaded, p.slide, true, area, buf);
+    super::slide_frame::small_print(app, progress, bottom, buf);
+}
+
+/// Slide `index` as it settles (no animation, no small print), at the size of `area`: the
+/// presenter view's next slide.
+pub fn thumbnail(app: &Viewer, loaded: &Loaded, index: usize, area: Rect, buf: &mut Buffer) {
+    draw(app, loaded, index, false, area, buf);
+}
+
+/// Draws slide `index` of the deck into `area`, its values growing in if `animated`; returns
+/// the frame's rows (top, autoplay progress, bottom) for the small print.
+fn draw(app: &Viewer, loaded: &Loaded, index: usize, animated: bool, area: Rect, buf: &mut Buffer) -> [Rect; 3] {
+    let theme = &app.view.theme();
     buf.set_style(area, theme.slide);
-    let Some(slide) = app.content.deck().get(p.slide) else { return };
     let [top, _, body, progress, bottom] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::from(area.height >= 16)),
@@ -30,11 +45,12 @@ pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
         Constraint::Length(1),
     ]));
-    frame_lines(app, loaded, top, progress, bottom, buf);
+    let frame = [top, progress, bottom];
+    let Some(slide) = app.content.deck().get(index) else { return frame };
     let margin = (area.width / 16).clamp(1, 12);
     let body = Rect { x: body.x.saturating_add(margin), width: body.width.saturating_sub(2 * margin), ..body };
     if body.is_empty() {
-        return;
+        return frame;
     }
     let dataset = &loaded.dataset;
     match &slide.content {
@@ -44,50 +60,16 @@ pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
             let chart = &dataset.charts[*c];
             let vertical = chart.direction == crate::dataset::ChartDirection::Vertical;
             let members = slide.bars.clone().and_then(|page| chart.metrics.get(page)).unwrap_or(&chart.metrics);
-            bars_slide(app, dataset, slide, (members, &chart.metrics, chart.scale), vertical, body, buf);
+            bars_slide(app, dataset, slide, (members, &chart.metrics, chart.scale, vertical), animated, body, buf);
         }
         SlideContent::Metrics(list) => {
             let members = slide.bars.clone().and_then(|page| list.get(page)).unwrap_or(list);
-            bars_slide(app, dataset, slide, (members, list, ChartScale::Linear), false, body, buf);
+            bars_slide(app, dataset, slide, (members, list, ChartScale::Linear, false), animated, body, buf);
         }
-        SlideContent::Gauge(g) => gauge_slide(app, dataset, slide, *g, body, buf),
+        SlideContent::Gauge(g) => gauge_slide(app, dataset, slide, (*g, animated), body, buf),
         SlideContent::Metric(m) => number_slide(app, loaded, slide, &dataset.metrics[*m], body, buf),
     }
-}
-
-/// The small print around a slide: the deck's title and the slide number on top; the keys, the
-/// timer and the autoplay progress at the bottom.
-fn frame_lines(app: &Viewer, loaded: &Loaded, top: Rect, progress: Rect, bottom: Rect, buf: &mut Buffer) {
-    let theme = &app.view.theme();
-    let p = &app.view.presentation();
-    let count = app.content.deck().len();
-    let number =
-        if p.typed.is_empty() { format!("{}/{count} ", p.slide + 1) } else { format!("go to {}… ", p.typed) };
-    let title = truncate(&loaded.dataset.title, usize::from(top.width).saturating_sub(number.len() + 3));
-    Line::styled(format!(" {title}"), theme.slide_dim).render(top, buf);
-    super::frame::right_line(&number, theme.slide_dim, top.width).render(top, buf);
-    if let Some(fraction) = p.autoplay_fraction() {
-        let filled = (f64::from(progress.width) * fraction).round() as usize;
-        let line = Line::from(vec![
-            Span::styled("━".repeat(filled), theme.slide_bar),
-            Span::styled("─".repeat(usize::from(progress.width).saturating_sub(filled)), theme.slide_dim),
-        ]);
-        line.render(progress, buf);
-    }
-    let mut right = number;
-    if p.show_timer {
-        let seconds = p.elapsed().as_secs();
-        right = format!("{:02}:{:02} · {right}", seconds / 60, seconds % 60);
-    }
-    if p.autoplay.is_some_and(|a| a.next_at.is_some()) {
-        right = format!("autoplay · {right}");
-    }
-    let hints = " → next  ← back  b blank  a autoplay  Esc dashboard";
-    let room = usize::from(bottom.width).saturating_sub(right.chars().count() + 1);
-    if room > 10 {
-        Line::styled(truncate(hints, room), theme.slide_dim).render(bottom, buf);
-    }
-    super::frame::right_line(&right, theme.slide_dim, bottom.width).render(bottom, buf);
+    frame
 }
 
 /// Splits a body into a heading row, the content, and the caption's rows (as many as it needs
@@ -200,8 +182,8 @@ fn bars_slide(
     app: &Viewer,
     dataset: &Dataset,
     slide: &Slide,
-    (members, scale_of, scale): (&[usize], &[usize], ChartScale),
-    vertical: bool,
+    (members, scale_of, scale, vertical): (&[usize], &[usize], ChartScale, bool),
+    animated: bool,
     body: Rect,
     buf: &mut Buffer,
 ) {
@@ -226,7 +208,7 @@ fn bars_slide(
         styles: BarStyles::slide(app.view.theme()),
         theme: app.view.theme(),
         changes: app.content.changes(),
-        value_of: &|m: &Metric| presentation.shown_value(&m.id, m.value),
+        value_of: &|m: &Metric| if animated { presentation.shown_value(&m.id, m.value) } else { m.value },
     };
     let shown = bars.draw_within(area, limits, buf);
     // Said under the bars, on the content's last row (a slide's bars never fill it): the bars
@@ -242,7 +224,14 @@ fn bars_slide(
     caption(app, slide.caption.as_deref(), caption_area, buf);
 }
 
-fn gauge_slide(app: &Viewer, dataset: &Dataset, slide: &Slide, index: usize, body: Rect, buf: &mut Buffer) {
+fn gauge_slide(
+    app: &Viewer,
+    dataset: &Dataset,
+    slide: &Slide,
+    (index, animated): (usize, bool),
+    body: Rect,
+    buf: &mut Buffer,
+) {
     let theme = &app.view.theme();
     let gauge = &dataset.gauges[index];
     let (part, whole) = (&dataset.metrics[gauge.metric], &dataset.metrics[gauge.of]);
@@ -253,7 +242,7 @@ fn gauge_slide(app: &Viewer, dataset: &Dataset, slide: &Slide, index: usize, bod
     let fit = big::fit(&share, content.width, content.height.saturating_sub(4).max(1), 1, PixelSize::Full);
     let [number, _, bar, _, words] = stack(content, [fit.height(), 1, 1, 1, 1]);
     big::render(&fit, &share, theme.slide_number, number, buf);
-    let ratio = app.view.presentation().shown_ratio(dataset, gauge);
+    let ratio = if animated { app.view.presentation().shown_ratio(dataset, gauge) } else { gauge.ratio };
     let bar = Rect { x: bar.x + bar.width / 8, width: bar.width - bar.width / 4, ..bar };
     share_bar(ratio, theme.slide_gauge, bar, buf);
     let text = format!("{}: {}  of  {}: {}", part.label, part.display_value(), whole.label, whole.display_value());
@@ -290,10 +279,6 @@ fn sources_slide(app: &Viewer, loaded: &Loaded, slide: &Slide, body: Rect, buf: 
         if let Some(url) = &source.url {
             lines.push(Line::styled(url.clone(), theme.slide_number));
         }
-        lines.push(Line::default());
-    }
-    if let Some(article) = &loaded.article {
-        lines.push(Line::styled(format!("Article: {}", article.name), theme.slide));
         lines.push(Line::default());
     }
     for metric in dataset.metrics.iter().filter(|m| m.source.is_some()) {

@@ -196,9 +196,12 @@ impl TempDataset {
     }
 }
 
-/// Starts the `coopdash` this test run built, in a pseudo-terminal.
+/// Starts the `coopdash` this test run built, in a pseudo-terminal. Its state folder (where a
+/// presentation's last slide is kept for `--resume`) is the build's scratch folder, never the
+/// user's.
 pub fn spawn_coopdash(args: &[&str], cwd: &Path, cols: u16, rows: u16) -> pty::PtyApp {
-    pty::PtyApp::spawn_program(Path::new(env!("CARGO_BIN_EXE_coopdash")), args, cwd, cols, rows)
+    let env = [("XDG_STATE_HOME", Some(env!("CARGO_TARGET_TMPDIR")))];
+    pty::PtyApp::spawn_with(Path::new(env!("CARGO_BIN_EXE_coopdash")), args, cwd, cols, rows, &env)
 }
 
 /// The text of `area` of a buffer as a buffer of its own, moved to the origin and without

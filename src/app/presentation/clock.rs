@@ -22,11 +22,17 @@ pub struct PresentOptions {
     /// Start again after the last slide (a kiosk).
     pub looping: bool,
     pub animation: bool,
+    /// Open on the presenter view (`--presenter`) rather than the audience's slide.
+    pub presenter: bool,
+    /// How long the talk may take (`--duration`): the presenter view counts down to it.
+    pub duration: Option<Duration>,
+    /// A small slide number on the audience's slide (`--slide-numbers`).
+    pub slide_numbers: bool,
 }
 
 impl Default for PresentOptions {
     fn default() -> Self {
-        Self { autoplay: None, looping: false, animation: true }
+        Self { autoplay: None, looping: false, animation: true, presenter: false, duration: None, slide_numbers: false }
     }
 }
 
@@ -58,15 +64,24 @@ pub struct Autoplay {
 pub struct Presentation {
     pub slide: usize,
     pub blank: bool,
+    /// The timer on the audience's slide (`t`; off by default: the presenter view has one).
     pub show_timer: bool,
     /// Digits typed before Enter (go to slide N).
     pub typed: String,
     pub autoplay: Option<Autoplay>,
     pub animation: Option<Animation>,
     animate: bool,
-    started: Instant,
+    /// When the presentation first opened (or F5): the timer counts from it. `None` until the
+    /// slides are first shown, so time on the dashboard before them does not count.
+    started: Option<Instant>,
     /// The instant of the last tick: what the screen shows the time of.
     pub now: Instant,
+    /// The presenter view instead of the audience's slide.
+    presenter: bool,
+    duration: Option<Duration>,
+    slide_numbers: bool,
+    /// The time of day the runtime last told, and the instant it was read at.
+    wall: Option<(talk::TimeOfDay, Instant)>,
 }
 
 impl Presentation {
@@ -74,19 +89,23 @@ impl Presentation {
         Self {
             slide: 0,
             blank: false,
-            show_timer: true,
+            show_timer: false,
             typed: String::new(),
             autoplay: options.autoplay.map(|every| Autoplay { every, looping: options.looping, next_at: None }),
             animation: None,
             animate: options.animation,
-            started: now,
+            started: None,
             now,
+            presenter: options.presenter,
+            duration: options.duration,
+            slide_numbers: options.slide_numbers,
+            wall: None,
         }
     }
 
-    /// Time since the presentation started (or F5).
+    /// Time since the presentation first opened (or F5); zero before it has.
     pub fn elapsed(&self) -> Duration {
-        self.now.saturating_duration_since(self.started)
+        self.started.map_or(Duration::ZERO, |started| self.now.saturating_duration_since(started))
     }
 
     /// How far values have grown, eased: 0 at the start of an animation, 1 when settled.
@@ -166,7 +185,7 @@ impl Presentation {
 
     /// F5: the first slide, a fresh timer.
     pub fn restart(&mut self, now: Instant) {
-        self.started = now;
+        self.started = Some(now);
         self.now = now;
         self.blank = false;
         self.slide = 0;
@@ -200,9 +219,9 @@ impl Presentation {
     pub fn next_deadline(&self) -> Option<Instant> {
         let frame = self.animation.as_ref().map(|_| self.now + FRAME);
         let autoplay = self.autoplay.and_then(|a| a.next_at).map(|at| at.min(self.now + PROGRESS_STEP));
-        let timer = (self.show_timer && !self.blank).then(|| {
+        let timer = self.started.filter(|_| self.clock_shown()).map(|started| {
             let next_second = self.elapsed().as_secs() + 1;
-            self.started + Duration::from_secs(next_second)
+            started + Duration::from_secs(next_second)
         });
         [frame, autoplay, timer].into_iter().flatten().min()
     }
@@ -213,7 +232,7 @@ impl Presentation {
         let before_second = self.elapsed().as_secs();
         let before_fraction = self.autoplay_fraction();
         self.now = now;
-        let mut changed = self.elapsed().as_secs() != before_second && self.show_timer && !self.blank;
+        let mut changed = self.elapsed().as_secs() != before_second && self.clock_shown();
         if let Some(animation) = &self.animation {
             changed = true;
             if now.saturating_duration_since(animation.start) >= ANIMATION {
@@ -245,6 +264,9 @@ impl Presentation {
 fn ease_out(t: f64) -> f64 {
     1.0 - (1.0 - t).powi(3)
 }
+
+mod talk;
+pub use talk::{TimeLeft, TimeOfDay};
 
 #[cfg(test)]
 mod tests;

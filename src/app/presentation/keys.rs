@@ -2,8 +2,10 @@
 
 use std::time::Instant;
 
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+
 use super::Presentation;
-use crate::action::Action;
+use crate::action::{Action, Context, action_for};
 use crate::app::{Content, Effects, Mode, Overlay, View};
 
 impl View {
@@ -12,13 +14,26 @@ impl View {
         self.overlay = Overlay::None;
         self.mode = match self.mode {
             Mode::Dashboard if !content.deck().is_empty() => {
-                self.presentation.now = now;
-                self.presentation.animate_in(now);
-                self.presentation.start_autoplay(now);
+                self.presentation.enter(now);
                 Mode::Presentation
             }
             _ => Mode::Dashboard,
         };
+    }
+
+    /// While the audience's screen is blank, the first key press brings the same slide back,
+    /// whatever the key: a clicker's "next" pressed to light the screen must not skip a slide
+    /// unseen. Quitting and suspending keep their keys; releases and repeats do nothing.
+    pub(in crate::app) fn key_while_blank(&mut self, content: &Content, key: &KeyEvent, now: Instant) -> Effects {
+        match action_for(key, Context::Presentation) {
+            Some(action @ (Action::Quit | Action::Suspend)) => self.apply_to_presentation(content, action, now),
+            _ if key.kind != KeyEventKind::Press => Effects::none(),
+            _ => {
+                self.presentation.blank = false;
+                self.presentation.typed.clear();
+                Effects::redraw()
+            }
+        }
     }
 
     /// The actions of the presentation's key table.
@@ -45,6 +60,9 @@ impl View {
             Action::Restart => p.restart(now),
             Action::Autoplay => p.toggle_autoplay(now),
             Action::Timer => p.show_timer = !p.show_timer,
+            Action::PresenterView => p.toggle_presenter(),
+            Action::Quit => return Effects::end(crate::app::End::Quit),
+            Action::Suspend => return Effects::end(crate::app::End::Suspend),
             _ => return Effects::none(),
         }
         Effects::redraw()

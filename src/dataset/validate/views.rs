@@ -60,7 +60,9 @@ pub(super) fn slide(
             _ => SlideContent::Sources,
         }
     };
-    Some(SlideSpec { title: s.title.as_deref().map(clean), caption: s.caption.as_deref().map(clean), content })
+    // Notes are Markdown: their line breaks are kept (a list, a paragraph break).
+    let notes = s.notes.as_deref().map(|text| crate::text::sanitize(text).into_owned());
+    Some(SlideSpec { title: s.title.as_deref().map(clean), caption: s.caption.as_deref().map(clean), notes, content })
 }
 
 /// The index of the chart or gauge a slide names, reported when there is none.

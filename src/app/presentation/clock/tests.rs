@@ -46,7 +46,12 @@ fn a_reload_moves_changed_values_from_their_old_ones() {
 #[test]
 fn autoplay_advances_loops_and_pauses_on_a_key() {
     let t0 = Instant::now();
-    let options = PresentOptions { autoplay: Some(Duration::from_secs(3)), looping: true, animation: false };
+    let options = PresentOptions {
+        autoplay: Some(Duration::from_secs(3)),
+        looping: true,
+        animation: false,
+        ..PresentOptions::default()
+    };
     let mut p = Presentation::new(options, t0);
     p.start_autoplay(t0);
     assert!(!p.tick(at(t0, 2999), 3) || p.slide == 0);
@@ -70,7 +75,12 @@ fn autoplay_advances_loops_and_pauses_on_a_key() {
 #[test]
 fn autoplay_without_loop_stops_at_the_last_slide() {
     let t0 = Instant::now();
-    let options = PresentOptions { autoplay: Some(Duration::from_secs(1)), looping: false, animation: false };
+    let options = PresentOptions {
+        autoplay: Some(Duration::from_secs(1)),
+        looping: false,
+        animation: false,
+        ..PresentOptions::default()
+    };
     let mut p = Presentation::new(options, t0);
     p.start_autoplay(t0);
     for s in 1..=5 {
@@ -83,7 +93,11 @@ fn autoplay_without_loop_stops_at_the_last_slide() {
 #[test]
 fn the_timer_ticks_once_a_second_and_not_while_blank_or_hidden() {
     let t0 = Instant::now();
-    let mut p = Presentation::new(PresentOptions::default(), t0);
+    let mut p = Presentation::new(PresentOptions { animation: false, ..PresentOptions::default() }, t0);
+    assert_eq!(p.next_deadline(), None, "the audience's slide shows no timer unless asked (t)");
+    p.show_timer = true;
+    assert_eq!(p.next_deadline(), None, "nor before the presentation opens");
+    p.enter(t0);
     assert_eq!(p.next_deadline(), Some(at(t0, 1000)));
     assert!(!p.tick(at(t0, 400), 3), "same second: no frame");
     assert!(p.tick(at(t0, 1000), 3));
@@ -99,10 +113,43 @@ fn the_timer_ticks_once_a_second_and_not_while_blank_or_hidden() {
 fn f5_starts_again_from_the_first_slide_with_a_fresh_timer() {
     let t0 = Instant::now();
     let mut p = Presentation::new(PresentOptions::default(), t0);
+    p.enter(t0);
     p.go_to(3, 5, t0, true);
     p.tick(at(t0, 65_000), 5);
+    assert_eq!(p.elapsed(), Duration::from_secs(65));
     p.restart(at(t0, 65_000));
     assert_eq!(p.slide, 0);
     assert_eq!(p.elapsed(), Duration::ZERO);
     assert!(p.animation.is_some());
+}
+
+#[test]
+fn the_timer_starts_when_the_slides_first_open_and_goes_on_across_the_dashboard() {
+    let t0 = Instant::now();
+    let mut p = Presentation::new(PresentOptions { animation: false, ..PresentOptions::default() }, t0);
+    p.tick(at(t0, 120_000), 5);
+    assert_eq!(p.elapsed(), Duration::ZERO, "two minutes on the dashboard do not count");
+    p.enter(at(t0, 120_000));
+    p.tick(at(t0, 140_000), 5);
+    assert_eq!(p.elapsed(), Duration::from_secs(20));
+    // Esc to the dashboard and back: the same talk, the same timer.
+    p.enter(at(t0, 200_000));
+    assert_eq!(p.elapsed(), Duration::from_secs(80));
+}
+
+#[test]
+fn autoplay_switched_off_stays_off_when_the_slides_open_again() {
+    let t0 = Instant::now();
+    let options =
+        PresentOptions { autoplay: Some(Duration::from_secs(3)), animation: false, ..PresentOptions::default() };
+    let mut p = Presentation::new(options, t0);
+    p.enter(t0);
+    assert_eq!(p.autoplay.unwrap().next_at, Some(at(t0, 3000)), "--autoplay starts with the slides");
+    p.toggle_autoplay(at(t0, 1000));
+    assert_eq!(p.autoplay.unwrap().next_at, None);
+    p.enter(at(t0, 5000));
+    assert_eq!(p.autoplay.unwrap().next_at, None, "off stays off");
+    p.toggle_autoplay(at(t0, 6000));
+    p.enter(at(t0, 60_000));
+    assert_eq!(p.autoplay.unwrap().next_at, Some(at(t0, 63_000)), "on stays on, a whole step from now");
 }

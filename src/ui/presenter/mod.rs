@@ -1,0 +1,93 @@
+//! The presenter view: in one terminal, the slide as the audience sees it, the next slide, the
+//! speaker's notes, and a status line with the wall clock, the time elapsed, the time left and
+//! the slide's number, and the keys. Every part is a titled pane, and steps down on small
+//! screens (see [`layout`]).
+
+mod layout;
+mod status;
+
+use layout::presenter_layout;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::frame::{pane_block, with_caption};
+use super::highlight::styled_line;
+use crate::app::Viewer;
+use crate::article::{Article, wrap};
+use crate::load::Loaded;
+use crate::text::width::truncate;
+
+/// Draws the presenter view over `area`.
+pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
+    let areas = presenter_layout(area);
+    let p = app.view.presentation();
+    let deck = app.content.deck();
+    if let Some(rect) = areas.current {
+        let state = if p.blank { " · blank: any key shows it" } else { "" };
+        let title = format!("Slide {} of {}{state}", p.slide + 1, deck.len());
+        let block = pane_block(app.view.theme(), &title, "", !p.blank, rect.width);
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        super::slide::render(app, loaded, inner, buf);
+    }
+    if let Some(rect) = areas.next {
+        next_pane(app, loaded, rect, buf);
+    }
+    if let Some(rect) = areas.notes {
+        // Without the slide's picture, the notes' frame names the slide they are for.
+        let shown = deck.get(p.slide).filter(|_| areas.current.is_none()).map_or("", |slide| slide.title.as_str());
+        notes_pane(app, shown, rect, buf);
+    }
+    status::render(app, areas.status, buf);
+}
+
+/// The next slide, as a picture where there is room for one, else its title; the end of the
+/// deck says so.
+fn next_pane(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
+    let theme = app.view.theme();
+    let index = app.view.presentation().slide + 1;
+    let next = app.content.deck().get(index);
+    let block = pane_block(theme, "Next", "", false, area.width);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    match next {
+        None => Line::styled(truncate("End of the deck", usize::from(inner.width)), theme.dim).render(inner, buf),
+        // A picture only where a slide's heading and something under it can show.
+        Some(_) if inner.height >= 5 && inner.width >= 20 => super::slide::thumbnail(app, loaded, index, inner, buf),
+        Some(slide) => {
+            let line = format!(" {}", slide.title);
+            Line::styled(truncate(&line, usize::from(inner.width)), theme.pane_title).render(inner, buf);
+        }
+    }
+}
+
+/// The current slide's notes, Markdown, wrapped to the pane; what does not fit is counted on
+/// the frame.
+fn notes_pane(app: &Viewer, slide_title: &str, area: Rect, buf: &mut Buffer) {
+    let theme = app.view.theme();
+    let notes = app.content.deck().get(app.view.presentation().slide).and_then(|s| s.notes.as_deref());
+    let block = pane_block(theme, "Notes", slide_title, false, area.width);
+    let inner = block.inner(area);
+    // A column of margin on each side keeps the text off the frame.
+    let text = Rect { x: inner.x.saturating_add(1), width: inner.width.saturating_sub(2), ..inner };
+    let Some(notes) = notes.filter(|n| !n.trim().is_empty()) else {
+        block.render(area, buf);
+        Paragraph::new("No notes for this slide.").style(theme.dim).wrap(Wrap { trim: true }).render(text, buf);
+        return;
+    };
+    let article = Article::from_markdown(notes);
+    let width = usize::from(text.width);
+    let lines = wrap(&article.blocks, width);
+    let rows = usize::from(text.height);
+    let hidden = lines.len().saturating_sub(rows);
+    let more = if hidden > 0 { format!("{hidden} more lines below") } else { String::new() };
+    with_caption(block, more, theme.dim, area.width).render(area, buf);
+    for (row, line) in lines.iter().take(rows).enumerate() {
+        let styled = styled_line(theme, line, line.pieces(&article.blocks, width), &[]);
+        let row_area = Rect { y: text.y + row as u16, height: 1, ..text };
+        styled.render(row_area, buf);
+    }
+}
