@@ -15,7 +15,7 @@ use coopdash::app::{App, Event, Level, Notice, PresentOptions};
 use coopdash::cli::Cli;
 use coopdash::dataset::report::Paint;
 use coopdash::load::{DEFAULT_DATASET, LoadAsk, LoadRequest};
-use coopdash::runtime::{Options, WatchMode};
+use coopdash::runtime::{Options, Role, WatchMode};
 use coopdash::theme::Theme;
 use coopdash::{check, export, offscreen, runtime};
 
@@ -90,8 +90,19 @@ fn run(cli: Cli) -> Result<u8> {
         (false, true) => Some(WatchMode::Poll),
         (false, false) => Some(WatchMode::Native),
     };
+    let role = if cli.follow {
+        match runtime::follow::socket_path(&request.dataset) {
+            Ok(socket) => Role::Follower { socket, name: request.dataset.display_name() },
+            Err(error) => {
+                say(&format!("coopdash: --follow: {error}"));
+                return Ok(USAGE_ERROR);
+            }
+        }
+    } else {
+        Role::Presenter(request.dataset.clone())
+    };
     let app = new_app(&cli, request, fell_back, Rect::default(), !cli.no_animation);
-    runtime::run(app, Options { watch, mouse: !cli.no_mouse })
+    runtime::run(app, Options { watch, mouse: !cli.no_mouse }, role)
 }
 
 /// `--snapshot`, `--export`, `--export-all`: draw without a terminal, animations settled. A
@@ -144,7 +155,7 @@ fn new_app(cli: &Cli, request: LoadRequest, fell_back: bool, area: Rect, animati
         let _ = app.update(Event::Notice(Notice { text, level: Level::Info }));
     }
     let options = PresentOptions { autoplay: cli.autoplay, looping: cli.looping, animation };
-    let start = cli.present || cli.slide.is_some() || cli.export_all.is_some();
+    let start = cli.present || cli.follow || cli.slide.is_some() || cli.export_all.is_some();
     let slide = cli.slide.map_or(0, |slide| usize::from(slide).saturating_sub(1));
     let _ = app.update(Event::Present { options, start, slide, at: started });
     app

@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{Event as TermEvent, KeyEventKind};
 
-use crate::app::{App, Effects, End, Event, FileChange};
+use super::follow::join::{Link, Route};
+use super::follow::protocol::{Asked, Told};
+use crate::app::{App, Effects, End, Event, FileChange, Follow, Mode};
 use crate::load::{LoadAsk, LoadOutcome};
 
 /// What reaches the loop, from any thread.
@@ -25,6 +27,12 @@ pub enum Message {
     Loaded(Box<LoadOutcome>),
     /// A load panicked (a bug): the panic hook has restored the terminal, so the program ends.
     LoaderPanicked,
+    /// A follower asks the presenter (this program) for a clicker's action.
+    Asked(Asked),
+    /// The presenter this follower follows says where the presentation stands.
+    Told(Told),
+    /// This follower has no presenter to follow; the text says why.
+    Waiting(String),
 }
 
 /// An exit that jumps the queue: a signal or a hang-up raises it, and the driver checks it
@@ -54,13 +62,20 @@ pub struct Driver {
     receiver: Receiver<Message>,
     urgent: Urgent,
     loads: Sender<LoadAsk>,
+    /// A follower's link to its presenter: the clicker's keys go there instead of to the app.
+    link: Option<Link>,
 }
 
 impl Driver {
     pub fn new(app: App) -> Self {
         let (sender, receiver) = mpsc::channel();
         let loads = spawn_loader(sender.clone());
-        Self { app, sender, receiver, urgent: Urgent::default(), loads }
+        Self { app, sender, receiver, urgent: Urgent::default(), loads, link: None }
+    }
+
+    /// Makes this program a follower (`--follow`): the clicker's keys go to the presenter.
+    pub fn follow_through(&mut self, link: Link) {
+        self.link = Some(link);
     }
 
     /// The app, to draw it.
@@ -128,7 +143,16 @@ impl Driver {
     fn handle(&mut self, message: Message) -> Effects {
         let event = match message {
             Message::Terminal(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => {
+                if let Some(link) = &mut self.link
+                    && link.route(&key) == Route::Taken
+                {
+                    return Effects::none();
+                }
                 Event::Key(key, Instant::now())
+            }
+            // A follower's mouse would move only its own screen.
+            Message::Terminal(TermEvent::Mouse(_) | TermEvent::Paste(_)) if self.link.is_some() => {
+                return Effects::none();
             }
             Message::Terminal(TermEvent::Resize(width, height)) => Event::Resize(width, height),
             Message::Terminal(TermEvent::Mouse(mouse)) => Event::Mouse(mouse),
@@ -138,6 +162,18 @@ impl Driver {
             Message::Terminal(_) => return Effects::none(),
             Message::File(change, at) => Event::FileChanged(change, at),
             Message::Loaded(outcome) => Event::Loaded(outcome),
+            // Only while the slides show: the dashboard is the presenter's own.
+            Message::Asked(asked) if self.app.view().mode() == Mode::Presentation => {
+                super::follow::serve::event_for(asked, Instant::now())
+            }
+            Message::Asked(_) => return Effects::none(),
+            Message::Told(Told::Place { slide, blank }) => {
+                Event::Follow(Follow::Place { slide, blank, at: Instant::now() })
+            }
+            Message::Told(Told::Pause) => {
+                Event::Follow(Follow::Waiting { text: "the presenter is on its dashboard".to_owned() })
+            }
+            Message::Waiting(text) => Event::Follow(Follow::Waiting { text }),
             // The status of a Rust panic.
             Message::LoaderPanicked => return Effects::end(End::Exit(101)),
             // The terminal is gone: leave as a hang-up would.

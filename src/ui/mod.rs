@@ -5,6 +5,7 @@ mod bars;
 mod big;
 mod chart;
 mod detail;
+mod follow;
 mod frame;
 mod gauges;
 mod header;
@@ -41,6 +42,7 @@ impl Widget for Viewer<'_> {
                 Overlay::Problems => problems::render(app, area, buf),
                 _ => {}
             }
+            follow::render(app, area, buf);
             return;
         }
         let areas = layout(area, &view.layout_input(self.content));
@@ -68,6 +70,7 @@ impl Widget for Viewer<'_> {
             Overlay::Details => detail::render_window(app, area, buf),
             Overlay::Problems => problems::render(app, area, buf),
         }
+        follow::render(app, area, buf);
     }
 }
 
