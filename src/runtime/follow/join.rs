@@ -53,10 +53,12 @@ impl Link {
         watcher.watch(&folder, RecursiveMode::NonRecursive)?;
         let slot: Arc<Mutex<Option<UnixStream>>> = Arc::default();
         let shared = Arc::clone(&slot);
+        let mut waiting = format!("waiting for a presentation of {name}");
+        // Until the presenter says where it stands (the channel keeps the order).
+        let _ = sender.send(Message::Waiting(waiting.clone()));
         thread::spawn(move || {
             // The watcher lives as long as this thread.
             let _watcher = watcher;
-            let mut waiting = format!("waiting for a presentation of {name}");
             loop {
                 // What woke us before this attempt is answered by it.
                 while woken.try_recv().is_ok() {}

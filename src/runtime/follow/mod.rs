@@ -100,3 +100,6 @@ mod tests {
         assert_eq!(check_private(&folder).unwrap_err().kind(), io::ErrorKind::PermissionDenied);
     }
 }
+
+#[cfg(test)]
+mod socket_tests;
