@@ -40,19 +40,25 @@ fn a_follower_goes_where_the_presenter_is_and_says_when_it_waits() {
 /// A private runtime folder per test, so tests never meet each other's presenters.
 struct Room {
     dir: tempfile::TempDir,
+    dataset: PathBuf,
 }
 
 impl Room {
     fn new() -> Self {
+        Self::on(fixture())
+    }
+
+    /// A room where the presentation is of `dataset`.
+    fn on(dataset: PathBuf) -> Self {
         let dir = tempfile::tempdir().unwrap();
         std::fs::set_permissions(dir.path(), std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
-        Self { dir }
+        Self { dir, dataset }
     }
 
     fn spawn(&self, args: &[&str]) -> PtyApp {
         let runtime = self.dir.path().to_str().unwrap();
         let binary = Path::new(env!("CARGO_BIN_EXE_coopdash"));
-        let dataset = fixture();
+        let dataset = &self.dataset;
         let mut all: Vec<&str> = args.to_vec();
         all.extend(["--no-animation", dataset.to_str().unwrap()]);
         PtyApp::spawn_with(
@@ -175,4 +181,24 @@ fn garbage_and_a_silent_reader_on_the_socket_do_not_stall_the_presenter() {
     on_slide(&follower, 1);
     presenter.send(RIGHT);
     on_slide(&follower, 2);
+}
+
+#[test]
+fn a_save_reaches_both_screens_on_the_same_slide() {
+    let original = std::fs::read_to_string(fixture()).unwrap();
+    let data = common::TempDataset::new(&original);
+    let room = Room::on(data.path.clone());
+    let mut presenter = room.presenter();
+    on_slide(&presenter, 1);
+    let follower = room.follower();
+    on_slide(&follower, 1);
+    presenter.send(RIGHT);
+    on_slide(&follower, 2);
+    data.write(&original.replace("Forty metrics with long labels", "Forty renamed"));
+    for screen in [&presenter, &follower] {
+        screen.wait_until(
+            |s| s.lines().next().is_some_and(|top| top.contains("Forty renamed") && top.contains("2/7")),
+            "the new title on slide 2",
+        );
+    }
 }
