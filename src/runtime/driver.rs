@@ -12,7 +12,8 @@ use ratatui::crossterm::event::{Event as TermEvent, KeyEventKind};
 
 use super::follow::join::{Link, Route};
 use super::follow::protocol::{Asked, Told};
-use crate::app::{App, Effects, End, Event, FileChange, Follow, Mode};
+use crate::action::Context;
+use crate::app::{App, Effects, End, Event, FileChange, Follow};
 use crate::load::{LoadAsk, LoadOutcome};
 
 /// What reaches the loop, from any thread.
@@ -162,8 +163,9 @@ impl Driver {
             Message::Terminal(_) => return Effects::none(),
             Message::File(change, at) => Event::FileChanged(change, at),
             Message::Loaded(outcome) => Event::Loaded(outcome),
-            // Only while the slides show: the dashboard is the presenter's own.
-            Message::Asked(asked) if self.app.view().mode() == Mode::Presentation => {
+            // Only while the slides show with nothing over them: the dashboard, the help and
+            // the search are the presenter's own.
+            Message::Asked(asked) if self.app.view().context() == Context::Presentation => {
                 super::follow::serve::event_for(asked, Instant::now())
             }
             Message::Asked(_) => return Effects::none(),
@@ -218,6 +220,7 @@ mod tests {
     use ratatui::layout::Rect;
 
     use super::*;
+    use crate::app::Mode;
     use crate::load::{DatasetSource, LoadRequest};
     use crate::theme::Theme;
 
@@ -266,5 +269,33 @@ mod tests {
         sender.send(Message::Terminal(TermEvent::Paste("cross-border".to_owned()))).unwrap();
         assert!(driver.step(None).redraw);
         assert_eq!(driver.app().view().search().as_ref().map(|s| s.query.as_str()), Some("cross-border"));
+    }
+
+    #[test]
+    fn a_followers_action_moves_only_the_slides_and_a_place_moves_a_follower() {
+        let mut driver = driver();
+        let sender = driver.sender();
+        // On the dashboard, a follower's "next" is dropped (it would move a chart's selection).
+        sender.send(Message::Asked(Asked::Next)).unwrap();
+        let _ = driver.step(None);
+        assert_eq!(driver.app().view().mode(), Mode::Dashboard);
+        sender.send(typed('p')).unwrap();
+        sender.send(Message::Asked(Asked::Next)).unwrap();
+        sender.send(Message::Asked(Asked::Next)).unwrap();
+        let _ = driver.step(None);
+        assert_eq!(driver.app().view().presentation().slide, 2);
+        // Over the help, it is dropped too.
+        sender.send(typed('?')).unwrap();
+        sender.send(Message::Asked(Asked::Go(5))).unwrap();
+        let _ = driver.step(None);
+        assert_eq!(driver.app().view().presentation().slide, 2);
+        // A follower goes where it is told.
+        sender.send(Message::Told(Told::Place { slide: 4, blank: true })).unwrap();
+        let _ = driver.step(None);
+        assert_eq!(driver.app().view().presentation().slide, 4);
+        assert!(driver.app().view().presentation().blank);
+        sender.send(Message::Told(Told::Pause)).unwrap();
+        let _ = driver.step(None);
+        assert_eq!(driver.app().view().following(), Some("the presenter is on its dashboard"));
     }
 }
