@@ -49,6 +49,19 @@ fn article_layout(c: &mut Criterion) {
     group.finish();
 }
 
+/// Wrapping alone, the part that runs again on every resize: the generated Latin article and a
+/// Chinese one (the chinese fixture's article, repeated to about 100,000 lines at 78 columns).
+fn article_wrap(c: &mut Criterion) {
+    let latin = Article::from_markdown(&generate::article(BIG_LINES, 1));
+    let chinese_text = include_str!("../tests/fixtures/chinese/article.md").repeat(4_000);
+    let chinese = Article::from_markdown(&chinese_text);
+    let mut group = c.benchmark_group("article_wrap");
+    for (name, article) in [("100k_lines", &latin), ("chinese_100k_lines", &chinese)] {
+        group.bench_function(name, |b| b.iter(|| wrap(black_box(&article.blocks), 78)));
+    }
+    group.finish();
+}
+
 /// An app on files in a temporary folder, at a size.
 fn app_on(dir: &Path, dataset: &str, article: &str, width: u16, height: u16) -> App {
     std::fs::write(dir.join("article.md"), article).unwrap();
@@ -161,6 +174,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load_and_validate, article_layout, render_frame, scroll_step, reload, search_flood
+    targets = load_and_validate, article_layout, article_wrap, render_frame, scroll_step, reload, search_flood
 }
 criterion_main!(benches);

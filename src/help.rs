@@ -5,7 +5,6 @@
 use ratatui::layout::Rect;
 
 use crate::action::{Binding, HELP_NOTES, HELP_SECTIONS, bindings};
-use crate::article::{Article, wrap};
 use crate::layout::{HelpWindow, help_window};
 use crate::text::width::{truncate, width};
 
@@ -82,14 +81,49 @@ pub fn rows(text_width: usize) -> Vec<HelpRow> {
     rows
 }
 
-/// `text` wrapped at words (and where CJK text may break) to `columns`, as the article pane
-/// wraps its paragraphs; a word longer than a row is cut across rows.
+/// `text` wrapped at spaces to `columns` (a flag such as `--no-mouse` stays whole, which
+/// Unicode's line breaking would split after a hyphen); a word longer than a row is cut across
+/// rows.
 fn wrap_words(text: &str, columns: usize) -> Vec<String> {
-    let article = Article::from_plain_text(text);
     let columns = columns.max(1);
-    let lines: Vec<String> =
-        wrap(&article.blocks, columns).iter().map(|line| line.text(&article.blocks, columns)).collect();
-    if lines.is_empty() { vec![String::new()] } else { lines }
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for word in text.split_whitespace() {
+        let mut word = word.to_owned();
+        if !row.is_empty() && width(&row) + 1 + width(&word) > columns {
+            rows.push(std::mem::take(&mut row));
+        }
+        // A word wider than a row goes on rows of its own, cut where the row is full.
+        while width(&word) > columns {
+            let head = truncate_plain(&word, columns);
+            word = word[head.len()..].to_owned();
+            if !row.is_empty() {
+                rows.push(std::mem::take(&mut row));
+            }
+            rows.push(head);
+        }
+        if !row.is_empty() {
+            row.push(' ');
+        }
+        row.push_str(&word);
+    }
+    if !row.is_empty() || rows.is_empty() {
+        rows.push(row);
+    }
+    rows
+}
+
+/// The longest start of `word` at most `columns` wide (at least one char).
+fn truncate_plain(word: &str, columns: usize) -> String {
+    let mut end = 0;
+    for (index, c) in word.char_indices() {
+        let next = index + c.len_utf8();
+        if end > 0 && width(&word[..next]) > columns {
+            break;
+        }
+        end = next;
+    }
+    word[..end].to_owned()
 }
 
 #[cfg(test)]

@@ -160,11 +160,9 @@ fn article_pane_wraps_cjk_between_ideographs() {
     insta::assert_snapshot!(text);
 }
 
-/// Chinese line breaking (kinsoku): a row must not start with closing full-width punctuation.
-/// Today a row of the fixture's article starts with `，`: a finding for issue 12, kept here so
-/// the fix has its test.
+/// Chinese line breaking (kinsoku): a row must not start with closing full-width punctuation
+/// (issue 12; tests/scripts.rs checks every width and the openers too).
 #[test]
-#[ignore = "issue 12: CJK wrapping lets `，` start a row"]
 fn full_width_punctuation_never_starts_a_row() {
     for width in [60, 80, 100, 120] {
         let app = fixture_app("chinese", width, 30);

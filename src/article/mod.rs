@@ -2,9 +2,12 @@
 //! searchable for the quotes that back each metric.
 
 mod badge;
+mod breaking;
 mod fold;
 mod markdown;
+mod quotes;
 mod scroll;
+mod sentence;
 mod spans;
 mod wrap;
 

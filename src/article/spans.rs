@@ -75,27 +75,12 @@ impl Article {
         Some(self.blocks.get(block)?.plain_text().chars().collect())
     }
 
-    /// The sentence that contains `span`: from after the previous sentence end (`.`, `!`, `?`
-    /// followed by a space, so "11.58" is not an end) to the next one, within the block.
+    /// The sentence that contains `span` (all the sentences it touches), within its block, by
+    /// Unicode's sentence rules: see [`super::sentence`].
     pub fn sentence_around(&self, span: TextSpan) -> TextSpan {
-        let Some(chars) = self.chars_of(span.block) else { return span };
-        let ends_sentence = |i: usize| {
-            matches!(chars.get(i), Some('.' | '!' | '?' | '。' | '！' | '？'))
-                && chars.get(i + 1).is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '”' | '’' | ')'))
-        };
-        let mut start = span.start.min(chars.len());
-        while start > 0 && !ends_sentence(start - 1) {
-            start -= 1;
-        }
-        while start < span.start && chars[start].is_whitespace() {
-            start += 1;
-        }
-        // Stop right after the first sentence end at or after the quote's last character.
-        let mut end = span.end.min(chars.len());
-        while end < chars.len() && !(end > 0 && ends_sentence(end - 1)) {
-            end += 1;
-        }
-        TextSpan { block: span.block, start, end: end.max(span.end) }
+        let Some(block) = self.blocks.get(span.block) else { return span };
+        let (start, end) = super::sentence::sentence_around(&block.plain_text(), span.start, span.end);
+        TextSpan { block: span.block, start, end }
     }
 
     /// The numbers inside `span`: runs of digits (with their separators, `11.58`, `1,200`) and

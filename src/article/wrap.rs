@@ -1,5 +1,6 @@
-//! Blocks → screen lines for one width: word wrap that respects display width, breaks between
-//! CJK ideographs, hard-breaks words longer than the line, and never splits a grapheme.
+//! Blocks → screen lines for one width: lines end where Unicode's line-breaking rules allow
+//! (UAX #14, see [`super::breaking`]), at the display width the terminal draws; a word longer than
+//! the line is cut, and never inside a grapheme.
 //!
 //! A wrapped line holds no text of its own, only where its text starts and ends in the block:
 //! wrapping a hundred thousand lines allocates nothing per line, and the text of the few lines
@@ -10,6 +11,7 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use super::breaking::{Cell, break_lines};
 use super::{Block, BlockKind, RunStyle};
 use crate::text::cells::ratatui_width;
 
@@ -35,9 +37,9 @@ pub enum Prefix {
 
 /// A place in a block's text: a run and a byte offset in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct TextPos {
-    run: u32,
-    byte: u32,
+pub(super) struct TextPos {
+    pub run: u32,
+    pub byte: u32,
 }
 
 /// One screen line of the article.
@@ -112,6 +114,7 @@ pub fn wrap(blocks: &[Block], width: usize) -> Vec<WrappedLine> {
         return lines;
     }
     let mut cells = Vec::new();
+    let mut text = String::new();
     for (index, block) in blocks.iter().enumerate() {
         let tight = matches!(
             (index.checked_sub(1).map(|i| &blocks[i].kind), &block.kind),
@@ -120,7 +123,7 @@ pub fn wrap(blocks: &[Block], width: usize) -> Vec<WrappedLine> {
         if index > 0 && !tight {
             lines.push(plain_line(LineKind::Blank, index));
         }
-        wrap_block(block, index, width, &mut cells, &mut lines);
+        wrap_block(block, index, width, (&mut cells, &mut text), &mut lines);
     }
     lines
 }
@@ -143,7 +146,14 @@ pub(super) fn prefixes(kind: &BlockKind) -> (String, String) {
     }
 }
 
-fn wrap_block<'a>(block: &'a Block, index: usize, width: usize, cells: &mut Vec<Cell<'a>>, out: &mut Vec<WrappedLine>) {
+/// Wraps one block, with `cells` and `text` buffers reused from block to block.
+fn wrap_block<'a>(
+    block: &'a Block,
+    index: usize,
+    width: usize,
+    (cells, text): (&mut Vec<Cell<'a>>, &mut String),
+    out: &mut Vec<WrappedLine>,
+) {
     let kind = match &block.kind {
         BlockKind::Heading(level) => LineKind::Heading(*level),
         BlockKind::Paragraph | BlockKind::ListItem { .. } => LineKind::Body,
@@ -160,7 +170,16 @@ fn wrap_block<'a>(block: &'a Block, index: usize, width: usize, cells: &mut Vec<
     let text_width = if decorated { width - prefix_width } else { width };
     fill_cells(block, cells);
     let words = block.kind != BlockKind::Code;
-    for (n, (start, end)) in break_lines(cells, text_width, words).into_iter().enumerate() {
+    // The rules look across runs (`**榴莲**；`): they read the block's text whole.
+    let whole = match block.runs.as_slice() {
+        [run] => run.text.as_str(),
+        runs => {
+            text.clear();
+            runs.iter().for_each(|run| text.push_str(&run.text));
+            text.as_str()
+        }
+    };
+    for (n, (start, end)) in break_lines(cells, whole, text_width, words).into_iter().enumerate() {
         let prefix = match (decorated, n) {
             (false, _) => Prefix::None,
             (true, 0) => Prefix::First,
@@ -177,44 +196,27 @@ fn wrap_block<'a>(block: &'a Block, index: usize, width: usize, cells: &mut Vec<
     }
 }
 
-/// One grapheme: where it is, its size, its display width and its char offset in the block's
-/// plain text.
-struct Cell<'a> {
-    grapheme: &'a str,
-    pos: TextPos,
-    len: u32,
-    width: usize,
-    offset: usize,
-}
-
-impl Cell<'_> {
-    fn is_space(&self) -> bool {
-        self.grapheme == " "
-    }
-    fn is_newline(&self) -> bool {
-        self.grapheme == "\n"
-    }
-    /// Wide characters (CJK) may be broken before and after, like spaces.
-    fn is_wide(&self) -> bool {
-        self.width > 1
-    }
-}
-
 /// The block's graphemes, into a vector reused from block to block.
-fn fill_cells<'a>(block: &'a Block, cells: &mut Vec<Cell<'a>>) {
+pub(super) fn fill_cells<'a>(block: &'a Block, cells: &mut Vec<Cell<'a>>) {
     cells.clear();
     let mut offset = 0;
+    let mut base = 0;
     for (index, run) in block.runs.iter().enumerate() {
-        if run.style.marker {
-            // Decorations inside a block (link URLs) are text to draw but not plain text.
-            push_graphemes(run.text.as_str(), index, &mut offset, false, cells);
-        } else {
-            push_graphemes(run.text.as_str(), index, &mut offset, true, cells);
-        }
+        // Decorations inside a block (link URLs) are text to draw but not plain text.
+        let counts = !run.style.marker;
+        push_graphemes(run.text.as_str(), (index, base), &mut offset, counts, cells);
+        base += run.text.len() as u32;
     }
 }
 
-fn push_graphemes<'a>(text: &'a str, run: usize, offset: &mut usize, counts: bool, cells: &mut Vec<Cell<'a>>) {
+/// Pushes the graphemes of run `run`, which starts at byte `base` of the block's whole text.
+fn push_graphemes<'a>(
+    text: &'a str,
+    (run, base): (usize, u32),
+    offset: &mut usize,
+    counts: bool,
+    cells: &mut Vec<Cell<'a>>,
+) {
     let run = run as u32;
     if text.is_ascii() {
         // Most text is ASCII: every byte is a grapheme one column wide (the sanitiser left no
@@ -222,104 +224,21 @@ fn push_graphemes<'a>(text: &'a str, run: usize, offset: &mut usize, counts: boo
         for i in 0..text.len() {
             let grapheme = &text[i..=i];
             let width = usize::from(grapheme != "\n");
-            cells.push(Cell { grapheme, pos: TextPos { run, byte: i as u32 }, len: 1, width, offset: *offset });
+            let (byte, at) = (i as u32, base + i as u32);
+            cells.push(Cell { grapheme, pos: TextPos { run, byte }, len: 1, width, offset: *offset, at });
             *offset += usize::from(counts);
         }
         return;
     }
     for (byte, grapheme) in text.grapheme_indices(true) {
         let pos = TextPos { run, byte: byte as u32 };
-        cells.push(Cell {
-            grapheme,
-            pos,
-            len: grapheme.len() as u32,
-            // What ratatui reserves for the grapheme; the sanitiser made the terminal agree.
-            width: ratatui_width(grapheme),
-            offset: *offset,
-        });
+        // What ratatui reserves for the grapheme; the sanitiser made the terminal agree.
+        let width = ratatui_width(grapheme);
+        cells.push(Cell { grapheme, pos, len: grapheme.len() as u32, width, offset: *offset, at: base + byte as u32 });
         if counts {
             *offset += grapheme.chars().count();
         }
     }
-}
-
-/// Greedy line breaking. Returns `(start, end)` cell ranges, one per line, with the spaces at a
-/// break dropped. With `words` false (code) only hard breaks and the width break lines.
-fn break_lines(cells: &[Cell<'_>], width: usize, words: bool) -> Vec<(usize, usize)> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let mut column = 0;
-    // Where the current line may end (exclusive) if the next cell does not fit.
-    let mut last_break: Option<usize> = None;
-    let mut i = 0;
-    while i < cells.len() {
-        let cell = &cells[i];
-        if cell.is_newline() {
-            lines.push((start, trim_end(cells, start, i)));
-            start = i + 1;
-            column = 0;
-            last_break = None;
-            i += 1;
-            continue;
-        }
-        if words && i == start && cell.is_space() && !lines.is_empty() {
-            // A line never starts with the space it was broken at.
-            start += 1;
-            i += 1;
-            continue;
-        }
-        // A line may end before a space or a wide character (CJK breaks between ideographs).
-        if words && (cell.is_space() || cell.is_wide()) {
-            last_break = Some(i);
-        }
-        if column + cell.width > width {
-            match last_break.filter(|&b| b > start && words) {
-                Some(at) => {
-                    lines.push((start, trim_end(cells, start, at)));
-                    start = skip_spaces(cells, at);
-                    i = i.max(start);
-                    column = cells[start..i].iter().map(|c| c.width).sum();
-                }
-                None if i > start => {
-                    lines.push((start, i));
-                    start = i;
-                    column = 0;
-                }
-                None => {
-                    // Wider than the whole line (a wide glyph in a one-column pane): alone.
-                    lines.push((i, i + 1));
-                    start = i + 1;
-                    column = 0;
-                    i += 1;
-                }
-            }
-            last_break = None;
-            continue;
-        }
-        column += cell.width;
-        i += 1;
-        if words && cell.is_wide() {
-            last_break = Some(i);
-        }
-    }
-    if start < cells.len() || lines.is_empty() {
-        lines.push((start.min(cells.len()), trim_end(cells, start.min(cells.len()), cells.len())));
-    }
-    lines
-}
-
-fn trim_end(cells: &[Cell<'_>], start: usize, mut end: usize) -> usize {
-    while end > start && cells[end - 1].is_space() {
-        end -= 1;
-    }
-    end
-}
-
-fn skip_spaces(cells: &[Cell<'_>], mut at: usize) -> usize {
-    while at < cells.len() && cells[at].is_space() {
-        at += 1;
-    }
-    at
 }
 
 #[cfg(test)]

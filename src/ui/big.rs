@@ -8,16 +8,20 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
+use super::emphasis::Emphasis;
+
 /// Glyph sizes from largest to smallest, with the cells one glyph takes. Sextant and octant
 /// glyphs are left out: many fonts lack them.
 const SIZES: [(PixelSize, u16, u16); 3] =
     [(PixelSize::Full, 8, 8), (PixelSize::HalfHeight, 8, 4), (PixelSize::Quadrant, 4, 4)];
 
-/// How a text will be drawn: big at a size, in lines; or plain.
+/// How a text will be drawn: big at a size, in lines; or plain; or, for a title the font cannot
+/// draw, emphasised (see [`super::emphasis`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fit {
     Big { size: PixelSize, lines: Vec<String>, height: u16 },
     Plain { lines: u16 },
+    Emphasis(Emphasis),
 }
 
 impl Fit {
@@ -26,6 +30,7 @@ impl Fit {
         match self {
             Fit::Big { height, .. } => *height,
             Fit::Plain { lines } => *lines,
+            Fit::Emphasis(emphasis) => emphasis.height(),
         }
     }
 }
@@ -33,8 +38,7 @@ impl Fit {
 /// The largest size at which `text`, wrapped at spaces into at most `max_lines` lines, fits in
 /// `width` × `height` whole. Text the 8×8 font cannot draw (outside ASCII) is plain.
 pub fn fit(text: &str, width: u16, height: u16, max_lines: usize, largest: PixelSize) -> Fit {
-    let drawable = text.chars().all(|c| c == ' ' || c.is_ascii_graphic());
-    if drawable {
+    if drawable(text) {
         let from = SIZES.iter().position(|(size, _, _)| *size == largest).unwrap_or(0);
         for &(size, glyph_width, glyph_height) in &SIZES[from..] {
             let per_line = usize::from(width / glyph_width);
@@ -51,6 +55,21 @@ pub fn fit(text: &str, width: u16, height: u16, max_lines: usize, largest: Pixel
     let plain_lines = Paragraph::new(text).wrap(Wrap { trim: true }).line_count(width.max(1));
     // Plain text gets at least its first line: the number is what the slide is for.
     Fit::Plain { lines: u16::try_from(plain_lines).unwrap_or(u16::MAX).min(height).max(1) }
+}
+
+/// Like [`fit`], for a title (`font_text`: the title in the font's characters): one the font
+/// cannot draw (outside ASCII) is emphasised instead of plain, as `written`, so it still leads its
+/// slide.
+pub fn fit_title(font_text: &str, written: &str, width: u16, height: u16, max_lines: usize, largest: PixelSize) -> Fit {
+    match fit(font_text, width, height, max_lines, largest) {
+        Fit::Plain { .. } if !drawable(font_text) => Fit::Emphasis(Emphasis::fit(written, width, height)),
+        fitted => fitted,
+    }
+}
+
+/// Whether the 8×8 font has every character of `text`.
+fn drawable(text: &str) -> bool {
+    text.chars().all(|c| c == ' ' || c.is_ascii_graphic())
 }
 
 /// Splits at spaces into lines of at most `per_line` chars; `None` if a word is longer.
@@ -87,6 +106,7 @@ pub fn render(fit: &Fit, text: &str, style: Style, area: Rect, buf: &mut Buffer)
                 .build()
                 .render(area, buf);
         }
+        Fit::Emphasis(emphasis) => emphasis.render(style, area, buf),
         Fit::Plain { .. } => {
             Paragraph::new(text).style(style).wrap(Wrap { trim: true }).alignment(Alignment::Center).render(area, buf);
         }

@@ -5,6 +5,7 @@ mod bars;
 mod big;
 mod chart;
 mod detail;
+mod emphasis;
 mod follow;
 mod frame;
 mod gauges;

@@ -172,7 +172,7 @@ fn title_slide(app: &Viewer, loaded: &Loaded, slide: &Slide, body: Rect, buf: &m
     let theme = &app.view.theme();
     let dataset = &loaded.dataset;
     let title = ascii_typography(&slide.title);
-    let fit = big::fit(&title, body.width, body.height / 2, 3, PixelSize::HalfHeight);
+    let fit = big::fit_title(&title, &slide.title, body.width, body.height / 2, 3, PixelSize::HalfHeight);
     let source = dataset.source.as_ref().map(|s| s.describe(" · "));
     let rows = fit.height() + 2 + 1 + 2 + 1;
     let area = middle(body, rows);
