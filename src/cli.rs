@@ -72,6 +72,11 @@ pub struct Cli {
     #[arg(long, conflicts_with = "slide")]
     pub resume: bool,
 
+    /// Be the second screen of a presentation of FILE given in another terminal (a projector):
+    /// show its slides and follow them; the clicker's keys here move both screens
+    #[arg(long, conflicts_with_all = ["check", "snapshot", "export", "export_all", "present", "slide", "autoplay"])]
+    pub follow: bool,
+
     /// The slide to show (from 1) with --snapshot or --export; implies --present
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub slide: Option<u16>,

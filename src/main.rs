@@ -15,7 +15,7 @@ use coopdash::app::{App, Event, Level, Notice, PresentOptions};
 use coopdash::cli::Cli;
 use coopdash::dataset::report::Paint;
 use coopdash::load::{DEFAULT_DATASET, LoadAsk, LoadRequest};
-use coopdash::runtime::{Options, WatchMode, resume};
+use coopdash::runtime::{Options, Role, WatchMode, resume};
 use coopdash::theme::Theme;
 use coopdash::{check, export, offscreen, runtime};
 
@@ -91,8 +91,19 @@ fn run(cli: Cli) -> Result<u8> {
         (false, false) => Some(WatchMode::Native),
     };
     let remember = resume::state_file().map(|file| (file, resume::dataset_key(&request.dataset)));
+    let role = if cli.follow {
+        match runtime::follow::socket_path(&request.dataset) {
+            Ok(socket) => Role::Follower { socket, name: request.dataset.display_name() },
+            Err(error) => {
+                say(&format!("coopdash: --follow: {error}"));
+                return Ok(USAGE_ERROR);
+            }
+        }
+    } else {
+        Role::Presenter(request.dataset.clone())
+    };
     let app = new_app(&cli, request, fell_back, Rect::default(), !cli.no_animation);
-    runtime::run(app, Options { watch, mouse: !cli.no_mouse, remember })
+    runtime::run(app, Options { watch, mouse: !cli.no_mouse, remember }, role)
 }
 
 /// `--snapshot`, `--export`, `--export-all`: draw without a terminal, animations settled. A
@@ -152,7 +163,8 @@ fn new_app(cli: &Cli, request: LoadRequest, fell_back: bool, area: Rect, animati
         duration: cli.duration,
         slide_numbers: cli.slide_numbers,
     };
-    let start = cli.present || cli.presenter || cli.resume || cli.slide.is_some() || cli.export_all.is_some();
+    let start =
+        cli.present || cli.follow || cli.presenter || cli.resume || cli.slide.is_some() || cli.export_all.is_some();
     let slide = match cli.slide {
         Some(slide) => usize::from(slide).saturating_sub(1),
         None if cli.resume => resumed_slide(&app),

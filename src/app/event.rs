@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
-use super::{FileChange, Notice, PresentOptions, TimeOfDay};
+use super::{FileChange, Follow, Notice, PresentOptions, TimeOfDay};
 use crate::load::LoadOutcome;
 
 /// What happens to the app. Events whose handling depends on the time carry it: the app reads
@@ -56,4 +56,6 @@ pub enum Event {
         slide: usize,
         at: Instant,
     },
+    /// A follower (`--follow`) hears where the presentation it follows stands.
+    Follow(Follow),
 }

@@ -50,6 +50,8 @@ pub struct View {
     pub(super) article_lines: Vec<WrappedLine>,
     pub(super) article_width: usize,
     pub(super) theme: Theme,
+    /// A follower's message while it has no presenter to follow (see [`super::Follow`]).
+    pub(super) following: Option<String>,
 }
 
 impl View {
@@ -74,6 +76,7 @@ impl View {
             article_lines: Vec::new(),
             article_width: 0,
             theme,
+            following: None,
         };
         view.keep_place(content, None);
         // The article starts at its top: it follows the selection only once the user moves.
@@ -130,6 +133,7 @@ impl View {
                 self.presentation.set_wall_clock(time, at);
                 Effects::none()
             }
+            Event::Follow(news) => self.hear_presenter(content, news),
             Event::Tick(now) => {
                 let moved = self.mode == Mode::Presentation && self.presentation.tick(now, content.deck().len());
                 let expired = self.age_notice(now);

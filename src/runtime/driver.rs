@@ -10,7 +10,10 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{Event as TermEvent, KeyEventKind};
 
-use crate::app::{App, Effects, End, Event, FileChange};
+use super::follow::join::{Link, Route};
+use super::follow::protocol::{Asked, Told};
+use crate::action::Context;
+use crate::app::{App, Effects, End, Event, FileChange, Follow};
 use crate::load::{LoadAsk, LoadOutcome};
 
 /// What reaches the loop, from any thread.
@@ -25,6 +28,12 @@ pub enum Message {
     Loaded(Box<LoadOutcome>),
     /// A load panicked (a bug): the panic hook has restored the terminal, so the program ends.
     LoaderPanicked,
+    /// A follower asks the presenter (this program) for a clicker's action.
+    Asked(Asked),
+    /// The presenter this follower follows says where the presentation stands.
+    Told(Told),
+    /// This follower has no presenter to follow; the text says why.
+    Waiting(String),
 }
 
 /// An exit that jumps the queue: a signal or a hang-up raises it, and the driver checks it
@@ -54,13 +63,20 @@ pub struct Driver {
     receiver: Receiver<Message>,
     urgent: Urgent,
     loads: Sender<LoadAsk>,
+    /// A follower's link to its presenter: the clicker's keys go there instead of to the app.
+    link: Option<Link>,
 }
 
 impl Driver {
     pub fn new(app: App) -> Self {
         let (sender, receiver) = mpsc::channel();
         let loads = spawn_loader(sender.clone());
-        Self { app, sender, receiver, urgent: Urgent::default(), loads }
+        Self { app, sender, receiver, urgent: Urgent::default(), loads, link: None }
+    }
+
+    /// Makes this program a follower (`--follow`): the clicker's keys go to the presenter.
+    pub fn follow_through(&mut self, link: Link) {
+        self.link = Some(link);
     }
 
     /// The app, to draw it.
@@ -132,7 +148,16 @@ impl Driver {
     fn handle(&mut self, message: Message) -> Effects {
         let event = match message {
             Message::Terminal(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => {
+                if let Some(link) = &mut self.link
+                    && link.route(&key) == Route::Taken
+                {
+                    return Effects::none();
+                }
                 Event::Key(key, Instant::now())
+            }
+            // A follower's mouse would move only its own screen.
+            Message::Terminal(TermEvent::Mouse(_) | TermEvent::Paste(_)) if self.link.is_some() => {
+                return Effects::none();
             }
             Message::Terminal(TermEvent::Resize(width, height)) => Event::Resize(width, height),
             Message::Terminal(TermEvent::Mouse(mouse)) => Event::Mouse(mouse),
@@ -142,6 +167,19 @@ impl Driver {
             Message::Terminal(_) => return Effects::none(),
             Message::File(change, at) => Event::FileChanged(change, at),
             Message::Loaded(outcome) => Event::Loaded(outcome),
+            // Only while the slides show with nothing over them: the dashboard, the help and
+            // the search are the presenter's own.
+            Message::Asked(asked) if self.app.view().context() == Context::Presentation => {
+                super::follow::serve::event_for(asked, Instant::now())
+            }
+            Message::Asked(_) => return Effects::none(),
+            Message::Told(Told::Place { slide, blank }) => {
+                Event::Follow(Follow::Place { slide, blank, at: Instant::now() })
+            }
+            Message::Told(Told::Pause) => {
+                Event::Follow(Follow::Waiting { text: "the presenter is on its dashboard".to_owned() })
+            }
+            Message::Waiting(text) => Event::Follow(Follow::Waiting { text }),
             // The status of a Rust panic.
             Message::LoaderPanicked => return Effects::end(End::Exit(101)),
             // The terminal is gone: leave as a hang-up would.
@@ -186,6 +224,7 @@ mod tests {
     use ratatui::layout::Rect;
 
     use super::*;
+    use crate::app::Mode;
     use crate::load::{DatasetSource, LoadRequest};
     use crate::theme::Theme;
 
@@ -234,5 +273,33 @@ mod tests {
         sender.send(Message::Terminal(TermEvent::Paste("cross-border".to_owned()))).unwrap();
         assert!(driver.step(None).redraw);
         assert_eq!(driver.app().view().search().as_ref().map(|s| s.query.as_str()), Some("cross-border"));
+    }
+
+    #[test]
+    fn a_followers_action_moves_only_the_slides_and_a_place_moves_a_follower() {
+        let mut driver = driver();
+        let sender = driver.sender();
+        // On the dashboard, a follower's "next" is dropped (it would move a chart's selection).
+        sender.send(Message::Asked(Asked::Next)).unwrap();
+        let _ = driver.step(None);
+        assert_eq!(driver.app().view().mode(), Mode::Dashboard);
+        sender.send(typed('p')).unwrap();
+        sender.send(Message::Asked(Asked::Next)).unwrap();
+        sender.send(Message::Asked(Asked::Next)).unwrap();
+        let _ = driver.step(None);
+        assert_eq!(driver.app().view().presentation().slide, 2);
+        // Over the help, it is dropped too.
+        sender.send(typed('?')).unwrap();
+        sender.send(Message::Asked(Asked::Go(5))).unwrap();
+        let _ = driver.step(None);
+        assert_eq!(driver.app().view().presentation().slide, 2);
+        // A follower goes where it is told.
+        sender.send(Message::Told(Told::Place { slide: 4, blank: true })).unwrap();
+        let _ = driver.step(None);
+        assert_eq!(driver.app().view().presentation().slide, 4);
+        assert!(driver.app().view().presentation().blank);
+        sender.send(Message::Told(Told::Pause)).unwrap();
+        let _ = driver.step(None);
+        assert_eq!(driver.app().view().following(), Some("the presenter is on its dashboard"));
     }
 }

@@ -6,6 +6,7 @@
 //! app asked for (a debounced reload, the end of a highlight).
 
 mod driver;
+pub mod follow;
 mod gone;
 pub mod in_place;
 mod input;
@@ -46,16 +47,25 @@ pub struct Options {
     pub remember: Option<(std::path::PathBuf, String)>,
 }
 
+/// This program's part in a presentation given on two screens.
+#[derive(Debug)]
+pub enum Role {
+    /// Serves the place of its presentation of this dataset once the slides start.
+    Presenter(crate::load::DatasetSource),
+    /// Follows the presentation served at this socket (of the dataset named so).
+    Follower { socket: std::path::PathBuf, name: String },
+}
+
 /// Runs the app in the terminal until it quits, and returns the exit status: 0 for a quit, 128 +
 /// the signal's number when a signal ended it (the shell convention). The terminal is restored
 /// on every way out: quit, error, panic (ratatui's hook), and SIGTERM/SIGINT/SIGHUP/SIGQUIT.
 /// When the terminal itself went away, nothing is written to it any more (see [`gone`]) and the
 /// status is 129, as for SIGHUP.
-pub fn run(app: App, options: Options) -> Result<u8> {
+pub fn run(app: App, options: Options, role: Role) -> Result<u8> {
     let mut terminal = ratatui::try_init().wrap_err("cannot set up the terminal")?;
     restore_more_on_panic(options.mouse);
     let result = match set_input_modes(true, options.mouse) {
-        Ok(()) => event_loop(&mut terminal, app, &options),
+        Ok(()) => event_loop(&mut terminal, app, &options, role),
         Err(error) if terminal_gone(&error) => {
             gone::let_go();
             Ok(TERMINAL_GONE)
@@ -123,12 +133,25 @@ fn restore_more_on_panic(mouse: bool) {
     }));
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: App, options: &Options) -> Result<u8> {
+fn event_loop(terminal: &mut DefaultTerminal, app: App, options: &Options, role: Role) -> Result<u8> {
     let mut driver = Driver::new(app);
     input::spawn(driver.sender(), driver.urgent());
     spawn_signal_listener(driver.sender(), driver.urgent())?;
     let watcher = options.watch.and_then(|mode| start_watcher(&mut driver, mode));
-    let outcome = terminal_loop(terminal, &mut driver, watcher, options);
+    let publisher = match role {
+        Role::Presenter(socket) => Some(follow::serve::Publisher::new(socket, driver.sender())),
+        Role::Follower { socket, name } => {
+            match follow::join::Link::start(socket, name, driver.sender()) {
+                Ok(link) => driver.follow_through(link),
+                Err(error) => {
+                    let text = format!("cannot wait for the presenter ({error})");
+                    let _ = driver.update(Event::Notice(Notice { text, level: Level::Error }));
+                }
+            }
+            None
+        }
+    };
+    let outcome = terminal_loop(terminal, &mut driver, watcher, publisher, options);
     remember_place(driver.app(), options);
     // The tests' way to prove that a panic after a hang-up does not abort.
     if std::env::var_os("COOPDASH_TEST_PANIC").is_some_and(|v| v == "after-hang-up") {
@@ -151,17 +174,21 @@ fn terminal_loop(
     terminal: &mut DefaultTerminal,
     driver: &mut Driver,
     mut watcher: Option<FileWatcher>,
+    mut publisher: Option<follow::serve::Publisher>,
     options: &Options,
 ) -> io::Result<u8> {
     let size = terminal.size()?;
     let _ = driver.update(Event::Resize(size.width, size.height));
+    publish(&mut publisher, driver);
     draw(terminal, driver.app())?;
     // The tests' way to prove that a panic leaves the terminal intact.
     if std::env::var_os("COOPDASH_TEST_PANIC").is_some_and(|v| v != "after-hang-up") {
         panic!("a panic asked for by COOPDASH_TEST_PANIC");
     }
     loop {
-        let effects = driver.step(None);
+        let mut effects = driver.step(None);
+        // Within the frame: followers hear of a new slide as this screen draws it.
+        effects.redraw |= publish(&mut publisher, driver);
         if let Some(watcher) = &mut watcher {
             // The dataset may now name another article.
             let _ = watcher.follow(&driver.app().content().watch_paths());
@@ -204,6 +231,16 @@ fn remember_place(app: &App, options: &Options) {
     let Some(slide) = app.content().deck().get(presentation.slide).filter(|_| presentation.begun()) else { return };
     let place = resume::Place { dataset: dataset.clone(), slide: presentation.slide, title: slide.title.clone() };
     let _ = resume::save(file, place);
+}
+
+/// Tells the followers where the presentation stands, if that changed; says whether the
+/// screen has a new message (the socket could not be had).
+fn publish(publisher: &mut Option<follow::serve::Publisher>, driver: &mut Driver) -> bool {
+    let Some(publisher) = publisher else { return false };
+    match publisher.after_step(driver.app()) {
+        Some(notice) => driver.update(notice).redraw,
+        None => false,
+    }
 }
 
 /// Starts the file watcher; if the platform refuses, says so in the status line and carries on

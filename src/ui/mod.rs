@@ -6,6 +6,7 @@ mod big;
 mod chart;
 mod detail;
 mod emphasis;
+mod follow;
 mod frame;
 mod gauges;
 mod header;
@@ -48,6 +49,7 @@ impl Widget for Viewer<'_> {
                 Overlay::Problems => problems::render(app, area, buf),
                 _ => {}
             }
+            follow::render(app, area, buf);
             return;
         }
         let areas = layout(area, &view.layout_input(self.content));
@@ -75,6 +77,7 @@ impl Widget for Viewer<'_> {
             Overlay::Details => detail::render_window(app, buf),
             Overlay::Problems => problems::render(app, area, buf),
         }
+        follow::render(app, area, buf);
     }
 }
 

@@ -27,6 +27,8 @@ pub struct PtyApp {
     /// Tells the reader thread to let go of its handle on the pty.
     stop: Arc<std::sync::atomic::AtomicBool>,
     reader: Option<thread::JoinHandle<()>>,
+    /// The program's `XDG_RUNTIME_DIR`, removed with it.
+    _runtime: tempfile::TempDir,
 }
 
 impl PtyApp {
@@ -53,6 +55,10 @@ impl PtyApp {
         command.cwd(cwd);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        // Each program in a runtime folder of its own, unless the test gives one: presenters
+        // of the same fixture in tests running side by side must not meet (`--follow`).
+        let runtime = tempfile::tempdir().expect("a runtime folder");
+        command.env("XDG_RUNTIME_DIR", runtime.path());
         for (name, value) in env {
             match value {
                 Some(value) => command.env(name, value),
@@ -105,7 +111,17 @@ impl PtyApp {
                 let _ = notify.send(n);
             }
         });
-        Self { child, writer, parser, output, raw, master: Some(pty.master), stop, reader: Some(handle) }
+        Self {
+            child,
+            writer,
+            parser,
+            output,
+            raw,
+            master: Some(pty.master),
+            stop,
+            reader: Some(handle),
+            _runtime: runtime,
+        }
     }
 
     /// The terminal changes size, as when a window is resized.
