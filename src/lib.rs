@@ -15,6 +15,7 @@ pub mod deck;
 pub mod export;
 pub mod format;
 pub mod geometry;
+pub mod handout;
 pub mod help;
 pub mod layout;
 pub mod load;
