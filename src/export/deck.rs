@@ -5,25 +5,38 @@
 
 use std::fmt::Write;
 
+use ratatui::buffer::Buffer;
+
+use super::color::{hex, rgb};
 use super::html::{escape, page_colors, pre_text};
 use super::{Defaults, Page};
 
+/// The colour of a screen's top-left cell: a slide's background, which also fills the window
+/// around it (and any seam between rows when the browser scales it).
+fn backdrop(buffer: &Buffer, defaults: Defaults) -> String {
+    let area = buffer.area;
+    let cell = buffer.cell((area.x, area.y));
+    hex(rgb(cell.map_or(defaults.bg, |c| c.bg), defaults.bg))
+}
+
 /// The pages as an HTML deck titled `title`.
 pub fn to_html_deck(title: &str, pages: &[Page], defaults: Defaults) -> String {
-    let (fg, bg) = page_colors(defaults);
+    let (fg, _) = page_colors(defaults);
+    let bg = pages.first().map_or_else(|| page_colors(defaults).1, |page| backdrop(page.buffer, defaults));
     let mut sections = String::new();
     for (index, page) in pages.iter().enumerate() {
         let number = index + 1;
         let area = page.buffer.area;
         let label = escape(&format!("Slide {number} of {}: {}", pages.len(), page.title));
-        let _ = write!(sections, "<section id=\"{number}\" aria-label=\"{label}\">\n");
+        let back = backdrop(page.buffer, defaults);
+        let _ = writeln!(sections, "<section id=\"{number}\" aria-label=\"{label}\" style=\"background: {back}\">");
         if !page.hidden.is_empty() {
             // Words the slide shows only as big glyphs: there for a search and a screen reader.
             let _ = writeln!(sections, "<h2 class=\"sr\">{}</h2>", escape(&page.hidden.join(" · ")));
         }
         let _ = write!(
             sections,
-            "<pre style=\"width: {}ch; height: {}em\">{}</pre>\n</section>\n",
+            "<pre style=\"width: {}ch; height: {}em; background: {back}\">{}</pre>\n</section>\n",
             area.width,
             f64::from(area.height) * 1.25,
             pre_text(page.buffer, defaults)

@@ -115,7 +115,7 @@ pub struct Embedded {
     pub cff: bool,
     /// Each character's glyph in the subset, which is its CID.
     pub cids: BTreeMap<char, u16>,
-    /// Each CID's advance, in thousandths of an em.
+    /// Each CID's advance, in thousandths of an em: its character's cells.
     pub widths: BTreeMap<u16, f32>,
     /// Bounding box, ascent, descent, cap height, in thousandths of an em.
     pub bbox: [f32; 4],
@@ -135,7 +135,11 @@ fn embed(data: &[u8], index: u32, chars: &[char]) -> Result<Embedded, String> {
         let Some(glyph) = face.glyph_index(c) else { continue };
         let cid = remapper.remap(glyph.0);
         cids.insert(c, cid);
-        widths.insert(cid, f32::from(face.glyph_hor_advance(glyph).unwrap_or(0)) * scale);
+        // The advance a grid gives the character (600 a cell, Courier's), not the glyph's own:
+        // text then runs cell to cell with no adjustments between glyphs, which a PDF reader
+        // would take for spaces (a CJK glyph's 1 em is less than its two cells' 1.2 em).
+        let cells = unicode_width::UnicodeWidthChar::width(c).unwrap_or(1).clamp(1, 2);
+        widths.insert(cid, 600.0 * cells as f32);
     }
     let subset = subsetter::subset(data, index, &remapper).map_err(|e| format!("a font cannot be subset: {e}"))?;
     let cff_table = ttf_parser::RawFace::parse(&subset, 0)
