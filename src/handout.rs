@@ -44,7 +44,10 @@ impl Handout {
             let Some(deck_slide) = app.content().deck().get(slide) else { continue };
             let text = export::to_plain_text(&buffer);
             let hidden = app.content().data().map_or_else(Vec::new, |loaded| {
-                big_words(deck_slide, &loaded.dataset).into_iter().filter(|word| !text.contains(word.as_str())).collect()
+                big_words(deck_slide, &loaded.dataset)
+                    .into_iter()
+                    .filter(|word| !text.contains(word.as_str()))
+                    .collect()
             });
             if notes && let Some(notes) = notes_of(deck_slide) {
                 buffer = with_notes(buffer, notes, app);

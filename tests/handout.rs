@@ -163,3 +163,13 @@ fn a_font_path_that_does_not_exist_is_a_usage_error_naming_it() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("no/such/font.otf"));
     assert!(!path.exists());
 }
+
+#[test]
+fn a_handout_with_notes_is_still_a_page_per_slide() {
+    // The notes themselves come from the slides' `notes` (see src/handout.rs: `notes_of`).
+    let (_dir, path) = export("", "handout.pdf", &["--notes", "--font", FONT]);
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&std::fs::read(path).unwrap()).unwrap();
+    assert_eq!(pages.len(), titles(Path::new("metrics.toml")).len());
+    let refused = coopdash(&["--notes", "--snapshot", "80x24"]);
+    assert_eq!(refused.status.code(), Some(2), "--notes needs --export");
+}

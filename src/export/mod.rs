@@ -3,10 +3,10 @@
 
 mod ansi;
 mod color;
-mod html;
-mod svg;
-pub mod pdf;
 mod deck;
+mod html;
+pub mod pdf;
+mod svg;
 
 use std::path::Path;
 

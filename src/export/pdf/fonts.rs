@@ -54,7 +54,9 @@ impl FontBook {
                 .with_face_data(id, |data, index| {
                     ttf_parser::Face::parse(data, index).map_or_else(
                         |_| Vec::new(),
-                        |face| left.iter().copied().filter(|&c| face.glyph_index(c).is_some_and(|g| g.0 != 0)).collect(),
+                        |face| {
+                            left.iter().copied().filter(|&c| face.glyph_index(c).is_some_and(|g| g.0 != 0)).collect()
+                        },
                     )
                 })
                 .unwrap_or_default();
@@ -181,9 +183,7 @@ fn subset_tag(chars: &[char]) -> String {
     for &c in chars {
         hash = (hash ^ u32::from(c)).wrapping_mul(16_777_619);
     }
-    (0..6)
-        .map(|i| char::from(b'A' + u8::try_from((hash >> (i * 5)) % 26).unwrap_or(0)))
-        .collect()
+    (0..6).map(|i| char::from(b'A' + u8::try_from((hash >> (i * 5)) % 26).unwrap_or(0))).collect()
 }
 
 #[cfg(test)]

@@ -19,9 +19,9 @@ use unicode_width::UnicodeWidthStr;
 
 pub use fonts::FontBook;
 
-use super::{Defaults, Page};
 use super::color::rgb;
 use super::svg::{self, block_parts};
+use super::{Defaults, Page};
 
 /// The SVG export's grid, in points.
 const CELL_WIDTH: f32 = svg::CELL_WIDTH as f32;
@@ -42,7 +42,8 @@ pub fn to_pdf(title: &str, pages: &[Page], defaults: Defaults, book: &FontBook) 
     let tree = alloc();
     let info = alloc();
     let courier = [alloc(), alloc()];
-    let embedded: Vec<[Ref; 5]> = fonts.embedded.iter().map(|_| [alloc(), alloc(), alloc(), alloc(), alloc()]).collect();
+    let embedded: Vec<[Ref; 5]> =
+        fonts.embedded.iter().map(|_| [alloc(), alloc(), alloc(), alloc(), alloc()]).collect();
     let page_refs: Vec<(Ref, Ref)> = pages.iter().map(|_| (alloc(), alloc())).collect();
 
     pdf.catalog(catalog).pages(tree);
@@ -112,7 +113,11 @@ fn needs_embedding(c: char) -> bool {
 fn write_embedded(pdf: &mut Pdf, font: &fonts::Embedded, [type0, cid, descriptor, program, cmap]: [Ref; 5]) {
     let name = Name(font.name.as_bytes());
     let system = pdf_writer::types::SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
-    pdf.type0_font(type0).base_font(name).encoding_predefined(Name(b"Identity-H")).descendant_font(cid).to_unicode(cmap);
+    pdf.type0_font(type0)
+        .base_font(name)
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid)
+        .to_unicode(cmap);
     let mut cid_font = pdf.cid_font(cid);
     cid_font
         .subtype(if font.cff { CidFontType::Type0 } else { CidFontType::Type2 })
