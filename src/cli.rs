@@ -75,7 +75,7 @@ pub struct Cli {
     pub export: Option<PathBuf>,
 
     /// In an exported deck (.pdf, or .html with --present), put each slide's notes under it
-    #[arg(long, requires = "export")]
+    #[arg(long, requires = "export", conflicts_with_all = ["check", "snapshot", "export_all"])]
     pub notes: bool,
 
     /// A font file (.ttf, .otf, .ttc) or a folder of them that a PDF export may embed, looked

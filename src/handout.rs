@@ -89,11 +89,11 @@ fn notes_of(_slide: &Slide) -> Option<&str> {
 }
 
 /// What a slide shows only in big glyphs: the title slide's title, a gauge's share, a big
-/// number.
+/// number; written as the small print writes them (`≤23.2%`, where the big font has `<=`).
 fn big_words(slide: &Slide, dataset: &Dataset) -> Vec<String> {
     match &slide.content {
         SlideContent::Title => vec![slide.title.clone()],
-        SlideContent::Gauge(g) => dataset.gauges.get(*g).map(|g| g.big_ratio()).into_iter().collect(),
+        SlideContent::Gauge(g) => dataset.gauges.get(*g).map(|g| g.display_ratio()).into_iter().collect(),
         SlideContent::Metric(m) => dataset.metrics.get(*m).map(|m| m.short_value()).into_iter().collect(),
         _ => Vec::new(),
     }
@@ -134,7 +134,8 @@ mod tests {
         let text = export::to_plain_text(&page);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[11], " Notes");
-        assert_eq!(lines[12].trim(), "Say where the figure comes from, then");
-        assert_eq!(lines[13].trim(), "pause.");
+        // 40 columns less a margin of 2 on each side: 36 for the notes.
+        assert_eq!(lines[12], "  Say where the figure comes from,");
+        assert_eq!(lines[13], "  then pause.");
     }
 }

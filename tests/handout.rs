@@ -65,6 +65,7 @@ fn the_html_deck_holds_every_slide_in_its_own_section_with_its_text() {
         assert!(squeeze(text).contains(&squeeze(title)), "{title} in {text}");
     }
     assert!(sections[1].contains("Partnership ties") && sections[1].contains("28"), "{}", sections[1]);
+    assert!(sections[3].contains("≤23.2%"), "the share in big glyphs, as text too: {}", sections[3]);
     // Self-contained: the player is inline, nothing is fetched.
     assert!(html.contains("<script>") && !html.contains("src=") && !html.contains("href="));
     for key in ["ArrowRight", "PageDown", "Home", "End", "touchstart", "location.hash", "@media print"] {
@@ -121,6 +122,8 @@ fn the_pdf_deck_has_a_page_per_slide_with_its_text_and_bars_as_rectangles() {
         assert!(squeeze(text).contains(&squeeze(title)), "{title} in {text}");
     }
     assert!(squeeze(&pages[1]).contains("Partnership ties 28"), "{}", pages[1]);
+    // The gauge's share is drawn in big glyphs; it is also there as (invisible) text.
+    assert!(pages[3].contains("≤23.2%"), "{}", pages[3]);
     let rects = rectangles(&pdf);
     // Every page has its background; the chart slide's six bars add a rectangle each at least.
     assert!(rects.iter().all(|&n| n >= 1), "{rects:?}");

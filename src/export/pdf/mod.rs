@@ -7,14 +7,17 @@
 //! middle as invisible text, so a search finds them there too.
 
 mod fonts;
+mod text;
 mod winansi;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use pdf_writer::Filter;
 use pdf_writer::types::{CidFontType, FontFlags, TextRenderingMode};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
+use text::{Glyph, text};
 use unicode_width::UnicodeWidthStr;
 
 pub use fonts::FontBook;
@@ -59,7 +62,7 @@ pub fn to_pdf(title: &str, pages: &[Page], defaults: Defaults, book: &FontBook) 
         let area = page.buffer.area;
         let (width, height) = (f32::from(area.width) * CELL_WIDTH, f32::from(area.height) * CELL_HEIGHT);
         let content = draw(page, &fonts, defaults, height);
-        pdf.stream(content_ref, &content.finish());
+        pdf.stream(content_ref, &deflate(&content.finish())).filter(Filter::FlateDecode);
         let mut writer = pdf.page(page_ref);
         writer.media_box(Rect::new(0.0, 0.0, width, height)).parent(tree).contents(content_ref);
         let mut resources = writer.resources();
@@ -73,10 +76,10 @@ pub fn to_pdf(title: &str, pages: &[Page], defaults: Defaults, book: &FontBook) 
 }
 
 /// The fonts of a document: Courier for WinAnsi text, and the embedded subsets.
-struct Fonts {
-    embedded: Vec<fonts::Embedded>,
+pub(super) struct Fonts {
+    pub(super) embedded: Vec<fonts::Embedded>,
     /// Each other character's font (an index into `embedded`) and CID.
-    glyphs: BTreeMap<char, (usize, u16)>,
+    pub(super) glyphs: BTreeMap<char, (usize, u16)>,
 }
 
 impl Fonts {
@@ -150,7 +153,9 @@ fn write_embedded(pdf: &mut Pdf, font: &fonts::Embedded, [type0, cid, descriptor
         fd.font_file2(program);
     }
     fd.finish();
-    let mut stream = pdf.stream(program, &font.program);
+    let packed = deflate(&font.program);
+    let mut stream = pdf.stream(program, &packed);
+    stream.filter(Filter::FlateDecode);
     if font.cff {
         stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
     } else {
@@ -309,80 +314,12 @@ fn blocks(content: &mut Content, row: &[Cell], top: f32) {
     flush(content, &mut run);
 }
 
-/// A character to show at column `x` (in cells), advancing `cells` cells.
-struct Glyph {
-    x: f32,
-    c: char,
-    cells: u16,
+/// A stream's bytes, deflated (a page's drawing shrinks to about a tenth).
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(bytes, 6)
 }
 
-/// Glyphs of one colour on one baseline, as text objects: one per stretch of one font.
-fn text(content: &mut Content, fonts: &Fonts, glyphs: &[Glyph], baseline: f32, fg: (u8, u8, u8), bold: bool) {
-    let font_of = |c: char| match winansi::byte(c) {
-        Some(_) => Some(None),
-        None => fonts.glyphs.get(&c).map(|&(index, _)| Some(index)),
-    };
-    let mut start = 0;
-    while start < glyphs.len() {
-        let Some(font) = font_of(glyphs[start].c) else {
-            // No font has it (only a character the book could not assign, which `for_pages`
-            // already refused): skip it.
-            start += 1;
-            continue;
-        };
-        let end = start + glyphs[start..].iter().take_while(|g| font_of(g.c) == Some(font)).count();
-        fill(content, fg);
-        content.begin_text();
-        match font {
-            None => {
-                content.set_font(Name(if bold { b"F1" } else { b"F0" }), FONT_SIZE);
-                content.next_line(glyphs[start].x * CELL_WIDTH, baseline);
-                let mut positioned = content.show_positioned();
-                let mut items = positioned.items();
-                let mut bytes = Vec::new();
-                for (i, glyph) in glyphs[start..end].iter().enumerate() {
-                    bytes.push(winansi::byte(glyph.c).unwrap_or(b'?'));
-                    // Courier advances 600/1000 em, one cell; anything else is adjusted.
-                    let target = advance_to_next(glyphs, start + i, end);
-                    if (target - 600.0).abs() > 0.5 {
-                        items.show(Str(&bytes));
-                        bytes.clear();
-                        items.adjust(600.0 - target);
-                    }
-                }
-                if !bytes.is_empty() {
-                    items.show(Str(&bytes));
-                }
-            }
-            Some(index) => {
-                let font = &fonts.embedded[index];
-                content.set_font(Name(format!("E{index}").as_bytes()), FONT_SIZE);
-                content.next_line(glyphs[start].x * CELL_WIDTH, baseline);
-                let mut positioned = content.show_positioned();
-                let mut items = positioned.items();
-                for (i, glyph) in glyphs[start..end].iter().enumerate() {
-                    let cid = fonts.glyphs.get(&glyph.c).map_or(0, |&(_, cid)| cid);
-                    items.show(Str(&cid.to_be_bytes()));
-                    let advance = font.widths.get(&cid).copied().unwrap_or(0.0);
-                    let target = advance_to_next(glyphs, start + i, end);
-                    if (advance - target).abs() > 0.5 {
-                        items.adjust(advance - target);
-                    }
-                }
-            }
-        }
-        content.end_text();
-        start = end;
-    }
-}
-
-/// How far glyph `i` must move the pen, in thousandths of an em (a cell is 600): to the next
-/// glyph of the stretch, or over its own cells at the stretch's end.
-fn advance_to_next(glyphs: &[Glyph], i: usize, end: usize) -> f32 {
-    let cells = if i + 1 < end { glyphs[i + 1].x - glyphs[i].x } else { f32::from(glyphs[i].cells) };
-    cells * 600.0
-}
-
-fn fill(content: &mut Content, (r, g, b): (u8, u8, u8)) {
+/// Sets the fill colour.
+pub(super) fn fill(content: &mut Content, (r, g, b): (u8, u8, u8)) {
     content.set_fill_rgb(f32::from(r) / 255.0, f32::from(g) / 255.0, f32::from(b) / 255.0);
 }
