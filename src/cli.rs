@@ -94,9 +94,19 @@ pub struct Cli {
     pub no_animation: bool,
 
     /// Write the screen to FILE, without a terminal: .txt, .ansi (replays with cat), .html or
-    /// .svg (the dashboard, or a slide with --present/--slide)
+    /// .svg (the dashboard, or a slide with --present/--slide); with --present, .html is the
+    /// whole deck; .pdf is always the deck (or the slide --slide names)
     #[arg(long, value_name = "FILE", conflicts_with_all = ["check", "snapshot", "export_all"])]
     pub export: Option<PathBuf>,
+
+    /// In an exported deck (.pdf, or .html with --present), put each slide's notes under it
+    #[arg(long, requires = "export", conflicts_with_all = ["check", "snapshot", "export_all"])]
+    pub notes: bool,
+
+    /// A font file (.ttf, .otf, .ttc) or a folder of them that a PDF export may embed, looked
+    /// in before the system's fonts; may be given more than once
+    #[arg(long, value_name = "PATH")]
+    pub font: Vec<PathBuf>,
 
     /// Write every slide to DIR as slide-01.svg, slide-02.svg, ...
     #[arg(long, value_name = "DIR", conflicts_with_all = ["check", "snapshot"])]

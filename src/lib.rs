@@ -16,6 +16,7 @@ pub mod details;
 pub mod export;
 pub mod format;
 pub mod geometry;
+pub mod handout;
 pub mod help;
 pub mod layout;
 pub mod load;

@@ -14,6 +14,7 @@ use ratatui::layout::Rect;
 use coopdash::app::{App, Event, Level, Notice, PresentOptions};
 use coopdash::cli::Cli;
 use coopdash::dataset::report::Paint;
+use coopdash::handout::Handout;
 use coopdash::load::{DEFAULT_DATASET, LoadAsk, LoadRequest};
 use coopdash::runtime::{Options, Role, WatchMode, resume};
 use coopdash::theme::Theme;
@@ -131,6 +132,9 @@ fn draw_offscreen(cli: &Cli, request: LoadRequest, fell_back: bool) -> Result<u8
     } else if let Some(dir) = &cli.export_all {
         offscreen::export_slides(&mut app, dir)
             .map(|files| say(&format!("wrote {} slides to {}", files.len(), dir.display())))
+    } else if let Some(path) = cli.export.as_ref().filter(|p| offscreen::is_deck(p, cli.present, cli.slide)) {
+        let only = cli.slide.map(|slide| usize::from(slide) - 1);
+        Handout::of(&mut app, only, cli.notes).write(path, offscreen::defaults(&app), &cli.font)
     } else if let Some(path) = &cli.export {
         offscreen::export_to(&app, path)
     } else {
@@ -163,8 +167,14 @@ fn new_app(cli: &Cli, request: LoadRequest, fell_back: bool, area: Rect, animati
         duration: cli.duration,
         slide_numbers: cli.slide_numbers,
     };
-    let start =
-        cli.present || cli.follow || cli.presenter || cli.resume || cli.slide.is_some() || cli.export_all.is_some();
+    let pdf = cli.export.as_ref().is_some_and(|path| offscreen::is_deck(path, false, None));
+    let start = cli.present
+        || cli.follow
+        || cli.presenter
+        || cli.resume
+        || cli.slide.is_some()
+        || cli.export_all.is_some()
+        || pdf;
     let slide = match cli.slide {
         Some(slide) => usize::from(slide).saturating_sub(1),
         None if cli.resume => resumed_slide(&app),

@@ -33,14 +33,14 @@ pub fn render(app: &App) -> Buffer {
 }
 
 /// The colours an export uses for the terminal's defaults, from the app's theme.
-fn defaults(app: &App) -> Defaults {
+pub fn defaults(app: &App) -> Defaults {
     Defaults { fg: app.view().theme().export_fg, bg: app.view().theme().export_bg }
 }
 
 /// Writes the app's screen to `path`, in the format its extension names.
 pub fn export_to(app: &App, path: &Path) -> Result<(), String> {
     let format = Format::of(path)
-        .ok_or_else(|| format!("{}: unknown format; use .txt, .ansi, .html or .svg", path.display()))?;
+        .ok_or_else(|| format!("{}: unknown format; use .txt, .ansi, .html, .svg or .pdf", path.display()))?;
     let text = export::export(&render(app), format, defaults(app));
     std::fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }
@@ -57,6 +57,17 @@ pub fn export_slides(app: &mut App, dir: &Path) -> Result<Vec<PathBuf>, String> 
         written.push(path);
     }
     Ok(written)
+}
+
+/// Whether an export to `path` is a deck: a `.pdf` always; an `.html` in presentation mode
+/// without a slide named (`--present`); every other format is one screen.
+pub fn is_deck(path: &Path, present: bool, slide: Option<u16>) -> bool {
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("pdf") => true,
+        Some("html" | "htm") => present && slide.is_none(),
+        _ => false,
+    }
 }
 
 /// A size as a rect at the origin.

@@ -205,7 +205,7 @@ fn export_writes_the_format_its_extension_names() {
     assert_eq!(text.lines().count(), 28);
     let bad = coopdash(&["--export", dir.path().join("a.png").to_str().unwrap()], repo());
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("use .txt, .ansi, .html or .svg"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("use .txt, .ansi, .html, .svg or .pdf"));
     let out_of_range = coopdash(&["--snapshot", "80x24", "--slide", "99"], repo());
     assert_eq!(out_of_range.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out_of_range.stderr).contains("the deck has 16 slides"));

@@ -9,8 +9,25 @@ use super::color::{hex, rgb};
 use super::{Defaults, Run, rows};
 
 pub fn to_html(buffer: &Buffer, defaults: Defaults) -> String {
-    let fg = hex(rgb(defaults.fg, defaults.fg));
-    let bg = hex(rgb(defaults.bg, defaults.bg));
+    let (fg, bg) = page_colors(defaults);
+    let body = pre_text(buffer, defaults);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>coopdash</title>\n<style>\n\
+         body {{ margin: 0; background: {bg}; }}\n\
+         pre {{ margin: 0; padding: 1em; color: {fg}; background: {bg}; font: 14px/1.25 ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace; }}\n\
+         pre span {{ display: inline-block; height: 1.25em; vertical-align: top; }}\n\
+         .w {{ width: 2ch; text-align: center; }}\n\
+         </style>\n</head>\n<body>\n<pre>{body}</pre>\n</body>\n</html>\n"
+    )
+}
+
+/// The colours of the terminal's defaults, as `#rrggbb`: (text, background).
+pub(super) fn page_colors(defaults: Defaults) -> (String, String) {
+    (hex(rgb(defaults.fg, defaults.fg)), hex(rgb(defaults.bg, defaults.bg)))
+}
+
+/// The inside of a `<pre>`: one line per row, styled spans, rows' trailing blanks dropped.
+pub(super) fn pre_text(buffer: &Buffer, defaults: Defaults) -> String {
     let mut body = String::new();
     for row in rows(buffer) {
         let last = row.iter().rposition(|run| !run.text.trim().is_empty() || run.bg != ratatui::style::Color::Reset);
@@ -29,14 +46,7 @@ pub fn to_html(buffer: &Buffer, defaults: Defaults) -> String {
         }
         body.push('\n');
     }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>coopdash</title>\n<style>\n\
-         body {{ margin: 0; background: {bg}; }}\n\
-         pre {{ margin: 0; padding: 1em; color: {fg}; background: {bg}; font: 14px/1.25 ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace; }}\n\
-         pre span {{ display: inline-block; height: 1.25em; vertical-align: top; }}\n\
-         .w {{ width: 2ch; text-align: center; }}\n\
-         </style>\n</head>\n<body>\n<pre>{body}</pre>\n</body>\n</html>\n"
-    )
+    body
 }
 
 /// The text cut where it goes from full blocks to other characters and back:

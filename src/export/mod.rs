@@ -3,7 +3,9 @@
 
 mod ansi;
 mod color;
+mod deck;
 mod html;
+pub mod pdf;
 mod svg;
 
 use std::path::Path;
@@ -13,6 +15,15 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 pub use color::rgb;
+pub use deck::to_html_deck;
+
+/// One page of a deck: a rendered screen, its title, and the words it shows only as pictures
+/// (a title or a number in big glyphs), which the HTML and PDF decks also carry as text.
+pub struct Page<'a> {
+    pub buffer: &'a Buffer,
+    pub title: &'a str,
+    pub hidden: &'a [String],
+}
 
 /// The formats, chosen by a file's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

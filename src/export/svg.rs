@@ -13,11 +13,11 @@ use super::html::escape;
 use super::{Defaults, rows};
 
 /// One cell, in pixels.
-const CELL_WIDTH: f64 = 8.4;
-const CELL_HEIGHT: f64 = 17.0;
-const FONT_SIZE: f64 = 14.0;
+pub(super) const CELL_WIDTH: f64 = 8.4;
+pub(super) const CELL_HEIGHT: f64 = 17.0;
+pub(super) const FONT_SIZE: f64 = 14.0;
 /// The text's baseline within a cell.
-const BASELINE: f64 = 13.0;
+pub(super) const BASELINE: f64 = 13.0;
 
 pub fn to_svg(buffer: &Buffer, defaults: Defaults) -> String {
     let area = buffer.area;
@@ -107,7 +107,7 @@ fn tspan(out: &mut String, attributes: &str, x: f64, text: &str, cells: usize) {
 }
 
 /// The filled parts of a block character, as (left, top, right, bottom) fractions of its cell.
-fn block_parts(c: char) -> Option<Vec<(f64, f64, f64, f64)>> {
+pub(super) fn block_parts(c: char) -> Option<Vec<(f64, f64, f64, f64)>> {
     const UL: u8 = 1;
     const UR: u8 = 2;
     const LL: u8 = 4;

@@ -13,6 +13,7 @@ mod header;
 mod help;
 mod highlight;
 mod message;
+pub mod notes;
 mod presenter;
 mod problems;
 mod slide;

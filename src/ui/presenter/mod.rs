@@ -14,9 +14,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::frame::{pane_block, with_caption};
-use super::highlight::styled_line;
 use crate::app::Viewer;
-use crate::article::{Article, wrap};
 use crate::load::Loaded;
 use crate::text::width::truncate;
 
@@ -78,16 +76,9 @@ fn notes_pane(app: &Viewer, slide_title: &str, area: Rect, buf: &mut Buffer) {
         Paragraph::new("No notes for this slide.").style(theme.dim).wrap(Wrap { trim: true }).render(text, buf);
         return;
     };
-    let article = Article::from_markdown(notes);
-    let width = usize::from(text.width);
-    let lines = wrap(&article.blocks, width);
-    let rows = usize::from(text.height);
-    let hidden = lines.len().saturating_sub(rows);
+    let notes = super::notes::Notes::new(notes, text.width);
+    let hidden = notes.rows().saturating_sub(usize::from(text.height));
     let more = if hidden > 0 { format!("{hidden} more lines below") } else { String::new() };
     with_caption(block, more, theme.dim, area.width).render(area, buf);
-    for (row, line) in lines.iter().take(rows).enumerate() {
-        let styled = styled_line(theme, line, line.pieces(&article.blocks, width), &[]);
-        let row_area = Rect { y: text.y + row as u16, height: 1, ..text };
-        styled.render(row_area, buf);
-    }
+    notes.render(theme, text, buf);
 }
