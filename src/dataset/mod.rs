@@ -15,7 +15,7 @@ pub use raw::json_schema;
 pub mod read;
 mod validate;
 
-use diagnostic::LineIndex;
+pub use diagnostic::LineIndex;
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use model::{
     ArticleRef, Bound, Chart, ChartDirection, ChartScale, Dataset, Date, Gauge, Metric, Notation, Quote, Scale,

@@ -3,7 +3,7 @@
 //! dataset's `quote`, when the article does not hold it).
 
 use crate::article::fold;
-use crate::dataset::{Dataset, Diagnostic, Metric, Position};
+use crate::dataset::{Dataset, Diagnostic, LineIndex, Metric, Position};
 use crate::provenance::Evidence;
 use crate::provenance::quote_numbers::{QuoteBound, QuotedNumber, contradiction, half_unit};
 
@@ -13,46 +13,64 @@ pub struct ArticleSource<'a> {
     pub text: &'a str,
 }
 
-/// A warning for every metric whose value agrees with none of the numbers of its quote.
+/// A warning for every metric whose value agrees with none of the numbers of its quote. The
+/// article is folded, searched and indexed once for all of them, so ten thousand contradicted
+/// quotes cost one pass over a large article, not one each.
 pub fn contradicted(
     dataset: &Dataset,
     evidence: &Evidence,
     file: &str,
     article: Option<ArticleSource<'_>>,
 ) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
+    // (metric, the number the warning quotes, where it starts in the quote's text)
+    let mut wrong: Vec<(usize, &str, usize)> = Vec::new();
     for (index, metric) in dataset.metrics.iter().enumerate() {
         let Some(quote) = &metric.quote else { continue };
         let Some(numbers) = contradiction(&quote.text, &candidates(metric)) else { continue };
         let number = shown(&numbers);
-        let said = &quote.text[number.start..number.end];
-        let in_article = article
-            .as_ref()
-            .filter(|_| evidence.place(index).is_some())
-            .and_then(|a| locate(a.text, &quote.text, said).map(|position| (a.name, position)));
-        let message = format!(
-            "`{}` is {} but its quote says {said} (quote at {file}:{}:{})",
-            metric.id,
-            metric.display_value(),
-            quote.position.line,
-            quote.position.column
-        );
-        let diagnostic = match in_article {
-            Some((name, position)) => Diagnostic::warning(name, Some(position), message),
-            None => {
-                // In the dataset: past the opening `"`, and the quote's text before the number.
-                let before = quote.text[..number.start].chars().count();
-                let position = Position { line: quote.position.line, column: quote.position.column + 1 + before };
-                Diagnostic::warning(file, Some(position), message)
-            }
-        };
-        found.push(
-            diagnostic
-                .spanning(said.chars().count())
-                .with_hint("correct the value, or quote the sentence that states it"),
-        );
+        wrong.push((index, &quote.text[number.start..number.end], number.start));
     }
-    found
+    let wanted: Vec<(&str, &str)> = wrong
+        .iter()
+        .map(|&(index, said, _)| {
+            let quote = dataset.metrics[index].quote.as_ref().map_or("", |q| q.text.as_str());
+            // A quote the article does not hold is not looked for in it.
+            if evidence.place(index).is_some() { (quote, said) } else { ("", said) }
+        })
+        .collect();
+    let places = match &article {
+        Some(source) => locate_all(source.text, &wanted),
+        None => vec![None; wanted.len()],
+    };
+    wrong
+        .into_iter()
+        .zip(places)
+        .filter_map(|((index, said, start), place)| {
+            let metric = &dataset.metrics[index];
+            let quote = metric.quote.as_ref()?;
+            let message = format!(
+                "`{}` is {} but its quote says {said} (quote at {file}:{}:{})",
+                metric.id,
+                metric.display_value(),
+                quote.position.line,
+                quote.position.column
+            );
+            let diagnostic = match (place, &article) {
+                (Some(position), Some(source)) => Diagnostic::warning(source.name, Some(position), message),
+                _ => {
+                    // In the dataset: past the opening `"`, and the quote's text before the number.
+                    let before = quote.text[..start].chars().count();
+                    let position = Position { line: quote.position.line, column: quote.position.column + 1 + before };
+                    Diagnostic::warning(file, Some(position), message)
+                }
+            };
+            Some(
+                diagnostic
+                    .spanning(said.chars().count())
+                    .with_hint("correct the value, or quote the sentence that states it"),
+            )
+        })
+        .collect()
 }
 
 /// The value as written in its unit and in the base unit (tonnes), each to its precision; and
@@ -76,19 +94,67 @@ fn shown(numbers: &[QuotedNumber]) -> &QuotedNumber {
     numbers.iter().find(|n| !year(n)).unwrap_or(&numbers[0])
 }
 
-/// The line and column of `number` where `quote` stands in `text`, matched as quotes are
-/// (case, white space and typographic marks folded).
-fn locate(text: &str, quote: &str, number: &str) -> Option<Position> {
+/// For each `(quote, number)`, the line and column of `number` where `quote` first stands in
+/// `text`, matched as quotes are (case, white space and typographic marks folded); `None` for an
+/// empty quote or one the text does not hold. One fold, one automaton pass and one walk over
+/// the text, however many there are.
+fn locate_all(text: &str, wanted: &[(&str, &str)]) -> Vec<Option<Position>> {
+    let mut found = vec![None; wanted.len()];
+    let needles: Vec<String> = wanted.iter().map(|(quote, _)| fold(quote.trim()).0.trim().to_owned()).collect();
+    let searchable: Vec<usize> = (0..needles.len()).filter(|&i| !needles[i].is_empty()).collect();
+    if searchable.is_empty() {
+        return found;
+    }
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(searchable.iter().map(|&i| &needles[i])) else {
+        return found;
+    };
     let (haystack, origins) = fold(text);
-    let (needle, _) = fold(quote.trim());
-    let at = haystack.find(needle.trim())?;
-    let (number, _) = fold(number);
-    let within = haystack[at..].find(number.as_str())? + at;
-    let char_index = origins.get(haystack[..within].chars().count()).copied()?;
+    let mut starts: Vec<Option<usize>> = vec![None; wanted.len()];
+    let mut missing = searchable.len();
+    for hit in automaton.find_overlapping_iter(haystack.as_str()) {
+        let wanted_index = searchable[hit.pattern().as_usize()];
+        if starts[wanted_index].is_none() {
+            starts[wanted_index] = Some(hit.start());
+            missing -= 1;
+            if missing == 0 {
+                break;
+            }
+        }
+    }
+    // The number inside its quote, as a byte of the folded text.
+    let mut numbers: Vec<(usize, usize)> = Vec::new();
+    for (index, start) in starts.iter().enumerate() {
+        let Some(start) = *start else { continue };
+        let end = (start + needles[index].len()).min(haystack.len());
+        let (number, _) = fold(wanted[index].1);
+        if let Some(within) = haystack.get(start..end).and_then(|quote| quote.find(number.trim())) {
+            numbers.push((start + within, index));
+        }
+    }
+    // Folded bytes to chars of the sanitised text, in one walk from the top.
+    numbers.sort_unstable();
+    let (mut chars, mut from) = (0, 0);
+    let mut offsets: Vec<(usize, usize)> = Vec::new();
+    for (byte, index) in numbers {
+        chars += haystack[from..byte].chars().count();
+        from = byte;
+        if let Some(&offset) = origins.get(chars) {
+            offsets.push((offset, index));
+        }
+    }
     // Offsets are into the sanitised text, which keeps every line break where it was.
     let sanitised = crate::text::sanitize(text);
-    let byte = sanitised.char_indices().nth(char_index).map_or(sanitised.len(), |(i, _)| i);
-    Some(Position::of_offset(&sanitised, byte))
+    let lines = LineIndex::new(&sanitised);
+    offsets.sort_unstable();
+    let mut bytes = sanitised.char_indices().map(|(byte, _)| byte).enumerate().peekable();
+    for (offset, index) in offsets {
+        while bytes.peek().is_some_and(|&(char_index, _)| char_index < offset) {
+            bytes.next();
+        }
+        let byte = bytes.peek().map_or(sanitised.len(), |&(_, byte)| byte);
+        found[index] = Some(lines.position(byte));
+    }
+    found
 }
 
 #[cfg(test)]
@@ -113,10 +179,17 @@ mod tests {
     #[test]
     fn a_number_is_located_in_the_article_text() {
         let text = "# T\n\nChina signed Belt and Road\ncooperation agreements with *25* of its neighbours.\n";
-        let at = locate(text, "Belt and Road cooperation agreements with 25", "25");
-        assert_eq!(at, None, "markup inside the quote: not matched in the source");
+        let at = locate_all(text, &[("Belt and Road cooperation agreements with 25", "25")]);
+        assert_eq!(at, [None], "markup inside the quote: not matched in the source");
         let text = "# T\n\nChina signed Belt and Road\ncooperation agreements with 25 of its neighbours.\n";
-        let at = locate(text, "Belt and Road cooperation agreements with 25 of its neighbours", "25");
-        assert_eq!(at, Some(Position { line: 4, column: 29 }));
+        let at = locate_all(
+            text,
+            &[
+                ("", "25"),
+                ("Belt and Road cooperation agreements with 25 of its neighbours", "25"),
+                ("China signed", "China"),
+            ],
+        );
+        assert_eq!(at, [None, Some(Position { line: 4, column: 29 }), Some(Position { line: 3, column: 1 })]);
     }
 }
