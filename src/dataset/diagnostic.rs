@@ -122,8 +122,16 @@ impl Diagnostic {
     /// Keeps the line the diagnostic points at, taken from `text` (the file's whole text), so
     /// it can be shown under the message without the file at hand.
     pub fn attach_source(&mut self, text: &str) {
+        let lines: Vec<&str> = text.split('\n').collect();
+        self.attach_line(&lines);
+    }
+
+    /// [`Diagnostic::attach_source`] from the text's lines, split once for many diagnostics
+    /// (thousands of warnings on a large article must not rescan it each).
+    pub fn attach_line(&mut self, lines: &[&str]) {
         if let Some(position) = self.position {
-            self.source_line = text.split('\n').nth(position.line - 1).map(|l| l.trim_end_matches('\r').into());
+            self.source_line =
+                position.line.checked_sub(1).and_then(|i| lines.get(i)).map(|l| l.trim_end_matches('\r').into());
         }
     }
 

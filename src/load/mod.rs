@@ -122,8 +122,9 @@ pub fn load(request: &LoadRequest) -> Result<Loaded, LoadError> {
 /// The diagnostics, those about `file` with the source line they point at (for the snippet
 /// under the message).
 fn sourced(mut diagnostics: Vec<Diagnostic>, file: &str, text: &str) -> Vec<Diagnostic> {
+    let mut lines: Option<Vec<&str>> = None;
     for diagnostic in diagnostics.iter_mut().filter(|d| d.file == file) {
-        diagnostic.attach_source(text);
+        diagnostic.attach_line(lines.get_or_insert_with(|| text.split('\n').collect()));
     }
     diagnostics
 }
