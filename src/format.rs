@@ -72,17 +72,6 @@ impl crate::dataset::Dataset {
 }
 
 impl Bound {
-    /// Plain ASCII, for the big-digit font, which has no `≥`, `≤` or `≈`.
-    pub fn ascii_symbol(self) -> &'static str {
-        match self {
-            Bound::Over => ">",
-            Bound::Under => "<",
-            Bound::AtLeast => ">=",
-            Bound::AtMost => "<=",
-            Bound::About => "~",
-        }
-    }
-
     /// The mark every value on screen carries (bars, gauges, details, the status line): one mark
     /// means one thing everywhere.
     pub fn math_symbol(self) -> &'static str {
@@ -138,16 +127,7 @@ impl fmt::Display for Date {
 }
 
 impl Gauge {
-    /// `<=23.2%`: the share in ASCII, for big digits (the 8×8 font has no `≤`).
-    pub fn big_ratio(&self) -> String {
-        let percent = format_percent(self.ratio);
-        match self.bound {
-            Some(bound) => format!("{}{percent}", bound.ascii_symbol()),
-            None => percent,
-        }
-    }
-
-    /// `≤23.2%`, `>40%`, `~12%`, `89.3%`.
+    /// `≤23.2%`, `>40%`, `≈12%`, `89.3%`: on gauges, in details and in big digits alike.
     pub fn display_ratio(&self) -> String {
         let percent = format_percent(self.ratio);
         match self.bound {

@@ -8,6 +8,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
+mod compose;
+
 use super::emphasis::Emphasis;
 
 /// Glyph sizes from largest to smallest, with the cells one glyph takes. Sextant and octant
@@ -67,9 +69,10 @@ pub fn fit_title(font_text: &str, written: &str, width: u16, height: u16, max_li
     }
 }
 
-/// Whether the 8×8 font has every character of `text`.
+/// Whether the 8×8 font has every character of `text` (its `≤` and `≥` included), or
+/// [`compose`] draws it (`≈`).
 fn drawable(text: &str) -> bool {
-    text.chars().all(|c| c == ' ' || c.is_ascii_graphic())
+    text.chars().all(|c| c == ' ' || c.is_ascii_graphic() || matches!(c, '≤' | '≥') || compose::composes(c))
 }
 
 /// Splits at spaces into lines of at most `per_line` chars; `None` if a word is longer.
@@ -97,14 +100,15 @@ fn wrap_words(text: &str, per_line: usize) -> Option<Vec<String>> {
 pub fn render(fit: &Fit, text: &str, style: Style, area: Rect, buf: &mut Buffer) {
     match fit {
         Fit::Big { size, lines, .. } => {
-            let lines: Vec<Line> = lines.iter().map(|l| Line::from(l.clone())).collect();
+            let big: Vec<Line> = lines.iter().map(|l| Line::from(l.clone())).collect();
             BigText::builder()
                 .pixel_size(*size)
                 .style(style)
-                .lines(lines)
+                .lines(big)
                 .alignment(Alignment::Center)
                 .build()
                 .render(area, buf);
+            compose::overdraw(lines, *size, area, buf);
         }
         Fit::Emphasis(emphasis) => emphasis.render(style, area, buf),
         Fit::Plain { .. } => {
@@ -127,6 +131,13 @@ mod tests {
             fit("28", 80, 5, 1, PixelSize::Full),
             Fit::Big { size: PixelSize::HalfHeight, height: 4, .. }
         ));
+    }
+
+    #[test]
+    fn bounds_are_big_glyphs_too() {
+        for text in ["≤23.2%", "≥120 Mt", "≈48 Mt", ">50 Mt"] {
+            assert!(matches!(fit(text, 200, 20, 1, PixelSize::Full), Fit::Big { .. }), "{text}");
+        }
     }
 
     #[test]

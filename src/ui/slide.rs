@@ -237,7 +237,7 @@ fn gauge_slide(
     let (part, whole) = (&dataset.metrics[gauge.metric], &dataset.metrics[gauge.of]);
     let (heading_area, content, caption_area) = heading_content_caption(body, slide.caption.as_deref());
     heading(app, &slide.title, heading_area, buf);
-    let share = gauge.big_ratio();
+    let share = gauge.display_ratio();
     // The share first: the bar and the words only where there is room for them too.
     let fit = big::fit(&share, content.width, content.height.saturating_sub(4).max(1), 1, PixelSize::Full);
     let [number, _, bar, _, words] = stack(content, [fit.height(), 1, 1, 1, 1]);
