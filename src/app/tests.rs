@@ -13,6 +13,12 @@ use crate::layout::{self, Pane};
 use crate::load::{DatasetSource, LoadAsk};
 use crate::runtime::in_place::{apply, step};
 
+/// The instant a test's made-up clock starts from: every later instant is this plus a duration,
+/// so the app never sees the real clock move under a test.
+pub(super) fn start_of_test() -> Instant {
+    Instant::now()
+}
+
 fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE), Instant::now())
 }

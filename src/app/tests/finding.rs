@@ -229,7 +229,7 @@ fn blank_toggles_and_does_not_replay_the_animation() {
     let mut app = builtin_app(100, 30);
     apply(&mut app, key(KeyCode::Char('p')));
     apply(&mut app, key(KeyCode::Right));
-    let t0 = Instant::now();
+    let t0 = start_of_test();
     apply(&mut app, Event::Tick(t0 + crate::app::ANIMATION * 2));
     assert_eq!(app.view().presentation().progress(), 1.0);
     apply(&mut app, key(KeyCode::Char('b')));

@@ -5,7 +5,7 @@ use super::*;
 #[test]
 fn file_changes_reload_on_the_next_tick_and_bare_ones_after_the_quiet_period() {
     let (_dir, path, mut app) = app_on(GOOD);
-    let t0 = Instant::now();
+    let t0 = start_of_test();
     write(&path, &GOOD.replace("value = 3", "value = 4"));
     assert_eq!(step(&mut app, Event::FileChanged(FileChange::Partial, t0)), Effects::none(), "nothing to draw yet");
     assert_eq!(app.next_deadline(), Some(t0 + DEFAULT_QUIET));
@@ -21,7 +21,7 @@ fn file_changes_reload_on_the_next_tick_and_bare_ones_after_the_quiet_period() {
 #[test]
 fn changed_values_are_highlighted_for_a_few_seconds() {
     let (_dir, path, mut app) = app_on(GOOD);
-    let t0 = Instant::now();
+    let t0 = start_of_test();
     write(&path, &GOOD.replace("value = 2", "value = 7"));
     apply(&mut app, Event::FileChanged(FileChange::Complete, t0));
     apply(&mut app, Event::Tick(t0));
@@ -41,7 +41,7 @@ fn changed_values_are_highlighted_for_a_few_seconds() {
 #[test]
 fn a_message_goes_with_the_next_action_or_after_a_while_and_an_error_stays() {
     let (_dir, path, mut app) = app_on(GOOD);
-    let t0 = Instant::now();
+    let t0 = start_of_test();
     apply(&mut app, Event::Reload);
     assert!(app.view().notice().unwrap().text.contains("no changes"));
     apply(&mut app, Event::Tick(t0));
@@ -62,7 +62,7 @@ fn a_message_goes_with_the_next_action_or_after_a_while_and_an_error_stays() {
 #[test]
 fn a_half_written_file_caught_by_the_quiet_period_shows_no_error_if_the_save_completes() {
     let (_dir, path, mut app) = app_on(GOOD);
-    let t0 = Instant::now();
+    let t0 = start_of_test();
     write(&path, "title = \"T\"\n[[metric]]\nid = \"a\"\nval"); // the first chunk of a save
     apply(&mut app, Event::FileChanged(FileChange::Partial, t0));
     apply(&mut app, Event::Tick(t0 + DEFAULT_QUIET));
@@ -79,7 +79,7 @@ fn a_half_written_file_caught_by_the_quiet_period_shows_no_error_if_the_save_com
 #[test]
 fn an_error_that_is_still_true_after_the_grace_period_is_shown() {
     let (_dir, path, mut app) = app_on(GOOD);
-    let t0 = Instant::now();
+    let t0 = start_of_test();
     write(&path, "title = ");
     apply(&mut app, Event::FileChanged(FileChange::Partial, t0));
     apply(&mut app, Event::Tick(t0 + DEFAULT_QUIET));
@@ -103,7 +103,7 @@ fn the_watcher_follows_the_dataset_and_the_article_it_names() {
 #[test]
 fn a_reload_that_finds_the_same_data_changes_nothing_and_keeps_the_highlight() {
     let (_dir, path, mut app) = app_on(GOOD);
-    let t0 = Instant::now();
+    let t0 = start_of_test();
     write(&path, &GOOD.replace("value = 2", "value = 7"));
     apply(&mut app, Event::FileChanged(FileChange::Complete, t0));
     assert!(step(&mut app, Event::Tick(t0)).redraw);
