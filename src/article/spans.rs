@@ -3,42 +3,6 @@
 
 use super::{Article, TextSpan, fold_with};
 
-/// Words that name numbers, so "nine" is marked like "9".
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "dozen",
-];
-
 impl Article {
     /// Every place `query` occurs, in document order, matched like quotes (white space collapsed,
     /// typographic quotes and dashes folded) and case-insensitively unless `case_sensitive`.
@@ -100,7 +64,7 @@ impl Article {
                 i += 1;
             }
             let word: String = chars[word_start..i].iter().collect::<String>().to_lowercase();
-            if word.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&word.as_str()) {
+            if word.chars().any(|c| c.is_ascii_digit()) || crate::text::number::is_number_word(&word) {
                 found.push(TextSpan { block: span.block, start: word_start, end: i });
             }
         }

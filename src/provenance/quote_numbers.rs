@@ -34,29 +34,7 @@ pub enum QuoteBound {
     Approximate,
 }
 
-const ONES: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+use crate::text::number::{ONES, TENS};
 
 /// Bound words and phrases, as they end just before a number (lowercase).
 const BOUNDS: &[(&str, QuoteBound)] = &[

@@ -41,6 +41,40 @@ pub fn format_percent(ratio: f64) -> String {
     format!("{}%", format_number(ratio * 100.0, 1))
 }
 
+/// English number words below twenty, by value (`ONES[9]` is "nine").
+pub const ONES: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+/// English tens from twenty (`TENS[0]` is "twenty").
+pub const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+/// Whether `word` (lowercase) names a number, so "nine" is marked like "9": the words below
+/// twenty but zero, the tens, and the scales.
+pub fn is_number_word(word: &str) -> bool {
+    ONES[1..].contains(&word)
+        || TENS.contains(&word)
+        || ["hundred", "thousand", "million", "billion", "dozen"].contains(&word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
