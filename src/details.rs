@@ -65,7 +65,7 @@ pub fn describe(loaded: &Loaded, changes: &[ValueChange], item: Item) -> Option<
                 fields.push(field("Note", note.clone(), Tone::Body));
             }
             if let Some(quote) = &m.quote {
-                let found = loaded.evidence.place(index).is_some();
+                let found = loaded.evidence.quote(index).is_some();
                 let status = if found { "" } else { "  (not found in the article)" };
                 fields.push(field("Quote", format!("“{}”{status}", quote.text), Tone::Quote));
             }

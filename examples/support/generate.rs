@@ -77,7 +77,7 @@ pub fn article(lines: usize, seed: u64) -> String {
                 let _ = writeln!(out, "{}.", words.join(" "));
             }
             // One numbered fact per paragraph, for quotes to point at.
-            let _ = writeln!(out, "Fact {fact} counts {} {} in all.", 10 + fact % 90, rng.pick(WORDS));
+            let _ = writeln!(out, "Fact {fact} counts {} {} in all.", fact_count(fact), rng.pick(WORDS));
             fact += 1;
             out.push('\n');
             written += rows + 2;
@@ -93,9 +93,31 @@ pub fn article(lines: usize, seed: u64) -> String {
     out
 }
 
+/// The number fact `fact` of [`article`] counts.
+fn fact_count(fact: usize) -> usize {
+    10 + fact % 90
+}
+
+/// Whether metric `i` of [`dataset`] quotes fact `i / 2`: every other metric, except the first of
+/// each block, the whole that its block's last metric is part of.
+fn quotes_a_fact(i: usize) -> bool {
+    i % 2 == 0 && i % 12 != 0
+}
+
+/// Metric `i`'s value: a whole of 1000 first in each block, then the count its quote names (so
+/// the quotes agree with the values, as in a real dataset), or a small number.
+fn value_of(i: usize) -> usize {
+    match i {
+        _ if i % 12 == 0 => 1000,
+        _ if quotes_a_fact(i) => fact_count(i / 2),
+        _ => 10 + i % 90,
+    }
+}
+
 /// A dataset of `metrics` metrics in blocks of 12 of one unit, charted 6 at a time; every other
-/// metric quotes a fact of [`article`]; the last of each block is a part of the first (a
-/// default gauge). `article = "…"` points at `article_file` when given.
+/// metric (but the first of a block) quotes a fact of [`article`] and has the value it states;
+/// the last of each block is a part of the first (a default gauge). `article = "…"` points at
+/// `article_file` when given.
 pub fn dataset(metrics: usize, article_file: Option<&str>) -> String {
     let mut out = String::with_capacity(metrics * 120);
     out.push_str("title = \"Generated dataset\"\nsubtitle = \"Deterministic, for benchmarks\"\n");
@@ -106,11 +128,11 @@ pub fn dataset(metrics: usize, article_file: Option<&str>) -> String {
         let _ = write!(
             out,
             "\n[[metric]]\nid = \"m{i}\"\nlabel = \"Metric number {i}\"\nvalue = {}\nunit = \"{}\"\n",
-            if i % 12 == 0 { 1000 } else { 10 + i % 90 },
+            value_of(i),
             if (i / 12) % 2 == 0 { "countries" } else { "kt" }
         );
-        if i % 2 == 0 {
-            let _ = writeln!(out, "quote = \"fact {} counts {}\"", i / 2, 10 + (i / 2) % 90);
+        if quotes_a_fact(i) {
+            let _ = writeln!(out, "quote = \"fact {} counts {}\"", i / 2, fact_count(i / 2));
         }
         if i % 12 == 11 {
             let _ = writeln!(out, "part_of = \"m{}\"", i - 11);

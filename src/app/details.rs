@@ -11,7 +11,7 @@ impl View {
     /// The article rows the details window must leave in sight: the highlighted sentence from
     /// its first row down to its evidence badge.
     pub fn details_keep(&self, content: &Content) -> Option<Keep> {
-        let place = content.data()?.evidence.place(self.evidence_metric?)?;
+        let place = content.data()?.evidence_place(self.evidence_metric?)?;
         let badge = self.evidence_badge(content)?;
         let first = self.row_of_line(content, self.line_of(place.sentence));
         // The badge's row is the one under its line.

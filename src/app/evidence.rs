@@ -29,7 +29,7 @@ impl View {
     /// even when the selection did not change).
     pub(super) fn show_evidence(&mut self, content: &Content) {
         self.evidence_metric = self.selected_metric(content);
-        let place = self.evidence_metric.and_then(|m| content.data()?.evidence.place(m));
+        let place = self.evidence_metric.and_then(|m| content.data()?.evidence_place(m));
         match place {
             Some(place) => self.scroll_to_span(content, place.sentence),
             // The badge row may be gone, and the last page with it.
@@ -39,12 +39,14 @@ impl View {
 
     /// The wrapped line that shows the start of `span`.
     pub fn line_of(&self, span: TextSpan) -> usize {
-        crate::article::line_of(&self.article_lines, span.block, span.start)
+        crate::article::line_of(self.article_wrap.lines(), span.block, span.start)
     }
 
     /// Brings `span` into view: nothing moves if it is already on screen, otherwise its first
     /// line goes a third of the way down the pane (so the context above it shows too).
     pub(super) fn scroll_to_span(&mut self, content: &Content, span: TextSpan) {
+        self.wrap_article_through(content, span.block);
+        self.wrap_article_for_view(content);
         let first = self.row_of_line(content, self.line_of(span));
         let last = self.row_of_line(content, self.line_of(TextSpan { start: span.end.saturating_sub(1), ..span }));
         let page = self.article_page(content);
@@ -59,9 +61,11 @@ impl View {
     /// `m`: selects the metric whose quote is nearest the top of the article view (the first at
     /// or below it, else the last above it).
     pub(super) fn select_metric_here(&mut self, content: &Content) {
+        // Every quote's line is asked for.
+        self.wrap_article_whole(content);
         let Some(loaded) = content.data() else { return };
         let lines: Vec<(usize, usize)> = (0..loaded.dataset.metrics.len())
-            .filter_map(|m| loaded.evidence.place(m).map(|p| (self.line_of(p.sentence), m)))
+            .filter_map(|m| loaded.evidence.quote(m).map(|quote| (self.line_of(quote), m)))
             .collect();
         let top = self.line_at_row(content, self.article_scroll);
         let below = lines.iter().filter(|(line, _)| *line >= top).min();
@@ -103,7 +107,7 @@ impl View {
         }
         self.followed = self.selected_item(content);
         self.evidence_metric = Some(metric);
-        if scroll && let Some(place) = content.data().and_then(|d| d.evidence.place(metric)) {
+        if scroll && let Some(place) = content.data().and_then(|d| d.evidence_place(metric)) {
             self.scroll_to_span(content, place.sentence);
         }
         self.clamp_article_scroll(content);

@@ -20,6 +20,7 @@ mod navigation;
 mod presentation;
 mod search;
 mod view;
+mod wrapping;
 
 pub use changes::ValueChange;
 pub use content::{Content, News, Replaced, Status};

@@ -1,10 +1,10 @@
 //! Focus, selection and scrolling: the arithmetic behind the movement keys.
 
+use super::wrapping::article_blocks;
 use super::{Content, Overlay, View};
 use crate::action::Action;
-use crate::article::{Row, Scroll, row_at, wrap};
+use crate::article::{Row, Scroll, Wrapping, row_at};
 use crate::layout::{self, HelpWindow, Pane, Screen};
-use crate::load::Loaded;
 
 /// What the detail line and the details window describe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +70,9 @@ impl View {
         let page = self.page_rows(content, pane);
         match pane {
             Pane::Article => {
+                if action == Action::Last {
+                    self.wrap_article_whole(content);
+                }
                 self.article_scroll = step(self.article_scroll, action, page, self.article_rows(content));
                 self.clamp_article_scroll(content);
             }
@@ -128,11 +131,12 @@ impl View {
     /// movement keys and the article pane both read.
     pub fn article_view(&self, content: &Content) -> Scroll {
         Scroll::new(
-            self.article_lines.len(),
+            self.article_wrap.lines().len(),
             self.evidence_badge(content),
             self.article_page(content),
             self.article_scroll,
         )
+        .partial(!self.article_wrap.is_complete())
     }
 
     /// The largest scroll that still fills the pane: the last row sits at the bottom.
@@ -167,12 +171,13 @@ impl View {
     /// line cut at the sentence's end if another sentence follows on it.
     pub fn evidence_badge(&self, content: &Content) -> Option<crate::article::BadgePlace> {
         let loaded = content.data()?;
-        let place = loaded.evidence.place(self.evidence_metric?)?;
+        let place = loaded.evidence_place(self.evidence_metric?)?;
         let blocks = &loaded.article.as_ref()?.article.blocks;
-        Some(crate::article::badge_place(&self.article_lines, blocks, self.article_width, place.sentence))
+        Some(crate::article::badge_place(self.article_wrap.lines(), blocks, self.article_width, place.sentence))
     }
 
     pub(super) fn clamp_article_scroll(&mut self, content: &Content) {
+        self.wrap_article_for_view(content);
         self.article_scroll = self.article_scroll.min(self.article_max_scroll(content));
     }
 
@@ -186,19 +191,20 @@ impl View {
         } else {
             usize::from(layout::article_text_area(pane).width)
         };
-        if width == self.article_width && !self.article_lines.is_empty() {
+        if width == self.article_width && !self.article_wrap.lines().is_empty() {
             self.clamp_article_scroll(content);
             return;
         }
         let anchor =
-            self.article_lines.get(self.line_at_row(content, self.article_scroll)).map(|l| (l.block, l.offset));
-        self.article_lines = match content.data() {
-            Some(Loaded { article: Some(named), .. }) => wrap(&named.article.blocks, width),
-            _ => Vec::new(),
-        };
+            self.article_wrap.lines().get(self.line_at_row(content, self.article_scroll)).map(|l| (l.block, l.offset));
+        let blocks = article_blocks(content);
+        self.article_wrap = Wrapping::new(blocks, width);
         self.article_width = width;
         if let Some(anchor) = anchor {
-            let line = self.article_lines.partition_point(|l| (l.block, l.offset) <= anchor).saturating_sub(1);
+            self.article_wrap.through_block(blocks, anchor.0);
+            self.wrap_article_for_view(content);
+            let lines = self.article_wrap.lines();
+            let line = lines.partition_point(|l| (l.block, l.offset) <= anchor).saturating_sub(1);
             self.article_scroll = self.row_of_line(content, line);
         }
         self.clamp_article_scroll(content);

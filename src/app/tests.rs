@@ -291,4 +291,5 @@ fn write(path: &Path, text: &str) {
 }
 
 mod finding;
+mod long_article;
 mod reloads;

@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 use super::content::{Content, News};
 use super::{Effects, End, Event, Item, Level, Mode, Notice, Overlay, PresentOptions, Presentation, Search};
 use crate::action::{Action, Context, action_for};
-use crate::article::WrappedLine;
+use crate::article::Wrapping;
 use crate::layout::{self, Areas, ChartShape, LayoutInput, Pane};
 use crate::theme::Theme;
 
@@ -46,9 +46,12 @@ pub struct View {
     pub(super) followed: Option<Item>,
     /// The terminal's size: layout needs it in `update`, not only in render.
     pub(super) size: Rect,
-    /// The article wrapped for [`View::article_width`] columns.
-    pub(super) article_lines: Vec<WrappedLine>,
+    /// The article wrapped for [`View::article_width`] columns, as far down as this view has
+    /// looked (the rest is wrapped while the program is idle).
+    pub(super) article_wrap: Wrapping,
     pub(super) article_width: usize,
+    /// When this view was made: a past instant, the deadline of work that is due at once.
+    pub(super) created: Instant,
     pub(super) theme: Theme,
     /// A follower's message while it has no presenter to follow (see [`super::Follow`]).
     pub(super) following: Option<String>,
@@ -73,8 +76,9 @@ impl View {
             evidence_metric: None,
             followed: None,
             size,
-            article_lines: Vec::new(),
+            article_wrap: Wrapping::default(),
             article_width: 0,
+            created: now,
             theme,
             following: None,
         };
@@ -137,7 +141,8 @@ impl View {
             Event::Tick(now) => {
                 let moved = self.mode == Mode::Presentation && self.presentation.tick(now, content.deck().len());
                 let expired = self.age_notice(now);
-                Effects { redraw: moved || expired, ..Effects::none() }
+                let wrapped = self.wrap_article_more(content);
+                Effects { redraw: moved || expired || wrapped, ..Effects::none() }
             }
             _ => Effects::none(),
         }
@@ -166,7 +171,9 @@ impl View {
     /// autoplay step or timer second); `None` when nothing moves.
     pub fn next_deadline(&self) -> Option<Instant> {
         let presenting = (self.mode == Mode::Presentation).then(|| self.presentation.next_deadline()).flatten();
-        presenting.into_iter().chain(self.notice_expiry()).min()
+        // An article still partly wrapped: go on at once, between events.
+        let wrapping = (!self.article_wrap.is_complete()).then_some(self.created);
+        presenting.into_iter().chain(self.notice_expiry()).chain(wrapping).min()
     }
 
     /// Which key table applies now.

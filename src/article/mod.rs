@@ -10,12 +10,14 @@ mod scroll;
 mod sentence;
 mod spans;
 mod wrap;
+mod wrapping;
 
 pub use badge::{BadgePlace, Halves, Row, badge_place, row_at};
 pub use fold::{fold, fold_with};
 use fold::{fold_sanitised, fold_sanitised_text};
 pub use scroll::Scroll;
-pub use wrap::{LineKind, Piece, Prefix, WrappedLine, line_of, wrap};
+pub use wrap::{LineKind, Piece, Prefix, WrappedLine, line_of, wrap, wrap_blocks};
+pub use wrapping::{AT_ONCE, Wrapping};
 
 use crate::text::sanitize;
 

@@ -14,6 +14,9 @@ pub struct Scroll {
     pub page: usize,
     /// The first row shown, within `0..=max()`.
     pub top: usize,
+    /// Whether `rows` is only the rows known so far (the article is not wrapped to its end
+    /// yet): then there are at least that many, and the pane shows no proportions.
+    pub partial: bool,
 }
 
 impl Scroll {
@@ -22,7 +25,12 @@ impl Scroll {
     pub fn new(lines: usize, badge: Option<BadgePlace>, page: usize, position: usize) -> Self {
         let rows = lines.saturating_add(badge.map_or(0, BadgePlace::extra_rows));
         let max = rows.saturating_sub(page);
-        Self { rows, page, top: position.min(max) }
+        Self { rows, page, top: position.min(max), partial: false }
+    }
+
+    /// The same, with `rows` only a lower bound when `partial`.
+    pub fn partial(self, partial: bool) -> Self {
+        Self { partial, ..self }
     }
 
     /// The largest top that still fills the page.
@@ -37,7 +45,7 @@ impl Scroll {
 
     /// Whether some rows are out of view (the pane then shows a scrollbar and a position).
     pub fn overflows(&self) -> bool {
-        self.rows > self.page
+        self.rows > self.page || self.partial
     }
 
     /// `12–35 of 120 · 29%`: the rows shown and how far down they reach; empty when all show.
@@ -46,6 +54,10 @@ impl Scroll {
             return String::new();
         }
         let bottom = self.bottom();
+        if self.partial {
+            // Not a share of a length still unknown.
+            return format!("{}–{} of {}+", self.top + 1, bottom, self.rows);
+        }
         format!("{}–{} of {} · {}%", self.top + 1, bottom, self.rows, bottom * 100 / self.rows.max(1))
     }
 }

@@ -110,12 +110,21 @@ pub fn line_of(lines: &[WrappedLine], block: usize, offset: usize) -> usize {
 /// Lays the blocks out for `width` columns. A width of zero yields no lines.
 pub fn wrap(blocks: &[Block], width: usize) -> Vec<WrappedLine> {
     let mut lines = Vec::new();
+    wrap_blocks(blocks, 0..blocks.len(), width, &mut lines);
+    lines
+}
+
+/// Appends to `lines` the lines of blocks `range` laid out for `width` columns: after the lines
+/// of the blocks before `range.start`, this gives what [`wrap`] gives for them (the blank line
+/// between two blocks belongs to the second). A width of zero appends nothing.
+pub fn wrap_blocks(blocks: &[Block], range: std::ops::Range<usize>, width: usize, lines: &mut Vec<WrappedLine>) {
     if width == 0 {
-        return lines;
+        return;
     }
     let mut cells = Vec::new();
     let mut text = String::new();
-    for (index, block) in blocks.iter().enumerate() {
+    let range = range.start.min(blocks.len())..range.end.min(blocks.len());
+    for (index, block) in blocks.iter().enumerate().take(range.end).skip(range.start) {
         let tight = matches!(
             (index.checked_sub(1).map(|i| &blocks[i].kind), &block.kind),
             (Some(BlockKind::ListItem { .. }), BlockKind::ListItem { .. })
@@ -123,9 +132,8 @@ pub fn wrap(blocks: &[Block], width: usize) -> Vec<WrappedLine> {
         if index > 0 && !tight {
             lines.push(plain_line(LineKind::Blank, index));
         }
-        wrap_block(block, index, width, (&mut cells, &mut text), &mut lines);
+        wrap_block(block, index, width, (&mut cells, &mut text), lines);
     }
-    lines
 }
 
 fn plain_line(kind: LineKind, block: usize) -> WrappedLine {

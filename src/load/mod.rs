@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::article::Article;
 use crate::dataset::{self, Dataset, Diagnostic, Origin, Severity, read};
-use crate::provenance::Evidence;
+use crate::provenance::{Evidence, QuotePlace};
 use crate::text::sanitize_line;
 
 /// The bundled dataset and article, compiled in: `coopdash` works from any folder.
@@ -74,6 +74,11 @@ impl Loaded {
         };
         Self { dataset, article, evidence, warnings }
     }
+
+    /// Where `metric`'s quote stands in the article, with the sentence around it.
+    pub fn evidence_place(&self, metric: usize) -> Option<QuotePlace> {
+        self.evidence.place(metric, &self.article.as_ref()?.article)
+    }
 }
 
 /// A failed load: every error found, each as `file:line:col: message`.
@@ -112,7 +117,10 @@ pub fn load(request: &LoadRequest) -> Result<Loaded, LoadError> {
     let mut warnings = std::mem::take(&mut loaded.warnings);
     warnings.extend(contradicted);
     warnings = sourced(warnings, &file, &text);
-    if let Some((named, article_text)) = loaded.article.as_ref().zip(article_text.as_deref()) {
+    if let Some((named, article_text)) = loaded.article.as_ref().zip(article_text.as_deref())
+        && warnings.iter().any(|w| w.file == named.name)
+    {
+        // Sanitising a large article costs; only warnings about it need its lines.
         warnings = sourced(warnings, &named.name, &crate::text::sanitize(article_text));
     }
     loaded.warnings = warnings;
@@ -178,7 +186,7 @@ fn missing_quotes(dataset: &Dataset, evidence: &Evidence, article_name: &str, fi
         .metrics
         .iter()
         .enumerate()
-        .filter(|(index, _)| evidence.place(*index).is_none())
+        .filter(|(index, _)| evidence.quote(*index).is_none())
         .filter_map(|(_, metric)| {
             let quote = metric.quote.as_ref()?;
             let message = format!("quote of `{}` not found in {article_name}: \"{}\"", metric.id, quote.text);

@@ -35,7 +35,7 @@ pub fn contradicted(
         .map(|&(index, said, _)| {
             let quote = dataset.metrics[index].quote.as_ref().map_or("", |q| q.text.as_str());
             // A quote the article does not hold is not looked for in it.
-            if evidence.place(index).is_some() { (quote, said) } else { ("", said) }
+            if evidence.quote(index).is_some() { (quote, said) } else { ("", said) }
         })
         .collect();
     let places = match &article {

@@ -79,7 +79,9 @@ pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
             styled.render(row_area, buf);
         }
     }
-    if scroll.overflows() {
+    // A scrollbar only once the article's length is known: a thumb on a partial length would
+    // say the wrong place.
+    if scroll.overflows() && !scroll.partial {
         let mut state = ScrollbarState::new(scroll.max() + 1).position(top).viewport_content_length(scroll.page);
         let bar_area = Rect { x: area.right().saturating_sub(1), y: text_area.y, width: 1, height: text_area.height };
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
@@ -104,7 +106,7 @@ struct Badge {
 
 fn evidence_badge(app: &Viewer, loaded: &Loaded) -> Option<Badge> {
     let metric = app.view.evidence_metric()?;
-    let sentence = loaded.evidence.place(metric)?.sentence;
+    let sentence = loaded.evidence_place(metric)?.sentence;
     let m = loaded.dataset.metrics.get(metric)?;
     Some(Badge {
         place: app.view.evidence_badge(app.content)?,
@@ -116,7 +118,7 @@ fn evidence_badge(app: &Viewer, loaded: &Loaded) -> Option<Badge> {
 /// For a selected metric whose quote cannot be shown: where its figure comes from instead.
 fn missing_evidence(app: &Viewer, loaded: &Loaded) -> Option<String> {
     let metric = app.view.evidence_metric()?;
-    if loaded.evidence.place(metric).is_some() {
+    if loaded.evidence.quote(metric).is_some() {
         return None;
     }
     let m = loaded.dataset.metrics.get(metric)?;
@@ -140,7 +142,7 @@ fn highlights(app: &Viewer, loaded: &Loaded, visible: &[WrappedLine]) -> Vec<Hig
         .filter(|span| blocks.contains(&span.block))
         .map(|&span| Highlight { span, style: theme.charted_number })
         .collect();
-    if let Some(place) = app.view.evidence_metric().and_then(|m| loaded.evidence.place(m))
+    if let Some(place) = app.view.evidence_metric().and_then(|m| loaded.evidence_place(m))
         && blocks.contains(&place.sentence.block)
     {
         out.push(Highlight { span: place.sentence, style: theme.evidence });

@@ -10,7 +10,7 @@ fn type_text(app: &mut App, text: &str) {
 
 fn evidence_text(app: &App) -> Option<String> {
     let loaded = app.content().data()?;
-    let place = loaded.evidence.place(app.view().evidence_metric()?)?;
+    let place = loaded.evidence_place(app.view().evidence_metric()?)?;
     let block = &loaded.article.as_ref()?.article.blocks[place.sentence.block];
     Some(
         block.plain_text().chars().skip(place.sentence.start).take(place.sentence.end - place.sentence.start).collect(),
@@ -112,7 +112,7 @@ fn selecting_a_metric_scrolls_the_article_to_its_sentence() {
     assert_eq!(selected_id(&app), "railway_cargo");
     let sentence = evidence_text(&app).unwrap();
     assert!(sentence.starts_with("From the day the line opened"), "{sentence}");
-    let place = app.content().data().unwrap().evidence.place(app.view().evidence_metric().unwrap()).unwrap();
+    let place = app.content().data().unwrap().evidence_place(app.view().evidence_metric().unwrap()).unwrap();
     let line = app.view().line_of(place.sentence);
     assert!(
         line >= app.view().article_scroll()

@@ -79,7 +79,7 @@ impl View {
 
     /// The article wrapped for [`View::article_width`] columns.
     pub fn article_lines(&self) -> &[WrappedLine] {
-        &self.article_lines
+        self.article_wrap.lines()
     }
 
     pub fn article_width(&self) -> usize {
