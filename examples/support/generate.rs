@@ -101,14 +101,14 @@ fn fact_count(fact: usize) -> usize {
 /// Whether metric `i` of [`dataset`] quotes fact `i / 2`: every other metric, except the first of
 /// each block, the whole that its block's last metric is part of.
 fn quotes_a_fact(i: usize) -> bool {
-    i % 2 == 0 && i % 12 != 0
+    i.is_multiple_of(2) && !i.is_multiple_of(12)
 }
 
 /// Metric `i`'s value: a whole of 1000 first in each block, then the count its quote names (so
 /// the quotes agree with the values, as in a real dataset), or a small number.
 fn value_of(i: usize) -> usize {
     match i {
-        _ if i % 12 == 0 => 1000,
+        _ if i.is_multiple_of(12) => 1000,
         _ if quotes_a_fact(i) => fact_count(i / 2),
         _ => 10 + i % 90,
     }
