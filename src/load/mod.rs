@@ -1,6 +1,7 @@
 //! Loading everything the screen shows: the dataset, the article it names (or the one given on
 //! the command line), and the cross-check between them (quotes that must occur in the article).
 
+mod ahead;
 mod ask;
 mod quotes;
 
@@ -105,10 +106,14 @@ pub fn load(request: &LoadRequest) -> Result<Loaded, LoadError> {
         DatasetSource::Builtin => (BUILTIN_DATASET.to_owned(), PathBuf::new()),
     };
     let origin = Origin { text: &text, file: &file, base_dir: &base_dir };
-    let dataset =
-        dataset::parse(&origin).map_err(|diagnostics| LoadError { diagnostics: sourced(diagnostics, &file, &text) })?;
-    let article = load_article(request, &dataset, &file)
-        .map_err(|error| LoadError { diagnostics: sourced(error.diagnostics, &file, &text) })?;
+    let (dataset, article) = std::thread::scope(|scope| {
+        let early = ahead::start(scope, request, &text, &base_dir);
+        let dataset = dataset::parse(&origin)
+            .map_err(|diagnostics| LoadError { diagnostics: sourced(diagnostics, &file, &text) })?;
+        let article = load_article(request, &dataset, &file, early)
+            .map_err(|error| LoadError { diagnostics: sourced(error.diagnostics, &file, &text) })?;
+        Ok::<_, LoadError>((dataset, article))
+    })?;
     let (article, article_text) = article.unzip();
     let mut loaded = Loaded::assemble(dataset, article, &file);
     let source = loaded.article.as_ref().zip(article_text.as_deref());
@@ -152,16 +157,16 @@ fn normalise_line_breaks(text: String) -> String {
     out
 }
 
-/// The article and its text as the file has it (to locate quotes in it by line and column).
+/// The article and its text as the file has it (to locate quotes in it by line and column),
+/// taken from `early` if that read the right file.
 fn load_article(
     request: &LoadRequest,
     dataset: &Dataset,
     dataset_file: &str,
+    early: Option<ahead::Early<'_>>,
 ) -> Result<Option<(NamedArticle, String)>, LoadError> {
     if let Some(path) = &request.article_override {
-        let name = sanitize_line(&path.display().to_string()).into_owned();
-        let text = read::read_text(path, &name)?;
-        return Ok(Some((NamedArticle { article: Article::from_file_text(&name, &text), name }, text)));
+        return Ok(Some(ahead::article_at(path, early)?));
     }
     if request.dataset == DatasetSource::Builtin {
         let article = Article::from_markdown(BUILTIN_ARTICLE);
@@ -170,13 +175,12 @@ fn load_article(
     let Some(reference) = &dataset.article else {
         return Ok(None);
     };
-    let name = sanitize_line(&reference.path.display().to_string()).into_owned();
-    let text = read::read_text(&reference.path, &name).map_err(|problem| {
+    let article = ahead::article_at(&reference.path, early).map_err(|problem| {
         // Point at the `article` key too: that is where the fix usually goes.
         let message = format!("article {}: {}", problem.location(), problem.message);
         Diagnostic::error(dataset_file, Some(reference.position), message)
     })?;
-    Ok(Some((NamedArticle { article: Article::from_file_text(&name, &text), name }, text)))
+    Ok(Some(article))
 }
 
 /// A warning for every quote that does not occur in the article. Not an error: the same data may

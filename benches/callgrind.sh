@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Instructions per measure, counted by callgrind: load-independent, so the figures repeat on a
+# busy machine. Each measure runs examples/instructions.rs twice (0 and N repetitions) and
+# reports the difference divided by N; the first frame is the whole run of a first frame.
+#
+#   benches/callgrind.sh            # bundled data, and 10,000 metrics + 100,000 lines
+#   KEYS=20 RELOADS=3 benches/callgrind.sh
+#
+# Needs valgrind (Debian: apt-get install valgrind). Takes about five minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KEYS="${KEYS:-20}"
+RELOADS="${RELOADS:-3}"
+command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install valgrind)" >&2; exit 2; }
+cargo build --release --example instructions --example generate -q
+big="$(mktemp -d)"
+trap 'rm -rf "$big"' EXIT
+target/release/examples/generate "$big" 10000 100000 >/dev/null
+cp metrics.toml assets/article.md "$big/" 2>/dev/null || true
+mkdir -p "$big/bundled/assets" && cp metrics.toml "$big/bundled/" && cp assets/article.md "$big/bundled/assets/"
+
+# Instructions of one run: `instructions ARGS...`.
+count() {
+    local out="$big/callgrind.out"
+    valgrind --tool=callgrind --callgrind-out-file="$out" target/release/examples/instructions "$@" 2>/dev/null
+    awk '/^summary:/ { print $2 }' "$out"
+}
+
+# Instructions per repetition of measure $1 ($2 repetitions) on dataset $3 (empty: built in).
+per() {
+    local base more
+    base=$(count "$1" 0 ${3:+"$3"})
+    more=$(count "$1" "$2" ${3:+"$3"})
+    echo $(((more - base) / $2))
+}
+
+millions() { awk -v n="$1" 'BEGIN { printf "%.2f M", n / 1e6 }'; }
+
+printf '| Measure | bundled | 10k metrics + 100k lines |\n| --- | --- | --- |\n'
+printf '| first frame (the whole run) | %s | %s |\n' \
+    "$(millions "$(count first-frame)")" "$(millions "$(count first-frame "$big/metrics.toml")")"
+printf '| key Down/Up → frame (dashboard) | %s | %s |\n' \
+    "$(millions "$(per keys "$KEYS")")" "$(millions "$(per keys "$KEYS" "$big/metrics.toml")")"
+printf '| reload of one changed value → frame | %s | %s |\n' \
+    "$(millions "$(per reload "$RELOADS" "$big/bundled/metrics.toml")")" \
+    "$(millions "$(per reload "$RELOADS" "$big/metrics.toml")")"
