@@ -16,7 +16,6 @@ cargo build --release --example instructions --example generate -q
 big="$(mktemp -d)"
 trap 'rm -rf "$big"' EXIT
 target/release/examples/generate "$big" 10000 100000 >/dev/null
-cp metrics.toml assets/article.md "$big/" 2>/dev/null || true
 mkdir -p "$big/bundled/assets" && cp metrics.toml "$big/bundled/" && cp assets/article.md "$big/bundled/assets/"
 
 # Instructions of one run: `instructions ARGS...`.
