@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::app::ValueChange;
-use crate::dataset::{Bound, Date, Gauge, Metric, Notation, Source, Unit};
+use crate::dataset::{Bound, Date, Gauge, Metric, Notation, Point, Source, Unit};
 use crate::text::number::{format_number, format_percent};
 
 impl Source {
@@ -51,6 +51,26 @@ impl Metric {
     /// The compact value for bars: `>50 Mt`, `≤3 Mt`, `28`.
     pub fn short_value(&self) -> String {
         let value = self.notation.format(&self.unit, self.notation.written, self.notation.decimals, false);
+        match self.bound {
+            Some(bound) => format!("{}{value}", bound.math_symbol()),
+            None => value,
+        }
+    }
+}
+
+impl Point {
+    /// The point's value with its metric's `unit` and its own bound: `over 50 Mt`, `11.2 Mt`.
+    pub fn display_value(&self, unit: &Unit) -> String {
+        let value = self.notation.format(unit, self.notation.written, self.notation.decimals, true);
+        match self.bound {
+            Some(bound) => format!("{} {value}", bound.words()),
+            None => value,
+        }
+    }
+
+    /// The compact value: `>50 Mt`, `11.2 Mt`.
+    pub fn short_value(&self, unit: &Unit) -> String {
+        let value = self.notation.format(unit, self.notation.written, self.notation.decimals, false);
         match self.bound {
             Some(bound) => format!("{}{value}", bound.math_symbol()),
             None => value,

@@ -341,3 +341,4 @@ fn strings_from_the_file_are_sanitised() {
 
 mod charts;
 mod files_and_slides;
+mod history;
