@@ -158,13 +158,22 @@ impl Gauge {
 }
 
 impl ValueChange {
-    /// `25 → 27 (+2)`, `new: 27`.
+    /// `25 → 27 (+2)`, `new: 27`; with the points of its history a reload added or changed:
+    /// `new point 2 Dec 2023`, `25 → 27 (+2) · 2 points changed`.
     pub fn describe(&self) -> String {
-        match (&self.old, &self.delta) {
-            (None, _) => format!("new: {}", self.new),
-            (Some(old), Some(delta)) => format!("{old} → {} ({delta})", self.new),
-            (Some(old), None) => format!("{old} → {}", self.new),
-        }
+        let value = match (&self.old, &self.delta) {
+            (None, _) => Some(format!("new: {}", self.new)),
+            (Some(old), _) if *old == self.new => None,
+            (Some(old), Some(delta)) => Some(format!("{old} → {} ({delta})", self.new)),
+            (Some(old), None) => Some(format!("{old} → {}", self.new)),
+        };
+        let points = match self.points.as_slice() {
+            [] => None,
+            [one] if one.added => Some(format!("new point {}", one.date.human())),
+            [one] => Some(format!("point {} changed", one.date.human())),
+            many => Some(format!("{} points changed", many.len())),
+        };
+        [value, points].into_iter().flatten().collect::<Vec<_>>().join(" · ")
     }
 }
 

@@ -21,7 +21,7 @@ mod presentation;
 mod search;
 mod view;
 
-pub use changes::ValueChange;
+pub use changes::{PointChange, ValueChange};
 pub use content::{Content, News, Replaced, Status};
 pub use debounce::{Debouncer, ERROR_GRACE, FileChange};
 pub use effects::{Effects, End};

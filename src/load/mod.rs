@@ -2,6 +2,7 @@
 //! the command line), and the cross-check between them (quotes that must occur in the article).
 
 mod ask;
+mod history;
 mod quotes;
 
 pub use ask::{LoadAsk, LoadOutcome};
@@ -68,10 +69,13 @@ impl Loaded {
     /// every quote that is not in the article.
     pub fn assemble(dataset: Dataset, article: Option<NamedArticle>, file: &str) -> Self {
         let evidence = Evidence::of(&dataset, article.as_ref().map(|a| &a.article));
-        let warnings = match &article {
+        let mut warnings = match &article {
             Some(named) => missing_quotes(&dataset, &evidence, &named.name, file),
             None => Vec::new(),
         };
+        let name = article.as_ref().map_or("", |a| a.name.as_str());
+        warnings.extend(history::warnings(&dataset, article.as_ref().map(|a| &a.article), name, file));
+        warnings.sort_by_key(|d| d.position);
         Self { dataset, article, evidence, warnings }
     }
 }
