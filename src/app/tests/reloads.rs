@@ -142,7 +142,9 @@ fn a_reload_that_adds_and_removes_charts_and_gauges_moves_the_layout_with_it() {
 #[test]
 fn a_reload_that_adds_a_point_to_a_history_highlights_it_and_says_so() {
     let with_history = |points: &str| {
-        format!("title = \"T\"\n[[metric]]\nid = \"a\"\nlabel = \"Cargo\"\nvalue = 5\nas_of = 2022-01-01\nhistory = [{points}]\n")
+        format!(
+            "title = \"T\"\n[[metric]]\nid = \"a\"\nlabel = \"Cargo\"\nvalue = 5\nas_of = 2022-01-01\nhistory = [{points}]\n"
+        )
     };
     let (_dir, path, mut app) = app_on(&with_history("{ date = 2020-01-01, value = 1 }"));
     let t0 = start_of_test();

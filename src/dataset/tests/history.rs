@@ -120,23 +120,30 @@ fn a_point_keeps_its_metrics_one_unit() {
                 history = [{ date = 2021-01-01, value = 1, unit = \"kt\" }, { date = 2021-06-01, value = 1.5, unit = \"Mt\" }]\n";
     assert_eq!(
         errors(text),
-        ["m.toml:7:51: a metric has one unit: `a` is in `Mt`, this point in `kt` (write the value in the metric's unit, or leave out the point's `unit`)"]
+        [
+            "m.toml:7:51: a metric has one unit: `a` is in `Mt`, this point in `kt` (write the value in the metric's unit, or leave out the point's `unit`)"
+        ]
     );
 }
 
 #[test]
 fn a_points_date_is_a_date_and_a_value_needs_a_date_after_the_history() {
-    let text = "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 2\nhistory = [{ date = 2021-01-01T10:00:00, value = 1 }]\n";
+    let text =
+        "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 2\nhistory = [{ date = 2021-01-01T10:00:00, value = 1 }]\n";
     assert_eq!(errors(text), ["m.toml:5:21: expected a date such as 2021-12-03 (no time of day)"]);
     let text = "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 2\nhistory = [{ date = 2021-01-01, value = 1 }]\n";
     assert_eq!(
         errors(text),
-        ["m.toml:4:9: `a` has a history, so its `value` needs an `as_of` date (date it after the last point (2021-01-01), or leave out `value`)"]
+        [
+            "m.toml:4:9: `a` has a history, so its `value` needs an `as_of` date (date it after the last point (2021-01-01), or leave out `value`)"
+        ]
     );
     let early = text.replace("value = 2\n", "value = 2\nas_of = 2020-01-01\n");
     assert_eq!(
         errors(&early),
-        ["m.toml:5:9: `as_of` 2020-01-01 is before the history's last point (2021-01-01): the value is the latest (move the later points after it, or date the value)"]
+        [
+            "m.toml:5:9: `as_of` 2020-01-01 is before the history's last point (2021-01-01): the value is the latest (move the later points after it, or date the value)"
+        ]
     );
 }
 

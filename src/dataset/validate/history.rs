@@ -16,7 +16,8 @@ use crate::dataset::raw::{RawMetric, RawPoint};
 pub(super) fn attach(checker: &mut Checker<'_>, raw: &RawMetric, metric: &mut Metric) {
     if raw.history.is_empty() {
         if raw.value.is_none() {
-            let message = format!("missing key `value` in metric `{}` (a metric without a `history` needs one)", metric.id);
+            let message =
+                format!("missing key `value` in metric `{}` (a metric without a `history` needs one)", metric.id);
             checker.error(raw.id.span(), message);
         }
         return;
@@ -71,15 +72,15 @@ pub(super) fn attach(checker: &mut Checker<'_>, raw: &RawMetric, metric: &mut Me
         }
         (Some(_), Some(as_of)) => {
             let span = raw.as_of.as_ref().map_or(0..0, Spanned::span);
-            let message = format!("`as_of` {as_of} is before the history's last point ({}): the value is the latest", last.date);
+            let message =
+                format!("`as_of` {as_of} is before the history's last point ({}): the value is the latest", last.date);
             checker.error_with_hint(span, message, Some("move the later points after it, or date the value".into()));
         }
     }
     metric.history = points;
 }
 
-/// One point, in the metric's scale; `None` when its date or value is refused (the error is
-/// recorded).
+/// One point, in the metric's scale; `None` when its date is refused (the error is recorded).
 fn point(checker: &mut Checker<'_>, raw: &RawMetric, metric: &Metric, point: &RawPoint) -> Option<Point> {
     if let Some(unit) = &point.unit {
         let word = clean(unit.get_ref());
@@ -94,9 +95,12 @@ fn point(checker: &mut Checker<'_>, raw: &RawMetric, metric: &Metric, point: &Ra
     }
     let text = checker.origin.text.get(point.value.span()).unwrap_or("");
     let written = figure::check(*point.value.get_ref(), text, metric.notation.factor);
-    let written = written.map_err(|refusal| checker.error(point.value.span(), refusal.to_string())).ok();
+    // A refused value still leaves a point, so the order of the dates is checked too.
+    let Written { value, decimals } = written.unwrap_or_else(|refusal| {
+        checker.error(point.value.span(), refusal.to_string());
+        Written { value: 0.0, decimals: 0 }
+    });
     let when = date(checker, &point.date)?;
-    let Written { value, decimals } = written?;
     Some(Point {
         date: when,
         value: value * metric.notation.factor,
