@@ -66,6 +66,21 @@ fn a_reload_that_adds_a_point_highlights_it_in_the_sparkline() {
     assert!(!buffer[(last - 1, y)].modifier.contains(Modifier::REVERSED), "the old point does not");
 }
 
+#[test]
+fn details_list_every_point_with_its_date_change_and_source() {
+    let mut app = fixture_app("yearly", 100, 40);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&app);
+    assert!(text.contains("from 20 Mt on 31 Dec 2015 to 61.5 Mt on 31 Dec"), "{text}");
+    assert!(text.contains("2024: +41.5 Mt (4 points)"), "first to last: {text}");
+    assert!(text.contains("30 Jun 2018: 33.25 Mt (+13.25 Mt) · The date"), "point to point: {text}");
+    // Bounds carried through: from about 48 Mt, the change is about as well.
+    assert!(text.contains("31 Dec 2024: 61.5 Mt (about +13.5 Mt)"), "{text}");
+    assert!(text.contains("https://harbour.example/2018-mid"), "each point's source: {text}");
+    insta::assert_snapshot!("yearly_cargo_details", text);
+}
+
 fn history_dataset(points: &[(u16, u8, f64, u8)]) -> String {
     let mut text = String::from("title = \"T\"\n[[metric]]\nid = \"a\"\nunit = \"Mt\"\nhistory = [\n");
     let bounds = ["", ", bound = \"over\"", ", bound = \"about\"", ", bound = \"at most\""];

@@ -72,7 +72,7 @@ pub fn render(app: &Viewer, loaded: &Loaded, areas: &Areas, buf: &mut Buffer) {
         Span::styled(title, theme.detail_label),
         Span::styled(": ", theme.dim),
     ];
-    for (i, f) in fields.iter().filter(|f| f.name != "Id" && f.name != "Bound").enumerate() {
+    for (i, f) in fields.iter().filter(|f| !["Id", "Bound", "Points", ""].contains(&f.name)).enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim));
         }

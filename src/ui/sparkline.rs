@@ -138,7 +138,7 @@ mod tests {
     fn columns_leave_the_bars_room_and_need_two_points() {
         let history = points(RISE);
         assert_eq!(columns([history.as_slice()], 80), 5);
-        assert_eq!(columns([history.as_slice()], 30), 0, "too narrow: the bars come first");
+        assert_eq!(columns([history.as_slice()], 29), 0, "too narrow: the bars come first");
         assert_eq!(columns([&history[..1]], 200), 0, "one point is no line");
         assert_eq!(columns(std::iter::empty(), 200), 0);
     }
