@@ -59,7 +59,11 @@ fn the_bundled_dataset_loads_with_every_fact() {
         [pair("2023-04-19", "3.7 Mt"), pair("2024-02-08", "7.31 Mt"), pair("2024-12-31", "11.58 Mt")]
     );
     let railway = &d.metrics[d.metric_index("railway_cargo").unwrap()];
-    assert!(railway.history[..4].iter().all(|p| p.source.as_deref().is_some_and(|s| s.starts_with("http")) && p.note.is_some()));
+    assert!(
+        railway.history[..4]
+            .iter()
+            .all(|p| p.source.as_deref().is_some_and(|s| s.starts_with("http")) && p.note.is_some())
+    );
 }
 
 #[test]
