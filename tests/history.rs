@@ -81,6 +81,25 @@ fn details_list_every_point_with_its_date_change_and_source() {
     insta::assert_snapshot!("yearly_cargo_details", text);
 }
 
+#[test]
+fn a_long_history_scrolls_in_the_details_window_at_80x24_to_its_last_point_and_source() {
+    let mut app = fixture_app("yearly", 80, 24);
+    press(&mut app, KeyCode::Enter);
+    let first = screen(&app);
+    assert!(first.contains("PgDn more") && !first.contains("Id      containers"), "{first}");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let last = screen(&app);
+    assert!(last.contains("Id      containers") && last.contains("PgUp back"), "{last}");
+    assert!(last.contains("https://harbour.example/2023"), "every point's source can be reached: {last}");
+    press(&mut app, KeyCode::PageUp);
+    assert!(screen(&app).contains("PgDn more"), "and back");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), first, "a window opens at its top");
+}
+
 fn history_dataset(points: &[(u16, u8, f64, u8)]) -> String {
     let mut text = String::from("title = \"T\"\n[[metric]]\nid = \"a\"\nunit = \"Mt\"\nhistory = [\n");
     let bounds = ["", ", bound = \"over\"", ", bound = \"about\"", ", bound = \"at most\""];
