@@ -166,6 +166,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding { context: C::Presentation, keys: &[Ch('q'), Ctrl('c')], action: A::Quit, help: "quit" },
     Binding { context: C::Details, keys: &[K(KeyCode::Up), K(KeyCode::Left), Ch('k'), Ch('h')], action: A::Prev, help: "previous metric" },
     Binding { context: C::Details, keys: &[K(KeyCode::Down), K(KeyCode::Right), Ch('j'), Ch('l')], action: A::Next, help: "next metric" },
+    Binding { context: C::Details, keys: &[K(KeyCode::PageUp)], action: A::PageUp, help: "scroll the details up a page" },
+    Binding { context: C::Details, keys: &[K(KeyCode::PageDown), Ch(' ')], action: A::PageDown, help: "scroll the details down a page (a long history)" },
     Binding { context: C::Details, keys: &[K(KeyCode::Esc), K(KeyCode::Enter)], action: A::Close, help: "close the details" },
     Binding { context: C::Details, keys: &[Ctrl('z')], action: A::Suspend, help: "suspend" },
     Binding { context: C::Details, keys: &[Ch('q'), Ctrl('c')], action: A::Quit, help: "quit" },

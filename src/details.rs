@@ -47,12 +47,15 @@ pub fn describe(loaded: &Loaded, changes: &[ValueChange], item: Item) -> Option<
             if let Some(bound) = m.bound {
                 fields.push(field("Bound", metric_mark(bound, m), Tone::Body));
             }
-            if let Some(change) = changes.iter().find(|c| c.id == m.id) {
+            let change = changes.iter().find(|c| c.id == m.id);
+            if let Some(change) = change {
                 fields.push(field("Changed", change.describe(), Tone::Changed));
             }
             if let Some(period) = m.period() {
                 fields.push(field("Period", period, Tone::Body));
             }
+            let (history, points) = crate::series::fields(m, change);
+            fields.extend(history);
             if let Some(whole) = m.part_of.and_then(|w| dataset.metrics.get(w)) {
                 let share = if whole.value > 0.0 {
                     format!(" ({} of it)", format_percent(m.value / whole.value))
@@ -72,6 +75,7 @@ pub fn describe(loaded: &Loaded, changes: &[ValueChange], item: Item) -> Option<
             if let Some(source) = &m.source {
                 fields.push(field("Source", source.clone(), Tone::Link));
             }
+            fields.extend(points);
             fields.push(field("Id", m.id.clone(), Tone::Dim));
             Some((m.label.clone(), fields))
         }

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::app::ValueChange;
-use crate::dataset::{Bound, Date, Gauge, Metric, Notation, Source, Unit};
+use crate::dataset::{Bound, Date, Gauge, Metric, Notation, Point, Source, Unit};
 use crate::text::number::{format_number, format_percent};
 
 impl Source {
@@ -51,6 +51,26 @@ impl Metric {
     /// The compact value for bars: `>50 Mt`, `≤3 Mt`, `28`.
     pub fn short_value(&self) -> String {
         let value = self.notation.format(&self.unit, self.notation.written, self.notation.decimals, false);
+        match self.bound {
+            Some(bound) => format!("{}{value}", bound.math_symbol()),
+            None => value,
+        }
+    }
+}
+
+impl Point {
+    /// The point's value with its metric's `unit` and its own bound: `over 50 Mt`, `11.2 Mt`.
+    pub fn display_value(&self, unit: &Unit) -> String {
+        let value = self.notation.format(unit, self.notation.written, self.notation.decimals, true);
+        match self.bound {
+            Some(bound) => format!("{} {value}", bound.words()),
+            None => value,
+        }
+    }
+
+    /// The compact value: `>50 Mt`, `11.2 Mt`.
+    pub fn short_value(&self, unit: &Unit) -> String {
+        let value = self.notation.format(unit, self.notation.written, self.notation.decimals, false);
         match self.bound {
             Some(bound) => format!("{}{value}", bound.math_symbol()),
             None => value,
@@ -138,13 +158,22 @@ impl Gauge {
 }
 
 impl ValueChange {
-    /// `25 → 27 (+2)`, `new: 27`.
+    /// `25 → 27 (+2)`, `new: 27`; with the points of its history a reload added or changed:
+    /// `new point 2 Dec 2023`, `25 → 27 (+2) · 2 points changed`.
     pub fn describe(&self) -> String {
-        match (&self.old, &self.delta) {
-            (None, _) => format!("new: {}", self.new),
-            (Some(old), Some(delta)) => format!("{old} → {} ({delta})", self.new),
-            (Some(old), None) => format!("{old} → {}", self.new),
-        }
+        let value = match (&self.old, &self.delta) {
+            (None, _) => Some(format!("new: {}", self.new)),
+            (Some(old), _) if *old == self.new => None,
+            (Some(old), Some(delta)) => Some(format!("{old} → {} ({delta})", self.new)),
+            (Some(old), None) => Some(format!("{old} → {}", self.new)),
+        };
+        let points = match self.points.as_slice() {
+            [] => None,
+            [one] if one.added => Some(format!("new point {}", one.date.human())),
+            [one] => Some(format!("point {} changed", one.date.human())),
+            many => Some(format!("{} points changed", many.len())),
+        };
+        [value, points].into_iter().flatten().collect::<Vec<_>>().join(" · ")
     }
 }
 

@@ -23,6 +23,7 @@ pub mod load;
 pub mod offscreen;
 pub mod provenance;
 pub mod runtime;
+pub mod series;
 pub mod text;
 pub mod theme;
 pub mod ui;

@@ -57,6 +57,10 @@ pub struct Theme {
     /// A value the last reload changed, for a few seconds.
     pub changed: Style,
     pub changed_bar: Style,
+    /// A metric's history beside its bar, and a point of it that is a bound (underlined, so it
+    /// reads without colour too).
+    pub sparkline: Style,
+    pub sparkline_bound: Style,
     pub gauge_filled: Style,
     pub gauge_unfilled: Style,
     pub gauge_label: Style,
@@ -269,6 +273,8 @@ impl Theme {
             bar_label_selected: fg(p.highlight).add_modifier(bold),
             changed: Style::new().fg(p.on_highlight).bg(p.changed).add_modifier(bold),
             changed_bar: fg(p.changed),
+            sparkline: fg(p.bar),
+            sparkline_bound: fg(p.bar).add_modifier(Modifier::UNDERLINED),
             gauge_filled: fg(p.good),
             gauge_unfilled: fg(p.faint),
             gauge_label: Style::new(),

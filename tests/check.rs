@@ -81,12 +81,35 @@ fn a_value_that_contradicts_its_quote_is_a_warning_at_the_quote_in_the_article()
 }
 
 #[test]
+fn every_rule_of_a_history_is_reported_at_once_at_its_line_and_column() {
+    let output = check_fixture("history_broken");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(
+        one_line(&text),
+        "metrics.toml:10:12: two points on 2021-12-31: a date appears once in a history (remove one, or correct its date)\n\
+         metrics.toml:11:12: point dates must increase: 2020-12-31 comes after 2021-12-31 (put the points in date order, oldest first)\n\
+         metrics.toml:11:32: value must be a finite number >= 0\n\
+         metrics.toml:12:43: a metric has one unit: `cargo` is in `Mt`, this point in `kt` (write the value in the metric's unit, or leave out the point's `unit`)\n\
+         metrics.toml:13:36: unknown key `sorce` (did you mean `source`?)\n\
+         metrics.toml:18:9: `ships` has a history, so its `value` needs an `as_of` date (date it after the last point (2022-01-01), or leave out `value`)\n\
+         metrics.toml: not loaded; 6 errors, 0 warnings\n"
+    );
+    assert!(
+        text.contains("12 |   { date = 2022-12-31, value = 20, unit = \"kt\""),
+        "the source line is shown:\n{text}"
+    );
+}
+
+#[test]
 fn every_fixture_but_the_broken_ones_and_the_bundled_data_check_clean() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut checked = 0;
     for entry in std::fs::read_dir(&fixtures).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        if !fixtures.join(&name).join("metrics.toml").exists() || ["broken", "contradicted"].contains(&name.as_str()) {
+        if !fixtures.join(&name).join("metrics.toml").exists()
+            || ["broken", "contradicted", "history_broken"].contains(&name.as_str())
+        {
             continue;
         }
         let output = check_fixture(&name);

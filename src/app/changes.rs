@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::dataset::{Dataset, Metric};
+use crate::dataset::{Dataset, Date, Metric};
 
 /// One metric whose value changed (or that is new).
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +17,38 @@ pub struct ValueChange {
     pub new: String,
     /// `+2`, `−1.5 Mt`; `None` for a new metric or when only the wording changed (a bound).
     pub delta: Option<String>,
+    /// The points of the metric's history that are new or changed (none for a new metric:
+    /// all of it is new), oldest first; the sparkline and the details highlight them.
+    pub points: Vec<PointChange>,
+}
+
+/// A point of a history that a reload added or changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PointChange {
+    pub date: Date,
+    /// No point of that date was there before.
+    pub added: bool,
+}
+
+/// The points of `new`'s history that `old`'s did not have, or had with another value, bound,
+/// quote or source; matched by date.
+fn point_changes(old: &Metric, new: &Metric) -> Vec<PointChange> {
+    new.history
+        .iter()
+        .filter_map(|point| match old.history.iter().find(|p| p.date == point.date) {
+            None => Some(PointChange { date: point.date, added: true }),
+            Some(before)
+                if before.value != point.value
+                    || before.bound != point.bound
+                    || before.notation != point.notation
+                    || before.quote.as_ref().map(|q| &q.text) != point.quote.as_ref().map(|q| &q.text)
+                    || before.source != point.source =>
+            {
+                Some(PointChange { date: point.date, added: false })
+            }
+            Some(_) => None,
+        })
+        .collect()
 }
 
 /// The value changes from `old` to `new`, in the new file's order. Metrics are matched by id.
@@ -34,16 +66,21 @@ pub fn diff(old: &Dataset, new: &Dataset) -> Vec<ValueChange> {
                     old_value: None,
                     new: m.short_value(),
                     delta: None,
+                    points: Vec::new(),
                 }),
-                Some(o) if o.value != m.value || o.unit != m.unit || o.bound != m.bound => Some(ValueChange {
-                    id: m.id.clone(),
-                    label: m.label.clone(),
-                    old: Some(o.short_value()),
-                    old_value: Some(o.value),
-                    new: m.short_value(),
-                    delta: delta(o, m),
-                }),
-                Some(_) => None,
+                Some(o) => {
+                    let points = point_changes(o, m);
+                    let value_changed = o.value != m.value || o.unit != m.unit || o.bound != m.bound;
+                    (value_changed || !points.is_empty()).then(|| ValueChange {
+                        id: m.id.clone(),
+                        label: m.label.clone(),
+                        old: Some(o.short_value()),
+                        old_value: Some(o.value),
+                        new: m.short_value(),
+                        delta: delta(o, m),
+                        points,
+                    })
+                }
             }
         })
         .collect()
@@ -95,6 +132,26 @@ mod tests {
         let old = parse_valid("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 5\n");
         let new = parse_valid("title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 5\nbound = \"over\"\n");
         assert_eq!(diff(&old, &new)[0].describe(), "5 → >5");
+    }
+
+    #[test]
+    fn an_added_or_changed_point_is_a_change_that_names_it() {
+        let old = parse_valid(
+            "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 5\nas_of = 2022-01-01\nhistory = [{ date = 2020-01-01, value = 1 }]\n",
+        );
+        let added = parse_valid(
+            "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 5\nas_of = 2022-01-01\n\
+             history = [{ date = 2020-01-01, value = 1 }, { date = 2021-01-01, value = 3 }]\n",
+        );
+        let changes = diff(&old, &added);
+        assert_eq!(changes.len(), 1);
+        let date = crate::dataset::Date { year: 2021, month: 1, day: 1 };
+        assert_eq!(changes[0].points, [PointChange { date, added: true }]);
+        assert_eq!(changes[0].describe(), "new point 1 Jan 2021");
+        let changed = parse_valid(
+            "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 6\nas_of = 2022-01-01\nhistory = [{ date = 2020-01-01, value = 2 }]\n",
+        );
+        assert_eq!(diff(&old, &changed)[0].describe(), "5 → 6 (+1) · 2 points changed");
     }
 
     #[test]

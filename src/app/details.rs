@@ -28,6 +28,32 @@ impl View {
         Some(details_window(self.size, &self.areas(content), self.item_pane(), keep.as_ref(), rows))
     }
 
+    /// The details window's fields past its height, and its first row shown: `(hidden, top)`.
+    pub fn details_overflow(&self, content: &Content) -> (u16, u16) {
+        let (Some(loaded), Some(item), Some(window)) =
+            (content.data(), self.selected_item(content), self.details_window(content))
+        else {
+            return (0, 0);
+        };
+        let Some((_, fields)) = crate::details::window_fields(loaded, content.changes(), item, window.width) else {
+            return (0, 0);
+        };
+        let rows = crate::details::fields_height(&fields, window.width.saturating_sub(4));
+        let hidden = rows.saturating_sub(window.height.saturating_sub(2));
+        (hidden, self.details_scroll.min(hidden))
+    }
+
+    /// PgUp/PgDn in the details window: a page (less a row, kept for context) up or down, within
+    /// its fields.
+    pub(super) fn scroll_details(&mut self, content: &Content, action: crate::action::Action) {
+        let (hidden, top) = self.details_overflow(content);
+        let page = self.details_window(content).map_or(1, |w| w.height.saturating_sub(3).max(1));
+        self.details_scroll = match action {
+            crate::action::Action::PageUp => top.saturating_sub(page),
+            _ => top.saturating_add(page).min(hidden),
+        };
+    }
+
     /// Whether ↑↓ in the details window reach another item: the pane it describes holds more
     /// than one.
     pub fn others_in_pane(&self, content: &Content) -> bool {

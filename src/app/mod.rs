@@ -22,7 +22,7 @@ mod search;
 mod view;
 mod wrapping;
 
-pub use changes::ValueChange;
+pub use changes::{PointChange, ValueChange};
 pub use content::{Content, News, Replaced, Status};
 pub use debounce::{Debouncer, ERROR_GRACE, FileChange};
 pub use effects::{Effects, End};

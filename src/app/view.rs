@@ -35,6 +35,8 @@ pub struct View {
     /// The article's top visible row (rows count the evidence badge too).
     pub(super) article_scroll: usize,
     pub(super) help_scroll: usize,
+    /// The details window's first row of fields (a long history scrolls; 0 on opening).
+    pub(super) details_scroll: u16,
     pub(super) overlay: Overlay,
     pub(super) mode: Mode,
     pub(super) presentation: Presentation,
@@ -69,6 +71,7 @@ impl View {
             gauge_selection: 0,
             article_scroll: 0,
             help_scroll: 0,
+            details_scroll: 0,
             overlay: Overlay::None,
             mode: Mode::Dashboard,
             presentation: Presentation::new(PresentOptions::default(), now),
@@ -207,6 +210,7 @@ impl View {
             Action::Details => {
                 if self.selected_item(content).is_some() {
                     self.overlay = Overlay::Details;
+                    self.details_scroll = 0;
                     self.show_evidence(content);
                 }
             }
@@ -215,7 +219,10 @@ impl View {
             Action::Prev | Action::Next | Action::PageUp | Action::PageDown | Action::First | Action::Last => {
                 if matches!(self.overlay, Overlay::Help | Overlay::Problems) {
                     self.scroll_help(content, action);
+                } else if self.overlay == Overlay::Details && matches!(action, Action::PageUp | Action::PageDown) {
+                    self.scroll_details(content, action);
                 } else {
+                    self.details_scroll = 0;
                     self.move_in_pane(content, action);
                 }
             }

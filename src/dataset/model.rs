@@ -87,6 +87,26 @@ pub struct Metric {
     pub note: Option<String>,
     pub quote: Option<Quote>,
     pub source: Option<String>,
+    /// The figure over time, oldest first, dates strictly increasing, the last point being the
+    /// metric's own value; empty when the file gives no `history`.
+    pub history: Vec<Point>,
+}
+
+/// One point of a metric's history, in the metric's unit (values in its base, like
+/// [`Metric::value`]), with its own evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub date: Date,
+    /// In the unit's base (tonnes for masses), finite and >= 0.
+    pub value: f64,
+    /// How the file wrote it (the metric's scale, the point's own decimals).
+    pub notation: Notation,
+    pub bound: Option<Bound>,
+    pub quote: Option<Quote>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    /// Where the point's `date` is written, for the warnings about it.
+    pub position: Position,
 }
 
 /// A metric's evidence: a phrase of the article, and where it was written in the dataset.

@@ -63,9 +63,10 @@ pub struct RawMetric {
     pub id: Spanned<String>,
     /// What the number counts (defaults to the id).
     pub label: Option<String>,
-    /// The figure, in `unit`: finite and >= 0.
-    #[schemars(with = "f64", range(min = 0.0, max = 9_007_199_254_740_992.0))]
-    pub value: Spanned<super::figure::RawNumber>,
+    /// The figure, in `unit`: finite and >= 0. Required unless the metric has a `history`, whose
+    /// last point it then is.
+    #[schemars(with = "Option<f64>", range(min = 0.0, max = 9_007_199_254_740_992.0))]
+    pub value: Option<Spanned<super::figure::RawNumber>>,
     /// "countries"; a tonnage "t", "kt", "Mt" or "Gt"; or any other word. Default: a plain number.
     pub unit: Option<String>,
     /// How the source qualifies the figure ("exceeded 50 million" is "over").
@@ -86,6 +87,37 @@ pub struct RawMetric {
     pub quote: Option<Spanned<String>>,
     /// A URL, for a fact that is not in the article.
     pub source: Option<String>,
+    /// Earlier figures of the same series, oldest first, dates strictly increasing. The metric's
+    /// own `value` and `as_of` are its latest point (after the history, or equal to its last
+    /// point); without them the last point is the metric's value. Written inline
+    /// (`history = [{ date = 2022-12-02, value = 11.2 }]`) or as `[[metric.history]]` tables.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawPoint>")]
+    pub history: Vec<Spanned<RawPoint>>,
+}
+
+/// One point of a metric's history: a figure at a date, with its own evidence.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPoint {
+    /// The day the figure stands for (a TOML date: 2022-12-02).
+    #[schemars(with = "TomlDate")]
+    pub date: Spanned<Datetime>,
+    /// The figure, in the metric's unit: finite and >= 0.
+    #[schemars(with = "f64", range(min = 0.0, max = 9_007_199_254_740_992.0))]
+    pub value: Spanned<super::figure::RawNumber>,
+    /// The metric's unit, if written here too: a metric has one unit, so it must be the same.
+    #[schemars(with = "Option<String>")]
+    pub unit: Option<Spanned<String>>,
+    /// How the source qualifies this figure ("exceeded 50 million" is "over").
+    pub bound: Option<RawBound>,
+    /// A phrase of the article that states this figure.
+    #[schemars(with = "Option<String>")]
+    pub quote: Option<Spanned<String>>,
+    /// A URL of the report that gives this figure.
+    pub source: Option<String>,
+    /// A sentence of context (for one, that the date is the report's rather than the count's).
+    pub note: Option<String>,
 }
 
 /// How the source qualifies a figure ("exceeded 50 million" is `over`).
@@ -211,7 +243,7 @@ struct TomlDate(#[schemars(extend("format" = "date"))] String);
 pub const KNOWN_KEYS: &[&str] = &[
     "title", "subtitle", "article", "source", "metric", "chart", "gauge", "slide", "name", "url", "date", "id",
     "label", "value", "unit", "bound", "part_of", "since", "as_of", "note", "quote", "metrics", "direction", "of",
-    "kind", "caption", "scale", "sort", "notes",
+    "kind", "caption", "scale", "sort", "notes", "history",
 ];
 
 /// The JSON Schema of the format, pretty-printed, ending in a newline.

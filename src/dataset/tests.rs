@@ -38,6 +38,32 @@ fn the_bundled_dataset_loads_with_every_fact() {
     assert_eq!(cross_border.bound, Some(Bound::AtMost));
     assert_eq!(cross_border.display_ratio(), "≤23.2%");
     assert!(d.gauges.iter().all(|g| g.note.is_some()), "every bundled gauge says what it divides by");
+    // The railway's earlier reported totals, each with its source, ending in the CGTN figure.
+    let history = |id: &str| {
+        let m = &d.metrics[d.metric_index(id).unwrap()];
+        m.history.iter().map(|p| (p.date.to_string(), p.display_value(&m.unit))).collect::<Vec<_>>()
+    };
+    let pair = |date: &str, value: &str| (date.to_owned(), value.to_owned());
+    assert_eq!(
+        history("railway_cargo"),
+        [
+            pair("2022-12-02", "11.2 Mt"),
+            pair("2023-04-19", "18.8 Mt"),
+            pair("2023-12-02", "29.1 Mt"),
+            pair("2024-02-08", "32.56 Mt"),
+            pair("2024-12-31", "over 50 Mt"),
+        ]
+    );
+    assert_eq!(
+        history("railway_cross_border"),
+        [pair("2023-04-19", "3.7 Mt"), pair("2024-02-08", "7.31 Mt"), pair("2024-12-31", "11.58 Mt")]
+    );
+    let railway = &d.metrics[d.metric_index("railway_cargo").unwrap()];
+    assert!(
+        railway.history[..4]
+            .iter()
+            .all(|p| p.source.as_deref().is_some_and(|s| s.starts_with("http")) && p.note.is_some())
+    );
 }
 
 #[test]
@@ -341,3 +367,4 @@ fn strings_from_the_file_are_sanitised() {
 
 mod charts;
 mod files_and_slides;
+mod history;

@@ -3,6 +3,7 @@
 
 mod ahead;
 mod ask;
+mod history;
 mod quotes;
 
 pub use ask::{LoadAsk, LoadOutcome};
@@ -69,10 +70,13 @@ impl Loaded {
     /// every quote that is not in the article.
     pub fn assemble(dataset: Dataset, article: Option<NamedArticle>, file: &str) -> Self {
         let evidence = Evidence::of(&dataset, article.as_ref().map(|a| &a.article));
-        let warnings = match &article {
+        let mut warnings = match &article {
             Some(named) => missing_quotes(&dataset, &evidence, &named.name, file),
             None => Vec::new(),
         };
+        let name = article.as_ref().map_or("", |a| a.name.as_str());
+        warnings.extend(history::warnings(&dataset, article.as_ref().map(|a| &a.article), name, file));
+        warnings.sort_by_key(|d| d.position);
         Self { dataset, article, evidence, warnings }
     }
 

@@ -3,7 +3,7 @@
 //! dataset's `quote`, when the article does not hold it).
 
 use crate::article::fold;
-use crate::dataset::{Dataset, Diagnostic, LineIndex, Metric, Position};
+use crate::dataset::{Dataset, Diagnostic, LineIndex, Metric, Notation, Position, Unit};
 use crate::provenance::Evidence;
 use crate::provenance::quote_numbers::{QuoteBound, QuotedNumber, contradiction, half_unit};
 
@@ -76,19 +76,25 @@ pub fn contradicted(
 /// The value as written in its unit and in the base unit (tonnes), each to its precision; and
 /// scaled by a scale its unit names (12 in "million boxes" is 12 million).
 fn candidates(metric: &Metric) -> Vec<(f64, f64)> {
-    let precision = half_unit(usize::from(metric.notation.decimals));
-    let mut found = vec![(metric.notation.written, precision), (metric.value, precision * metric.notation.factor)];
-    let unit = metric.unit.caption().to_lowercase();
+    candidates_of(&metric.unit, &metric.notation, metric.value)
+}
+
+/// [`candidates`] of any figure: its unit, how it was written, its value in the unit's base (a
+/// point of a history, too).
+pub(super) fn candidates_of(unit: &Unit, notation: &Notation, value: f64) -> Vec<(f64, f64)> {
+    let precision = half_unit(usize::from(notation.decimals));
+    let mut found = vec![(notation.written, precision), (value, precision * notation.factor)];
+    let unit = unit.caption().to_lowercase();
     for (word, scale) in [("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("万", 1e4), ("亿", 1e8)] {
         if unit.contains(word) {
-            found.push((metric.notation.written * scale, precision * scale));
+            found.push((notation.written * scale, precision * scale));
         }
     }
     found
 }
 
 /// The number a warning quotes: the first that is not a year, if any.
-fn shown(numbers: &[QuotedNumber]) -> &QuotedNumber {
+pub(super) fn shown(numbers: &[QuotedNumber]) -> &QuotedNumber {
     let year =
         |n: &&QuotedNumber| n.bound == QuoteBound::Exact && n.precision == 0.5 && (1900.0..=2100.0).contains(&n.value);
     numbers.iter().find(|n| !year(n)).unwrap_or(&numbers[0])

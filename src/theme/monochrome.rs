@@ -29,6 +29,8 @@ impl Theme {
             bar_label_selected: reversed,
             changed: bold.add_modifier(Modifier::UNDERLINED | Modifier::REVERSED),
             changed_bar: bold,
+            sparkline: plain,
+            sparkline_bound: plain.add_modifier(Modifier::UNDERLINED),
             gauge_filled: plain,
             gauge_unfilled: plain,
             gauge_label: plain,

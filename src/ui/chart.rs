@@ -10,6 +10,7 @@ use ratatui::widgets::Widget;
 
 use super::bars::{Axis, BarLook, BarSpec, Plot};
 use super::frame::{hidden_caption, pane_block, with_caption};
+use super::sparkline::{self, SparkStyles};
 use super::{focused, shows_selection};
 use crate::app::{ValueChange, Viewer};
 use crate::dataset::{ChartDirection, ChartScale, Dataset, Metric, Unit};
@@ -73,6 +74,9 @@ pub struct Bars<'a> {
     pub changes: &'a [ValueChange],
     /// The value to draw for a metric (the real one, or a step of an animation).
     pub value_of: &'a dyn Fn(&Metric) -> f64,
+    /// Whether metrics with a history get a sparkline beside their bar (the dashboard's
+    /// horizontal charts, when there is room).
+    pub sparklines: bool,
 }
 
 /// What a chart drew: the bars shown, and how many of its bars (of `members`, shown or not)
@@ -80,6 +84,8 @@ pub struct Bars<'a> {
 pub struct Shown {
     pub window: Range<usize>,
     pub too_small: usize,
+    /// A sparkline drawn holds a point that is a bound (underlined: the frame says so).
+    pub bound_points: bool,
 }
 
 impl Bars<'_> {
@@ -89,8 +95,15 @@ impl Bars<'_> {
     }
 
     /// Draws the bars in `area`, up to `limits` thick.
-    pub fn draw_within(&self, area: Rect, limits: BarLimits, buf: &mut Buffer) -> Shown {
+    pub fn draw_within(&self, full: Rect, limits: BarLimits, buf: &mut Buffer) -> Shown {
         let metrics = &self.dataset.metrics;
+        let spark = if self.sparklines && !self.vertical {
+            sparkline::columns(self.members.iter().map(|&m| metrics[m].history.as_slice()), full.width)
+        } else {
+            0
+        };
+        // The sparklines take the right edge, a column apart from the bars' values.
+        let area = Rect { width: full.width.saturating_sub(if spark > 0 { spark + 1 } else { 0 }), ..full };
         let slots = bar_slots_within(self.members.len(), area, self.vertical, self.cursor, limits);
         let label_width = self.members.iter().map(|&m| width(&metrics[m].label)).max().unwrap_or(0);
         // The scale is the whole chart's, not the window's, so bars keep their lengths as it scrolls.
@@ -104,12 +117,45 @@ impl Bars<'_> {
             })
             .collect();
         let drawn = Plot { bars: &bars, axis, slots: &slots, label_width }.draw(area, buf);
+        if spark > 0 {
+            self.sparklines(&slots, Rect { x: area.right() + 1, width: spark, ..full }, buf);
+        }
         let too_small = if bars.is_empty() {
             0
         } else {
             self.members.iter().filter(|&&m| axis.too_small((self.value_of)(&metrics[m]), drawn.cells)).count()
         };
-        Shown { window: slots.window, too_small }
+        let bound_points = spark > 0
+            && slots.window.clone().any(|position| {
+                let history = &metrics[self.members[position]].history;
+                history.len() >= 2 && history.iter().rev().take(usize::from(spark)).any(|p| p.bound.is_some())
+            });
+        Shown { window: slots.window, too_small, bound_points }
+    }
+
+    /// Each shown bar's history, on its value's row of `strip`.
+    fn sparklines(&self, slots: &crate::geometry::BarSlots, strip: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let styles = SparkStyles { plain: theme.sparkline, bound: theme.sparkline_bound, changed: theme.changed };
+        let step = slots.thickness.saturating_add(slots.gap);
+        for (shown, position) in slots.window.clone().enumerate() {
+            let metric = &self.dataset.metrics[self.members[position]];
+            let offset = u16::try_from(shown).unwrap_or(u16::MAX).saturating_mul(step);
+            let row = strip.y.saturating_add(offset).saturating_add(slots.thickness / 2);
+            if row >= strip.bottom() {
+                break;
+            }
+            if metric.history.len() < 2 {
+                continue;
+            }
+            let changed: Vec<_> = self
+                .changes
+                .iter()
+                .filter(|c| c.id == metric.id)
+                .flat_map(|c| c.points.iter().map(|p| p.date))
+                .collect();
+            sparkline::draw(&metric.history, &changed, styles, Rect { y: row, height: 1, ..strip }, buf);
+        }
     }
 
     /// One bar: its length is the value shown (an animation's step), its text the real figure
@@ -177,12 +223,14 @@ pub fn render(app: &Viewer, loaded: &Loaded, index: usize, area: Rect, buf: &mut
         theme: app.view.theme(),
         changes: app.content.changes(),
         value_of: &|m: &Metric| m.value,
+        sparklines: true,
     };
     let shown = bars.draw(inner, buf);
     let (above, below) = (shown.window.start, chart.metrics.len() - shown.window.end);
     // What the marks before values mean, for the bars that carry one.
     let legend = crate::details::legend_of_metrics(dataset, &chart.metrics);
-    let parts = [Some(hidden_caption(above, below)), too_small_caption(shown.too_small), Some(legend)];
+    let bound_points = shown.bound_points.then(|| "underlined point: a bound".to_owned());
+    let parts = [Some(hidden_caption(above, below)), too_small_caption(shown.too_small), Some(legend), bound_points];
     let caption = parts.into_iter().flatten().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ");
     // The frame goes on after the bars so its caption is not drawn over.
     with_caption(block, caption, app.view.theme().dim, area.width).render(area, buf);

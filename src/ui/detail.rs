@@ -72,7 +72,7 @@ pub fn render(app: &Viewer, loaded: &Loaded, areas: &Areas, buf: &mut Buffer) {
         Span::styled(title, theme.detail_label),
         Span::styled(": ", theme.dim),
     ];
-    for (i, f) in fields.iter().filter(|f| f.name != "Id" && f.name != "Bound").enumerate() {
+    for (i, f) in fields.iter().filter(|f| !["Id", "Bound", "Points", ""].contains(&f.name)).enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim));
         }
@@ -95,6 +95,12 @@ pub fn render_window(app: &Viewer, buf: &mut Buffer) {
     let width = window.width;
     Clear.render(window, buf);
     let others = if app.view.others_in_pane(app.content) { "↑↓ other metrics · " } else { "" };
+    let (hidden, top) = app.view.details_overflow(app.content);
+    let others = match (top > 0, top < hidden) {
+        (_, true) => format!("PgDn more · {others}"),
+        (true, false) => format!("PgUp back · {others}"),
+        (false, false) => others.to_owned(),
+    };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.overlay_border)
@@ -106,5 +112,16 @@ pub fn render_window(app: &Viewer, buf: &mut Buffer) {
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(window);
     block.render(window, buf);
-    render_fields(theme, &fields, inner, buf);
+    if top == 0 {
+        render_fields(theme, &fields, inner, buf);
+        return;
+    }
+    // Scrolled: the fields drawn whole off screen, and the rows from `top` copied in.
+    let mut all = Buffer::empty(Rect::new(0, 0, inner.width, inner.height.saturating_add(top)));
+    render_fields(theme, &fields, all.area, &mut all);
+    for y in 0..inner.height {
+        for x in 0..inner.width {
+            buf[(inner.x + x, inner.y + y)] = all[(x, y + top)].clone();
+        }
+    }
 }

@@ -18,6 +18,7 @@ mod presenter;
 mod problems;
 mod slide;
 mod slide_frame;
+mod sparkline;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

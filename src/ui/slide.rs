@@ -209,6 +209,7 @@ fn bars_slide(
         theme: app.view.theme(),
         changes: app.content.changes(),
         value_of: &|m: &Metric| if animated { presentation.shown_value(&m.id, m.value) } else { m.value },
+        sparklines: false,
     };
     let shown = bars.draw_within(area, limits, buf);
     // Said under the bars, on the content's last row (a slide's bars never fill it): the bars

@@ -138,3 +138,23 @@ fn a_reload_that_adds_and_removes_charts_and_gauges_moves_the_layout_with_it() {
     assert_eq!(app.view().areas(app.content()).charts.len(), 2);
     assert!(app.view().areas(app.content()).gauges.height > 0);
 }
+
+#[test]
+fn a_reload_that_adds_a_point_to_a_history_highlights_it_and_says_so() {
+    let with_history = |points: &str| {
+        format!(
+            "title = \"T\"\n[[metric]]\nid = \"a\"\nlabel = \"Cargo\"\nvalue = 5\nas_of = 2022-01-01\nhistory = [{points}]\n"
+        )
+    };
+    let (_dir, path, mut app) = app_on(&with_history("{ date = 2020-01-01, value = 1 }"));
+    let t0 = start_of_test();
+    write(&path, &with_history("{ date = 2020-01-01, value = 1 }, { date = 2021-01-01, value = 3 }"));
+    apply(&mut app, Event::FileChanged(FileChange::Complete, t0));
+    apply(&mut app, Event::Tick(t0));
+    let changes = app.content().changes();
+    assert_eq!(changes.len(), 1, "the value is the same, the history is not");
+    let added = crate::app::PointChange { date: crate::dataset::Date { year: 2021, month: 1, day: 1 }, added: true };
+    assert_eq!(changes[0].points, [added]);
+    let notice = app.view().notice().unwrap().text.clone();
+    assert!(notice.ends_with("· Cargo new point 1 Jan 2021 · 3 warnings: w lists them"), "{notice}");
+}

@@ -2,6 +2,7 @@
 //! (not just the first), each at its line and column.
 
 mod grouping;
+mod history;
 mod views;
 
 use std::collections::HashMap;
@@ -170,13 +171,16 @@ fn lookup(checker: &mut Checker<'_>, ids: &Ids, reference: &Spanned<String>) -> 
 
 fn metric(checker: &mut Checker<'_>, raw: &RawMetric, ids: &Ids) -> Metric {
     let (unit, scale) = Unit::parse(&clean(raw.unit.as_deref().unwrap_or("")));
-    let written_text = checker.origin.text.get(raw.value.span()).unwrap_or("");
-    let written = figure::check(*raw.value.get_ref(), written_text, scale.factor).unwrap_or_else(|refusal| {
-        checker.error(raw.value.span(), refusal.to_string());
-        Written { value: 0.0, decimals: 0 }
-    });
+    let mut written = Written { value: 0.0, decimals: 0 };
+    if let Some(value) = &raw.value {
+        let written_text = checker.origin.text.get(value.span()).unwrap_or("");
+        match figure::check(*value.get_ref(), written_text, scale.factor) {
+            Ok(checked) => written = checked,
+            Err(refusal) => checker.error(value.span(), refusal.to_string()),
+        }
+    }
     let part_of = raw.part_of.as_ref().and_then(|p| lookup(checker, ids, p));
-    Metric {
+    let mut metric = Metric {
         id: raw.id.get_ref().clone(),
         label: raw.label.as_deref().map_or_else(|| label_from_id(raw.id.get_ref()), clean),
         value: written.value * scale.factor,
@@ -197,7 +201,10 @@ fn metric(checker: &mut Checker<'_>, raw: &RawMetric, ids: &Ids) -> Metric {
             .as_ref()
             .map(|q| Quote { text: clean(q.get_ref()), position: checker.lines.position(q.span().start) }),
         source: raw.source.as_deref().map(clean),
-    }
+        history: Vec::new(),
+    };
+    history::attach(checker, raw, &mut metric);
+    metric
 }
 
 /// `bri_agreements` → `Bri agreements`.
