@@ -10,6 +10,7 @@ pub mod app;
 pub mod article;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod dataset;
 pub mod deck;
 pub mod details;
