@@ -11,7 +11,7 @@ use clap::Parser;
 /// A terminal dashboard of regional cooperation metrics: bar charts, gauges and the article the
 /// numbers come from, driven by the keyboard.
 #[derive(Debug, Parser)]
-#[command(name = "coopdash", version, about, long_about = None)]
+#[command(name = "coopdash", version, about, long_about = None, after_help = crate::manual::AFTER_HELP)]
 pub struct Cli {
     /// The dataset to show [default: metrics.toml, or the built-in dataset if there is none]
     #[arg(value_name = "FILE")]
@@ -129,6 +129,14 @@ pub struct Cli {
     /// Print the JSON Schema of the config file and exit (for editors that complete TOML)
     #[arg(long, conflicts_with_all = ["check", "snapshot", "schema"])]
     pub config_schema: bool,
+
+    /// Print the completion script for SHELL (bash, zsh, fish, elvish, powershell) and exit
+    #[arg(long, value_name = "SHELL")]
+    pub completions: Option<clap_complete::Shell>,
+
+    /// Print the manual page (roff; read it with `man -l -`) and exit
+    #[arg(long)]
+    pub man: bool,
 }
 
 /// Seconds as a positive number (`3`, `0.5`), at most a day.

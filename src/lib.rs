@@ -21,6 +21,7 @@ pub mod handout;
 pub mod help;
 pub mod layout;
 pub mod load;
+pub mod manual;
 pub mod offscreen;
 pub mod provenance;
 pub mod runtime;

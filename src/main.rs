@@ -37,8 +37,15 @@ fn main() -> ExitCode {
         say(&format!("coopdash: {error}"));
     }
     let mut cli = Cli::parse();
-    if cli.config_schema {
-        return ExitCode::from(if print_out(&config::json_schema()).unwrap_or(false) { 0 } else { READER_GONE });
+    // What the shell, man and editors read: printed before any file is.
+    let printed = match (cli.config_schema, cli.completions, cli.man) {
+        (true, _, _) => Some(config::json_schema()),
+        (_, Some(shell), _) => Some(coopdash::manual::completions(shell)),
+        (_, _, true) => Some(coopdash::manual::man_page()),
+        _ => None,
+    };
+    if let Some(text) = printed {
+        return ExitCode::from(if print_out(&text).unwrap_or(false) { 0 } else { READER_GONE });
     }
     // The dataset's schema does not depend on the config: a broken one does not stop it.
     let keys = if cli.schema { Ok(Keymap::default()) } else { read_config(&mut cli) };
