@@ -44,7 +44,8 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
-    /// Colours: dark (default), light, or contrast (black and white, bright accents)
+    /// Colours: auto (the default: light or dark as the terminal's background is; dark for
+    /// --snapshot and --export), dark, light, or contrast (black and white, bright accents)
     #[arg(long, value_name = "NAME")]
     pub theme: Option<ThemeName>,
 

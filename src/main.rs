@@ -18,7 +18,7 @@ use coopdash::dataset::report::Paint;
 use coopdash::handout::Handout;
 use coopdash::load::{DEFAULT_DATASET, LoadAsk, LoadRequest};
 use coopdash::runtime::{Options, Role, WatchMode, resume};
-use coopdash::theme::Theme;
+use coopdash::theme::{Theme, ThemeName};
 use coopdash::{check, config, export, offscreen, runtime};
 
 /// Exit status when coopdash cannot run the way it was asked (no terminal, a bad argument).
@@ -99,7 +99,7 @@ fn print_out(text: &str) -> io::Result<bool> {
     }
 }
 
-fn run(cli: Cli, keys: &Keymap) -> Result<u8> {
+fn run(mut cli: Cli, keys: &Keymap) -> Result<u8> {
     if cli.schema {
         return Ok(if print_out(&coopdash::dataset::json_schema())? { 0 } else { READER_GONE });
     }
@@ -123,6 +123,11 @@ fn run(cli: Cli, keys: &Keymap) -> Result<u8> {
         // A dumb terminal cannot move the cursor: a full-screen program would print garbage.
         say("coopdash: TERM=dumb cannot show a full-screen dashboard; use --snapshot 100x30, or set TERM");
         return Ok(USAGE_ERROR);
+    }
+    // Before the input thread exists, so the terminal's reply is never read as keys; NO_COLOR
+    // wins over every theme, so nothing is asked then.
+    if !Theme::no_color_requested() {
+        cli.theme = Some(coopdash::theme::detect::settle(cli.theme.unwrap_or(ThemeName::Auto)));
     }
     let watch = match (cli.no_watch, cli.poll) {
         (true, _) => None,

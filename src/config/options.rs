@@ -23,12 +23,12 @@ pub struct Opt {
 }
 
 /// The themes a config may name.
-pub const THEMES: &[&str] = &["dark", "light", "contrast"];
+pub const THEMES: &[&str] = &["auto", "dark", "light", "contrast"];
 
 /// Every option of the top level of the file (the `[keys]` table aside).
 #[rustfmt::skip]
 pub const OPTIONS: &[Opt] = &[
-    Opt { name: "theme", kind: Kind::Theme, about: "Colours: dark, light or contrast (as --theme)" },
+    Opt { name: "theme", kind: Kind::Theme, about: "Colours: auto (the terminal's background decides), dark, light or contrast (as --theme)" },
     Opt { name: "mouse", kind: Kind::Flag, about: "false leaves the mouse to the terminal (as --no-mouse)" },
     Opt { name: "animation", kind: Kind::Flag, about: "false shows values at once (as --no-animation)" },
     Opt { name: "watch", kind: Kind::Flag, about: "false does not follow the files for changes (as --no-watch)" },
