@@ -3,6 +3,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+mod keymap;
+pub use keymap::{ACTION_NAMES, Clash, Keymap, Row, action_name, action_named, parse_key};
+
 /// Everything a key can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {

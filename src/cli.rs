@@ -11,7 +11,7 @@ use clap::Parser;
 /// A terminal dashboard of regional cooperation metrics: bar charts, gauges and the article the
 /// numbers come from, driven by the keyboard.
 #[derive(Debug, Parser)]
-#[command(name = "coopdash", version, about, long_about = None)]
+#[command(name = "coopdash", version, about, long_about = None, after_help = crate::manual::AFTER_HELP)]
 pub struct Cli {
     /// The dataset to show [default: metrics.toml, or the built-in dataset if there is none]
     #[arg(value_name = "FILE")]
@@ -44,9 +44,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
-    /// Colours: dark (default), light, or contrast (black and white, bright accents)
-    #[arg(long, value_name = "NAME", default_value = "dark")]
-    pub theme: ThemeName,
+    /// Colours: auto (the default: light or dark as the terminal's background is; dark for
+    /// --snapshot and --export), dark, light, or contrast (black and white, bright accents)
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<ThemeName>,
 
     /// Start in presentation mode (full-screen slides)
     #[arg(long)]
@@ -119,10 +120,28 @@ pub struct Cli {
     /// Print the JSON Schema of the dataset format and exit (for editors that complete TOML)
     #[arg(long, conflicts_with_all = ["check", "snapshot"])]
     pub schema: bool,
+
+    // Issue 15, the user's machine: config file, ... (kept together for merges).
+    /// Read the defaults and key bindings from this config file instead of
+    /// $COOPDASH_CONFIG or ~/.config/coopdash/config.toml ($XDG_CONFIG_HOME)
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Print the JSON Schema of the config file and exit (for editors that complete TOML)
+    #[arg(long, conflicts_with_all = ["check", "snapshot", "schema"])]
+    pub config_schema: bool,
+
+    /// Print the completion script for SHELL (bash, zsh, fish, elvish, powershell) and exit
+    #[arg(long, value_name = "SHELL")]
+    pub completions: Option<clap_complete::Shell>,
+
+    /// Print the manual page (roff; read it with `man -l -`) and exit
+    #[arg(long)]
+    pub man: bool,
 }
 
 /// Seconds as a positive number (`3`, `0.5`), at most a day.
-fn parse_seconds(text: &str) -> Result<Duration, String> {
+pub(crate) fn parse_seconds(text: &str) -> Result<Duration, String> {
     match text.trim().parse::<f64>() {
         Ok(seconds) if seconds > 0.0 && seconds <= 86_400.0 => Ok(Duration::from_secs_f64(seconds)),
         _ => Err(format!("expected a number of seconds such as 3 or 0.5, got `{text}`")),
@@ -131,7 +150,7 @@ fn parse_seconds(text: &str) -> Result<Duration, String> {
 
 /// A talk's length in humantime's spelling (`20m`, `1h 30m`, `90s`), a bare number being
 /// minutes; more than zero, at most a day.
-fn parse_duration(text: &str) -> Result<Duration, String> {
+pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
     let trimmed = text.trim();
     let parsed = match trimmed.parse::<u64>() {
         Ok(minutes) => Ok(Duration::from_secs(minutes.saturating_mul(60))),

@@ -4,7 +4,7 @@
 
 use ratatui::layout::Rect;
 
-use crate::action::{Binding, HELP_NOTES, HELP_SECTIONS, bindings};
+use crate::action::{HELP_NOTES, HELP_SECTIONS, Keymap, Row};
 use crate::layout::{HelpWindow, help_window};
 use crate::text::width::{truncate, width};
 
@@ -28,11 +28,11 @@ pub enum HelpRow {
     Blank,
 }
 
-/// The help window over `screen` (centred, at most 78 columns wide) with the rows it wraps to
-/// there: what the keys scroll and the overlay draws.
-pub fn window(screen: Rect) -> HelpWindow {
+/// The help window over `screen` (centred, at most 78 columns wide) with the rows the key table
+/// `keys` wraps to there: what the keys scroll and the overlay draws.
+pub fn window(keys: &Keymap, screen: Rect) -> HelpWindow {
     let width = help_window(screen, 0).window.width;
-    help_window(screen, rows(text_width(width)).len())
+    help_window(screen, rows(keys, text_width(width)).len())
 }
 
 /// Columns of text inside a help window `window_width` wide (its border and padding off).
@@ -40,18 +40,18 @@ pub fn text_width(window_width: u16) -> usize {
     usize::from(window_width).saturating_sub(4)
 }
 
-/// The help, wrapped for `text_width` columns: sections with a blank row after each, then the
-/// notes, one paragraph each.
-pub fn rows(text_width: usize) -> Vec<HelpRow> {
-    let names = |binding: &Binding| binding.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ");
-    let all = HELP_SECTIONS.iter().flat_map(|(_, context)| bindings(*context));
+/// The help for the key table `keys` (the keys in force), wrapped for `text_width` columns:
+/// sections with a blank row after each, then the notes, one paragraph each.
+pub fn rows(keys: &Keymap, text_width: usize) -> Vec<HelpRow> {
+    let names = |row: &Row| row.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ");
+    let all = HELP_SECTIONS.iter().flat_map(|(_, context)| keys.rows(*context));
     let keys_column = all.map(|b| width(&names(b))).max().unwrap_or(0).min(KEYS_COLUMN_MAX) + 2;
     let indent = 2;
     let room = text_width.saturating_sub(indent + keys_column);
     let mut rows = Vec::new();
     for (heading, context) in HELP_SECTIONS {
         rows.push(HelpRow::Heading(truncate(heading, text_width)));
-        for binding in bindings(context) {
+        for binding in keys.rows(context) {
             let keys = names(binding);
             if room >= DESCRIPTION_MIN {
                 let keys = truncate(&keys, keys_column - 1);
@@ -145,7 +145,7 @@ mod tests {
     fn every_row_fits_and_every_word_of_the_notes_is_whole_at_every_width() {
         let words: Vec<&str> = HELP_NOTES.iter().flat_map(|note| note.split_whitespace()).collect();
         for columns in 8..=120 {
-            let help = rows(columns);
+            let help = rows(&Keymap::default(), columns);
             let text = plain(&help);
             for row in &text {
                 assert!(width(row) <= columns, "{columns} columns: {row:?} is {} wide", width(row));
@@ -167,14 +167,14 @@ mod tests {
     #[test]
     fn the_no_mouse_flag_is_named_whole_at_the_widths_that_cut_it() {
         for window in [76u16, 78] {
-            let text = plain(&rows(text_width(window))).join("\n");
+            let text = plain(&rows(&Keymap::default(), text_width(window))).join("\n");
             assert!(text.contains("--no-mouse"), "{text}");
         }
     }
 
     #[test]
     fn a_long_description_continues_under_itself() {
-        let help = rows(40);
+        let help = rows(&Keymap::default(), 40);
         let mut continued = 0;
         for pair in help.windows(2) {
             if let [HelpRow::Keys { keys: first, .. }, HelpRow::Keys { keys, text }] = pair

@@ -11,14 +11,15 @@ use clap::Parser;
 use color_eyre::eyre::Result;
 use ratatui::layout::Rect;
 
+use coopdash::action::Keymap;
 use coopdash::app::{App, Event, Level, Notice, PresentOptions};
 use coopdash::cli::Cli;
 use coopdash::dataset::report::Paint;
 use coopdash::handout::Handout;
 use coopdash::load::{DEFAULT_DATASET, LoadAsk, LoadRequest};
 use coopdash::runtime::{Options, Role, WatchMode, resume};
-use coopdash::theme::Theme;
-use coopdash::{check, export, offscreen, runtime};
+use coopdash::theme::{Theme, ThemeName};
+use coopdash::{check, config, export, offscreen, runtime};
 
 /// Exit status when coopdash cannot run the way it was asked (no terminal, a bad argument).
 const USAGE_ERROR: u8 = 2;
@@ -35,12 +36,49 @@ fn main() -> ExitCode {
     if let Err(error) = color_eyre::install() {
         say(&format!("coopdash: {error}"));
     }
-    let cli = Cli::parse();
-    match run(cli) {
+    let mut cli = Cli::parse();
+    // What the shell, man and editors read: printed before any file is.
+    let printed = match (cli.config_schema, cli.completions, cli.man) {
+        (true, _, _) => Some(config::json_schema()),
+        (_, Some(shell), _) => Some(coopdash::manual::completions(shell)),
+        (_, _, true) => Some(coopdash::manual::man_page()),
+        _ => None,
+    };
+    if let Some(text) = printed {
+        return ExitCode::from(if print_out(&text).unwrap_or(false) { 0 } else { READER_GONE });
+    }
+    // The dataset's schema does not depend on the config: a broken one does not stop it.
+    let keys = if cli.schema { Ok(Keymap::default()) } else { read_config(&mut cli) };
+    let keys = match keys {
+        Ok(keys) => keys,
+        Err(code) => return ExitCode::from(code),
+    };
+    match run(cli, &keys) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
             say(&format!("coopdash: {error:?}"));
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads the config file (if any) and lays it under the command line; the key table it builds.
+/// A broken file is reported as `--check` reports a dataset, and stops the program (status 2).
+fn read_config(cli: &mut Cli) -> Result<Keymap, u8> {
+    let Some(place) = config::locate(cli.config.as_deref(), std::env::var_os(config::ENV)) else {
+        return Ok(Keymap::default());
+    };
+    match config::load(&place) {
+        Ok(found) => {
+            config::apply(&found, cli);
+            Ok(found.keys)
+        }
+        Err(problems) => {
+            let paint = Paint::for_stream(io::stderr().is_terminal(), Theme::no_color_requested());
+            let text = coopdash::dataset::report::render_all(&problems, paint, 100);
+            let _ = write!(io::stderr(), "{text}");
+            say(&format!("coopdash: the config file {} has errors (see above)", place.path.display()));
+            Err(USAGE_ERROR)
         }
     }
 }
@@ -61,7 +99,7 @@ fn print_out(text: &str) -> io::Result<bool> {
     }
 }
 
-fn run(cli: Cli) -> Result<u8> {
+fn run(mut cli: Cli, keys: &Keymap) -> Result<u8> {
     if cli.schema {
         return Ok(if print_out(&coopdash::dataset::json_schema())? { 0 } else { READER_GONE });
     }
@@ -75,7 +113,7 @@ fn run(cli: Cli) -> Result<u8> {
     }
     let offscreen = cli.snapshot.is_some() || cli.export.is_some() || cli.export_all.is_some();
     if offscreen {
-        return draw_offscreen(&cli, request, fell_back);
+        return draw_offscreen(&cli, keys, request, fell_back);
     }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         say("coopdash: not a terminal; use --snapshot 100x30 to print the screen as text, or --check");
@@ -85,6 +123,11 @@ fn run(cli: Cli) -> Result<u8> {
         // A dumb terminal cannot move the cursor: a full-screen program would print garbage.
         say("coopdash: TERM=dumb cannot show a full-screen dashboard; use --snapshot 100x30, or set TERM");
         return Ok(USAGE_ERROR);
+    }
+    // Before the input thread exists, so the terminal's reply is never read as keys; NO_COLOR
+    // wins over every theme, so nothing is asked then.
+    if !Theme::no_color_requested() {
+        cli.theme = Some(coopdash::theme::detect::settle(cli.theme.unwrap_or(ThemeName::Auto)));
     }
     let watch = match (cli.no_watch, cli.poll) {
         (true, _) => None,
@@ -103,16 +146,16 @@ fn run(cli: Cli) -> Result<u8> {
     } else {
         Role::Presenter(request.dataset.clone())
     };
-    let app = new_app(&cli, request, fell_back, Rect::default(), !cli.no_animation);
+    let app = new_app(&cli, keys, request, fell_back, Rect::default(), !cli.no_animation);
     runtime::run(app, Options { watch, mouse: !cli.no_mouse, remember }, role)
 }
 
 /// `--snapshot`, `--export`, `--export-all`: draw without a terminal, animations settled. A
 /// dataset that does not load is an error (its diagnostics on standard error, status 1, as
 /// `--check`), not a picture of the error screen.
-fn draw_offscreen(cli: &Cli, request: LoadRequest, fell_back: bool) -> Result<u8> {
+fn draw_offscreen(cli: &Cli, keys: &Keymap, request: LoadRequest, fell_back: bool) -> Result<u8> {
     let size = cli.snapshot.unwrap_or(cli.size);
-    let mut app = new_app(cli, request, fell_back, offscreen::area(size.columns, size.rows), false);
+    let mut app = new_app(cli, keys, request, fell_back, offscreen::area(size.columns, size.rows), false);
     if let Some(report) = offscreen::not_loaded(&app) {
         say(&report);
         return Ok(NOT_LOADED);
@@ -149,11 +192,11 @@ fn draw_offscreen(cli: &Cli, request: LoadRequest, fell_back: bool) -> Result<u8
     }
 }
 
-fn new_app(cli: &Cli, request: LoadRequest, fell_back: bool, area: Rect, animation: bool) -> App {
+fn new_app(cli: &Cli, keys: &Keymap, request: LoadRequest, fell_back: bool, area: Rect, animation: bool) -> App {
     let first = LoadAsk::first(&request);
     let started = first.at;
-    let theme = Theme::named(cli.theme, Theme::no_color_requested());
-    let mut app = App::new(request, first, theme, area);
+    let theme = Theme::named(cli.theme.unwrap_or_default(), Theme::no_color_requested());
+    let mut app = App::with_keys(request, first, theme, keys.clone(), area);
     let _ = app.update(Event::Resize(area.width, area.height));
     if fell_back && app.view().notice().is_none() {
         let text = format!("no {DEFAULT_DATASET} here: showing the built-in dataset");

@@ -18,6 +18,9 @@ pub enum ThemeName {
     Light,
     /// Black and white with bright accents, for weak projectors and tired eyes.
     Contrast,
+    /// Light or dark as the terminal's background is (asked at start, see [`detect`]); dark
+    /// when the terminal does not say, and for `--snapshot` and `--export`.
+    Auto,
 }
 
 impl FromStr for ThemeName {
@@ -27,7 +30,8 @@ impl FromStr for ThemeName {
             "dark" => Ok(Self::Dark),
             "light" => Ok(Self::Light),
             "contrast" => Ok(Self::Contrast),
-            other => Err(format!("unknown theme `{other}`; choose dark, light or contrast")),
+            "auto" => Ok(Self::Auto),
+            other => Err(format!("unknown theme `{other}`; choose auto, dark, light or contrast")),
         }
     }
 }
@@ -146,7 +150,8 @@ impl Theme {
             return Self::monochrome();
         }
         match name {
-            ThemeName::Dark => Self::dark(),
+            // `auto` is settled before a theme is built (see [`detect`]); unsettled, it is dark.
+            ThemeName::Dark | ThemeName::Auto => Self::dark(),
             ThemeName::Light => Self::light(),
             ThemeName::Contrast => Self::contrast(),
         }
@@ -324,6 +329,7 @@ impl Theme {
     }
 }
 
+pub mod detect;
 mod monochrome;
 
 #[cfg(test)]

@@ -37,6 +37,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 
+use crate::action::Keymap;
 use crate::load::{LoadOutcome, LoadRequest};
 use crate::theme::Theme;
 
@@ -94,9 +95,14 @@ pub const DEFAULT_QUIET: Duration = Duration::from_millis(40);
 impl App {
     /// An app showing the result of a first load (a failed load opens on the error screen).
     pub fn new(request: LoadRequest, first: LoadOutcome, theme: Theme, size: Rect) -> Self {
+        Self::with_keys(request, first, theme, Keymap::default(), size)
+    }
+
+    /// [`App::new`] with the key table in force (built once at start from the config file).
+    pub fn with_keys(request: LoadRequest, first: LoadOutcome, theme: Theme, keys: Keymap, size: Rect) -> Self {
         let at = first.at;
         let (content, news) = Content::new(request, first);
-        let mut view = View::new(&content, theme, size, at);
+        let mut view = View::with_keys(&content, theme, keys, size, at);
         // The view already stands on the first data: it only takes the message.
         let _ = view.hear(&content, &News { replaced: None, ..news });
         Self { content, view }

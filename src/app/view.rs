@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 
 use super::content::{Content, News};
 use super::{Effects, End, Event, Item, Level, Mode, Notice, Overlay, PresentOptions, Presentation, Search};
-use crate::action::{Action, Context, action_for};
+use crate::action::{Action, Context, Keymap};
 use crate::article::Wrapping;
 use crate::layout::{self, Areas, ChartShape, LayoutInput, Pane};
 use crate::theme::Theme;
@@ -55,6 +55,8 @@ pub struct View {
     /// When this view was made: a past instant, the deadline of work that is due at once.
     pub(super) created: Instant,
     pub(super) theme: Theme,
+    /// The key table in force (the defaults with the config's `[keys]`).
+    pub(super) keys: Keymap,
     /// A follower's message while it has no presenter to follow (see [`super::Follow`]).
     pub(super) following: Option<String>,
 }
@@ -62,6 +64,11 @@ pub struct View {
 impl View {
     /// A view at the top of `content`, at `size`; `now` starts its presentation clock.
     pub fn new(content: &Content, theme: Theme, size: Rect, now: Instant) -> Self {
+        Self::with_keys(content, theme, Keymap::default(), size, now)
+    }
+
+    /// [`View::new`] with a key table of its own (built once at start from the config).
+    pub fn with_keys(content: &Content, theme: Theme, keys: Keymap, size: Rect, now: Instant) -> Self {
         let mut view = Self {
             notice: None,
             notice_since: None,
@@ -83,6 +90,7 @@ impl View {
             article_width: 0,
             created: now,
             theme,
+            keys,
             following: None,
         };
         view.keep_place(content, None);
@@ -101,7 +109,7 @@ impl View {
                 self.make_room_for_details(content);
                 Effects::redraw()
             }
-            Event::Key(key, at) => match action_for(&key, self.context()) {
+            Event::Key(key, at) => match self.keys.action_for(&key, self.context()) {
                 _ if self.presentation.blank && self.context() == Context::Presentation => {
                     self.key_while_blank(content, &key, at)
                 }

@@ -3,7 +3,7 @@
 
 mod diagnostic;
 pub mod figure;
-mod hint;
+pub mod hint;
 pub mod model;
 mod raw;
 mod recover;

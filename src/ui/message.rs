@@ -118,26 +118,52 @@ pub fn footer(app: &Viewer, area: Rect, buf: &mut Buffer) {
         search_line(app, search, hints_area, buf);
         return;
     }
-    let hints: &[(&str, &str)] = match (app.content.data().is_some(), app.content.problems().is_empty()) {
-        (true, true) if offers_details(app) => {
-            &[("?", "help"), ("q", "quit"), ("Tab", "pane"), ("↑↓", "select"), ("Enter", "details"), ("PgDn", "page")]
+    use crate::action::Action as A;
+    // `Next` stands for the pair ↑↓ (the first keys of previous and next).
+    let hints: &[(A, &str)] = match (app.content.data().is_some(), app.content.problems().is_empty()) {
+        (true, true) if offers_details(app) => &[
+            (A::Help, "help"),
+            (A::Quit, "quit"),
+            (A::NextPane, "pane"),
+            (A::Next, "select"),
+            (A::Details, "details"),
+            (A::PageDown, "page"),
+        ],
+        (true, true) => {
+            &[(A::Help, "help"), (A::Quit, "quit"), (A::NextPane, "pane"), (A::Next, "select"), (A::PageDown, "page")]
         }
-        (true, true) => &[("?", "help"), ("q", "quit"), ("Tab", "pane"), ("↑↓", "select"), ("PgDn", "page")],
         // Warnings to read: the key that lists them comes before the ones to move around.
         (true, false) if app.content.error().is_some() => {
-            &[("?", "help"), ("q", "quit"), ("w", "errors"), ("Tab", "pane")]
+            &[(A::Help, "help"), (A::Quit, "quit"), (A::Problems, "errors"), (A::NextPane, "pane")]
         }
-        (true, false) => &[("?", "help"), ("q", "quit"), ("w", "warnings"), ("Tab", "pane"), ("↑↓", "select")],
-        (false, _) => &[("r", "reload"), ("w", "problems"), ("q", "quit")],
+        (true, false) => &[
+            (A::Help, "help"),
+            (A::Quit, "quit"),
+            (A::Problems, "warnings"),
+            (A::NextPane, "pane"),
+            (A::Next, "select"),
+        ],
+        (false, _) => &[(A::Reload, "reload"), (A::Problems, "problems"), (A::Quit, "quit")],
     };
+    // The keys in force (a config may rebind them); a hint whose action has no key is left out.
+    let keys = app.view.keys();
+    let key_of = |action: A| keys.first_key(crate::action::Context::Dashboard, action);
+    let named: Vec<(String, &str)> = hints
+        .iter()
+        .filter_map(|(action, text)| match action {
+            A::Next => Some((key_of(A::Prev)? + &key_of(A::Next)?, *text)),
+            action => Some((key_of(*action)?, *text)),
+        })
+        .collect();
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (key, text) in hints {
+    for (key, text) in &named {
+        let key = key.as_str();
         let needed = width(key) + width(text) + 3;
         if used + needed > usize::from(hints_area.width) {
             break;
         }
-        spans.push(Span::styled(*key, theme.key));
+        spans.push(Span::styled(key.to_owned(), theme.key));
         spans.push(Span::styled(format!(" {text}  "), theme.key_text));
         used += needed;
     }

@@ -197,11 +197,36 @@ impl TempDataset {
 }
 
 /// Starts the `coopdash` this test run built, in a pseudo-terminal. Its state folder (where a
-/// presentation's last slide is kept for `--resume`) is the build's scratch folder, never the
-/// user's.
+/// presentation's last slide is kept for `--resume`) and config folder are the build's scratch
+/// folder, never the user's.
 pub fn spawn_coopdash(args: &[&str], cwd: &Path, cols: u16, rows: u16) -> pty::PtyApp {
-    let env = [("XDG_STATE_HOME", Some(env!("CARGO_TARGET_TMPDIR")))];
-    pty::PtyApp::spawn_with(Path::new(env!("CARGO_BIN_EXE_coopdash")), args, cwd, cols, rows, &env)
+    spawn_coopdash_answering(args, cwd, cols, rows, true)
+}
+
+/// [`spawn_coopdash`] in a terminal that answers device-attributes queries or not (see
+/// [`pty::PtyApp::spawn_answering`]).
+pub fn spawn_coopdash_answering(
+    args: &[&str],
+    cwd: &Path,
+    cols: u16,
+    rows: u16,
+    device_attributes: bool,
+) -> pty::PtyApp {
+    // No config file but the one a test names (`--config`): the user's own does not apply.
+    let env = [
+        ("XDG_STATE_HOME", Some(env!("CARGO_TARGET_TMPDIR"))),
+        ("XDG_CONFIG_HOME", Some(env!("CARGO_TARGET_TMPDIR"))),
+        ("COOPDASH_CONFIG", None),
+    ];
+    pty::PtyApp::spawn_answering(
+        Path::new(env!("CARGO_BIN_EXE_coopdash")),
+        args,
+        cwd,
+        cols,
+        rows,
+        &env,
+        device_attributes,
+    )
 }
 
 /// The text of `area` of a buffer as a buffer of its own, moved to the origin and without

@@ -47,6 +47,22 @@ impl PtyApp {
         rows: u16,
         env: &[(&str, Option<&str>)],
     ) -> Self {
+        Self::spawn_answering(program, args, cwd, cols, rows, env, true)
+    }
+
+    /// Like [`PtyApp::spawn_with`]; `device_attributes` says whether the terminal answers a
+    /// device-attributes query (`CSI c`) as every terminal does, which ends `--theme auto`'s
+    /// background query at once (no colour answer: dark). Off, the test answers for the
+    /// terminal.
+    pub fn spawn_answering(
+        program: &Path,
+        args: &[&str],
+        cwd: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, Option<&str>)],
+        device_attributes: bool,
+    ) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
@@ -105,6 +121,9 @@ impl PtyApp {
                 if bytes.windows(4).any(|w| w == b"\x1b[6n") {
                     let (row, column) = parser.screen().cursor_position();
                     let _ = write!(answer.lock().unwrap(), "\x1b[{};{}R", row + 1, column + 1);
+                }
+                if device_attributes && bytes.windows(3).any(|w| w == b"\x1b[c") {
+                    let _ = write!(answer.lock().unwrap(), "\x1b[?62;22c");
                 }
                 drop(parser);
                 log.lock().unwrap().extend_from_slice(bytes);
@@ -236,6 +255,12 @@ impl PtyApp {
         let mut writer = self.writer.lock().unwrap();
         writer.write_all(bytes.as_bytes()).unwrap();
         writer.flush().unwrap();
+    }
+
+    /// The screen now with its colours and styles (escape sequences that redraw it), to tell
+    /// two themes apart.
+    pub fn formatted(&self) -> Vec<u8> {
+        self.parser.lock().unwrap().screen().contents_formatted()
     }
 
     /// The screen's text now.

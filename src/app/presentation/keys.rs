@@ -5,7 +5,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::Presentation;
-use crate::action::{Action, Context, action_for};
+use crate::action::{Action, Context};
 use crate::app::{Content, Effects, Mode, Overlay, View};
 
 impl View {
@@ -25,7 +25,7 @@ impl View {
     /// whatever the key: a clicker's "next" pressed to light the screen must not skip a slide
     /// unseen. Quitting and suspending keep their keys; releases and repeats do nothing.
     pub(in crate::app) fn key_while_blank(&mut self, content: &Content, key: &KeyEvent, now: Instant) -> Effects {
-        match action_for(key, Context::Presentation) {
+        match self.keys.action_for(key, Context::Presentation) {
             Some(action @ (Action::Quit | Action::Suspend)) => self.apply_to_presentation(content, action, now),
             _ if key.kind != KeyEventKind::Press => Effects::none(),
             _ => {

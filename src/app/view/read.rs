@@ -89,4 +89,9 @@ impl View {
     pub fn theme(&self) -> &Theme {
         &self.theme
     }
+
+    /// The key table in force, for the help.
+    pub fn keys(&self) -> &crate::action::Keymap {
+        &self.keys
+    }
 }
