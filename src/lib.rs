@@ -23,6 +23,8 @@ pub mod load;
 pub mod offscreen;
 pub mod provenance;
 pub mod runtime;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod text;
 pub mod theme;
 pub mod ui;

@@ -35,6 +35,11 @@ fn main() -> ExitCode {
     if let Err(error) = color_eyre::install() {
         say(&format!("coopdash: {error}"));
     }
+    // `coopdash serve …` has its own command line (a dataset named `serve` is `./serve`).
+    let mut args = std::env::args_os().skip(1).peekable();
+    if args.peek().is_some_and(|first| first == "serve") {
+        return exit_with(serve(args.skip(1)));
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
@@ -43,6 +48,28 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn exit_with(outcome: Result<u8>) -> ExitCode {
+    match outcome {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            say(&format!("coopdash: {error:?}"));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(feature = "serve")]
+fn serve(args: impl Iterator<Item = std::ffi::OsString>) -> Result<u8> {
+    coopdash::serve::main(args)
+}
+
+/// Without the `serve` feature: say how to get it.
+#[cfg(not(feature = "serve"))]
+fn serve(_args: impl Iterator<Item = std::ffi::OsString>) -> Result<u8> {
+    say("coopdash: this coopdash was built without `serve`; build it with `cargo build --features serve` (or `cargo install coopdash --features serve`)");
+    Ok(USAGE_ERROR)
 }
 
 /// Prints a line on standard error; if that fails (a terminal that went away), nobody is there
