@@ -90,8 +90,14 @@ impl Drop for Running {
 /// Starts the hub and listens; returns once the port is bound.
 pub fn start(settings: Settings) -> io::Result<Running> {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
-    let listener = runtime.block_on(TcpListener::bind(settings.listen))?;
-    let address = listener.local_addr()?;
+    // Bound here, so a port in use is an error of `start`, not of a task.
+    let bound = std::net::TcpListener::bind(settings.listen)?;
+    bound.set_nonblocking(true)?;
+    let address = bound.local_addr()?;
+    let listener = {
+        let _inside = runtime.enter();
+        TcpListener::from_std(bound)?
+    };
     let notes = hub::start(settings.request, settings.hub);
     let config = Arc::new(Config {
         keys: vec![settings.host_key],

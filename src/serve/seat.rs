@@ -197,3 +197,78 @@ impl Seat {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{LoadAsk, LoadRequest};
+
+    fn content() -> Content {
+        let request = LoadRequest::resolve(Some("tests/fixtures/forty/metrics.toml".into()), None).0;
+        let first = LoadAsk::first(&request);
+        Content::new(request, first).0
+    }
+
+    fn seat(content: &Content, queue: usize) -> (Seat, mpsc::Receiver<Vec<u8>>) {
+        let (frames, received) = mpsc::channel(queue);
+        let (close, _closed) = oneshot::channel();
+        let outlet = Outlet { frames, close, behind: Arc::default() };
+        (Seat::new(content, ThemeName::Dark, (80, 24), outlet, Instant::now()), received)
+    }
+
+    fn text(bytes: &[u8]) -> String {
+        let mut screen = vt100::Parser::new(24, 80, 0);
+        screen.process(bytes);
+        screen.screen().contents()
+    }
+
+    #[test]
+    fn a_viewer_that_stops_reading_loses_frames_then_gets_a_whole_one() {
+        let content = content();
+        let (mut seat, mut received) = seat(&content, 2);
+        let now = Instant::now();
+        // The opening bytes and the first frame fill the queue.
+        assert!(seat.draw(&content, now));
+        assert!(seat.behind_since.is_none());
+        let key = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE);
+        assert_eq!(seat.key(&content, key, None, now), Outcome::Stay { redraw: true });
+        seat.dirty = true;
+        assert!(seat.draw(&content, now), "a full queue does not end the viewer");
+        assert!(seat.behind_since.is_some(), "the frame was dropped");
+        assert!(seat.outlet.as_ref().unwrap().behind.load(Ordering::SeqCst));
+        // Nothing more is drawn while it is behind.
+        assert!(seat.draw(&content, now));
+        let mut all = Vec::new();
+        while let Ok(frame) = received.try_recv() {
+            all.extend(frame);
+        }
+        assert!(!text(&all).contains("next pane"), "the help was dropped, not queued");
+        // It caught up: the next frame is drawn whole, the help in it.
+        seat.caught_up();
+        assert!(seat.draw(&content, now));
+        let whole = received.try_recv().unwrap();
+        let screen = text(&whole);
+        assert!(screen.contains("Forty metrics with long labels") && screen.contains("next pane"), "{screen}");
+    }
+
+    #[test]
+    fn a_key_while_following_the_presenter_moves_nothing_and_f_lets_go() {
+        let content = content();
+        let (mut seat, _received) = seat(&content, 64);
+        let now = Instant::now();
+        let place = Some(Told::Place { slide: 2, blank: false });
+        seat.hear(&content, Told::Place { slide: 2, blank: false }, now);
+        assert_eq!(seat.view.presentation().slide, 2);
+        let right = KeyEvent::new(KeyCode::Right, KeyModifiers::NONE);
+        let _ = seat.key(&content, right, place, now);
+        assert_eq!(seat.view.presentation().slide, 2, "the presenter moves a follower's slides");
+        let _ = seat.key(&content, KeyEvent::new(KeyCode::Char('f'), KeyModifiers::NONE), place, now);
+        assert!(!seat.following);
+        let _ = seat.key(&content, right, place, now);
+        assert_eq!(seat.view.presentation().slide, 3, "browsing on its own");
+        seat.hear(&content, Told::Place { slide: 0, blank: false }, now);
+        assert_eq!(seat.view.presentation().slide, 3, "not following any more");
+        let quit = seat.key(&content, KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE), place, now);
+        assert_eq!(quit, Outcome::Leave);
+    }
+}
