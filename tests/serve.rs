@@ -196,14 +196,15 @@ fn exec_subsystems_env_and_forwarding_are_refused() {
         assert!(handle.channel_open_session().await.is_err(), "a second session channel");
         channel.set_env(true, "LD_PRELOAD", "/tmp/x.so").await.unwrap();
         assert!(refused(channel.wait().await), "env");
+        let (_agent, mut channel) = session().await;
         channel.agent_forward(true).await.unwrap();
         assert!(refused(channel.wait().await), "agent forwarding");
+        let (handle, ok, _) = connect(address, Login::None).await;
+        assert!(ok);
         assert!(handle.channel_open_direct_tcpip("127.0.0.1", 22, "127.0.0.1", 5555).await.is_err(), "port forwarding");
         assert!(handle.tcpip_forward("127.0.0.1", 0).await.is_err(), "remote forwarding");
-        // The connection still serves its dashboard, and only one.
-        channel.request_pty(true, "xterm", 80, 24, 0, 0, &[]).await.unwrap();
-        channel.request_shell(true).await.unwrap();
-        let mut viewer = Viewer { handle, channel, screen: vt100::Parser::new(24, 80, 0), closed: false };
+        // The connection still serves its dashboard.
+        let mut viewer = Viewer::on(handle, 80, 24).await;
         viewer.until("the dashboard after the refusals", |s| s.contains(TITLE)).await;
     });
 }

@@ -252,7 +252,10 @@ impl russh::server::Handler for Connection {
         session.channel_failure(channel)
     }
 
-    async fn agent_request(&mut self, _channel: ChannelId, _session: &mut Session) -> Result<bool, Self::Error> {
+    async fn agent_request(&mut self, channel: ChannelId, session: &mut Session) -> Result<bool, Self::Error> {
+        // russh answers a refused agent request with a global failure, which a client waiting
+        // on its channel never reads: the channel's own failure says it at once.
+        session.channel_failure(channel)?;
         Ok(false)
     }
 
