@@ -68,7 +68,9 @@ fn serve(args: impl Iterator<Item = std::ffi::OsString>) -> Result<u8> {
 /// Without the `serve` feature: say how to get it.
 #[cfg(not(feature = "serve"))]
 fn serve(_args: impl Iterator<Item = std::ffi::OsString>) -> Result<u8> {
-    say("coopdash: this coopdash was built without `serve`; build it with `cargo build --features serve` (or `cargo install coopdash --features serve`)");
+    say(
+        "coopdash: this coopdash was built without `serve`; build it with `cargo build --features serve` (or `cargo install coopdash --features serve`)",
+    );
     Ok(USAGE_ERROR)
 }
 

@@ -50,7 +50,12 @@ fn serve(dataset: &Path, keys: &Path, access: Access, limits: Limits) -> Running
         access,
         host_key,
         limits,
-        hub: HubOptions { theme: ThemeName::Dark, watch: Some(coopdash::runtime::WatchMode::Native), follow: true, slow_limit: Duration::from_secs(30) },
+        hub: HubOptions {
+            theme: ThemeName::Dark,
+            watch: Some(coopdash::runtime::WatchMode::Native),
+            follow: true,
+            slow_limit: Duration::from_secs(30),
+        },
     };
     coopdash::serve::start(settings).unwrap()
 }
@@ -166,7 +171,8 @@ fn a_save_reaches_every_viewer_each_in_its_place() {
         fs::rename(&temporary, &path).unwrap();
         a.until("a's new title", |s| s.contains("Forty metrics, saved again")).await;
         // The help is drawn over the end of the title: b keeps its place.
-        b.until("b's new title, help still open", |s| s.contains("Forty metrics, saved") && s.contains("next pane")).await;
+        b.until("b's new title, help still open", |s| s.contains("Forty metrics, saved") && s.contains("next pane"))
+            .await;
     });
 }
 

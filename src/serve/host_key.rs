@@ -8,9 +8,9 @@ use std::io::{self, Read, Write};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+use russh::keys::PrivateKey;
 use russh::keys::ssh_key::private::Ed25519Keypair;
 use russh::keys::ssh_key::{HashAlg, LineEnding};
-use russh::keys::PrivateKey;
 
 /// The key file's name in the data folder.
 pub const FILE_NAME: &str = "ssh_host_ed25519_key";

@@ -26,13 +26,28 @@ pub type ViewerId = u64;
 
 /// What reaches the hub.
 pub enum Note {
-    Join { id: ViewerId, size: (u16, u16), outlet: Outlet },
+    Join {
+        id: ViewerId,
+        size: (u16, u16),
+        outlet: Outlet,
+    },
     /// A viewer's keys; `pending` counts the viewer's input notes not taken yet.
-    Input { id: ViewerId, events: Vec<TermEvent>, pending: std::sync::Arc<std::sync::atomic::AtomicUsize> },
-    Resize { id: ViewerId, size: (u16, u16) },
-    Leave { id: ViewerId },
+    Input {
+        id: ViewerId,
+        events: Vec<TermEvent>,
+        pending: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    },
+    Resize {
+        id: ViewerId,
+        size: (u16, u16),
+    },
+    Leave {
+        id: ViewerId,
+    },
     /// A viewer's writer emptied its queue after frames were dropped.
-    CaughtUp { id: ViewerId },
+    CaughtUp {
+        id: ViewerId,
+    },
     File(FileChange, Instant),
     Loaded(Box<LoadOutcome>),
     /// The presenter's follow socket: where the presentation stands.
@@ -240,7 +255,8 @@ impl Hub {
     }
 
     fn next_deadline(&self) -> Option<Instant> {
-        let slow = self.seats.values().filter_map(|seat| seat.behind_since.map(|since| since + self.options.slow_limit));
+        let slow =
+            self.seats.values().filter_map(|seat| seat.behind_since.map(|since| since + self.options.slow_limit));
         let views = self.seats.values().filter_map(|seat| seat.view.next_deadline());
         self.content.next_deadline().into_iter().chain(views).chain(slow).min()
     }

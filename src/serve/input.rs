@@ -6,9 +6,7 @@
 //! garbage and dropped). A lone Esc at the end of a packet is the Esc key, as crossterm reads
 //! it on a local terminal; an Esc followed by more bytes in the same packet starts a sequence.
 
-use ratatui::crossterm::event::{
-    Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
-};
+use ratatui::crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use terminput::{Event as Input, KeyCode as In};
 
 /// The longest unfinished sequence kept between two packets.
@@ -175,7 +173,9 @@ mod tests {
         assert_eq!(codes(&keys.feed(b"C")), [KeyCode::Right]);
         assert_eq!(codes(&keys.feed(b"\x1b")), [KeyCode::Esc]);
         let ctrl_c = keys.feed(b"\x03");
-        assert!(matches!(&ctrl_c[..], [TermEvent::Key(k)] if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL)));
+        assert!(
+            matches!(&ctrl_c[..], [TermEvent::Key(k)] if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL))
+        );
     }
 
     #[test]
@@ -195,7 +195,7 @@ mod tests {
             assert!(keys.pending.len() <= MAX_PASTE);
         }
         // An endless unfinished sequence is dropped, and keys after it read again.
-        let _ = keys.feed(&[b'\x1b', b'[']);
+        let _ = keys.feed(b"\x1b[");
         let _ = keys.feed(&[b'1'; 500]);
         assert!(keys.pending.len() < MAX_PENDING);
         let _ = keys.feed(b"~");

@@ -164,15 +164,16 @@ async fn accept(listener: TcpListener, config: Arc<Config>, shared: Shared, gate
 pub fn main(args: impl IntoIterator<Item = std::ffi::OsString>) -> color_eyre::Result<u8> {
     use clap::Parser;
     let cli = cli::ServeCli::parse_from(std::iter::once("coopdash serve".into()).chain(args));
-    let access = match Access::choose(cli.listen, cli.authorized_keys.as_deref(), cli.password_file.as_deref(), cli.public) {
-        Ok(access) => access,
-        Err(error) => {
-            eprintln!("coopdash serve: {error}");
-            return Ok(2);
-        }
-    };
+    let access =
+        match Access::choose(cli.listen, cli.authorized_keys.as_deref(), cli.password_file.as_deref(), cli.public) {
+            Ok(access) => access,
+            Err(error) => {
+                say(&format!("coopdash serve: {error}"));
+                return Ok(2);
+            }
+        };
     let Some(key_path) = cli.host_key.clone().or_else(host_key::default_path) else {
-        eprintln!("coopdash serve: no data folder for the host key; give one with --host-key FILE");
+        say("coopdash serve: no data folder for the host key; give one with --host-key FILE");
         return Ok(2);
     };
     let (host_key, made) = host_key::load_or_create(&key_path)?;
@@ -198,10 +199,21 @@ pub fn main(args: impl IntoIterator<Item = std::ffi::OsString>) -> color_eyre::R
     };
     let running = start(settings)?;
     let kept = if made { "made now, kept in" } else { "kept in" };
-    println!("coopdash serve: listening on {} (ssh -p {} {})", running.address, running.address.port(), host_of(running.address));
+    println!(
+        "coopdash serve: listening on {} (ssh -p {} {})",
+        running.address,
+        running.address.port(),
+        host_of(running.address)
+    );
     println!("host key {} ({kept} {})", host_key::fingerprint(&host_key), display(&key_path));
     running.wait();
     Ok(0)
+}
+
+/// A line on standard error, dropped if nobody can read it (as the dashboard's `say`).
+fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(io::stderr(), "{line}");
 }
 
 fn host_of(address: SocketAddr) -> String {
