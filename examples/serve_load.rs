@@ -192,13 +192,14 @@ async fn viewer(
     drop(handle);
 }
 
+/// The viewers a presenter's steps are told to: the follow server, the instants of the
+/// presses, the viewers' latencies, and how many viewers there are.
+type Audience<'a> =
+    (&'a coopdash::runtime::follow::serve::Server, &'a Mutex<Vec<Instant>>, &'a Mutex<Vec<Duration>>, usize);
+
 /// The presenter presses → STEPS times (from the last slide, Home); each press is timed to its
 /// own frame, and with viewers, told to them and waited for.
-fn presenter_steps(
-    app: &mut App,
-    deck: usize,
-    viewers: Option<(&coopdash::runtime::follow::serve::Server, &Mutex<Vec<Instant>>, &Mutex<Vec<Duration>>, usize)>,
-) -> Vec<Duration> {
+fn presenter_steps(app: &mut App, deck: usize, viewers: Option<Audience<'_>>) -> Vec<Duration> {
     let mut own = Vec::new();
     for step in 0..STEPS {
         let code = if app.view().presentation().slide + 1 >= deck { KeyCode::Home } else { KeyCode::Right };
