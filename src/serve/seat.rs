@@ -59,6 +59,9 @@ impl Seat {
         let mut view =
             View::new(content, Theme::named(theme, no_color), ratatui::layout::Rect::new(0, 0, columns, rows), now);
         let _ = view.update(content, Event::Resize(columns, rows));
+        // The server's own keys are in no help: said once, on arrival.
+        let text = "f follow the presenter or not · c light or dark · ? keys · q leave".to_owned();
+        let _ = view.update(content, Event::Notice(Notice { text, level: Level::Info }));
         let seat = Self {
             view,
             screen: Screen::new(columns, rows),
