@@ -26,6 +26,8 @@ pub mod offscreen;
 pub mod provenance;
 pub mod runtime;
 pub mod series;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod text;
 pub mod theme;
 pub mod ui;

@@ -36,6 +36,11 @@ fn main() -> ExitCode {
     if let Err(error) = color_eyre::install() {
         say(&format!("coopdash: {error}"));
     }
+    // `coopdash serve …` has its own command line (a dataset named `serve` is `./serve`).
+    let mut args = std::env::args_os().skip(1).peekable();
+    if args.peek().is_some_and(|first| first == "serve") {
+        return exit_with(serve(args.skip(1)));
+    }
     let mut cli = Cli::parse();
     // What the shell, man and editors read: printed before any file is.
     let printed = match (cli.config_schema, cli.completions, cli.man) {
@@ -53,7 +58,11 @@ fn main() -> ExitCode {
         Ok(keys) => keys,
         Err(code) => return ExitCode::from(code),
     };
-    match run(cli, &keys) {
+    exit_with(run(cli, &keys))
+}
+
+fn exit_with(outcome: Result<u8>) -> ExitCode {
+    match outcome {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
             say(&format!("coopdash: {error:?}"));
@@ -81,6 +90,20 @@ fn read_config(cli: &mut Cli) -> Result<Keymap, u8> {
             Err(USAGE_ERROR)
         }
     }
+}
+
+#[cfg(feature = "serve")]
+fn serve(args: impl Iterator<Item = std::ffi::OsString>) -> Result<u8> {
+    coopdash::serve::main(args)
+}
+
+/// Without the `serve` feature: say how to get it.
+#[cfg(not(feature = "serve"))]
+fn serve(_args: impl Iterator<Item = std::ffi::OsString>) -> Result<u8> {
+    say(
+        "coopdash: this coopdash was built without `serve`; build it with `cargo build --features serve` (or `cargo install coopdash --features serve`)",
+    );
+    Ok(USAGE_ERROR)
 }
 
 /// Prints a line on standard error; if that fails (a terminal that went away), nobody is there

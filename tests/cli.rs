@@ -275,3 +275,21 @@ fn a_snapshot_whose_reader_goes_away_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(output.status.code(), Some(141), "{stderr}");
 }
+
+#[test]
+#[cfg(not(feature = "serve"))]
+fn serve_without_the_feature_says_how_to_get_it() {
+    let output = coopdash(&["serve"], repo());
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("cargo build --features serve"), "{said}");
+}
+
+#[test]
+#[cfg(feature = "serve")]
+fn serve_on_an_open_address_without_a_choice_is_refused() {
+    let output = coopdash(&["serve", "--listen", "0.0.0.0:0", "tests/fixtures/single/metrics.toml"], repo());
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("--authorized-keys") && said.contains("--public"), "{said}");
+}

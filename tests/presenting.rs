@@ -213,3 +213,14 @@ fn a_blank_screen_comes_back_on_the_same_slide_with_the_first_key() {
     assert_eq!(step(&mut app, ctrl_c).end, Some(End::Quit), "Ctrl-C still quits");
     assert!(slide_count(&app) > at + 1);
 }
+
+#[test]
+fn the_presenter_view_says_how_many_watch_over_ssh() {
+    let (mut app, _) = presenter_app(120, 40, Theme::monochrome());
+    assert!(!screen(&app).contains("over SSH"), "no count before `coopdash serve` says one");
+    apply(&mut app, Event::Viewers(12));
+    let screen = common::screen(&app);
+    assert!(screen.contains("12 viewers over SSH"), "{screen}");
+    apply(&mut app, Event::Viewers(1));
+    assert!(common::screen(&app).contains("1 viewer over SSH"));
+}

@@ -58,4 +58,9 @@ pub enum Event {
     },
     /// A follower (`--follow`) hears where the presentation it follows stands.
     Follow(Follow),
+    /// This view draws in another theme from now on (a viewer of `coopdash serve` picks light
+    /// or dark with a key).
+    Theme(Box<crate::theme::Theme>),
+    /// `coopdash serve` has this many viewers following this presentation.
+    Viewers(usize),
 }

@@ -149,6 +149,14 @@ impl View {
                 Effects::none()
             }
             Event::Follow(news) => self.hear_presenter(content, news),
+            Event::Viewers(count) => {
+                self.presentation.viewers = Some(count);
+                Effects::redraw()
+            }
+            Event::Theme(theme) => {
+                self.theme = *theme;
+                Effects::redraw()
+            }
             Event::Tick(now) => {
                 let moved = self.mode == Mode::Presentation && self.presentation.tick(now, content.deck().len());
                 let expired = self.age_notice(now);

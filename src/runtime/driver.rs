@@ -169,6 +169,8 @@ impl Driver {
             Message::Loaded(outcome) => Event::Loaded(outcome),
             // Only while the slides show with nothing over them: the dashboard, the help and
             // the search are the presenter's own.
+            // Not a clicker's action: `coopdash serve` says how many viewers follow.
+            Message::Asked(Asked::Viewers(count)) => Event::Viewers(count),
             Message::Asked(asked) if self.app.view().context() == Context::Presentation => {
                 super::follow::serve::event_for(asked, Instant::now())
             }

@@ -82,6 +82,9 @@ pub struct Presentation {
     slide_numbers: bool,
     /// The time of day the runtime last told, and the instant it was read at.
     wall: Option<(talk::TimeOfDay, Instant)>,
+    /// How many viewers `coopdash serve` has on this presentation, once it has said (the
+    /// presenter view shows it).
+    pub viewers: Option<usize>,
 }
 
 impl Presentation {
@@ -100,6 +103,7 @@ impl Presentation {
             duration: options.duration,
             slide_numbers: options.slide_numbers,
             wall: None,
+            viewers: None,
         }
     }
 

@@ -5,10 +5,12 @@
 //! coopdash-follow 1               coopdash-follow 1
 //! place <slide> <blank>           next | prev | first | last | blank | restart
 //! pause                           go <slide>
+//!                                 viewers <count>
 //! ```
 //!
 //! Each side's first line names the protocol and its version; a side that reads another
-//! version hangs up. `<slide>` counts from 1; `<blank>` is `0` or `1`. `pause` says the
+//! version hangs up. `viewers` is not a clicker's action: `coopdash serve` following the
+//! presentation says how many viewers it has (the presenter view shows it). `<slide>` counts from 1; `<blank>` is `0` or `1`. `pause` says the
 //! presenter left its slides for the dashboard. Lines end with `\n` and hold at most
 //! [`MAX_LINE`] bytes; unknown lines are skipped (room for later versions), a longer line ends
 //! the connection.
@@ -39,6 +41,8 @@ pub enum Asked {
     Restart,
     /// Go to this slide (0-based here, 1-based on the wire).
     Go(usize),
+    /// `coopdash serve` has this many viewers following (for the presenter view).
+    Viewers(usize),
 }
 
 impl Told {
@@ -81,6 +85,7 @@ impl Asked {
             Asked::Blank => "blank",
             Asked::Restart => "restart",
             Asked::Go(slide) => return format!("go {}\n", slide.saturating_add(1)),
+            Asked::Viewers(count) => return format!("viewers {count}\n"),
         };
         format!("{word}\n")
     }
@@ -96,6 +101,7 @@ impl Asked {
             "blank" => Asked::Blank,
             "restart" => Asked::Restart,
             "go" => Asked::Go(words.next()?.parse::<usize>().ok()?.checked_sub(1)?),
+            "viewers" => Asked::Viewers(words.next()?.parse::<usize>().ok()?),
             _ => return None,
         };
         words.next().is_none().then_some(asked)
@@ -141,7 +147,17 @@ mod tests {
         for told in [Told::Place { slide: 0, blank: false }, Told::Place { slide: 41, blank: true }, Told::Pause] {
             assert_eq!(Told::parse(told.line().trim_end()), Some(told));
         }
-        let asked = [Asked::Next, Asked::Prev, Asked::First, Asked::Last, Asked::Blank, Asked::Restart, Asked::Go(6)];
+        let asked = [
+            Asked::Next,
+            Asked::Prev,
+            Asked::First,
+            Asked::Last,
+            Asked::Blank,
+            Asked::Restart,
+            Asked::Go(6),
+            Asked::Viewers(0),
+            Asked::Viewers(100),
+        ];
         for asked in asked {
             assert_eq!(Asked::parse(asked.line().trim_end()), Some(asked));
         }

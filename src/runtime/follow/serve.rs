@@ -88,6 +88,7 @@ pub fn event_for(asked: Asked, at: Instant) -> Event {
         Asked::Blank => key(KeyCode::Char('b')),
         Asked::Restart => key(KeyCode::F(5)),
         Asked::Go(slide) => Event::GoToSlide { slide, at },
+        Asked::Viewers(count) => Event::Viewers(count),
     }
 }
 

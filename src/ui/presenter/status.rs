@@ -62,6 +62,10 @@ fn parts(p: &Presentation, count: usize, theme: &Theme) -> Vec<(String, Style)> 
         None => {}
     }
     parts.push((format!("{} elapsed", clock(p.elapsed())), theme.status));
+    if let Some(count) = p.viewers {
+        let viewers = if count == 1 { "1 viewer over SSH".to_owned() } else { format!("{count} viewers over SSH") };
+        parts.push((viewers, theme.status));
+    }
     if let Some(time) = p.wall_clock() {
         parts.push((time.hours_minutes(), theme.status));
     }
