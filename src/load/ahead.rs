@@ -7,6 +7,7 @@
 //! names the same path, and read again otherwise.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::thread::{Scope, ScopedJoinHandle};
 
 use super::{LoadRequest, NamedArticle};
@@ -64,11 +65,51 @@ pub fn article_at(path: &Path, early: Option<Early<'_>>) -> ReadArticle {
     read_article(path)
 }
 
-/// Reads and parses the article at `path`, named as the user wrote it (sanitised).
+/// Reads and parses the article at `path`, named as the user wrote it (sanitised). The same
+/// text at the same path as the last read is not parsed again (see [`Parsed`]).
 pub fn read_article(path: &Path) -> ReadArticle {
     let name = sanitize_line(&path.display().to_string()).into_owned();
     let text = read::read_text(path, &name)?;
-    Ok((NamedArticle { article: Article::from_file_text(&name, &text), name }, text))
+    let article = Parsed::article(path, &name, &text);
+    Ok((NamedArticle { article, name }, text))
+}
+
+/// A large article parsed from a file, kept so that a reload after a save of the dataset alone
+/// (the usual edit) does not parse it again: the text is compared, never trusted from a
+/// timestamp. Kept per process, whichever thread loads; the output of a load is the same with
+/// or without it.
+struct Parsed {
+    path: PathBuf,
+    text: String,
+    article: Arc<Article>,
+}
+
+/// The last few large articles parsed, newest last: one per file a process shows (a dataset's
+/// article, an `--article` given instead) is all a reload needs.
+static LAST_PARSED: Mutex<Vec<Parsed>> = Mutex::new(Vec::new());
+const KEPT: usize = 4;
+
+impl Parsed {
+    /// The article of `text` read from `path` (shown as `name`): the last one parsed if the
+    /// path and text are the same, else parsed now and kept (large articles only: small ones
+    /// parse faster than they compare).
+    fn article(path: &Path, name: &str, text: &str) -> Arc<Article> {
+        let large = text.len() as u64 >= WORTH_A_THREAD;
+        let mut kept = LAST_PARSED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if large && let Some(parsed) = kept.iter().find(|p| p.path == path && p.text == text) {
+            return Arc::clone(&parsed.article);
+        }
+        let article = Arc::new(Article::from_file_text(name, text));
+        if large {
+            // This path's older text is of no more use.
+            kept.retain(|p| p.path != path);
+            if kept.len() == KEPT {
+                kept.remove(0);
+            }
+            kept.push(Parsed { path: path.to_path_buf(), text: text.to_owned(), article: Arc::clone(&article) });
+        }
+        article
+    }
 }
 
 /// The dataset's top-level `article` key, read from the text before its first table header;
@@ -106,11 +147,26 @@ mod tests {
         std::fs::write(dir.path().join("m.toml"), dataset).unwrap();
         let request = LoadRequest { dataset: DatasetSource::File(dir.path().join("m.toml")), article_override: None };
         let loaded = load(&request).expect("loads");
-        assert_eq!(loaded.article.as_ref().unwrap().article, Article::from_markdown(&article));
+        assert_eq!(*loaded.article.as_ref().unwrap().article, Article::from_markdown(&article));
         assert!(loaded.evidence.quote(0).is_some(), "the quote found in the article read ahead");
         // Given on the command line, the same.
         let request = LoadRequest { article_override: Some(dir.path().join("big.md")), ..request };
-        assert_eq!(load(&request).expect("loads").article.unwrap().article, Article::from_markdown(&article));
+        assert_eq!(*load(&request).expect("loads").article.unwrap().article, Article::from_markdown(&article));
+    }
+
+    #[test]
+    fn a_large_article_read_again_unchanged_is_not_parsed_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.md");
+        let text: String = (0..30_000).map(|i| format!("Row {i} of an article read twice.\n\n")).collect();
+        std::fs::write(&path, &text).unwrap();
+        let (first, _) = read_article(&path).unwrap();
+        let (again, _) = read_article(&path).unwrap();
+        assert!(Arc::ptr_eq(&first.article, &again.article), "the same text: the same parse");
+        std::fs::write(&path, text.replacen("Row 7 ", "Row seven ", 1)).unwrap();
+        let (edited, _) = read_article(&path).unwrap();
+        assert!(!Arc::ptr_eq(&first.article, &edited.article), "a changed text is parsed");
+        assert_eq!(edited.article.blocks[7].plain_text(), "Row seven of an article read twice.");
     }
 
     #[test]

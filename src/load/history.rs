@@ -71,7 +71,7 @@ mod tests {
     fn points_without_evidence_and_quotes_not_in_the_article_are_warned_about_where_written() {
         let dataset = crate::dataset::parse_valid(TEXT);
         let article = Article::from_markdown("# T\n\nThe count rose to 2 in 2021.\n");
-        let named = super::super::NamedArticle { name: "a.md".to_owned(), article };
+        let named = super::super::NamedArticle { name: "a.md".to_owned(), article: std::sync::Arc::new(article) };
         let loaded = super::super::Loaded::assemble(dataset, Some(named), "m.toml");
         let found: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(

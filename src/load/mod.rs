@@ -9,6 +9,7 @@ mod quotes;
 pub use ask::{LoadAsk, LoadOutcome};
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::article::Article;
 use crate::dataset::{self, Dataset, Diagnostic, Origin, Severity, read};
@@ -48,11 +49,12 @@ pub struct LoadRequest {
     pub article_override: Option<PathBuf>,
 }
 
-/// The article, with the name it is shown under.
+/// The article, with the name it is shown under. The article is shared: a reload that finds
+/// the same text takes the article already parsed, and old and new data hold one copy.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamedArticle {
     pub name: String,
-    pub article: Article,
+    pub article: Arc<Article>,
 }
 
 /// A successful load: a valid dashboard, its article if it has one, where each metric's quote
@@ -69,13 +71,13 @@ impl Loaded {
     /// Puts a dashboard and its article together: places the quotes, and warns (as `file`) of
     /// every quote that is not in the article.
     pub fn assemble(dataset: Dataset, article: Option<NamedArticle>, file: &str) -> Self {
-        let evidence = Evidence::of(&dataset, article.as_ref().map(|a| &a.article));
+        let evidence = Evidence::of(&dataset, article.as_ref().map(|a| &*a.article));
         let mut warnings = match &article {
             Some(named) => missing_quotes(&dataset, &evidence, &named.name, file),
             None => Vec::new(),
         };
         let name = article.as_ref().map_or("", |a| a.name.as_str());
-        warnings.extend(history::warnings(&dataset, article.as_ref().map(|a| &a.article), name, file));
+        warnings.extend(history::warnings(&dataset, article.as_ref().map(|a| &*a.article), name, file));
         warnings.sort_by_key(|d| d.position);
         Self { dataset, article, evidence, warnings }
     }
@@ -174,6 +176,7 @@ fn load_article(
     }
     if request.dataset == DatasetSource::Builtin {
         let article = Article::from_markdown(BUILTIN_ARTICLE);
+        let article = Arc::new(article);
         return Ok(Some((NamedArticle { name: BUILTIN_ARTICLE_NAME.to_owned(), article }, BUILTIN_ARTICLE.to_owned())));
     }
     let Some(reference) = &dataset.article else {

@@ -48,7 +48,8 @@ pub fn text_app(dataset: &str, article: &str, width: u16, height: u16) -> App {
     let origin = Origin { text: dataset, file: "m.toml", base_dir: Path::new("") };
     let first = dataset::parse(&origin)
         .map(|dataset| {
-            let article = NamedArticle { name: "a.md".into(), article: Article::from_markdown(article) };
+            let article =
+                NamedArticle { name: "a.md".into(), article: std::sync::Arc::new(Article::from_markdown(article)) };
             Loaded::assemble(dataset, Some(article), "m.toml")
         })
         .map_err(|diagnostics| LoadError { diagnostics });
