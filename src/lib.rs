@@ -19,6 +19,7 @@ pub mod geometry;
 pub mod handout;
 pub mod help;
 pub mod layout;
+pub mod line_series;
 pub mod load;
 pub mod offscreen;
 pub mod provenance;
