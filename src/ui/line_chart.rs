@@ -72,9 +72,9 @@ pub struct Lines<'a> {
     pub looks: LineLooks,
 }
 
-/// The smallest graph worth drawing (three rows of plot over its axis and labels); below it
-/// only the rows of words are drawn.
-const GRAPH_MIN: (u16, u16) = (12, 5);
+/// The smallest graph worth drawing (two rows of plot over its axis and labels); the rows of
+/// words above it come when there is room for them too (the selection first, then the legend).
+const GRAPH_MIN: (u16, u16) = (12, 4);
 
 impl Lines<'_> {
     /// Draws the selection row (if any), the legend row and the graph in `area`.
@@ -82,13 +82,14 @@ impl Lines<'_> {
         let series: Vec<(usize, Vec<Point>)> =
             self.chart.metrics.iter().map(|&m| (m, points_of(&self.dataset.metrics[m]))).collect();
         let mut rows = area;
-        if let Some(selection) = self.selected {
+        let words_too = |rows: Rect| rows.height > GRAPH_MIN.1 || rows.width < GRAPH_MIN.0;
+        if let Some(selection) = self.selected.filter(|_| words_too(rows)) {
             let text = self.selection_words(selection, &series);
             Line::styled(crate::text::width::truncate(&text, usize::from(area.width)), self.looks.text)
                 .render(Rect { height: 1.min(rows.height), ..rows }, buf);
             rows = shrink_top(rows, 1);
         }
-        if rows.height >= GRAPH_MIN.1 + 1 {
+        if words_too(rows) && rows.height > 0 {
             fit_spans(self.legend(&series), usize::from(rows.width)).render(Rect { height: 1, ..rows }, buf);
             rows = shrink_top(rows, 1);
         }
@@ -156,11 +157,15 @@ impl Lines<'_> {
         let max = all().map(written).fold(0.0, f64::max);
         // A figure that may be higher gets room above it for its stroke.
         let rising = all().any(|p| matches!(p.bound, Some(Bound::Over | Bound::AtLeast)) && written(p) >= max);
-        let top = axis::value_top(if rising { max * 1.2 } else { max });
+        let top = axis::value_top(if rising { max * 1.1 } else { max });
         let (start, end) = (axis::day_number(first) as f64, axis::day_number(last) as f64);
         // A single date sits in the middle of a month of axis.
         let (left, right) = if end > start { (start, end) } else { (start - 15.0, start + 15.0) };
-        let y_labels = axis::value_labels(top, &|v, d| unit_metric.amount(v * factor, d));
+        let mut y_labels = axis::value_labels(top, &|v, d| unit_metric.amount(v * factor, d));
+        // Under three rows of plot the middle label would land on another's row.
+        if area.height < 5 {
+            y_labels.remove(1);
+        }
         let y_width = y_labels.iter().map(|l| width(l)).max().unwrap_or(0) as u16;
         if area.width < y_width + GRAPH_MIN.0 {
             return;
@@ -244,4 +249,10 @@ pub fn render(app: &Viewer, loaded: &Loaded, index: usize, area: Rect, buf: &mut
         looks: LineLooks::dataset(app.view.theme(), highlight),
     };
     lines.draw(inner, buf);
+}
+
+/// A line chart on a slide, filling `area`: no selection (the audience sees every point alike),
+/// the legend and the graph in the slide's colours.
+pub fn slide(app: &Viewer, dataset: &Dataset, chart: &Chart, area: Rect, buf: &mut Buffer) {
+    Lines { dataset, chart, selected: None, looks: LineLooks::slide(app.view.theme()) }.draw(area, buf);
 }

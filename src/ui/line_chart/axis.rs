@@ -63,23 +63,32 @@ pub fn time_labels(first: Date, last: Date, width: u16) -> Vec<String> {
             name(date_of_day(start + (span as f64 * fraction).round() as i64))
         })
         .collect();
-    for i in (1..labels.len()).rev() {
-        if labels[i] == labels[i - 1] {
+    // The ends always show; a label between them that repeats its neighbour is blank.
+    let last = labels.len() - 1;
+    let mut kept = labels[0].clone();
+    for i in 1..last {
+        if labels[i] == kept || labels[i] == labels[last] {
             labels[i].clear();
+        } else {
+            kept = labels[i].clone();
         }
     }
     labels
 }
 
-/// The value axis's top, in the unit as written: the least of 1, 2, 2.5 and 5 times a power of
-/// ten that is not below `max` (so the axis starts at zero and its labels read round); 1 for a
+/// The value axis's top, in the unit as written: the least of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6
+/// and 8 times a power of ten that is not below `max` (so the axis starts at zero and its labels read round); 1 for a
 /// chart of zeros.
 pub fn value_top(max: f64) -> f64 {
     if !max.is_finite() || max <= 0.0 {
         return 1.0;
     }
     let power = 10f64.powf(max.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|step| step * power).find(|&top| top >= max * (1.0 - 1e-12)).unwrap_or(max)
+    [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
+        .iter()
+        .map(|step| step * power)
+        .find(|&top| top >= max * (1.0 - 1e-12))
+        .unwrap_or(max)
 }
 
 /// The value axis's labels, bottom to top: `0`, half the top and the top, each with the fewest
@@ -115,9 +124,10 @@ mod tests {
 
     #[test]
     fn months_label_a_span_of_a_few_years() {
+        assert_eq!(time_labels(date(2022, 12, 2), date(2024, 12, 31), 20), ["Dec 2022", "Dec 2024"]);
         let labels = time_labels(date(2022, 12, 2), date(2024, 12, 31), 30);
-        assert_eq!(labels, ["Dec 2022", "Dec 2024"]);
-        let labels = time_labels(date(2022, 12, 2), date(2024, 12, 31), 60);
+        assert_eq!(labels, ["Dec 2022", "Dec 2023", "Dec 2024"]);
+        let labels = time_labels(date(2022, 12, 2), date(2024, 12, 31), 50);
         assert_eq!(labels.first().map(String::as_str), Some("Dec 2022"));
         assert_eq!(labels.last().map(String::as_str), Some("Dec 2024"));
         assert_eq!(labels.len(), 5);
@@ -128,7 +138,8 @@ mod tests {
     #[test]
     fn years_label_points_spanning_decades() {
         let labels = time_labels(date(1990, 6, 30), date(2024, 12, 31), 80);
-        assert_eq!(labels, ["1990", "1995", "2002", "2009", "2016", "2024"]);
+        // Between the ends, each label at the middle of its sixth: 1990 + 34.5 years × 1.5/6 is 1999.
+        assert_eq!(labels, ["1990", "1999", "2004", "2010", "2016", "2024"]);
         assert_eq!(time_labels(date(1990, 6, 30), date(2024, 12, 31), 12), ["1990", "2024"]);
     }
 
@@ -148,8 +159,9 @@ mod tests {
     #[test]
     fn the_value_axis_reads_round_from_zero() {
         assert_eq!(value_top(50.0), 50.0);
-        assert_eq!(value_top(61.5), 100.0);
-        assert_eq!(value_top(4.0), 5.0);
+        assert_eq!(value_top(61.5), 80.0);
+        assert_eq!(value_top(55.0), 60.0);
+        assert_eq!(value_top(4.0), 4.0);
         assert_eq!(value_top(0.0), 1.0);
         assert_eq!(value_top(2.1), 2.5);
         let format = |v: f64, d: u8| format!("{v:.*}", usize::from(d));
