@@ -98,18 +98,19 @@ impl Lines<'_> {
         }
     }
 
-    /// `Railway cargo, total · 2 Dec 2023 · 29.1 Mt`: the selected point, exactly.
+    /// `2 Dec 2023: 29.1 Mt (3 of 5) · Railway cargo, total`: the selected point, exactly, its
+    /// date and value first (a narrow pane cuts the label).
     fn selection_words(&self, selection: usize, series: &[(usize, Vec<Point>)]) -> String {
         let (position, point) = locate(self.dataset, self.chart, selection);
         let Some((metric, points)) = series.get(position) else { return String::new() };
         let metric = &self.dataset.metrics[*metric];
         match point.and_then(|p| points.get(p).map(|found| (p, found))) {
             Some((index, found)) => format!(
-                "{} · {} · {}{}",
-                metric.label,
+                "{}: {}{} · {}",
                 found.date.human(),
                 found.display_value(&metric.unit),
-                if points.len() > 1 { format!(" ({} of {})", index + 1, points.len()) } else { String::new() }
+                if points.len() > 1 { format!(" ({} of {})", index + 1, points.len()) } else { String::new() },
+                metric.label,
             ),
             None => metric.label.clone(),
         }
@@ -162,8 +163,10 @@ impl Lines<'_> {
         // A single date sits in the middle of a month of axis.
         let (left, right) = if end > start { (start, end) } else { (start - 15.0, start + 15.0) };
         let mut y_labels = axis::value_labels(top, &|v, d| unit_metric.amount(v * factor, d));
-        // Under three rows of plot the middle label would land on another's row.
-        if area.height < 5 {
+        // ratatui puts the middle label `(rows - 1) / 2` rows up, rounded down: only where that
+        // is exact does it stand at half the top (and under three rows, on another's row).
+        let plot_rows = area.height.saturating_sub(2);
+        if plot_rows < 3 || (plot_rows - 1) % 2 != 0 {
             y_labels.remove(1);
         }
         let y_width = y_labels.iter().map(|l| width(l)).max().unwrap_or(0) as u16;
