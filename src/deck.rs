@@ -233,7 +233,7 @@ mod tests {
         // A chart that fits keeps one slide, under its own title.
         let bundled = deck(&parse_valid(include_str!("../metrics.toml")));
         assert!(bundled.iter().all(|s| s.bars.is_none()));
-        assert_eq!(bundled.len(), 16);
+        assert_eq!(bundled.len(), 17);
     }
 
     #[test]
