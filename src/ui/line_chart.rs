@@ -166,7 +166,7 @@ impl Lines<'_> {
         // ratatui puts the middle label `(rows - 1) / 2` rows up, rounded down: only where that
         // is exact does it stand at half the top (and under three rows, on another's row).
         let plot_rows = area.height.saturating_sub(2);
-        if plot_rows < 3 || (plot_rows - 1) % 2 != 0 {
+        if plot_rows < 3 || !(plot_rows - 1).is_multiple_of(2) {
             y_labels.remove(1);
         }
         let y_width = y_labels.iter().map(|l| width(l)).max().unwrap_or(0) as u16;
