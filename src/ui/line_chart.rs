@@ -17,7 +17,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart as RatatuiChart, Dataset as Series, GraphType, Widget};
 
-use super::frame::{fit_spans, pane_block};
+use super::frame::{fit_spans, pane_block, with_caption};
 use super::{focused, shows_selection};
 use crate::app::Viewer;
 use crate::dataset::{Bound, Chart, Dataset, Point};
@@ -77,8 +77,9 @@ pub struct Lines<'a> {
 const GRAPH_MIN: (u16, u16) = (12, 4);
 
 impl Lines<'_> {
-    /// Draws the selection row (if any), the legend row and the graph in `area`.
-    pub fn draw(&self, area: Rect, buf: &mut Buffer) {
+    /// Draws the selection row (if any), the legend row and the graph in `area`; says whether
+    /// the legend row found room (a pane too short for it puts the bounds' words on its frame).
+    pub fn draw(&self, area: Rect, buf: &mut Buffer) -> bool {
         let series: Vec<(usize, Vec<Point>)> =
             self.chart.metrics.iter().map(|&m| (m, points_of(&self.dataset.metrics[m]))).collect();
         let mut rows = area;
@@ -89,13 +90,15 @@ impl Lines<'_> {
                 .render(Rect { height: 1.min(rows.height), ..rows }, buf);
             rows = shrink_top(rows, 1);
         }
-        if words_too(rows) && rows.height > 0 {
+        let legend = words_too(rows) && rows.height > 0;
+        if legend {
             fit_spans(self.legend(&series), usize::from(rows.width)).render(Rect { height: 1, ..rows }, buf);
             rows = shrink_top(rows, 1);
         }
         if rows.width >= GRAPH_MIN.0 && rows.height >= GRAPH_MIN.1 {
             self.graph(&series, rows, buf);
         }
+        legend
     }
 
     /// `2 Dec 2023: 29.1 Mt (3 of 5) · Railway cargo, total`: the selected point, exactly, its
@@ -126,19 +129,9 @@ impl Lines<'_> {
             spans.push(Span::styled("━ ", self.style_of(i)));
             spans.push(Span::styled(self.dataset.metrics[*metric].label.clone(), self.looks.label));
         }
-        let mut bounds: Vec<Bound> = series.iter().flat_map(|(_, ps)| ps.iter().filter_map(|p| p.bound)).collect();
-        bounds.dedup();
-        let mut seen = Vec::new();
-        for bound in bounds {
-            if seen.contains(&bound) {
-                continue;
-            }
-            seen.push(bound);
+        for words in bound_words(series) {
             spans.push(Span::raw("  "));
-            spans.push(Span::styled(
-                format!("⡇ {} {}: {}", bound.math_symbol(), bound.words(), lies(bound)),
-                self.looks.dim,
-            ));
+            spans.push(Span::styled(words, self.looks.dim));
         }
         spans
     }
@@ -212,6 +205,18 @@ impl Lines<'_> {
     }
 }
 
+/// What each kind of bound among the points means, once each, in the order they first come:
+/// `⡇ > over: may be higher`.
+fn bound_words(series: &[(usize, Vec<Point>)]) -> Vec<String> {
+    let mut seen: Vec<Bound> = Vec::new();
+    for bound in series.iter().flat_map(|(_, ps)| ps.iter().filter_map(|p| p.bound)) {
+        if !seen.contains(&bound) {
+            seen.push(bound);
+        }
+    }
+    seen.into_iter().map(|b| format!("⡇ {} {}: {}", b.math_symbol(), b.words(), lies(b))).collect()
+}
+
 /// Where the true figure of a bound lies, in a few words for the legend.
 fn lies(bound: Bound) -> &'static str {
     match bound {
@@ -243,7 +248,6 @@ pub fn render(app: &Viewer, loaded: &Loaded, index: usize, area: Rect, buf: &mut
     let unit = chart.metrics.first().map_or("", |&m| dataset.metrics[m].unit.caption());
     let block = pane_block(app.view.theme(), &chart.title, unit, focused(app, Pane::Chart(index)), area.width);
     let inner = block.inner(area);
-    block.render(area, buf);
     let highlight = shows_selection(app, Pane::Chart(index));
     let lines = Lines {
         dataset,
@@ -251,7 +255,15 @@ pub fn render(app: &Viewer, loaded: &Loaded, index: usize, area: Rect, buf: &mut
         selected: Some(app.view.chart_selection(index)),
         looks: LineLooks::dataset(app.view.theme(), highlight),
     };
-    lines.draw(inner, buf);
+    let legend = lines.draw(inner, buf);
+    // Without its legend row, the pane still says what a bound's stroke means, on its frame.
+    let caption = if legend {
+        String::new()
+    } else {
+        let series: Vec<_> = chart.metrics.iter().map(|&m| (m, points_of(&dataset.metrics[m]))).collect();
+        bound_words(&series).join(" · ")
+    };
+    with_caption(block, caption, app.view.theme().dim, area.width).render(area, buf);
 }
 
 /// A line chart on a slide, filling `area`: no selection (the audience sees every point alike),
