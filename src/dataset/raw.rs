@@ -150,7 +150,8 @@ pub struct RawChart {
     pub direction: Option<RawDirection>,
     /// How bar lengths follow the values: "linear" (default) or "log", for values of very
     /// different sizes (each bar's length then grows with the value's number of digits).
-    pub scale: Option<RawScale>,
+    #[schemars(with = "Option<RawScale>")]
+    pub scale: Option<Spanned<RawScale>>,
     /// The order of the bars: "value" puts the largest first; default, the order of `metrics`.
     pub sort: Option<RawSort>,
     /// "bar" (default): a bar per metric; "line": each metric's history over time, a metric

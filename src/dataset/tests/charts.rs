@@ -80,3 +80,12 @@ fn a_line_charts_metrics_share_one_unit_and_each_has_a_date() {
     assert_eq!(crate::line_series::points_of(&one_point.metrics[1]).len(), 1);
     assert_eq!(crate::line_series::selectable(&one_point, &one_point.charts[0]), 2);
 }
+
+#[test]
+fn a_line_chart_has_no_log_scale() {
+    let text = "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\nas_of = 2024-01-01\n[[chart]]\ntitle = \"C\"\nkind = \"line\"\nmetrics = [\"a\"]\nscale = \"log\"\n";
+    let found = errors(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("m.toml:10:9: a line chart's value axis is linear, from zero"), "{found:?}");
+    assert_eq!(parse_valid(&text.replace("\"log\"", "\"linear\"")).charts[0].scale, ChartScale::Linear);
+}

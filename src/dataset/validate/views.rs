@@ -92,6 +92,14 @@ pub(super) fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &Ids, metric
     let mut members = members(checker, &raw.metrics, ids, metrics, what);
     if kind == ChartKind::Line {
         members.retain(|&m| dated(checker, &raw.metrics, &metrics[m]));
+        // A log axis would make a tenfold rise look like any other: a line chart has none.
+        if let Some(scale) = raw.scale.as_ref().filter(|s| *s.get_ref() == ChartScale::Log) {
+            checker.error_with_hint(
+                scale.span(),
+                "a line chart's value axis is linear, from zero: `scale = \"log\"` is for bar charts",
+                Some("remove `scale`, or draw these metrics as bars".to_owned()),
+            );
+        }
     }
     if raw.sort == Some(RawSort::Value) {
         // Largest first; equal values keep the file's order (a stable sort).
@@ -103,7 +111,7 @@ pub(super) fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &Ids, metric
         title: clean(&raw.title),
         metrics: members,
         direction,
-        scale: raw.scale.unwrap_or_default(),
+        scale: raw.scale.as_ref().map(|s| *s.get_ref()).unwrap_or_default(),
         kind,
     }
 }
