@@ -90,6 +90,8 @@ pub fn has_sources(dataset: &Dataset) -> bool {
 /// `Title, 2 of 3`.
 fn pages(slide: Slide, dataset: &Dataset) -> Vec<Slide> {
     let (count, budget) = match &slide.content {
+        // A line chart's series share one graph: it is one slide, however many it draws.
+        SlideContent::Chart(c) if dataset.charts[*c].kind == crate::dataset::ChartKind::Line => return vec![slide],
         SlideContent::Chart(c) => {
             let chart = &dataset.charts[*c];
             let vertical = chart.direction == ChartDirection::Vertical;
@@ -171,7 +173,7 @@ mod tests {
         let keys: Vec<&SlideKey> = slides.iter().map(|s| &s.key).collect();
         assert_eq!(keys.first(), Some(&&SlideKey::Title));
         assert_eq!(keys.last(), Some(&&SlideKey::Sources));
-        assert_eq!(slides.len(), 1 + 2 + 4 + 8 + 1, "title, charts, gauges, quoted metrics, sources");
+        assert_eq!(slides.len(), 1 + 3 + 4 + 8 + 1, "title, charts, gauges, quoted metrics, sources");
         assert_eq!(slides[1].key, SlideKey::Chart("ties".into()));
         let railway = slides.iter().find(|s| s.key == SlideKey::Metric("railway_cargo".into())).unwrap();
         assert_eq!(railway.caption.as_deref(), Some("“more than 50 million tonnes”"));
@@ -231,7 +233,7 @@ mod tests {
         // A chart that fits keeps one slide, under its own title.
         let bundled = deck(&parse_valid(include_str!("../metrics.toml")));
         assert!(bundled.iter().all(|s| s.bars.is_none()));
-        assert_eq!(bundled.len(), 16);
+        assert_eq!(bundled.len(), 17);
     }
 
     #[test]

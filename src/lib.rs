@@ -20,6 +20,7 @@ pub mod geometry;
 pub mod handout;
 pub mod help;
 pub mod layout;
+pub mod line_series;
 pub mod load;
 pub mod manual;
 pub mod offscreen;

@@ -29,7 +29,7 @@ fn stdout(output: &Output) -> String {
 fn check_passes_on_the_bundled_dataset() {
     let output = coopdash(&["--check"], repo());
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    assert_eq!(stdout(&output), "metrics.toml: ok, 9 metrics, 2 charts, 4 gauges; 0 errors, 0 warnings\n");
+    assert_eq!(stdout(&output), "metrics.toml: ok, 9 metrics, 3 charts, 4 gauges; 0 errors, 0 warnings\n");
 }
 
 #[test]
@@ -149,21 +149,21 @@ fn version_and_help_work() {
 
 #[test]
 fn a_slide_prints_as_text_and_every_slide_exports_as_svg() {
-    let output = coopdash(&["--snapshot", "80x24", "--slide", "4"], repo());
+    let output = coopdash(&["--snapshot", "80x24", "--slide", "5"], repo());
     assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);
-    assert!(text.contains("Cargo crossing a border") && !text.contains("4/16"), "{text}");
-    let numbered = stdout(&coopdash(&["--snapshot", "80x24", "--slide", "4", "--slide-numbers"], repo()));
-    assert!(numbered.contains("4/16"), "{numbered}");
+    assert!(text.contains("Cargo crossing a border") && !text.contains("5/17"), "{text}");
+    let numbered = stdout(&coopdash(&["--snapshot", "80x24", "--slide", "5", "--slide-numbers"], repo()));
+    assert!(numbered.contains("5/17"), "{numbered}");
     let dir = tempfile::tempdir().unwrap();
     let output = coopdash(&["--export-all", dir.path().to_str().unwrap(), "--size", "100x30"], repo());
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     let mut names: Vec<String> =
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     names.sort();
-    assert_eq!(names.len(), 16);
-    assert_eq!((names[0].as_str(), names[15].as_str()), ("slide-01.svg", "slide-16.svg"));
-    let svg = std::fs::read_to_string(dir.path().join("slide-16.svg")).unwrap();
+    assert_eq!(names.len(), 17);
+    assert_eq!((names[0].as_str(), names[16].as_str()), ("slide-01.svg", "slide-17.svg"));
+    let svg = std::fs::read_to_string(dir.path().join("slide-17.svg")).unwrap();
     assert!(roxmltree::Document::parse(&svg).is_ok() && svg.contains("Sources"));
     // Exported slides are the audience's: no key hints, no frozen timer.
     for name in &names {
@@ -208,7 +208,7 @@ fn export_writes_the_format_its_extension_names() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("use .txt, .ansi, .html, .svg or .pdf"));
     let out_of_range = coopdash(&["--snapshot", "80x24", "--slide", "99"], repo());
     assert_eq!(out_of_range.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out_of_range.stderr).contains("the deck has 16 slides"));
+    assert!(String::from_utf8_lossy(&out_of_range.stderr).contains("the deck has 17 slides"));
 }
 
 #[test]

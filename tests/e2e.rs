@@ -164,9 +164,9 @@ fn an_article_full_of_escape_sequences_is_shown_as_inert_text() {
 #[test]
 fn presenting_with_a_clicker_pgdn_blank_and_back_to_the_dashboard() {
     let mut app = common::spawn_coopdash(&["--present", "--slide-numbers"], repo(), 100, 30);
-    app.wait_for("1/16");
+    app.wait_for("1/17");
     app.send("\x1b[6~"); // PgDn
-    let screen = app.wait_for("2/16");
+    let screen = app.wait_for("2/17");
     assert!(screen.contains("Neighbours, by kind of tie"), "{screen}");
     app.send("b");
     app.wait_until(|s| s.trim().is_empty(), "a blank screen");

@@ -41,7 +41,7 @@ fn the_readme_names_every_key_of_the_dashboard_and_the_slides() {
 #[test]
 fn the_readme_pictures_are_exports_of_the_current_screen() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, extra) in [("screenshot-dashboard.svg", &[][..]), ("screenshot-slide.svg", &["--slide", "4"][..])] {
+    for (name, extra) in [("screenshot-dashboard.svg", &[][..]), ("screenshot-slide.svg", &["--slide", "5"][..])] {
         let fresh = dir.path().join(name);
         let status = Command::new(env!("CARGO_BIN_EXE_coopdash"))
             .args(["--export", fresh.to_str().unwrap(), "--size", "100x30"])

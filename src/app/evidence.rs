@@ -91,7 +91,7 @@ impl View {
         let pane = match (in_chart, in_gauge) {
             (Some((chart, bar)), _) => {
                 if let Some(selected) = self.chart_selection.get_mut(chart) {
-                    *selected = bar;
+                    *selected = crate::line_series::selection_of_bar(dataset, &dataset.charts[chart], bar);
                 }
                 Pane::Chart(chart)
             }

@@ -26,13 +26,28 @@ impl View {
             .iter()
             .enumerate()
             .map(|(i, chart)| {
-                let previous = self.chart_selection.get(i).copied().unwrap_or(0);
-                let old_id = old
-                    .and_then(|d| d.charts.get(i))
-                    .and_then(|c| c.metrics.get(previous))
-                    .and_then(|&m| old.map(|d| d.metrics[m].id.as_str()));
-                let by_id = old_id.and_then(|id| chart.metrics.iter().position(|&m| new.dataset.metrics[m].id == id));
-                by_id.unwrap_or(previous).min(chart.metrics.len().saturating_sub(1))
+                // A line chart starts on its first series' latest point.
+                let first = crate::line_series::selection_of_bar(&new.dataset, chart, 0);
+                let previous = self.chart_selection.get(i).copied().unwrap_or(first);
+                let old_id = old.and_then(|d| {
+                    let c = d.charts.get(i)?;
+                    let bar = crate::line_series::bar_of(d, c, previous);
+                    c.metrics.get(bar).map(|&m| d.metrics[m].id.as_str())
+                });
+                let same_kind = old.and_then(|d| d.charts.get(i)).is_some_and(|c| c.kind == chart.kind);
+                let id_at = |bar: usize| chart.metrics.get(bar).map(|&m| new.dataset.metrics[m].id.as_str());
+                // The same point when it still belongs to the same metric (a line chart whose
+                // series gained a point elsewhere keeps it); else that metric, else the place.
+                let kept = (same_kind
+                    && old_id.is_some()
+                    && id_at(crate::line_series::bar_of(&new.dataset, chart, previous)) == old_id)
+                    .then_some(previous);
+                let by_id = kept.or_else(|| {
+                    old_id
+                        .and_then(|id| chart.metrics.iter().position(|&m| new.dataset.metrics[m].id == id))
+                        .map(|bar| crate::line_series::selection_of_bar(&new.dataset, chart, bar))
+                });
+                by_id.unwrap_or(previous).min(crate::line_series::selectable(&new.dataset, chart).saturating_sub(1))
             })
             .collect();
         self.gauge_selection = self.gauge_selection.min(new.dataset.gauges.len().saturating_sub(1));

@@ -79,6 +79,10 @@ impl View {
         match pane {
             Pane::Chart(index) => {
                 let Some(chart) = loaded.dataset.charts.get(index) else { return };
+                // A line chart's points are not bars: a click focuses it and keeps its point.
+                if chart.kind == crate::dataset::ChartKind::Line {
+                    return;
+                }
                 let selected = self.chart_selection.get(index).copied().unwrap_or(0);
                 let wanted = chart.direction == crate::dataset::ChartDirection::Vertical;
                 let (count, widest) = (chart.metrics.len(), loaded.dataset.widest_bar_value(&chart.metrics));

@@ -35,10 +35,11 @@ impl View {
         let dataset = &content.data()?.dataset;
         let pane = if self.focus == Pane::Article { self.last_item_pane } else { self.focus };
         match pane {
-            Pane::Chart(chart) => {
-                let metrics = &dataset.charts.get(chart)?.metrics;
-                let bar = self.chart_selection.get(chart).copied().unwrap_or(0);
-                metrics.get(bar).copied().map(Item::Metric)
+            Pane::Chart(chart_index) => {
+                let chart = dataset.charts.get(chart_index)?;
+                let selection = self.chart_selection.get(chart_index).copied().unwrap_or(0);
+                let bar = crate::line_series::bar_of(dataset, chart, selection);
+                chart.metrics.get(bar).copied().map(Item::Metric)
             }
             Pane::Gauges => (self.gauge_selection < dataset.gauges.len()).then_some(Item::Gauge(self.gauge_selection)),
             Pane::Article => None,
@@ -81,7 +82,10 @@ impl View {
                 self.gauge_selection = step(self.gauge_selection, action, page, count).min(count.saturating_sub(1));
             }
             Pane::Chart(chart) => {
-                let count = content.data().and_then(|d| d.dataset.charts.get(chart)).map_or(0, |c| c.metrics.len());
+                let count = content
+                    .data()
+                    .and_then(|d| Some(crate::line_series::selectable(&d.dataset, d.dataset.charts.get(chart)?)))
+                    .unwrap_or(0);
                 if let Some(selected) = self.chart_selection.get_mut(chart) {
                     *selected = step(*selected, action, page, count).min(count.saturating_sub(1));
                 }

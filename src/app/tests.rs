@@ -71,11 +71,11 @@ fn selected_id(app: &App) -> String {
 fn tab_cycles_through_every_pane_and_back() {
     let mut app = builtin_app(100, 30);
     let mut seen = vec![app.view().focus()];
-    for _ in 0..4 {
+    for _ in 0..5 {
         apply(&mut app, key(KeyCode::Tab));
         seen.push(app.view().focus());
     }
-    assert_eq!(seen, [Pane::Chart(0), Pane::Chart(1), Pane::Gauges, Pane::Article, Pane::Chart(0)]);
+    assert_eq!(seen, [Pane::Chart(0), Pane::Chart(1), Pane::Chart(2), Pane::Gauges, Pane::Article, Pane::Chart(0)]);
     apply(&mut app, key(KeyCode::BackTab));
     assert_eq!(app.view().focus(), Pane::Article);
 }
@@ -275,7 +275,7 @@ fn an_invalid_file_at_start_opens_on_the_error_and_loads_once_fixed() {
 fn a_narrow_screen_shows_the_focused_pane_and_tab_brings_the_article() {
     let mut app = builtin_app(50, 20);
     assert_eq!(app.view().areas(app.content()).screen, layout::Screen::Single);
-    for _ in 0..3 {
+    for _ in 0..4 {
         apply(&mut app, key(KeyCode::Tab));
     }
     assert_eq!(app.view().focus(), Pane::Article);

@@ -282,7 +282,9 @@ impl View {
                     .iter()
                     .map(|c| ChartShape {
                         bars: c.metrics.len(),
-                        vertical: c.direction == crate::dataset::ChartDirection::Vertical,
+                        // A line chart grows as an upright one does: its graph wants height.
+                        vertical: c.direction == crate::dataset::ChartDirection::Vertical
+                            || c.kind == crate::dataset::ChartKind::Line,
                     })
                     .collect(),
                 loaded.dataset.gauges.len(),

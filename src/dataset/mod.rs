@@ -18,8 +18,8 @@ mod validate;
 pub use diagnostic::LineIndex;
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use model::{
-    ArticleRef, Bound, Chart, ChartDirection, ChartScale, Dataset, Date, Gauge, Metric, Notation, Point, Quote, Scale,
-    SlideContent, SlideSpec, Source, Unit,
+    ArticleRef, Bound, Chart, ChartDirection, ChartKind, ChartScale, Dataset, Date, Gauge, Metric, Notation, Point,
+    Quote, Scale, SlideContent, SlideSpec, Source, Unit,
 };
 pub use validate::Origin;
 

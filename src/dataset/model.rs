@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::diagnostic::Position;
 pub use super::raw::RawBound as Bound;
+pub use super::raw::RawChartKind as ChartKind;
 pub use super::raw::RawDirection as ChartDirection;
 pub use super::raw::RawScale as ChartScale;
 pub use super::unit::{Notation, Scale, Unit};
@@ -161,6 +162,8 @@ pub struct Chart {
     pub direction: ChartDirection,
     /// How bar lengths follow the values.
     pub scale: ChartScale,
+    /// Bars, or lines over time.
+    pub kind: ChartKind,
 }
 
 #[derive(Debug, Clone, PartialEq)]

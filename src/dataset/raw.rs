@@ -28,7 +28,7 @@ pub struct RawDataset {
     /// The figures (at least one).
     #[serde(default, rename = "metric")]
     pub metrics: Vec<RawMetric>,
-    /// Bar charts; without any, one chart per unit.
+    /// Bar and line charts; without any, one bar chart per unit.
     #[serde(default, rename = "chart")]
     pub charts: Vec<RawChart>,
     /// Shares of a whole; without any, one per metric with a `part_of`.
@@ -143,16 +143,31 @@ pub struct RawChart {
     pub id: Option<Spanned<String>>,
     /// Shown on the chart's frame.
     pub title: String,
-    /// Metric ids in bar order, all of one unit.
+    /// Metric ids in bar (or legend) order, all of one unit.
     #[schemars(with = "Vec<String>")]
     pub metrics: Spanned<Vec<Spanned<String>>>,
     /// Default: horizontal when labels are long.
     pub direction: Option<RawDirection>,
     /// How bar lengths follow the values: "linear" (default) or "log", for values of very
     /// different sizes (each bar's length then grows with the value's number of digits).
-    pub scale: Option<RawScale>,
+    #[schemars(with = "Option<RawScale>")]
+    pub scale: Option<Spanned<RawScale>>,
     /// The order of the bars: "value" puts the largest first; default, the order of `metrics`.
     pub sort: Option<RawSort>,
+    /// "bar" (default): a bar per metric; "line": each metric's history over time, a metric
+    /// without a history being one point at its `as_of`.
+    pub kind: Option<RawChartKind>,
+}
+
+/// What a chart draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RawChartKind {
+    /// A bar per metric, at its latest value.
+    #[default]
+    Bar,
+    /// Each metric's history as a line over a time axis.
+    Line,
 }
 
 /// How bar lengths follow the values.

@@ -12,6 +12,7 @@ mod gauges;
 mod header;
 mod help;
 mod highlight;
+mod line_chart;
 mod message;
 pub mod notes;
 mod presenter;

@@ -52,3 +52,40 @@ fn a_scale_or_sort_the_format_does_not_know_is_an_error_at_its_line() {
     let found = errors(&text.replace("scale = \"cubic\"", "sort = \"size\""));
     assert!(found[0].contains("unknown variant `size`, expected `value`"), "{found:?}");
 }
+
+#[test]
+fn a_chart_kind_is_bar_or_line_and_an_unknown_one_is_an_error_with_a_hint() {
+    let text = "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\nas_of = 2024-01-01\n[[chart]]\ntitle = \"C\"\nmetrics = [\"a\"]\nkind = \"lines\"\n";
+    let found = errors(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("m.toml:9:8: unknown variant `lines`"), "{found:?}");
+    assert!(found[0].contains("did you mean `line`?"), "{found:?}");
+    assert_eq!(parse_valid(&text.replace("\"lines\"", "\"line\"")).charts[0].kind, ChartKind::Line);
+    assert_eq!(parse_valid(&text.replace("kind = \"lines\"\n", "")).charts[0].kind, ChartKind::Bar);
+}
+
+#[test]
+fn a_line_charts_metrics_share_one_unit_and_each_has_a_date() {
+    let base = "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\nunit = \"Mt\"\nas_of = 2024-01-01\n[[metric]]\nid = \"b\"\nvalue = 2\nunit = \"ports\"\nas_of = 2024-01-01\n[[chart]]\ntitle = \"C\"\nkind = \"line\"\nmetrics = [\"a\", \"b\"]\n";
+    let found = errors(base);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("m.toml:15:17: `b` is in ports but this line chart is in tonnes"), "{found:?}");
+    assert!(found[0].contains("share a value axis"), "{found:?}");
+    // A metric without a history is one point, at its as_of: without one it has no place.
+    let undated = base.replace("unit = \"ports\"\nas_of = 2024-01-01\n", "unit = \"Mt\"\n");
+    let found = errors(&undated);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("m.toml:14:17: `b` has no `history` and no `as_of`"), "{found:?}");
+    let one_point = parse_valid(&base.replace("unit = \"ports\"", "unit = \"Mt\""));
+    assert_eq!(crate::line_series::points_of(&one_point.metrics[1]).len(), 1);
+    assert_eq!(crate::line_series::selectable(&one_point, &one_point.charts[0]), 2);
+}
+
+#[test]
+fn a_line_chart_has_no_log_scale() {
+    let text = "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\nas_of = 2024-01-01\n[[chart]]\ntitle = \"C\"\nkind = \"line\"\nmetrics = [\"a\"]\nscale = \"log\"\n";
+    let found = errors(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("m.toml:10:9: a line chart's value axis is linear, from zero"), "{found:?}");
+    assert_eq!(parse_valid(&text.replace("\"log\"", "\"linear\"")).charts[0].scale, ChartScale::Linear);
+}

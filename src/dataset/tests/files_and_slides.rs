@@ -136,7 +136,7 @@ colour = "red"
             "m.toml:4:1: unknown key `lable` (did you mean `label`?)",
             "m.toml:8:9: invalid type: string \"two\", expected a number (numbers are written in digits, without quotes: value = 2)",
             "m.toml:10:7: invalid type: integer `3`, expected a string (in quotes) (text goes in quotes: url = \"3\")",
-            "m.toml:14:1: unknown key `colour` (this table takes: id, title, metrics, direction, scale, sort)",
+            "m.toml:14:1: unknown key `colour` (this table takes: id, title, metrics, direction, scale, sort, kind)",
         ]
     );
 }

@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use toml::Spanned;
 
 use super::{Checker, Ids, clean, label_from_id, lookup, unit_name, well_formed_id};
-use crate::dataset::model::{Bound, Chart, ChartDirection, ChartScale, Gauge, Metric, SlideContent, SlideSpec, Unit};
+use crate::dataset::model::{
+    Bound, Chart, ChartDirection, ChartKind, ChartScale, Gauge, Metric, SlideContent, SlideSpec, Unit,
+};
 use crate::dataset::raw::{RawChart, RawGauge, RawSlide, RawSlideKind, RawSort};
 use crate::text::width::width;
 
@@ -85,7 +87,20 @@ fn named(
 }
 
 pub(super) fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &Ids, metrics: &[Metric]) -> Chart {
-    let mut members = members(checker, &raw.metrics, ids, metrics, "chart");
+    let kind = raw.kind.unwrap_or_default();
+    let what = if kind == ChartKind::Line { "line chart" } else { "chart" };
+    let mut members = members(checker, &raw.metrics, ids, metrics, what);
+    if kind == ChartKind::Line {
+        members.retain(|&m| dated(checker, &raw.metrics, &metrics[m]));
+        // A log axis would make a tenfold rise look like any other: a line chart has none.
+        if let Some(scale) = raw.scale.as_ref().filter(|s| *s.get_ref() == ChartScale::Log) {
+            checker.error_with_hint(
+                scale.span(),
+                "a line chart's value axis is linear, from zero: `scale = \"log\"` is for bar charts",
+                Some("remove `scale`, or draw these metrics as bars".to_owned()),
+            );
+        }
+    }
     if raw.sort == Some(RawSort::Value) {
         // Largest first; equal values keep the file's order (a stable sort).
         members.sort_by(|&a, &b| metrics[b].value.total_cmp(&metrics[a].value));
@@ -96,8 +111,24 @@ pub(super) fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &Ids, metric
         title: clean(&raw.title),
         metrics: members,
         direction,
-        scale: raw.scale.unwrap_or_default(),
+        scale: raw.scale.as_ref().map(|s| *s.get_ref()).unwrap_or_default(),
+        kind,
     }
+}
+
+/// Whether a line chart can place `metric` on its time axis: a metric without a history is one
+/// point, at its `as_of`, so it needs one. Reported at the metric's name in the chart's list.
+fn dated(checker: &mut Checker<'_>, list: &Spanned<Vec<Spanned<String>>>, metric: &Metric) -> bool {
+    if !metric.history.is_empty() || metric.as_of.is_some() {
+        return true;
+    }
+    let span = list.get_ref().iter().find(|r| r.get_ref() == &metric.id).map_or_else(|| list.span(), Spanned::span);
+    checker.error_with_hint(
+        span,
+        format!("`{}` has no `history` and no `as_of`: a line chart places each point at a date", metric.id),
+        Some(format!("give `{}` an `as_of` date (it is then one point) or a `history`", metric.id)),
+    );
+    false
 }
 
 /// The metrics a chart (or a slide of bars) lists: each once, all of one unit.
@@ -126,10 +157,15 @@ fn members(
             checker.error(
                 reference.span(),
                 format!(
-                    "`{}` is in {} but this {what} is in {}: bars of one chart share a scale",
+                    "`{}` is in {} but this {what} is in {}: {}",
                     reference.get_ref(),
                     unit_name(&metrics[index].unit),
-                    unit_name(&metrics[first].unit)
+                    unit_name(&metrics[first].unit),
+                    if what == "line chart" {
+                        "the lines of one chart share a value axis"
+                    } else {
+                        "bars of one chart share a scale"
+                    }
                 ),
             );
             continue;
@@ -169,7 +205,7 @@ pub(super) fn default_charts(metrics: &[Metric]) -> Vec<Chart> {
             groups.into_iter().map(move |group| {
                 let title = if split { super::grouping::range_title(&title, &group, metrics) } else { title.clone() };
                 let direction = default_direction(&group, metrics);
-                Chart { id: None, title, metrics: group, direction, scale: ChartScale::Linear }
+                Chart { id: None, title, metrics: group, direction, scale: ChartScale::Linear, kind: ChartKind::Bar }
             })
         })
         .collect()
