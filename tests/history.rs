@@ -101,12 +101,7 @@ fn a_long_history_scrolls_in_the_details_window_at_80x24_to_its_last_point_and_s
 }
 
 fn history_dataset(points: &[(u16, u8, f64, u8)]) -> String {
-    let mut text = String::from("title = \"T\"\n[[metric]]\nid = \"a\"\nunit = \"Mt\"\nhistory = [\n");
-    let bounds = ["", ", bound = \"over\"", ", bound = \"about\"", ", bound = \"at most\""];
-    for (year, day, value, bound) in points {
-        text += &format!("  {{ date = {year:04}-01-{day:02}, value = {value}{} }},\n", bounds[usize::from(*bound) % 4]);
-    }
-    text + "]\n[[metric]]\nid = \"b\"\nvalue = 3\nunit = \"Mt\"\n"
+    common::history_metric(points) + "\n[[metric]]\nid = \"b\"\nvalue = 3\nunit = \"Mt\"\n"
 }
 
 proptest! {

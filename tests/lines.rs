@@ -66,12 +66,8 @@ fn a_line_chart_is_one_slide_with_its_legend() {
 }
 
 fn line_dataset(points: &[(u16, u8, f64, u8)]) -> String {
-    let mut text = String::from("title = \"T\"\n[[metric]]\nid = \"a\"\nunit = \"Mt\"\nhistory = [\n");
-    let bounds = ["", ", bound = \"over\"", ", bound = \"about\"", ", bound = \"at most\""];
-    for (year, day, value, bound) in points {
-        text += &format!("  {{ date = {year:04}-01-{day:02}, value = {value}{} }},\n", bounds[usize::from(*bound) % 4]);
-    }
-    text + "]\n[[metric]]\nid = \"b\"\nvalue = 3\nunit = \"Mt\"\nas_of = 2000-01-01\n[[chart]]\ntitle = \"L\"\nkind = \"line\"\nmetrics = [\"a\", \"b\"]\n"
+    common::history_metric(points)
+        + "\n[[metric]]\nid = \"b\"\nvalue = 3\nunit = \"Mt\"\nas_of = 2000-01-01\n[[chart]]\ntitle = \"L\"\nkind = \"line\"\nmetrics = [\"a\", \"b\"]\n"
 }
 
 proptest! {

@@ -5,7 +5,6 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::thread;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{Event as TermEvent, KeyEventKind};
@@ -195,29 +194,15 @@ impl Driver {
     }
 }
 
-/// Starts the thread that reads the files: it takes the newest of the loads waiting (a burst of
-/// saves costs one read), performs it and sends the outcome back. It ends with the driver.
+/// The loader, its outcomes to the driver's queue. A panic in a load must not leave the program
+/// drawing on without a loader: the panic hook has given the terminal back, so the loop is told
+/// to end.
 fn spawn_loader(results: Sender<Message>) -> Sender<LoadAsk> {
-    let (asks, waiting) = mpsc::channel::<LoadAsk>();
-    thread::spawn(move || {
-        while let Ok(mut ask) = waiting.recv() {
-            while let Ok(mut newer) = waiting.try_recv() {
-                newer.merge_earlier(&ask);
-                ask = newer;
-            }
-            // A panic in a load must not leave the program drawing on without a loader: the
-            // panic hook has given the terminal back, so the loop is told to end.
-            let message = match std::panic::catch_unwind(|| ask.perform()) {
-                Ok(outcome) => Message::Loaded(Box::new(outcome)),
-                Err(_) => Message::LoaderPanicked,
-            };
-            let failed = matches!(message, Message::LoaderPanicked);
-            if results.send(message).is_err() || failed {
-                return;
-            }
-        }
-    });
-    asks
+    super::loader::spawn_loader(move |outcome| {
+        let failed = outcome.is_none();
+        let message = outcome.map_or(Message::LoaderPanicked, Message::Loaded);
+        results.send(message).is_ok() && !failed
+    })
 }
 
 #[cfg(test)]

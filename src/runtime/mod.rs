@@ -10,6 +10,7 @@ pub mod follow;
 mod gone;
 pub mod in_place;
 mod input;
+pub mod loader;
 pub mod resume;
 pub mod wall_clock;
 mod watch;

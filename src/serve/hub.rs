@@ -283,20 +283,7 @@ fn start_link(request: &LoadRequest, notes: Sender<Note>) -> Option<crate::runti
     Some(link)
 }
 
-/// The thread that reads the files: the newest of the loads waiting, its outcome to the hub.
+/// The loader, its outcomes to the hub (which stops hearing of loads after a panic in one).
 fn spawn_loader(notes: Sender<Note>) -> Sender<LoadAsk> {
-    let (asks, waiting) = mpsc::channel::<LoadAsk>();
-    thread::spawn(move || {
-        while let Ok(mut ask) = waiting.recv() {
-            while let Ok(mut newer) = waiting.try_recv() {
-                newer.merge_earlier(&ask);
-                ask = newer;
-            }
-            let Ok(outcome) = std::panic::catch_unwind(|| ask.perform()) else { return };
-            if notes.send(Note::Loaded(Box::new(outcome))).is_err() {
-                return;
-            }
-        }
-    });
-    asks
+    crate::runtime::loader::spawn_loader(move |outcome| outcome.is_some_and(|o| notes.send(Note::Loaded(o)).is_ok()))
 }

@@ -282,3 +282,15 @@ pub fn styled_region(buffer: &Buffer, area: Rect) -> String {
     }
     out
 }
+
+/// A dataset's start: title `T` and metric `a` in Mt with a history of `points`, each
+/// `(year, day of January, value, bound)` (bound 0 none, 1 over, 2 about, 3 at most, then again);
+/// the caller adds what follows the history's closing `]`.
+pub fn history_metric(points: &[(u16, u8, f64, u8)]) -> String {
+    let mut text = String::from("title = \"T\"\n[[metric]]\nid = \"a\"\nunit = \"Mt\"\nhistory = [\n");
+    let bounds = ["", ", bound = \"over\"", ", bound = \"about\"", ", bound = \"at most\""];
+    for (year, day, value, bound) in points {
+        text += &format!("  {{ date = {year:04}-01-{day:02}, value = {value}{} }},\n", bounds[usize::from(*bound) % 4]);
+    }
+    text + "]"
+}
