@@ -15,16 +15,7 @@ pub fn points_of(metric: &Metric) -> Vec<Point> {
     }
     let Some(date) = metric.as_of else { return Vec::new() };
     let position = metric.quote.as_ref().map_or(crate::dataset::Position { line: 0, column: 0 }, |q| q.position);
-    vec![Point {
-        date,
-        value: metric.value,
-        notation: metric.notation.clone(),
-        bound: metric.bound,
-        quote: metric.quote.clone(),
-        source: metric.source.clone(),
-        note: None,
-        position,
-    }]
+    vec![Point::of_metric(metric, date, position)]
 }
 
 /// How many points `metric` has on a line chart.

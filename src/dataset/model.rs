@@ -110,6 +110,23 @@ pub struct Point {
     pub position: Position,
 }
 
+impl Point {
+    /// A metric's own value as a point dated `date`, with the metric's evidence, written at
+    /// `position`.
+    pub fn of_metric(metric: &Metric, date: Date, position: Position) -> Self {
+        Self {
+            date,
+            value: metric.value,
+            notation: metric.notation.clone(),
+            bound: metric.bound,
+            quote: metric.quote.clone(),
+            source: metric.source.clone(),
+            note: None,
+            position,
+        }
+    }
+}
+
 /// A metric's evidence: a phrase of the article, and where it was written in the dataset.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {

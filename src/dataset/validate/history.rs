@@ -131,16 +131,7 @@ fn order(checker: &mut Checker<'_>, previous: &Point, point: &Point, raw: &RawPo
 /// The metric's own value as the latest point, with the metric's evidence.
 fn own_point(checker: &Checker<'_>, raw: &RawMetric, metric: &Metric, as_of: crate::dataset::Date) -> Point {
     let start = raw.as_of.as_ref().map_or(0, |d| d.span().start);
-    Point {
-        date: as_of,
-        value: metric.value,
-        notation: metric.notation.clone(),
-        bound: metric.bound,
-        quote: metric.quote.clone(),
-        source: metric.source.clone(),
-        note: None,
-        position: checker.lines.position(start),
-    }
+    Point::of_metric(metric, as_of, checker.lines.position(start))
 }
 
 /// A metric without a `value` is its last point.
