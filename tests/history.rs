@@ -111,15 +111,10 @@ proptest! {
     /// any size, details open, without a panic.
     #[test]
     fn any_history_renders_at_any_size(
-        mut years in prop::collection::vec(1u16..9999, 1..40),
-        values in prop::collection::vec(0.0f64..1e9, 40),
-        bounds in prop::collection::vec(0u8..8, 40),
+        points in common::any_history(),
         width in 1u16..220,
         height in 1u16..60,
     ) {
-        years.sort_unstable();
-        years.dedup();
-        let points: Vec<_> = years.iter().enumerate().map(|(i, &y)| (y, 1 + (i % 28) as u8, (values[i] * 100.0).round() / 100.0, bounds[i])).collect();
         let data = TempDataset::new(&history_dataset(&points));
         let mut app = data.app(width, height);
         prop_assert!(common::loaded_cleanly(&app), "{}", history_dataset(&points));

@@ -294,3 +294,19 @@ pub fn history_metric(points: &[(u16, u8, f64, u8)]) -> String {
     }
     text + "]"
 }
+
+/// Any history for a property test, as [`history_metric`] takes it: 1 to 39 distinct years in
+/// order, values from 0 to a billion in hundredths, every kind of bound.
+pub fn any_history() -> impl proptest::strategy::Strategy<Value = Vec<(u16, u8, f64, u8)>> {
+    use proptest::prelude::*;
+    let years = prop::collection::vec(1u16..9999, 1..40);
+    (years, prop::collection::vec(0.0f64..1e9, 40), prop::collection::vec(0u8..8, 40)).prop_map(
+        |(mut years, values, bounds)| {
+            years.sort_unstable();
+            years.dedup();
+            let point =
+                |(i, &year): (usize, &u16)| (year, 1 + (i % 28) as u8, (values[i] * 100.0).round() / 100.0, bounds[i]);
+            years.iter().enumerate().map(point).collect()
+        },
+    )
+}
