@@ -41,7 +41,16 @@ fn file_app(path: &Path) -> App {
 
 /// An app on a dataset file with this text, in a temporary folder (kept alive by the guard).
 fn app_on(text: &str) -> (tempfile::TempDir, std::path::PathBuf, App) {
+    app_on_files(text, &[])
+}
+
+/// [`app_on`], with more files beside the dataset (an article it names), each `(name, text)`.
+/// File writes stay here: the files under tests/ are checked as app code, which reads none.
+pub(super) fn app_on_files(text: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBuf, App) {
     let dir = tempfile::tempdir().unwrap();
+    for (name, contents) in files {
+        std::fs::write(dir.path().join(name), contents).unwrap();
+    }
     let path = dir.path().join("m.toml");
     std::fs::write(&path, text).unwrap();
     let app = file_app(&path);

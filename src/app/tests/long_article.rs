@@ -6,14 +6,11 @@ use crate::article::AT_ONCE;
 
 /// A dataset on an article of `paragraphs` paragraphs, whose last quotes metric `far`.
 fn long_article_app(paragraphs: usize) -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
     let mut article: String =
         (0..paragraphs).map(|i| format!("Paragraph {i} says enough words to wrap onto a second line.\n\n")).collect();
     article.push_str("The far end counts 77 ports.\n");
-    std::fs::write(dir.path().join("a.md"), article).unwrap();
     let dataset = "title = \"Long\"\narticle = \"a.md\"\n[[metric]]\nid = \"far\"\nlabel = \"Far\"\nvalue = 77\nunit = \"ports\"\nquote = \"counts 77 ports\"\n[[chart]]\ntitle = \"C\"\nmetrics = [\"far\"]\n";
-    std::fs::write(dir.path().join("m.toml"), dataset).unwrap();
-    let app = file_app(&dir.path().join("m.toml"));
+    let (dir, _, app) = app_on_files(dataset, &[("a.md", &article)]);
     (dir, app)
 }
 
