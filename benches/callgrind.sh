@@ -43,3 +43,17 @@ printf '| key Down/Up → frame (dashboard) | %s | %s |\n' \
 printf '| reload of one changed value → frame | %s | %s |\n' \
     "$(millions "$(per reload "$RELOADS" "$big/bundled/metrics.toml")")" \
     "$(millions "$(per reload "$RELOADS" "$big/metrics.toml")")"
+
+# One more view of the same content (a follower, an SSH viewer): 11 views against 1, through
+# SLIDES slide changes, per view and change.
+SLIDES="${SLIDES:-10}"
+viewer() {
+    local one eleven
+    one=$(count viewers 1 "$SLIDES" ${1:+"$1"})
+    eleven=$(count viewers 11 "$SLIDES" ${1:+"$1"})
+    echo $(((eleven - one) / 10 / SLIDES))
+}
+bytes() { target/release/examples/instructions viewers 1 "$SLIDES" ${1:+"$1"} 2>&1 | awk '{ print $4 }'; }
+printf '| one more viewer, a slide change (instructions; bytes sent) | %s; %s B | %s; %s B |\n' \
+    "$(millions "$(viewer)")" "$(bytes)" \
+    "$(millions "$(viewer "$big/metrics.toml")")" "$(bytes "$big/metrics.toml")"

@@ -7,7 +7,13 @@
 //! cargo run --release --example instructions -- first-frame [DATASET]
 //! cargo run --release --example instructions -- keys N [DATASET]
 //! cargo run --release --example instructions -- reload N [DATASET]
+//! cargo run --release --example instructions -- viewers V N [DATASET]
 //! ```
+//!
+//! `viewers V N` is the cost of views that share one content (a follower, SSH viewers): V views
+//! of a presentation, each with its own 120x40 terminal, are moved through N slide changes and
+//! each draws its frame. Run with V = 1 and V = 11, the difference divided by 10 and by N is one
+//! more viewer's cost of a slide change.
 //!
 //! Everything goes through the program's own path: the first load, a 120x40 frame drawn by
 //! ratatui's terminal into a byte buffer (the bytes a real terminal would get), keys through
@@ -20,7 +26,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Instant;
 
-use coopdash::app::{App, Event};
+use coopdash::app::{App, Event, PresentOptions, View, Viewer};
 use coopdash::load::{DatasetSource, LoadAsk, LoadRequest};
 use coopdash::runtime::in_place::apply;
 use coopdash::theme::Theme;
@@ -49,6 +55,10 @@ impl Write for Counted {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let what = args.first().map_or("first-frame", String::as_str);
+    if what == "viewers" {
+        let number = |at: usize| args.get(at).and_then(|n| n.parse().ok()).expect("viewers V N");
+        return viewers(number(1), number(2), args.get(3));
+    }
     let (count, file) = match what {
         "first-frame" => (0, args.get(1)),
         _ => (args.get(1).and_then(|n| n.parse().ok()).expect("a count"), args.get(2)),
@@ -91,4 +101,42 @@ fn main() {
         other => panic!("unknown measure {other}: first-frame, keys or reload"),
     }
     let _ = writeln!(std::io::stderr(), "{what} x{count}: {} bytes written", written.0.get());
+}
+
+/// `views` views of one content in a presentation, moved together through `changes` slide
+/// changes, each drawing into its own terminal; reports the bytes one view was sent per change.
+fn viewers(views: usize, changes: usize, file: Option<&String>) {
+    let dataset = file.map_or(DatasetSource::Builtin, |f| DatasetSource::File(PathBuf::from(f)));
+    let request = LoadRequest { dataset, article_override: None };
+    let app = App::new(request.clone(), LoadAsk::first(&request), Theme::dark(), SIZE);
+    let content = app.content();
+    let start = Instant::now();
+    let present = Event::Present { options: PresentOptions::default(), start: true, slide: 0, at: start };
+    let written = Counted::default();
+    let mut seats: Vec<(View, Terminal<CrosstermBackend<Counted>>)> = (0..views)
+        .map(|_| {
+            let mut view = View::new(content, Theme::dark(), SIZE, start);
+            view.update(content, present.clone());
+            let mut terminal = Terminal::new(CrosstermBackend::new(written.clone())).expect("a terminal");
+            terminal.resize(SIZE).expect("sized");
+            (view, terminal)
+        })
+        .collect();
+    let draw = |view: &View, terminal: &mut Terminal<CrosstermBackend<Counted>>| {
+        terminal.draw(|f| f.render_widget(Viewer { content, view }, f.area())).expect("drawn");
+    };
+    for (view, terminal) in &mut seats {
+        draw(view, terminal);
+    }
+    let before = written.0.get();
+    for change in 0..changes {
+        // Forward and back between the first two slides: each change redraws the whole slide.
+        let slide = (change + 1) % 2;
+        for (view, terminal) in &mut seats {
+            view.update(content, Event::GoToSlide { slide, at: start });
+            draw(view, terminal);
+        }
+    }
+    let per_change = (written.0.get() - before) / (views * changes.max(1));
+    let _ = writeln!(std::io::stderr(), "viewers {views} x{changes}: {per_change} bytes a view a slide change");
 }
