@@ -48,10 +48,13 @@ printf '| reload of one changed value → frame | %s | %s |\n' \
 # SLIDES slide changes, per view and change.
 SLIDES="${SLIDES:-10}"
 viewer() {
-    local one eleven
+    # Opening a view and its first frame are not a slide change: counted with 0 changes, taken off.
+    local one one_idle eleven eleven_idle
+    one_idle=$(count viewers 1 0 ${1:+"$1"})
     one=$(count viewers 1 "$SLIDES" ${1:+"$1"})
+    eleven_idle=$(count viewers 11 0 ${1:+"$1"})
     eleven=$(count viewers 11 "$SLIDES" ${1:+"$1"})
-    echo $(((eleven - one) / 10 / SLIDES))
+    echo $((((eleven - eleven_idle) - (one - one_idle)) / 10 / SLIDES))
 }
 bytes() { target/release/examples/instructions viewers 1 "$SLIDES" ${1:+"$1"} 2>&1 | awk '{ print $4 }'; }
 printf '| one more viewer, a slide change (instructions; bytes sent) | %s; %s B | %s; %s B |\n' \

@@ -116,7 +116,8 @@ fn viewers(views: usize, changes: usize, file: Option<&String>) {
     let mut seats: Vec<(View, Terminal<CrosstermBackend<Counted>>)> = (0..views)
         .map(|_| {
             let mut view = View::new(content, Theme::dark(), SIZE, start);
-            view.update(content, present.clone());
+            // A viewer's effects (telling followers, asking for loads) are no part of its frame.
+            let _ = view.update(content, present.clone());
             let mut terminal = Terminal::new(CrosstermBackend::new(written.clone())).expect("a terminal");
             terminal.resize(SIZE).expect("sized");
             (view, terminal)
@@ -133,7 +134,7 @@ fn viewers(views: usize, changes: usize, file: Option<&String>) {
         // Forward and back between the first two slides: each change redraws the whole slide.
         let slide = (change + 1) % 2;
         for (view, terminal) in &mut seats {
-            view.update(content, Event::GoToSlide { slide, at: start });
+            let _ = view.update(content, Event::GoToSlide { slide, at: start });
             draw(view, terminal);
         }
     }
