@@ -186,7 +186,7 @@ mod tests {
         assert_eq!(change_bound(None, None), None);
         assert_eq!(short_change(&m, &h[0], &h[1]), ">+20.9", "a table's cell: the mark, no unit");
         assert_eq!(short_change(&m, &h[1], &h[2]), "≈−0.4");
-        assert_eq!(short_change(&m, &h[0], &h[0]), "±0.0");
+        assert_eq!(short_change(&m, &h[0], &h[0]), "±0");
     }
 
     #[test]

@@ -194,9 +194,9 @@ mod tests {
     use super::*;
 
     const MIXED: &str = "title = \"T\"\n\
-        [[metric]]\nid = \"b\"\nlabel = \"beta\"\nvalue = 5\nunit = \"Mt\"\nhistory = [{ date = 2020-01-01, value = 1 }, { date = 2021-01-01, value = 5 }]\n\
+        [[metric]]\nid = \"b\"\nlabel = \"beta\"\nunit = \"Mt\"\nhistory = [{ date = 2020-01-01, value = 1 }, { date = 2021-01-01, value = 5 }]\n\
         [[metric]]\nid = \"a\"\nlabel = \"Alpha\"\nvalue = 40\nunit = \"countries\"\nas_of = 2019-05-01\n\
-        [[metric]]\nid = \"c\"\nlabel = \"gamma\"\nvalue = 9\nunit = \"Mt\"\nbound = \"over\"\nhistory = [{ date = 2020-01-01, value = 8 }, { date = 2022-01-01, value = 9, bound = \"over\" }]\n\
+        [[metric]]\nid = \"c\"\nlabel = \"gamma\"\nunit = \"Mt\"\nhistory = [{ date = 2020-01-01, value = 8 }, { date = 2022-01-01, value = 9, bound = \"over\" }]\n\
         [[chart]]\ntitle = \"All\"\nkind = \"table\"\nmetrics = [\"b\", \"a\", \"c\"]\n";
 
     fn ids(d: &Dataset, sort: TableSort) -> Vec<&str> {

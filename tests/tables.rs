@@ -57,9 +57,7 @@ fn s_sorts_by_the_next_column_and_shift_s_reverses_keeping_the_selected_row() {
     let area = app.view().areas(app.content()).charts[0];
     let rows = |app: &coopdash::app::App| {
         let buffer = region(&render(app), area);
-        Buffer::with_lines((1..5).map(|y| {
-            (0..44).map(|x| buffer[(x, y)].symbol().to_owned()).collect::<String>()
-        }))
+        Buffer::with_lines((1..5).map(|y| (0..44).map(|x| buffer[(x, y)].symbol().to_owned()).collect::<String>()))
     };
     #[rustfmt::skip]
     let file_order = Buffer::with_lines([

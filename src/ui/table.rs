@@ -101,8 +101,15 @@ impl Rows<'_> {
             sorted.iter().filter_map(|&p| self.dataset.metrics.get(*self.chart.metrics.get(p)?)).collect();
         let cells: Vec<RowWords> = metrics.iter().map(|m| words(m)).collect();
         let trend = metrics.iter().filter(|m| m.history.len() >= 2).map(|m| m.history.len()).max().unwrap_or(0);
-        let headers = self.headers();
-        let fitted = fit(&headers, &cells, trend.min(sparkline::MOST_POINTS), usize::from(area.width));
+        let shown_headers = headers(self.sort);
+        // Every sortable heading is measured with room for an arrow, so that sorting by another
+        // column never changes which columns fit, nor their widths.
+        let sorted_by = |key| headers(TableSort { key: Some(key), reversed: false });
+        let all = [SortKey::Label, SortKey::Value, SortKey::AsOf, SortKey::Change].map(sorted_by);
+        let measure: [String; 6] = std::array::from_fn(|i| {
+            all.iter().map(|h| h[i].clone()).max_by_key(|h| crate::text::width::width(h)).unwrap_or_default()
+        });
+        let fitted = fit(&measure, &cells, trend.min(sparkline::MOST_POINTS), usize::from(area.width));
         let area = if self.centred { middle(area, &fitted, sorted.len()) } else { area };
         let visible = usize::from(area.height.saturating_sub(1));
         let selected_row = row_of(&sorted, self.selection);
@@ -114,7 +121,7 @@ impl Rows<'_> {
             return drawn;
         }
         let header = Row::new(fitted.columns.iter().map(|&(column, width)| {
-            let text = truncate(&headers[column as usize], usize::from(width));
+            let text = truncate(&shown_headers[column as usize], usize::from(width));
             Cell::from(aligned(column, text)).style(self.looks.header)
         }));
         let rows = cells.iter().zip(&metrics).map(|(words, metric)| {
@@ -144,21 +151,6 @@ impl Rows<'_> {
         StatefulWidget::render(table, area, buf, &mut state);
         let bound_points = self.sparklines(&fitted, &metrics, shown, area, buf);
         Drawn { bound_points, ..drawn }
-    }
-
-    /// The columns' headings, the sorted one with its arrow, indexed by [`Column`].
-    fn headers(&self) -> [String; 6] {
-        let arrow = |key: SortKey, name: &str| {
-            if self.sort.key == Some(key) { format!("{name} {}", self.sort.arrow()) } else { name.to_owned() }
-        };
-        [
-            arrow(SortKey::Label, "Metric"),
-            arrow(SortKey::Value, "Value"),
-            "Unit".to_owned(),
-            arrow(SortKey::AsOf, "As of"),
-            arrow(SortKey::Change, "Change"),
-            "Trend".to_owned(),
-        ]
     }
 
     /// Each shown row's history in the trend column (its latest point at the column's right
@@ -199,6 +191,21 @@ fn middle(area: Rect, fitted: &Fitted, rows: usize) -> Rect {
     let width = width.saturating_sub(columns::SPACING).min(area.width);
     let height = u16::try_from(rows.saturating_add(1)).unwrap_or(u16::MAX).min(area.height);
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+/// The columns' headings under `sort`, the sorted one with its arrow, indexed by [`Column`].
+fn headers(sort: TableSort) -> [String; 6] {
+    let arrow = |key: SortKey, name: &str| {
+        if sort.key == Some(key) { format!("{name} {}", sort.arrow()) } else { name.to_owned() }
+    };
+    [
+        arrow(SortKey::Label, "Metric"),
+        arrow(SortKey::Value, "Value"),
+        "Unit".to_owned(),
+        arrow(SortKey::AsOf, "As of"),
+        arrow(SortKey::Change, "Change"),
+        "Trend".to_owned(),
+    ]
 }
 
 /// Numbers line up on their right edge; words on their left.

@@ -50,7 +50,7 @@ fn a_scale_or_sort_the_format_does_not_know_is_an_error_at_its_line() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].starts_with("m.toml:8:9: unknown variant `cubic`, expected `linear` or `log`"), "{found:?}");
     let found = errors(&text.replace("scale = \"cubic\"", "sort = \"size\""));
-    assert!(found[0].contains("unknown variant `size`, expected `value`"), "{found:?}");
+    assert!(found[0].contains("unknown variant `size`, expected one of `value`, `label`"), "{found:?}");
 }
 
 #[test]
