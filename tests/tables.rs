@@ -15,10 +15,11 @@ use ratatui::style::Modifier;
 fn a_table_of_three_units_reads_at_80x24_and_200x50() {
     let small = screen(&fixture_app("tables", 80, 24));
     insta::assert_snapshot!("tables_80x24", small);
-    // At 80x24 the least wanted column (the date) goes, and the frame says so; no value is cut.
-    assert!(small.contains("Value Unit") && small.contains("Change Trend"), "{small}");
-    assert!(small.contains(">4 million boxes") && small.contains("61.5 Mt"), "{small}");
-    assert!(small.contains("1 column hidden"), "{small}");
+    // At 80x24 the least wanted columns (the date, the sparkline) go, and the frame says so;
+    // no value is cut.
+    assert!(small.contains("Value Unit") && small.contains("Change│"), "{small}");
+    assert!(small.contains(">4 million boxes") && small.contains("61.5 Mt") && small.contains("≈+13.5"), "{small}");
+    assert!(small.contains("2 columns hidden"), "{small}");
     let large = screen(&fixture_app("tables", 200, 50));
     insta::assert_snapshot!("tables_200x50", large);
     // Every column at 200x50: the change since the previous point carries its bounds through.
@@ -30,7 +31,8 @@ fn a_table_of_three_units_reads_at_80x24_and_200x50() {
 fn cjk_labels_are_cut_by_display_width_with_an_ellipsis() {
     let small = screen(&fixture_app("tables_cjk", 80, 24));
     insta::assert_snapshot!("tables_cjk_80x24", small);
-    assert!(small.contains("共建“一带一路”合…"), "{small}");
+    // Twelve columns: six characters, the sixth cut for the ellipsis.
+    assert!(small.contains("│共建“一带一…  "), "{small}");
     insta::assert_snapshot!("tables_cjk_200x50", screen(&fixture_app("tables_cjk", 200, 50)));
 }
 
@@ -44,7 +46,8 @@ fn forty_rows_scroll_with_the_selection_and_say_which_rows_show() {
     press(&mut app, KeyCode::PageDown);
     press(&mut app, KeyCode::PageDown);
     let paged = screen(&app);
-    assert!(paged.contains("rows 20–33 of 40"), "{paged}");
+    // Two pages of fourteen rows down: row 29 selected, the window centred on it.
+    assert!(paged.contains("rows 22–35 of 40"), "{paged}");
     press(&mut app, KeyCode::End);
     let end = screen(&app);
     assert!(end.contains("rows 27–40 of 40") && end.contains("262.5 kt"), "the least tonnage last: {end}");
@@ -61,30 +64,42 @@ fn s_sorts_by_the_next_column_and_shift_s_reverses_keeping_the_selected_row() {
     };
     #[rustfmt::skip]
     let file_order = Buffer::with_lines([
-        "│Metric       Value Unit          As of      ",
-        "│Containers h…   >4 million boxes 31 Dec 2024",
-        "│Bulk cargo    61.5 Mt            31 Dec 2024",
-        "│Berths          14                          ",
+        "│Metric             Value Unit            Ch",
+        "│Containers hand…      >4 million boxes    >",
+        "│Bulk cargo          61.5 Mt              ≈+",
+        "│Berths                14                   ",
     ]);
     assert_eq!(rows(&app), file_order);
     press(&mut app, KeyCode::Char('s'));
+    // By label, A to Z; the columns keep their places (each heading has room for an arrow).
     #[rustfmt::skip]
     let by_label = Buffer::with_lines([
-        "│Metric ▲     Value Unit          As of      ",
-        "│Berths          14                          ",
-        "│Bulk cargo    61.5 Mt            31 Dec 2024",
-        "│Containers h…   >4 million boxes 31 Dec 2024",
+        "│Metric ▲           Value Unit            Ch",
+        "│Berths                14                   ",
+        "│Bulk cargo          61.5 Mt              ≈+",
+        "│Containers hand…      >4 million boxes    >",
     ]);
     assert_eq!(rows(&app), by_label);
     press(&mut app, KeyCode::Char('S'));
     #[rustfmt::skip]
     let reversed = Buffer::with_lines([
-        "│Metric ▼     Value Unit          As of      ",
-        "│Containers h…   >4 million boxes 31 Dec 2024",
-        "│Bulk cargo    61.5 Mt            31 Dec 2024",
-        "│Berths          14                          ",
+        "│Metric ▼           Value Unit            Ch",
+        "│Containers hand…      >4 million boxes    >",
+        "│Bulk cargo          61.5 Mt              ≈+",
+        "│Berths                14                   ",
     ]);
     assert_eq!(rows(&app), reversed);
+    press(&mut app, KeyCode::Char('s'));
+    #[rustfmt::skip]
+    let by_value = Buffer::with_lines([
+        "│Metric           Value ▼ Unit            Ch",
+        "│Containers hand…      >4 million boxes    >",
+        "│Bulk cargo          61.5 Mt              ≈+",
+        "│Berths                14                   ",
+    ]);
+    assert_eq!(rows(&app), by_value, "within each unit, in the order units come: no unit against another");
+    press(&mut app, KeyCode::Char('S'));
+    press(&mut app, KeyCode::Char('S'));
     // The selection stayed on its metric (the first row in the file), now at the top again,
     // and Down moves to the next row shown.
     let reversed_on = |app: &coopdash::app::App, row: u16| render(app)[(area.x + 2, area.y + row)].modifier;
@@ -112,12 +127,14 @@ fn a_table_exports_as_the_screen_draws_it() {
     let out = tempfile::tempdir().expect("a temp folder");
     for name in ["table.svg", "table.html", "table.txt"] {
         let path = out.path().join(name);
-        let status = std::process::Command::new(env!("CARGO_BIN_EXE_coopdash"))
-            .arg(fixture("tables").join("metrics.toml"))
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_coopdash"))
+            .arg(fixture("tables"))
             .args(["--export", path.to_str().unwrap_or_default(), "--size", "100x30"])
-            .status()
+            .env_remove("NO_COLOR")
+            .stdin(std::process::Stdio::null())
+            .output()
             .expect("coopdash runs");
-        assert!(status.success(), "{name}");
+        assert!(output.status.success(), "{name}: {}", String::from_utf8_lossy(&output.stderr));
         let written = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(written.contains("Bulk cargo") && written.contains("Change"), "{name}: {written}");
     }
