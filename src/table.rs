@@ -96,10 +96,21 @@ pub fn order(dataset: &Dataset, chart: &Chart, sort: TableSort) -> Vec<usize> {
 }
 
 /// An `f64` that orders (validation keeps values finite).
-#[derive(PartialEq, PartialOrd)]
 struct Finite(f64);
 
+impl PartialEq for Finite {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
 impl Eq for Finite {}
+
+impl PartialOrd for Finite {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
 
 impl Ord for Finite {
     fn cmp(&self, other: &Self) -> Ordering {
