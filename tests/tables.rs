@@ -129,7 +129,7 @@ fn a_click_selects_the_row_under_it() {
         modifiers: KeyModifiers::NONE,
     };
     common::apply(&mut app, coopdash::app::Event::Mouse(click));
-    assert!(screen(&app).contains("Value   1,100 kt"), "{}", screen(&app));
+    assert!(screen(&app).contains("(6): 1,100 kt"), "{}", screen(&app));
 }
 
 #[test]
