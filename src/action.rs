@@ -21,6 +21,9 @@ pub enum Action {
     First,
     Last,
     Details,
+    /// Sort the focused table by its next column (`s`), or the other way round (`S`).
+    Sort,
+    SortReverse,
     Help,
     /// Open the list of warnings and errors.
     Problems,
@@ -141,6 +144,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding { context: C::Dashboard, keys: &[K(KeyCode::Home), Ch('g')], action: A::First, help: "first bar · top of article" },
     Binding { context: C::Dashboard, keys: &[K(KeyCode::End), Ch('G')], action: A::Last, help: "last bar · end of article" },
     Binding { context: C::Dashboard, keys: &[K(KeyCode::Enter)], action: A::Details, help: "details of the selected metric" },
+    Binding { context: C::Dashboard, keys: &[Ch('s')], action: A::Sort, help: "sort a table by its next column" },
+    Binding { context: C::Dashboard, keys: &[Ch('S')], action: A::SortReverse, help: "a table's order the other way round" },
     Binding { context: C::Dashboard, keys: &[Ch('/')], action: A::Search, help: "search the article and the metrics" },
     Binding { context: C::Dashboard, keys: &[Ch('n')], action: A::SearchNext, help: "next match" },
     Binding { context: C::Dashboard, keys: &[Ch('N')], action: A::SearchPrev, help: "previous match" },

@@ -94,7 +94,9 @@ fn pages(slide: Slide, dataset: &Dataset) -> Vec<Slide> {
         SlideContent::Chart(c) if dataset.charts[*c].kind == crate::dataset::ChartKind::Line => return vec![slide],
         SlideContent::Chart(c) => {
             let chart = &dataset.charts[*c];
-            let vertical = chart.direction == ChartDirection::Vertical;
+            // A table's rows lie as horizontal bars do, one a row.
+            let vertical =
+                chart.direction == ChartDirection::Vertical && chart.kind != crate::dataset::ChartKind::Table;
             (chart.metrics.len(), if vertical { COLUMNS_PER_SLIDE } else { BARS_PER_SLIDE })
         }
         SlideContent::Metrics(list) => (list.len(), BARS_PER_SLIDE),

@@ -39,8 +39,11 @@ pub enum Pane {
 /// What a chart needs to be laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChartShape {
+    /// Bars, or a table's rows.
     pub bars: usize,
     pub vertical: bool,
+    /// A table: a header and a row per metric, however tall the screen.
+    pub table: bool,
 }
 
 /// Everything the layout depends on besides the size.

@@ -29,6 +29,7 @@ pub mod runtime;
 pub mod series;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod table;
 pub mod text;
 pub mod theme;
 pub mod ui;

@@ -26,7 +26,7 @@ fn count(metric: &Metric) -> usize {
 /// How many things a chart's selection moves among: bars, or a line chart's points.
 pub fn selectable(dataset: &Dataset, chart: &Chart) -> usize {
     match chart.kind {
-        ChartKind::Bar => chart.metrics.len(),
+        ChartKind::Bar | ChartKind::Table => chart.metrics.len(),
         ChartKind::Line => chart.metrics.iter().filter_map(|&m| dataset.metrics.get(m)).map(count).sum(),
     }
 }
@@ -34,7 +34,7 @@ pub fn selectable(dataset: &Dataset, chart: &Chart) -> usize {
 /// The series (a position in `chart.metrics`) and its point that `selection` names on a line
 /// chart, clamped to the last point; for a bar chart, the bar and no point.
 pub fn locate(dataset: &Dataset, chart: &Chart, selection: usize) -> (usize, Option<usize>) {
-    if chart.kind == ChartKind::Bar {
+    if chart.kind != ChartKind::Line {
         return (selection.min(chart.metrics.len().saturating_sub(1)), None);
     }
     let mut left = selection;
@@ -61,7 +61,7 @@ pub fn bar_of(dataset: &Dataset, chart: &Chart, selection: usize) -> usize {
 /// The selection that picks the metric at `bar` of `chart`: the bar itself, or on a line chart
 /// that metric's latest point.
 pub fn selection_of_bar(dataset: &Dataset, chart: &Chart, bar: usize) -> usize {
-    if chart.kind == ChartKind::Bar {
+    if chart.kind != ChartKind::Line {
         return bar;
     }
     let before: usize = chart.metrics.iter().take(bar).filter_map(|&m| dataset.metrics.get(m)).map(count).sum();

@@ -78,17 +78,39 @@ pub fn change(metric: &Metric, from: &Point, to: &Point) -> String {
         crate::dataset::figure::DECIMALS as u8
     };
     let amount = metric.amount(difference.abs(), decimals);
-    let sign = if difference > 0.0 {
+    let sign = sign_of(difference);
+    let signed = format!("{sign}{amount}");
+    match change_bound(from.bound, to.bound) {
+        Some(bound) => format!("{} {signed}", bound.words()),
+        None => signed,
+    }
+}
+
+/// The change from `from` to `to` of `metric`'s history as a table's cell shows it: the
+/// bound's mark, then the signed number as [`change`] works it out, without the unit (the
+/// table's row says it): `+10.3`, `>+20.9`, `≈−0.4`, `±0`.
+pub fn short_change(metric: &Metric, from: &Point, to: &Point) -> String {
+    let difference = to.value - from.value;
+    let decimals = if from.notation.factor == to.notation.factor {
+        from.notation.decimals.max(to.notation.decimals)
+    } else {
+        crate::dataset::figure::DECIMALS as u8
+    };
+    let factor = if metric.notation.factor > 0.0 { metric.notation.factor } else { 1.0 };
+    let number = crate::text::number::format_number(difference.abs() / factor, usize::from(decimals));
+    let sign = sign_of(difference);
+    let mark = change_bound(from.bound, to.bound).map_or("", Bound::math_symbol);
+    format!("{mark}{sign}{number}")
+}
+
+/// `+`, `−` or `±`: the sign a change is written with.
+fn sign_of(difference: f64) -> &'static str {
+    if difference > 0.0 {
         "+"
     } else if difference < 0.0 {
         "−"
     } else {
         "±"
-    };
-    let signed = format!("{sign}{amount}");
-    match change_bound(from.bound, to.bound) {
-        Some(bound) => format!("{} {signed}", bound.words()),
-        None => signed,
     }
 }
 
@@ -162,6 +184,9 @@ mod tests {
         assert_eq!(change_bound(Some(Bound::AtMost), Some(Bound::AtLeast)), Some(Bound::AtLeast));
         assert_eq!(change_bound(Some(Bound::Over), Some(Bound::Over)), Some(Bound::About), "no direction is known");
         assert_eq!(change_bound(None, None), None);
+        assert_eq!(short_change(&m, &h[0], &h[1]), ">+20.9", "a table's cell: the mark, no unit");
+        assert_eq!(short_change(&m, &h[1], &h[2]), "≈−0.4");
+        assert_eq!(short_change(&m, &h[0], &h[0]), "±0");
     }
 
     #[test]

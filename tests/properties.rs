@@ -417,7 +417,7 @@ proptest! {
     ) {
         use coopdash::layout::{ChartShape, LayoutInput, Pane, layout};
         let focus = match focus { 0 => Pane::Gauges, 1 => Pane::Article, i => Pane::Chart(i - 2) };
-        let charts = charts.into_iter().map(|(bars, vertical)| ChartShape { bars, vertical }).collect();
+        let charts = charts.into_iter().map(|(bars, vertical)| ChartShape { bars, vertical, table: false }).collect();
         let input = LayoutInput { charts, gauges, focus, banner };
         let screen = Rect::new(0, 0, width, height);
         let areas = layout(screen, &input);

@@ -27,7 +27,12 @@ impl View {
             .enumerate()
             .map(|(i, chart)| {
                 // A line chart starts on its first series' latest point.
-                let first = crate::line_series::selection_of_bar(&new.dataset, chart, 0);
+                let first = if chart.kind == crate::dataset::ChartKind::Table {
+                    // A sorted table opens on its top row.
+                    crate::table::first_selection(&new.dataset, chart)
+                } else {
+                    crate::line_series::selection_of_bar(&new.dataset, chart, 0)
+                };
                 let previous = self.chart_selection.get(i).copied().unwrap_or(first);
                 let old_id = old.and_then(|d| {
                     let c = d.charts.get(i)?;

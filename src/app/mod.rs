@@ -19,6 +19,7 @@ mod mouse;
 mod navigation;
 mod presentation;
 mod search;
+mod tables;
 mod view;
 mod wrapping;
 

@@ -80,7 +80,7 @@ impl View {
             Pane::Chart(index) => {
                 let Some(chart) = loaded.dataset.charts.get(index) else { return };
                 // A line chart's points are not bars: a click focuses it and keeps its point.
-                if chart.kind == crate::dataset::ChartKind::Line {
+                if chart.kind == crate::dataset::ChartKind::Line || self.click_table(content, index, inner, at) {
                     return;
                 }
                 let selected = self.chart_selection.get(index).copied().unwrap_or(0);

@@ -81,6 +81,8 @@ impl View {
                 let count = content.data().map_or(0, |d| d.dataset.gauges.len());
                 self.gauge_selection = step(self.gauge_selection, action, page, count).min(count.saturating_sub(1));
             }
+            // A table's rows move in the order shown; the header row is not a page's.
+            Pane::Chart(chart) if self.move_in_table(content, chart, action, page.saturating_sub(1).max(1)) => {}
             Pane::Chart(chart) => {
                 let count = content
                     .data()
@@ -217,7 +219,7 @@ impl View {
 
 /// One movement from `position` among `count` places, `page` at a time. Not clamped to the
 /// top of the last page: callers clamp as their pane needs.
-fn step(position: usize, action: Action, page: usize, count: usize) -> usize {
+pub(super) fn step(position: usize, action: Action, page: usize, count: usize) -> usize {
     let last = count.saturating_sub(1);
     match action {
         Action::Prev => position.saturating_sub(1),

@@ -31,6 +31,8 @@ pub struct View {
     pub(super) last_item_pane: Pane,
     /// Selected bar of each chart (kept on the same metric, by id, across reloads).
     pub(super) chart_selection: Vec<usize>,
+    /// The sort `s` and `S` chose for each table, by chart; `None`: the file's.
+    pub(super) table_sorts: Vec<Option<crate::table::TableSort>>,
     pub(super) gauge_selection: usize,
     /// The article's top visible row (rows count the evidence badge too).
     pub(super) article_scroll: usize,
@@ -75,6 +77,7 @@ impl View {
             focus: Pane::Chart(0),
             last_item_pane: Pane::Chart(0),
             chart_selection: Vec::new(),
+            table_sorts: Vec::new(),
             gauge_selection: 0,
             article_scroll: 0,
             help_scroll: 0,
@@ -230,6 +233,7 @@ impl View {
                     self.show_evidence(content);
                 }
             }
+            Action::Sort | Action::SortReverse => self.sort_table(content, action),
             Action::NextPane => self.cycle_focus(content, 1),
             Action::PrevPane => self.cycle_focus(content, -1),
             Action::Prev | Action::Next | Action::PageUp | Action::PageDown | Action::First | Action::Last => {
@@ -285,6 +289,7 @@ impl View {
                         // A line chart grows as an upright one does: its graph wants height.
                         vertical: c.direction == crate::dataset::ChartDirection::Vertical
                             || c.kind == crate::dataset::ChartKind::Line,
+                        table: c.kind == crate::dataset::ChartKind::Table,
                     })
                     .collect(),
                 loaded.dataset.gauges.len(),

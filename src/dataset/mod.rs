@@ -19,7 +19,7 @@ pub use diagnostic::LineIndex;
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use model::{
     ArticleRef, Bound, Chart, ChartDirection, ChartKind, ChartScale, Dataset, Date, Gauge, Metric, Notation, Point,
-    Quote, Scale, SlideContent, SlideSpec, Source, Unit,
+    Quote, Scale, SlideContent, SlideSpec, SortKey, Source, Unit,
 };
 pub use validate::Origin;
 

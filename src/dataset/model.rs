@@ -9,6 +9,7 @@ pub use super::raw::RawBound as Bound;
 pub use super::raw::RawChartKind as ChartKind;
 pub use super::raw::RawDirection as ChartDirection;
 pub use super::raw::RawScale as ChartScale;
+pub use super::raw::RawSort as SortKey;
 pub use super::unit::{Notation, Scale, Unit};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -179,8 +180,11 @@ pub struct Chart {
     pub direction: ChartDirection,
     /// How bar lengths follow the values.
     pub scale: ChartScale,
-    /// Bars, or lines over time.
+    /// Bars, lines over time, or a table.
     pub kind: ChartKind,
+    /// The column a table opens sorted by (its rows keep the order of `metrics` without one);
+    /// `None` for bars and lines, whose `sort` orders `metrics` itself.
+    pub sort: Option<SortKey>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

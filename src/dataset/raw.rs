@@ -153,9 +153,13 @@ pub struct RawChart {
     #[schemars(with = "Option<RawScale>")]
     pub scale: Option<Spanned<RawScale>>,
     /// The order of the bars: "value" puts the largest first; default, the order of `metrics`.
-    pub sort: Option<RawSort>,
+    /// A table opens sorted by its "value", "label", "as_of" or "change" column (and `s` sorts
+    /// it by another).
+    #[schemars(with = "Option<RawSort>")]
+    pub sort: Option<Spanned<RawSort>>,
     /// "bar" (default): a bar per metric; "line": each metric's history over time, a metric
-    /// without a history being one point at its `as_of`.
+    /// without a history being one point at its `as_of`; "table": a row per metric (value, unit,
+    /// as-of date, change since the previous point, sparkline), metrics of any units.
     pub kind: Option<RawChartKind>,
 }
 
@@ -168,6 +172,8 @@ pub enum RawChartKind {
     Bar,
     /// Each metric's history as a line over a time axis.
     Line,
+    /// A row per metric, of any unit: value, unit, as-of date, change, sparkline.
+    Table,
 }
 
 /// How bar lengths follow the values.
@@ -179,12 +185,19 @@ pub enum RawScale {
     Log,
 }
 
-/// The order of a chart's bars.
+/// The order of a chart's bars, or the column a table opens sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RawSort {
     /// Largest value first.
     Value,
+    /// A table only: by label, A to Z.
+    Label,
+    /// A table only: the newest as-of date first.
+    #[serde(rename = "as_of")]
+    AsOf,
+    /// A table only: the largest change since the previous point first.
+    Change,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

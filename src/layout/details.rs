@@ -119,7 +119,12 @@ mod tests {
     use crate::layout::{ChartShape, LayoutInput, layout};
 
     fn areas(width: u16, height: u16, focus: Pane) -> Areas {
-        let input = LayoutInput { charts: vec![ChartShape { bars: 4, vertical: false }], gauges: 0, focus, banner: 0 };
+        let input = LayoutInput {
+            charts: vec![ChartShape { bars: 4, vertical: false, table: false }],
+            gauges: 0,
+            focus,
+            banner: 0,
+        };
         layout(Rect::new(0, 0, width, height), &input)
     }
 

@@ -33,6 +33,11 @@ pub enum LeftPane {
 /// at two rows each.
 pub fn rows_wanted(item: LeftPane, level: u16) -> usize {
     let rows = match item {
+        // A table wants a row per metric under its header, and no more however tall the screen.
+        LeftPane::Chart(ChartShape { bars, table: true, .. }) => match level {
+            0 => bars.min(3).saturating_add(1),
+            _ => bars.max(1).saturating_add(1),
+        },
         LeftPane::Chart(ChartShape { vertical: true, .. }) => match level {
             0 => 5,
             1 => 10,
@@ -147,7 +152,7 @@ mod tests {
 
     #[test]
     fn growing_at_once_is_growing_a_row_at_a_time() {
-        let chart = |bars, vertical| LeftPane::Chart(ChartShape { bars, vertical });
+        let chart = |bars, vertical| LeftPane::Chart(ChartShape { bars, vertical, table: false });
         let shapes = [
             vec![chart(6, false), chart(2, false), LeftPane::Gauges(4)],
             vec![chart(40, false), chart(1, true), LeftPane::Gauges(9)],
@@ -162,7 +167,7 @@ mod tests {
 
     #[test]
     fn counts_beyond_any_screen_saturate() {
-        let huge = LeftPane::Chart(ChartShape { bars: usize::MAX, vertical: false });
+        let huge = LeftPane::Chart(ChartShape { bars: usize::MAX, vertical: false, table: false });
         assert_eq!(rows_wanted(huge, 8), usize::MAX);
         assert_eq!(total(&[huge, huge], 1), usize::MAX);
         // A window of one-row bars as tall as the screen, less the detail line.

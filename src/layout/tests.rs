@@ -5,7 +5,10 @@ use super::*;
 
 fn bundled_shape(focus: Pane) -> LayoutInput {
     LayoutInput {
-        charts: vec![ChartShape { bars: 6, vertical: false }, ChartShape { bars: 2, vertical: false }],
+        charts: vec![
+            ChartShape { bars: 6, vertical: false, table: false },
+            ChartShape { bars: 2, vertical: false, table: false },
+        ],
         gauges: 4,
         focus,
         banner: 0,
@@ -36,7 +39,10 @@ fn a_large_screen_gets_a_detail_box_and_thick_bars() {
 #[test]
 fn the_left_column_ends_with_the_article_when_no_detail_box_fits() {
     let small = LayoutInput {
-        charts: vec![ChartShape { bars: 2, vertical: false }, ChartShape { bars: 2, vertical: false }],
+        charts: vec![
+            ChartShape { bars: 2, vertical: false, table: false },
+            ChartShape { bars: 2, vertical: false, table: false },
+        ],
         gauges: 1,
         focus: Pane::Chart(0),
         banner: 0,
@@ -134,7 +140,7 @@ fn bars_grow_a_level_at_a_time_with_the_screen() {
 fn what_the_panes_cannot_use_stays_empty_under_a_box_that_fits_its_fields() {
     // One bar on a tall screen: the chart stops at its thickest bar, the box at its fields.
     let one = LayoutInput {
-        charts: vec![ChartShape { bars: 1, vertical: false }],
+        charts: vec![ChartShape { bars: 1, vertical: false, table: false }],
         gauges: 0,
         focus: Pane::Chart(0),
         banner: 0,

@@ -200,6 +200,9 @@ pub fn render(app: &Viewer, loaded: &Loaded, index: usize, area: Rect, buf: &mut
     if chart.kind == crate::dataset::ChartKind::Line {
         return super::line_chart::render(app, loaded, index, area, buf);
     }
+    if chart.kind == crate::dataset::ChartKind::Table {
+        return super::table::render(app, loaded, index, area, buf);
+    }
     let unit = chart.metrics.first().map_or(&Unit::None, |&m| &dataset.metrics[m].unit);
     let unit = match chart.scale {
         ChartScale::Log if unit.caption().is_empty() => "log scale".to_owned(),

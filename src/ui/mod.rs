@@ -20,6 +20,7 @@ mod problems;
 mod slide;
 mod slide_frame;
 mod sparkline;
+mod table;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -62,6 +62,12 @@ fn draw(app: &Viewer, loaded: &Loaded, index: usize, animated: bool, area: Rect,
             super::line_chart::slide(app, dataset, &dataset.charts[*c], content, buf);
             caption(app, slide.caption.as_deref(), caption_area, buf);
         }
+        SlideContent::Chart(c) if dataset.charts[*c].kind == crate::dataset::ChartKind::Table => {
+            let (heading_area, content, caption_area) = heading_content_caption(body, slide.caption.as_deref());
+            heading(app, &slide.title, heading_area, buf);
+            super::table::slide(app, dataset, &dataset.charts[*c], slide.bars.clone(), content, buf);
+            caption(app, slide.caption.as_deref(), caption_area, buf);
+        }
         SlideContent::Chart(c) => {
             let chart = &dataset.charts[*c];
             let vertical = chart.direction == crate::dataset::ChartDirection::Vertical;

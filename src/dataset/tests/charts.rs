@@ -50,7 +50,7 @@ fn a_scale_or_sort_the_format_does_not_know_is_an_error_at_its_line() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].starts_with("m.toml:8:9: unknown variant `cubic`, expected `linear` or `log`"), "{found:?}");
     let found = errors(&text.replace("scale = \"cubic\"", "sort = \"size\""));
-    assert!(found[0].contains("unknown variant `size`, expected `value`"), "{found:?}");
+    assert!(found[0].contains("unknown variant `size`, expected one of `value`, `label`"), "{found:?}");
 }
 
 #[test]
@@ -88,4 +88,36 @@ fn a_line_chart_has_no_log_scale() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].starts_with("m.toml:10:9: a line chart's value axis is linear, from zero"), "{found:?}");
     assert_eq!(parse_valid(&text.replace("\"log\"", "\"linear\"")).charts[0].scale, ChartScale::Linear);
+}
+
+#[test]
+fn a_table_may_list_metrics_of_any_units_and_bars_keep_one_unit() {
+    let text = "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\nunit = \"Mt\"\n[[metric]]\nid = \"b\"\nvalue = 2\nunit = \"ports\"\n[[metric]]\nid = \"c\"\nvalue = 3\n[[chart]]\ntitle = \"C\"\nkind = \"table\"\nmetrics = [\"a\", \"b\", \"c\"]\n";
+    let d = parse_valid(text);
+    assert_eq!((d.charts[0].kind, d.charts[0].metrics.as_slice()), (ChartKind::Table, [0, 1, 2].as_slice()));
+    assert_eq!(d.charts[0].sort, None, "the file's order");
+    let found = errors(&text.replace("kind = \"table\"\n", ""));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].starts_with("m.toml:15:17: `b` is in ports but this chart is in tonnes"), "{found:?}");
+    let found = errors(&text.replace("\"table\"", "\"tabel\""));
+    assert!(found[0].starts_with("m.toml:15:8: unknown variant `tabel`") && found[0].contains("did you mean `table`?"));
+}
+
+#[test]
+fn a_table_opens_sorted_by_the_column_its_sort_names_and_bars_sort_only_by_value() {
+    let text = "title = \"T\"\n[[metric]]\nid = \"a\"\nvalue = 1\n[[metric]]\nid = \"b\"\nvalue = 2\n[[chart]]\ntitle = \"C\"\nkind = \"table\"\nmetrics = [\"a\", \"b\"]\nsort = \"as_of\"\n";
+    let d = parse_valid(text);
+    assert_eq!(d.charts[0].sort, Some(SortKey::AsOf));
+    assert_eq!(d.charts[0].metrics, [0, 1], "the rows keep the file's order; the view sorts them");
+    for (name, key) in [("value", SortKey::Value), ("label", SortKey::Label), ("change", SortKey::Change)] {
+        assert_eq!(parse_valid(&text.replace("\"as_of\"", &format!("\"{name}\""))).charts[0].sort, Some(key));
+    }
+    let found = errors(&text.replace("\"as_of\"", "\"asof\""));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("m.toml:12:8: unknown variant `asof`") && found[0].contains("did you mean `as_of`?"));
+    let found = errors(&text.replace("kind = \"table\"\n", "").replace("\"as_of\"", "\"label\""));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("m.toml:11:8: only a table sorts by its `label` column"), "{found:?}");
+    let found = errors(&text.replace("sort = \"as_of\"", "scale = \"log\""));
+    assert!(found[0].starts_with("m.toml:12:9: a table draws no scale"), "{found:?}");
 }

@@ -7,9 +7,9 @@ use toml::Spanned;
 
 use super::{Checker, Ids, clean, label_from_id, lookup, unit_name, well_formed_id};
 use crate::dataset::model::{
-    Bound, Chart, ChartDirection, ChartKind, ChartScale, Gauge, Metric, SlideContent, SlideSpec, Unit,
+    Bound, Chart, ChartDirection, ChartKind, ChartScale, Gauge, Metric, SlideContent, SlideSpec, SortKey, Unit,
 };
-use crate::dataset::raw::{RawChart, RawGauge, RawSlide, RawSlideKind, RawSort};
+use crate::dataset::raw::{RawChart, RawGauge, RawSlide, RawSlideKind};
 use crate::text::width::width;
 
 /// Labels at most this wide (in a chart of at most [`VERTICAL_MAX_BARS`]) fit under vertical bars.
@@ -88,20 +88,44 @@ fn named(
 
 pub(super) fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &Ids, metrics: &[Metric]) -> Chart {
     let kind = raw.kind.unwrap_or_default();
-    let what = if kind == ChartKind::Line { "line chart" } else { "chart" };
+    let what = match kind {
+        ChartKind::Bar => "chart",
+        ChartKind::Line => "line chart",
+        ChartKind::Table => "table",
+    };
     let mut members = members(checker, &raw.metrics, ids, metrics, what);
     if kind == ChartKind::Line {
         members.retain(|&m| dated(checker, &raw.metrics, &metrics[m]));
-        // A log axis would make a tenfold rise look like any other: a line chart has none.
+    }
+    if kind != ChartKind::Bar {
+        // A log axis would make a tenfold rise look like any other: a line chart has none,
+        // and a table draws no scale at all.
         if let Some(scale) = raw.scale.as_ref().filter(|s| *s.get_ref() == ChartScale::Log) {
-            checker.error_with_hint(
-                scale.span(),
-                "a line chart's value axis is linear, from zero: `scale = \"log\"` is for bar charts",
-                Some("remove `scale`, or draw these metrics as bars".to_owned()),
-            );
+            let (message, hint) = if kind == ChartKind::Line {
+                (
+                    "a line chart's value axis is linear, from zero: `scale = \"log\"` is for bar charts",
+                    "remove `scale`, or draw these metrics as bars",
+                )
+            } else {
+                ("a table draws no scale: `scale = \"log\"` is for bar charts", "remove `scale`")
+            };
+            checker.error_with_hint(scale.span(), message, Some(hint.to_owned()));
         }
     }
-    if raw.sort == Some(RawSort::Value) {
+    let sort = raw.sort.as_ref().map(|s| *s.get_ref());
+    if kind != ChartKind::Table
+        && let Some(spanned) = raw.sort.as_ref().filter(|s| *s.get_ref() != SortKey::Value)
+    {
+        checker.error_with_hint(
+            spanned.span(),
+            format!(
+                "only a table sorts by its `{}` column: bars and lines sort by `value`",
+                sort_name(*spanned.get_ref())
+            ),
+            Some("`sort = \"value\"`, or `kind = \"table\"`".to_owned()),
+        );
+    }
+    if kind != ChartKind::Table && sort == Some(SortKey::Value) {
         // Largest first; equal values keep the file's order (a stable sort).
         members.sort_by(|&a, &b| metrics[b].value.total_cmp(&metrics[a].value));
     }
@@ -113,6 +137,18 @@ pub(super) fn chart(checker: &mut Checker<'_>, raw: &RawChart, ids: &Ids, metric
         direction,
         scale: raw.scale.as_ref().map(|s| *s.get_ref()).unwrap_or_default(),
         kind,
+        // A table keeps the file's order of rows, so `s` can cycle back to it.
+        sort: if kind == ChartKind::Table { sort } else { None },
+    }
+}
+
+/// How the file spells a sort key.
+fn sort_name(key: SortKey) -> &'static str {
+    match key {
+        SortKey::Value => "value",
+        SortKey::Label => "label",
+        SortKey::AsOf => "as_of",
+        SortKey::Change => "change",
     }
 }
 
@@ -151,7 +187,9 @@ fn members(
             checker.error(reference.span(), format!("`{}` is already in this {what}", reference.get_ref()));
             continue;
         }
+        // A table draws no shared scale: its rows may be of any units.
         if let Some(&first) = members.first()
+            && what != "table"
             && metrics[first].unit != metrics[index].unit
         {
             checker.error(
@@ -205,7 +243,15 @@ pub(super) fn default_charts(metrics: &[Metric]) -> Vec<Chart> {
             groups.into_iter().map(move |group| {
                 let title = if split { super::grouping::range_title(&title, &group, metrics) } else { title.clone() };
                 let direction = default_direction(&group, metrics);
-                Chart { id: None, title, metrics: group, direction, scale: ChartScale::Linear, kind: ChartKind::Bar }
+                Chart {
+                    id: None,
+                    title,
+                    metrics: group,
+                    direction,
+                    scale: ChartScale::Linear,
+                    kind: ChartKind::Bar,
+                    sort: None,
+                }
             })
         })
         .collect()
