@@ -4,6 +4,7 @@ mod article;
 mod bars;
 mod big;
 mod chart;
+mod cursor;
 mod detail;
 mod emphasis;
 mod follow;
@@ -20,6 +21,8 @@ mod problems;
 mod slide;
 mod slide_frame;
 mod sparkline;
+
+pub use cursor::cursor_position;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
