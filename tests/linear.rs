@@ -104,7 +104,7 @@ fn script(dataset: &std::path::Path, commands: &str) -> (i32, Vec<u8>) {
 
 #[test]
 fn a_piped_session_reads_the_dashboard_and_answers_each_command() {
-    let (status, out) = script(&fixture("chinese").join("metrics.toml"), "help\nnext\ndetails\nnxt\nslide 2\nquit\nnext\n");
+    let (status, out) = script(&fixture("chinese"), "help\nnext\ndetails\nnxt\nslide 2\nquit\nnext\n");
     let out = String::from_utf8(out).expect("UTF-8");
     assert_eq!(status, 0, "{out}");
     let lines: Vec<&str> = out.lines().collect();
@@ -133,14 +133,14 @@ fn a_piped_session_reads_the_dashboard_and_answers_each_command() {
 
 #[test]
 fn the_end_of_the_input_ends_the_session_with_status_zero() {
-    let (status, out) = script(&fixture("single").join("metrics.toml"), "next\n");
+    let (status, out) = script(&fixture("single"), "next\n");
     assert_eq!(status, 0, "{}", String::from_utf8_lossy(&out));
 }
 
 #[test]
 fn no_escape_byte_goes_out_even_when_the_data_is_full_of_them() {
     let commands = "read\nnext\nnext\nnext\ndetails\nprevious\ndetails\nsearch red\n/port\narticle 10\ncharts\nslide 1\nslide 2\nslide 3\nslide 4\nslide 5\n\u{1b}[A\nhelp\n";
-    let (status, out) = script(&fixture("escapes").join("metrics.toml"), commands);
+    let (status, out) = script(&fixture("escapes"), commands);
     assert_eq!(status, 0);
     let text = String::from_utf8(out.clone()).expect("UTF-8");
     assert!(!out.contains(&0x1b), "an ESC byte went out:\n{text}");
