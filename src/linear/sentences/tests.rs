@@ -20,7 +20,10 @@ fn a_metric_reads_with_its_bound_in_words_its_period_and_its_evidence() {
 #[test]
 fn a_share_reads_its_bound_in_words_and_both_figures() {
     let loaded = fixture("chinese");
-    assert_eq!(gauge(&loaded.dataset, &loaded.dataset.gauges[0]).unwrap(), "跨境货物占比: at most 23.2%, 11.58 Mt of over 50 Mt.");
+    assert_eq!(
+        gauge(&loaded.dataset, &loaded.dataset.gauges[0]).unwrap(),
+        "跨境货物占比: at most 23.2%, 11.58 Mt of over 50 Mt."
+    );
 }
 
 #[test]
@@ -53,7 +56,10 @@ fn a_change_reads_from_the_old_value_to_the_new_one_unit_once() {
     };
     assert_eq!(
         changes(&old, &new, &[change("bri"), change("cargo")]),
-        ["Changed: 共建“一带一路”合作文件 from 25 to 26 countries.", "Changed: 中老铁路累计货运量 from over 50 to over 60 Mt."]
+        [
+            "Changed: 共建“一带一路”合作文件 from 25 to 26 countries.",
+            "Changed: 中老铁路累计货运量 from over 50 to over 60 Mt."
+        ]
     );
     assert_eq!(without_shared_unit("9 个国家", "10 个国家"), "9");
     assert_eq!(without_shared_unit("12", "13"), "12", "no unit, nothing to leave out");
