@@ -141,8 +141,7 @@ pub fn changes(old: &Dataset, new: &Dataset, changes: &[ValueChange]) -> Vec<Str
 /// `from` without the unit word it shares with `to`: `25` for `25 countries` → `26 countries`,
 /// so the change reads "from 25 to 26 countries".
 fn without_shared_unit<'a>(from: &'a str, to: &str) -> &'a str {
-    let word = |text: &'a str| text.rsplit_once(' ').map(|(head, word)| (head, word));
-    match (word(from), to.rsplit_once(' ')) {
+    match (from.rsplit_once(' '), to.rsplit_once(' ')) {
         (Some((head, unit)), Some((_, other))) if unit == other && !unit.starts_with(|c: char| c.is_ascii_digit()) => {
             head
         }
