@@ -138,6 +138,19 @@ pub struct Cli {
     /// Print the manual page (roff; read it with `man -l -`) and exit
     #[arg(long)]
     pub man: bool,
+
+    /// Show the terminal's cursor on the focused item (the selected bar's or gauge's label, the
+    /// article's top line, the slide's title, the help, the search prompt), so that screen
+    /// readers and braille displays follow the focus
+    #[arg(long)]
+    pub screen_reader: bool,
+
+    /// Read the dashboard as plain sentences, line by line, for screen readers and terminals
+    /// that cannot draw a full screen: no redrawing, no colours, no escape sequences; then read
+    /// commands from standard input (next, previous, details, search WORD, article, slide N,
+    /// charts, help, quit); reloads say what changed
+    #[arg(long, conflicts_with_all = ["check", "snapshot", "export", "export_all", "follow", "schema"])]
+    pub linear: bool,
 }
 
 /// Seconds as a positive number (`3`, `0.5`), at most a day.

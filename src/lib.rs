@@ -21,6 +21,7 @@ pub mod handout;
 pub mod help;
 pub mod layout;
 pub mod line_series;
+pub mod linear;
 pub mod load;
 pub mod manual;
 pub mod offscreen;

@@ -134,6 +134,10 @@ fn run(mut cli: Cli, keys: &Keymap) -> Result<u8> {
         stdout.flush()?;
         return Ok(code);
     }
+    if cli.linear {
+        // Plain lines on any output, a pipe or a terminal that cannot draw.
+        return Ok(coopdash::linear::run(request, watch_mode(&cli), io::BufReader::new(io::stdin()), io::stdout()));
+    }
     let offscreen = cli.snapshot.is_some() || cli.export.is_some() || cli.export_all.is_some();
     if offscreen {
         return draw_offscreen(&cli, keys, request, fell_back);
@@ -152,11 +156,7 @@ fn run(mut cli: Cli, keys: &Keymap) -> Result<u8> {
     if !Theme::no_color_requested() {
         cli.theme = Some(coopdash::theme::detect::settle(cli.theme.unwrap_or(ThemeName::Auto)));
     }
-    let watch = match (cli.no_watch, cli.poll) {
-        (true, _) => None,
-        (false, true) => Some(WatchMode::Poll),
-        (false, false) => Some(WatchMode::Native),
-    };
+    let watch = watch_mode(&cli);
     let remember = resume::state_file().map(|file| (file, resume::dataset_key(&request.dataset)));
     let role = if cli.follow {
         match runtime::follow::socket_path(&request.dataset) {
@@ -170,7 +170,16 @@ fn run(mut cli: Cli, keys: &Keymap) -> Result<u8> {
         Role::Presenter(request.dataset.clone())
     };
     let app = new_app(&cli, keys, request, fell_back, Rect::default(), !cli.no_animation);
-    runtime::run(app, Options { watch, mouse: !cli.no_mouse, remember }, role)
+    runtime::run(app, Options { watch, mouse: !cli.no_mouse, remember, screen_reader: cli.screen_reader }, role)
+}
+
+/// How the files are followed: `--no-watch`, `--poll`, or the platform's notifications.
+fn watch_mode(cli: &Cli) -> Option<WatchMode> {
+    match (cli.no_watch, cli.poll) {
+        (true, _) => None,
+        (false, true) => Some(WatchMode::Poll),
+        (false, false) => Some(WatchMode::Native),
+    }
 }
 
 /// `--snapshot`, `--export`, `--export-all`: draw without a terminal, animations settled. A

@@ -39,6 +39,7 @@ pub struct Config {
     pub looping: Option<bool>,
     pub slide_numbers: Option<bool>,
     pub duration: Option<Duration>,
+    pub screen_reader: Option<bool>,
     /// The key table with the file's `[keys]` laid over the defaults.
     pub keys: Keymap,
 }
@@ -102,6 +103,7 @@ pub fn apply(config: &Config, cli: &mut Cli) {
     cli.looping |= config.looping == Some(true);
     cli.slide_numbers |= config.slide_numbers == Some(true);
     cli.duration = cli.duration.or(config.duration);
+    cli.screen_reader |= config.screen_reader == Some(true);
 }
 
 #[cfg(test)]

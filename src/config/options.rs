@@ -36,6 +36,7 @@ pub const OPTIONS: &[Opt] = &[
     Opt { name: "autoplay", kind: Kind::Seconds, about: "In presentation mode, the next slide every this many seconds (as --autoplay)" },
     Opt { name: "loop", kind: Kind::Flag, about: "With autoplay, start again after the last slide (as --loop)" },
     Opt { name: "slide-numbers", kind: Kind::Flag, about: "A small slide number on the audience's slides (as --slide-numbers)" },
+    Opt { name: "screen-reader", kind: Kind::Flag, about: "true shows the terminal's cursor on the focused item, for screen readers and braille displays (as --screen-reader)" },
     Opt { name: "duration", kind: Kind::Duration, about: "How long a talk may take: \"20m\", \"1h 30m\", \"90s\", or minutes (as --duration)" },
 ];
 

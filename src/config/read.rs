@@ -105,6 +105,7 @@ fn set(config: &mut Config, name: &str, kind: Kind, value: &DeValue<'_>) -> Resu
                 "poll" => &mut config.poll,
                 "loop" => &mut config.looping,
                 "slide-numbers" => &mut config.slide_numbers,
+                "screen-reader" => &mut config.screen_reader,
                 _ => return Ok(()),
             };
             *slot = Some(flag);

@@ -166,3 +166,17 @@ fn a_rebinding_changes_the_help() {
     assert_eq!(text(&config.keys), ["F5"]);
     assert_eq!(Key::Code(KeyCode::F(5)).name(), "F5");
 }
+
+#[test]
+fn screen_reader_in_the_file_turns_the_cursor_on() {
+    use clap::Parser;
+    let on = parse("c", "screen-reader = true\n").unwrap();
+    let mut cli = Cli::parse_from(["coopdash"]);
+    apply(&on, &mut cli);
+    assert!(cli.screen_reader);
+    let off = parse("c", "screen-reader = false\n").unwrap();
+    let mut flagged = Cli::parse_from(["coopdash", "--screen-reader"]);
+    apply(&off, &mut flagged);
+    assert!(flagged.screen_reader, "the flag wins over the file");
+    assert!(parse("c", "screen-reader = \"yes\"\n").is_err());
+}

@@ -46,6 +46,9 @@ pub struct Options {
     /// Where to remember the slide a presentation ends on (`--resume` starts there next time):
     /// the state file, and the dataset's key in it. `None` keeps nothing.
     pub remember: Option<(std::path::PathBuf, String)>,
+    /// Show the cursor on the focused item (`--screen-reader`, see [`crate::ui::cursor_position`]);
+    /// otherwise it stays hidden.
+    pub screen_reader: bool,
 }
 
 /// This program's part in a presentation given on two screens.
@@ -181,7 +184,7 @@ fn terminal_loop(
     let size = terminal.size()?;
     let _ = driver.update(Event::Resize(size.width, size.height));
     publish(&mut publisher, driver);
-    draw(terminal, driver.app())?;
+    draw(terminal, driver.app(), options.screen_reader)?;
     // The tests' way to prove that a panic leaves the terminal intact.
     if std::env::var_os("COOPDASH_TEST_PANIC").is_some_and(|v| v != "after-hang-up") {
         panic!("a panic asked for by COOPDASH_TEST_PANIC");
@@ -216,9 +219,9 @@ fn terminal_loop(
                 let _ = driver.update(Event::Reload);
                 let size = terminal.size()?;
                 let _ = driver.update(Event::Resize(size.width, size.height));
-                draw(terminal, driver.app())?;
+                draw(terminal, driver.app(), options.screen_reader)?;
             }
-            None if effects.redraw => draw(terminal, driver.app())?,
+            None if effects.redraw => draw(terminal, driver.app(), options.screen_reader)?,
             None => {}
         }
     }
@@ -275,9 +278,17 @@ fn start_watcher(driver: &mut Driver, mode: WatchMode) -> Option<FileWatcher> {
 /// Draws one frame as a synchronized update (mode 2026): a terminal that knows the mode shows
 /// the frame when it is whole, never half drawn; one that does not ignores it. The bracket's end
 /// is also where a frame visibly ends, which the pseudo-terminal tests wait for.
-fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+///
+/// With `screen_reader`, the cursor is shown on the focused item (ratatui shows it where the
+/// frame puts it, and hides it in a frame that puts it nowhere); otherwise it stays hidden.
+fn draw(terminal: &mut DefaultTerminal, app: &App, screen_reader: bool) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| frame.render_widget(app, frame.area()))?;
+    terminal.draw(|frame| {
+        frame.render_widget(app, frame.area());
+        if screen_reader && let Some(at) = crate::ui::cursor_position(app.viewer(), frame.area()) {
+            frame.set_cursor_position(at);
+        }
+    })?;
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)
 }
 

@@ -8,6 +8,8 @@
 //! never drawn as nothing: it gets at least an eighth of a cell, and [`Drawn::too_small`] counts
 //! the bars that sliver overstates, for the chart to say so.
 
+mod cursor;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -179,9 +181,9 @@ impl Plot<'_> {
         if room == 0 {
             return;
         }
-        let lines = if rows >= 2 && width(&bar.label) > room { two_lines(&bar.label, room) } else { vec![] };
-        if lines.len() == 2 {
-            let first = text_row.saturating_sub(1).max(top);
+        if label_in_two(rows, room, &bar.label) {
+            let lines = two_lines(&bar.label, room);
+            let first = label_row(top, rows, text_row, room, &bar.label);
             for (row, line) in (first..).zip(&lines) {
                 buf.set_stringn(x, row, line, room, bar.look.label);
             }
@@ -263,6 +265,17 @@ fn inside(text: usize, eighths: u32) -> bool {
 pub fn label_room(longest: usize, room: usize, value_width: usize) -> usize {
     let bars = (room / 3).max(value_width.saturating_add(2));
     longest.min(room.saturating_sub(bars).saturating_sub(1))
+}
+
+/// Whether a label beside a bar `rows` thick takes two rows of `room` columns.
+fn label_in_two(rows: u16, room: usize, label: &str) -> bool {
+    rows >= 2 && width(label) > room
+}
+
+/// The row a horizontal bar's label begins on: the value's row, or the one above it (within the
+/// bar) when the label takes two.
+fn label_row(top: u16, rows: u16, text_row: u16, room: usize, label: &str) -> u16 {
+    if label_in_two(rows, room, label) { text_row.saturating_sub(1).max(top) } else { text_row }
 }
 
 /// A label in two lines of at most `room` columns, broken at the last space that lets the first

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Position, Rect};
 use ratatui::widgets::Widget;
 
 use super::bars::{Axis, BarLook, BarSpec, Plot};
@@ -97,25 +97,11 @@ impl Bars<'_> {
     /// Draws the bars in `area`, up to `limits` thick.
     pub fn draw_within(&self, full: Rect, limits: BarLimits, buf: &mut Buffer) -> Shown {
         let metrics = &self.dataset.metrics;
-        let spark = if self.sparklines && !self.vertical {
-            sparkline::columns(self.members.iter().map(|&m| metrics[m].history.as_slice()), full.width)
-        } else {
-            0
-        };
-        // The sparklines take the right edge, a column apart from the bars' values.
-        let area = Rect { width: full.width.saturating_sub(if spark > 0 { spark + 1 } else { 0 }), ..full };
-        let slots = bar_slots_within(self.members.len(), area, self.vertical, self.cursor, limits);
+        let (area, spark, slots) = self.placement(full, limits);
         let label_width = self.members.iter().map(|&m| width(&metrics[m].label)).max().unwrap_or(0);
         // The scale is the whole chart's, not the window's, so bars keep their lengths as it scrolls.
         let axis = Axis::of(self.scale_of.iter().map(|&m| metrics[m].value), self.scale);
-        let bars: Vec<BarSpec> = slots
-            .window
-            .clone()
-            .map(|position| {
-                let selected = self.highlight && position == self.cursor;
-                self.bar(&metrics[self.members[position]], selected)
-            })
-            .collect();
+        let bars = self.window_bars(&slots);
         let drawn = Plot { bars: &bars, axis, slots: &slots, label_width }.draw(area, buf);
         if spark > 0 {
             self.sparklines(&slots, Rect { x: area.right() + 1, width: spark, ..full }, buf);
@@ -131,6 +117,44 @@ impl Bars<'_> {
                 history.len() >= 2 && history.iter().rev().take(usize::from(spark)).any(|p| p.bound.is_some())
             });
         Shown { window: slots.window, too_small, bound_points }
+    }
+
+    /// Where the cursor bar's label is drawn in `full` (see [`Bars::draw_within`]), for the
+    /// screen-reader cursor.
+    pub fn label_at(&self, full: Rect, limits: BarLimits) -> Option<Position> {
+        let metrics = &self.dataset.metrics;
+        let (area, _, slots) = self.placement(full, limits);
+        let label_width = self.members.iter().map(|&m| width(&metrics[m].label)).max().unwrap_or(0);
+        let axis = Axis::of(self.scale_of.iter().map(|&m| metrics[m].value), self.scale);
+        let bars = self.window_bars(&slots);
+        let shown = self.cursor.checked_sub(slots.window.start)?;
+        Plot { bars: &bars, axis, slots: &slots, label_width }.label_at(area, shown)
+    }
+
+    /// The bars' area (what the sparklines leave), the sparklines' columns, and where the bars
+    /// sit in it.
+    fn placement(&self, full: Rect, limits: BarLimits) -> (Rect, u16, crate::geometry::BarSlots) {
+        let metrics = &self.dataset.metrics;
+        let spark = if self.sparklines && !self.vertical {
+            sparkline::columns(self.members.iter().map(|&m| metrics[m].history.as_slice()), full.width)
+        } else {
+            0
+        };
+        // The sparklines take the right edge, a column apart from the bars' values.
+        let area = Rect { width: full.width.saturating_sub(if spark > 0 { spark + 1 } else { 0 }), ..full };
+        (area, spark, bar_slots_within(self.members.len(), area, self.vertical, self.cursor, limits))
+    }
+
+    /// The bars of the window `slots` shows.
+    fn window_bars(&self, slots: &crate::geometry::BarSlots) -> Vec<BarSpec> {
+        slots
+            .window
+            .clone()
+            .map(|position| {
+                let selected = self.highlight && position == self.cursor;
+                self.bar(&self.dataset.metrics[self.members[position]], selected)
+            })
+            .collect()
     }
 
     /// Each shown bar's history, on its value's row of `strip`.
@@ -211,7 +235,37 @@ pub fn render(app: &Viewer, loaded: &Loaded, index: usize, area: Rect, buf: &mut
     };
     let block = pane_block(app.view.theme(), &chart.title, &unit, focused(app, Pane::Chart(index)), area.width);
     let inner = block.inner(area);
-    let bars = Bars {
+    let bars = dashboard_bars(app, dataset, index, inner);
+    let shown = bars.draw(inner, buf);
+    let (above, below) = (shown.window.start, chart.metrics.len() - shown.window.end);
+    // What the marks before values mean, for the bars that carry one.
+    let legend = crate::details::legend_of_metrics(dataset, &chart.metrics);
+    let bound_points = shown.bound_points.then(|| "underlined point: a bound".to_owned());
+    let parts = [Some(hidden_caption(above, below)), too_small_caption(shown.too_small), Some(legend), bound_points];
+    let caption = parts.into_iter().flatten().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ");
+    // The frame goes on after the bars so its caption is not drawn over.
+    with_caption(block, caption, app.view.theme().dim, area.width).render(area, buf);
+}
+
+/// Where the selected bar's label of the dashboard's chart `index` is drawn in its pane `area`
+/// (a line chart: the first cell inside its frame), for the screen-reader cursor.
+pub fn label_at(app: &Viewer, loaded: &Loaded, index: usize, area: Rect) -> Option<Position> {
+    let chart = loaded.dataset.charts.get(index)?;
+    // The pane's frame is a plain border: its inside is the area less one cell all round.
+    let inner = area.inner(Margin::new(1, 1));
+    if inner.is_empty() {
+        return None;
+    }
+    if chart.kind == crate::dataset::ChartKind::Line {
+        return Some(inner.as_position());
+    }
+    dashboard_bars(app, &loaded.dataset, index, inner).label_at(inner, BarLimits::dataset(inner))
+}
+
+/// The bars of the dashboard's chart `index` (which exists) drawn in `inner`.
+fn dashboard_bars<'a>(app: &'a Viewer, dataset: &'a Dataset, index: usize, inner: Rect) -> Bars<'a> {
+    let chart = &dataset.charts[index];
+    Bars {
         dataset,
         members: &chart.metrics,
         scale_of: &chart.metrics,
@@ -230,14 +284,5 @@ pub fn render(app: &Viewer, loaded: &Loaded, index: usize, area: Rect, buf: &mut
         changes: app.content.changes(),
         value_of: &|m: &Metric| m.value,
         sparklines: true,
-    };
-    let shown = bars.draw(inner, buf);
-    let (above, below) = (shown.window.start, chart.metrics.len() - shown.window.end);
-    // What the marks before values mean, for the bars that carry one.
-    let legend = crate::details::legend_of_metrics(dataset, &chart.metrics);
-    let bound_points = shown.bound_points.then(|| "underlined point: a bound".to_owned());
-    let parts = [Some(hidden_caption(above, below)), too_small_caption(shown.too_small), Some(legend), bound_points];
-    let caption = parts.into_iter().flatten().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ");
-    // The frame goes on after the bars so its caption is not drawn over.
-    with_caption(block, caption, app.view.theme().dim, area.width).render(area, buf);
+    }
 }

@@ -1,7 +1,7 @@
 //! The gauges pane: one share per row (or two rows each when there is room).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
@@ -80,4 +80,22 @@ fn render_gauge(app: &Viewer, gauge: &Gauge, selected: bool, area: Rect, title_c
         let gauge_area = Rect { width: gauge_area.width.saturating_sub(1), ..gauge_area };
         line.render(gauge_area, buf);
     }
+}
+
+/// Where the selected gauge's title is drawn in the gauges pane `area` (after its `▸ `
+/// marker), for the screen-reader cursor; `None` without gauges or room.
+pub fn label_at(app: &Viewer, loaded: &Loaded, area: Rect) -> Option<Position> {
+    let count = loaded.dataset.gauges.len();
+    // The pane's frame is a plain border: its inside is the area less one cell all round.
+    let inner = area.inner(ratatui::layout::Margin::new(1, 1));
+    if inner.is_empty() || count == 0 {
+        return None;
+    }
+    let selected = app.view.gauge_selection().min(count - 1);
+    let slots = gauge_slots(count, inner.height, selected);
+    let offset = u16::try_from(selected.checked_sub(slots.window.start)?).ok()?;
+    let row = inner.y.saturating_add(offset.saturating_mul(slots.rows_each));
+    let marker = u16::try_from(width("▸ ")).unwrap_or(0);
+    (slots.window.contains(&selected) && row < inner.bottom())
+        .then(|| Position::new(inner.x.saturating_add(marker).min(inner.right() - 1), row))
 }

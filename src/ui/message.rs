@@ -182,6 +182,12 @@ fn offers_details(app: &Viewer) -> bool {
 /// A full query says so (`max 200 characters`), and one too long for the line shows its end,
 /// where the typing is, after a `…`.
 fn search_line(app: &Viewer, search: &Search, area: Rect, buf: &mut Buffer) {
+    search_prompt(app, search, area).0.render(area, buf);
+}
+
+/// The search line for `area`, and the column (from `area.x`) where the typing goes: after the
+/// query as it is shown (the screen-reader cursor sits there).
+pub(super) fn search_prompt(app: &Viewer, search: &Search, area: Rect) -> (Line<'static>, u16) {
     let theme = &app.view.theme();
     let found = if search.hits.is_empty() && !search.query.is_empty() {
         Span::styled(" no match ", theme.warning)
@@ -214,11 +220,13 @@ fn search_line(app: &Viewer, search: &Search, area: Rect, buf: &mut Buffer) {
     // Typed or pasted text is drawn sanitised like a file's: `❤️` in the prompt is as wide
     // for ratatui as for the terminal.
     let query = tail(&sanitize_line(&search.query), room.saturating_sub(kept).max(room / 2));
+    // The margin and the `/` before the query.
+    let typing = u16::try_from(width(&query).saturating_add(2)).unwrap_or(u16::MAX);
     let mut spans = vec![Span::styled("/", theme.key), Span::styled(query, theme.body)];
     spans.extend(after);
     let mut line = fit_spans(spans, usize::from(area.width).saturating_sub(1));
     line.spans.insert(0, Span::raw(" "));
-    line.render(area, buf);
+    (line, typing.min(area.width.saturating_sub(1)))
 }
 
 /// The end of `text` in at most `max` columns, after a `…` when the start was left out. Cuts

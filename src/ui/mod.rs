@@ -4,6 +4,7 @@ mod article;
 mod bars;
 mod big;
 mod chart;
+mod cursor;
 mod detail;
 mod emphasis;
 mod follow;
@@ -21,6 +22,8 @@ mod slide;
 mod slide_frame;
 mod sparkline;
 mod table;
+
+pub use cursor::cursor_position;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,7 +1,7 @@
 //! Presentation mode: one slide filling the screen, readable from the back of a room.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use tui_big_text::PixelSize;
@@ -38,17 +38,8 @@ pub fn thumbnail(app: &Viewer, loaded: &Loaded, index: usize, area: Rect, buf: &
 fn draw(app: &Viewer, loaded: &Loaded, index: usize, animated: bool, area: Rect, buf: &mut Buffer) -> [Rect; 3] {
     let theme = &app.view.theme();
     buf.set_style(area, theme.slide);
-    let [top, _, body, progress, bottom] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(u16::from(area.height >= 16)),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ]));
-    let frame = [top, progress, bottom];
+    let (frame, body) = frame_and_body(area);
     let Some(slide) = app.content.deck().get(index) else { return frame };
-    let margin = (area.width / 16).clamp(1, 12);
-    let body = Rect { x: body.x.saturating_add(margin), width: body.width.saturating_sub(2 * margin), ..body };
     if body.is_empty() {
         return frame;
     }
@@ -82,6 +73,40 @@ fn draw(app: &Viewer, loaded: &Loaded, index: usize, animated: bool, area: Rect,
         SlideContent::Metric(m) => number_slide(app, loaded, slide, &dataset.metrics[*m], body, buf),
     }
     frame
+}
+
+/// A slide's frame rows (top, autoplay progress, bottom) and its body, within its margins.
+fn frame_and_body(area: Rect) -> ([Rect; 3], Rect) {
+    let [top, _, body, progress, bottom] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(area.height >= 16)),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    let margin = (area.width / 16).clamp(1, 12);
+    let body = Rect { x: body.x.saturating_add(margin), width: body.width.saturating_sub(2 * margin), ..body };
+    ([top, progress, bottom], body)
+}
+
+/// Where the shown slide's title begins when it fills `area`, for the screen-reader cursor:
+/// the heading's first letter, or the top of a title slide's big letters. `None` on a blank
+/// screen, where nothing is drawn.
+pub fn title_at(app: &Viewer, area: Rect) -> Option<Position> {
+    let p = app.view.presentation();
+    let slide = app.content.deck().get(p.slide).filter(|_| !p.blank)?;
+    let (_, body) = frame_and_body(area);
+    if body.is_empty() {
+        return None;
+    }
+    if slide.content == SlideContent::Title {
+        return Some(title_block(slide, body).1.as_position());
+    }
+    let (heading, _, _) = heading_content_caption(body, slide.caption.as_deref());
+    let shown = crate::text::width::width(&truncate(&slide.title, usize::from(heading.width)));
+    let shown = u16::try_from(shown).unwrap_or(u16::MAX).min(heading.width);
+    // Centred as `Line::centered` centres it.
+    Some(Position::new(heading.x + (heading.width - shown) / 2, heading.y))
 }
 
 /// Splits a body into a heading row, the content, and the caption's rows (as many as it needs
@@ -162,14 +187,20 @@ fn middle(area: Rect, height: u16) -> Rect {
     Rect { y: area.y + (area.height - height) / 2, height, ..area }
 }
 
+/// A title slide's big title as it fits `body`, and the block of title, subtitle and source
+/// in the middle of the body.
+fn title_block(slide: &Slide, body: Rect) -> (big::Fit, Rect) {
+    let title = ascii_typography(&slide.title);
+    let fit = big::fit_title(&title, &slide.title, body.width, body.height / 2, 3, PixelSize::HalfHeight);
+    let rows = fit.height() + 2 + 1 + 2 + 1;
+    (fit, middle(body, rows))
+}
+
 fn title_slide(app: &Viewer, loaded: &Loaded, slide: &Slide, body: Rect, buf: &mut Buffer) {
     let theme = &app.view.theme();
     let dataset = &loaded.dataset;
-    let title = ascii_typography(&slide.title);
-    let fit = big::fit_title(&title, &slide.title, body.width, body.height / 2, 3, PixelSize::HalfHeight);
+    let (fit, area) = title_block(slide, body);
     let source = dataset.source.as_ref().map(|s| s.describe(" · "));
-    let rows = fit.height() + 2 + 1 + 2 + 1;
-    let area = middle(body, rows);
     let [title_area, _, subtitle_area, _, source_area] = area.layout(&Layout::vertical([
         Constraint::Length(fit.height()),
         Constraint::Length(2),

@@ -82,3 +82,15 @@ fn notes_pane(app: &Viewer, slide_title: &str, area: Rect, buf: &mut Buffer) {
     with_caption(block, more, theme.dim, area.width).render(area, buf);
     notes.render(theme, text, buf);
 }
+
+/// Where the current slide's title is drawn in the presenter view over `area`, for the
+/// screen-reader cursor; without the slide's picture, the first line of the notes.
+pub fn title_at(app: &Viewer, area: Rect) -> Option<ratatui::layout::Position> {
+    let areas = presenter_layout(area);
+    // Both panes have a plain border: their inside is the pane less one cell all round.
+    match (areas.current, areas.notes) {
+        (Some(rect), _) => super::slide::title_at(app, rect.inner(ratatui::layout::Margin::new(1, 1))),
+        (None, Some(rect)) => Some(rect.inner(ratatui::layout::Margin::new(1, 1)).as_position()),
+        (None, None) => None,
+    }
+}
