@@ -1,25 +1,35 @@
 //! How wide each column of a Markdown table is drawn: a pure function of the columns' natural
-//! widths (their widest cell) and the room the pane leaves for text.
+//! widths (their widest cell), their longest words and the room the pane leaves for text.
 
-/// A column never shrinks below this many cells (or its natural width, if narrower): narrower,
-/// its words would be cut every few letters.
-pub const LEAST: usize = 6;
+/// A column never shrinks below this many cells (or its natural width, if narrower).
+pub const LEAST: usize = 3;
+
+/// A column keeps room for its longest word (so words are not cut), up to this many cells: a
+/// longer word (a URL) is cut rather than keep the table off a narrow pane.
+pub const WORD_CAP: usize = 12;
+
+/// The least width of a column of `natural` width whose longest word is `word` wide.
+pub fn least_width(natural: usize, word: usize) -> usize {
+    natural.max(1).min(word.clamp(LEAST, WORD_CAP))
+}
 
 /// The widths to draw columns of `natural` widths (display columns of each column's widest cell)
-/// in `room` columns of text (the pane's width without the table's rules and padding).
+/// and `words` (of each column's longest unbreakable word) in `room` columns of text (the
+/// pane's width without the table's rules and padding).
 ///
 /// Every column gets its natural width when they all fit. Otherwise each shrinks in proportion to
-/// its natural width, but none below `min(natural, LEAST)`, and the cells wrap within it. `None`
+/// its natural width, but none below its [`least_width`], and the cells wrap within it. `None`
 /// when even those least widths do not fit: the table is then drawn as one `Header: value` line
 /// per cell. The widths sum to at most `room`, and each is at least 1 and at most its natural
 /// width (or 1).
-pub fn column_widths(natural: &[usize], room: usize) -> Option<Vec<usize>> {
+pub fn column_widths(natural: &[usize], words: &[usize], room: usize) -> Option<Vec<usize>> {
     let natural: Vec<usize> = natural.iter().map(|&n| n.max(1)).collect();
     let total: usize = natural.iter().sum();
     if total <= room {
         return Some(natural);
     }
-    let floors: Vec<usize> = natural.iter().map(|&n| n.min(LEAST)).collect();
+    let floors: Vec<usize> =
+        natural.iter().enumerate().map(|(i, &n)| least_width(n, words.get(i).copied().unwrap_or(0))).collect();
     if floors.iter().sum::<usize>() > room {
         return None;
     }
@@ -64,48 +74,54 @@ mod tests {
 
     #[test]
     fn columns_that_fit_keep_their_natural_widths() {
-        assert_eq!(column_widths(&[4, 10, 3], 30), Some(vec![4, 10, 3]));
-        assert_eq!(column_widths(&[4, 10, 3], 17), Some(vec![4, 10, 3]));
-        assert_eq!(column_widths(&[0, 2], 5), Some(vec![1, 2]), "an empty column still takes a cell");
+        assert_eq!(column_widths(&[4, 10, 3], &[4, 5, 3], 30), Some(vec![4, 10, 3]));
+        assert_eq!(column_widths(&[4, 10, 3], &[4, 5, 3], 17), Some(vec![4, 10, 3]));
+        assert_eq!(column_widths(&[0, 2], &[0, 2], 5), Some(vec![1, 2]), "an empty column still takes a cell");
     }
 
     #[test]
     fn wide_columns_shrink_in_proportion_and_use_the_room() {
-        assert_eq!(column_widths(&[20, 40], 30), Some(vec![10, 20]));
-        let widths = column_widths(&[33, 33, 34], 50).unwrap();
+        assert_eq!(column_widths(&[20, 40], &[5, 5], 30), Some(vec![10, 20]));
+        let widths = column_widths(&[33, 33, 34], &[5, 5, 5], 50).unwrap();
         assert_eq!(widths.iter().sum::<usize>(), 50);
         assert!(widths.iter().all(|&w| (16..=17).contains(&w)), "{widths:?}");
     }
 
     #[test]
-    fn a_narrow_column_keeps_its_least_width_and_the_wide_one_gives() {
-        // In proportion the first would get 2 cells; it keeps 4 (its natural width, under LEAST).
-        assert_eq!(column_widths(&[4, 60], 30), Some(vec![4, 26]));
-        assert_eq!(column_widths(&[10, 60], 30), Some(vec![LEAST, 24]));
+    fn a_column_keeps_room_for_its_longest_word_and_the_wide_one_gives() {
+        // In proportion the first would get 2 cells; it keeps 4, its longest word.
+        assert_eq!(column_widths(&[4, 60], &[4, 8], 30), Some(vec![4, 26]));
+        assert_eq!(column_widths(&[10, 60], &[7, 8], 30), Some(vec![7, 23]));
+        // A word longer than WORD_CAP is cut; a column of short words shrinks to LEAST.
+        assert_eq!(column_widths(&[40, 40], &[30, 1], 20), Some(vec![WORD_CAP, 8]));
+        assert_eq!(column_widths(&[40, 40], &[1, 1], 6), Some(vec![LEAST, LEAST]));
     }
 
     #[test]
     fn when_even_the_least_widths_do_not_fit_there_is_no_grid() {
-        assert_eq!(column_widths(&[10, 10, 10, 10, 10], 29), None);
-        assert!(column_widths(&[10, 10, 10, 10, 10], 30).is_some());
-        assert_eq!(column_widths(&[3], 0), None);
+        assert_eq!(column_widths(&[10; 5], &[6; 5], 29), None);
+        assert!(column_widths(&[10; 5], &[6; 5], 30).is_some());
+        assert_eq!(column_widths(&[3], &[3], 0), None);
     }
 
     proptest! {
         #[test]
         fn widths_never_exceed_the_room_and_no_column_is_empty(
-            natural in proptest::collection::vec(0usize..200, 1..12),
+            columns in proptest::collection::vec((0usize..200, 0usize..40), 1..12),
             room in 0usize..400,
         ) {
-            if let Some(widths) = column_widths(&natural, room) {
+            let natural: Vec<usize> = columns.iter().map(|c| c.0).collect();
+            let words: Vec<usize> = columns.iter().map(|c| c.1.min(c.0)).collect();
+            let least: Vec<usize> = natural.iter().zip(&words).map(|(&n, &w)| least_width(n, w)).collect();
+            if let Some(widths) = column_widths(&natural, &words, room) {
                 prop_assert_eq!(widths.len(), natural.len());
                 prop_assert!(widths.iter().sum::<usize>() <= room, "{:?} in {}", widths, room);
-                for (w, n) in widths.iter().zip(&natural) {
+                for ((w, n), l) in widths.iter().zip(&natural).zip(&least) {
                     prop_assert!(*w >= 1 && *w <= (*n).max(1), "{:?} from {:?}", widths, natural);
-                    prop_assert!(*w >= (*n).clamp(1, LEAST), "below its least width: {:?}", widths);
+                    prop_assert!(w >= l, "below its least width: {:?} {:?}", widths, least);
                 }
             } else {
-                prop_assert!(natural.iter().map(|&n| n.clamp(1, LEAST)).sum::<usize>() > room);
+                prop_assert!(least.iter().sum::<usize>() > room);
             }
         }
     }

@@ -16,7 +16,7 @@ mod wrap;
 mod wrapping;
 
 pub use badge::{BadgePlace, Halves, Row, badge_place, row_at};
-pub use columns::{LEAST, column_widths};
+pub use columns::{LEAST, WORD_CAP, column_widths, least_width};
 pub use fold::{fold, fold_with};
 use fold::{fold_sanitised, fold_sanitised_text};
 pub use scroll::Scroll;
@@ -178,5 +178,7 @@ impl Article {
     }
 }
 
+#[cfg(test)]
+mod table_tests;
 #[cfg(test)]
 mod tests;

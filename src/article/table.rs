@@ -31,6 +31,8 @@ pub struct TableCell {
     pub chars: usize,
     /// Display columns the cell takes on one line (its decorations, a link's URL, included).
     pub width: usize,
+    /// Display columns of its widest stretch with no line-break opportunity (its longest word).
+    pub word: usize,
 }
 
 impl TableCell {
@@ -48,6 +50,8 @@ pub struct Table {
     pub rows: Vec<Vec<TableCell>>,
     /// Display columns of each column's widest cell.
     pub natural: Vec<usize>,
+    /// Display columns of each column's longest word.
+    pub words: Vec<usize>,
 }
 
 impl Table {
@@ -130,13 +134,10 @@ impl Draft {
         starts.push(offset);
         let cell = |range: Range<usize>| {
             let range = range.start.min(runs.len())..range.end.min(runs.len());
-            let width = runs[range.clone()].iter().map(|r| width(&r.text)).sum();
-            TableCell {
-                offset: starts[range.start],
-                chars: starts[range.end] - starts[range.start],
-                width,
-                runs: range,
-            }
+            let text: String = runs[range.clone()].iter().map(|r| r.text.as_str()).collect();
+            let (width, word) = (width(&text), longest_word(&text));
+            let (offset, chars) = (starts[range.start], starts[range.end] - starts[range.start]);
+            TableCell { offset, chars, width, word, runs: range }
         };
         let rows: Vec<Vec<TableCell>> = self
             .rows
@@ -148,7 +149,22 @@ impl Draft {
                 cells
             })
             .collect();
-        let natural = (0..columns).map(|c| rows.iter().map(|row| row[c].width).max().unwrap_or(0)).collect();
-        Table { aligns: self.aligns, rows, natural }
+        let widest = |of: fn(&TableCell) -> usize| -> Vec<usize> {
+            (0..columns).map(|c| rows.iter().map(|row| of(&row[c])).max().unwrap_or(0)).collect()
+        };
+        let (natural, words) = (widest(|c| c.width), widest(|c| c.word));
+        Table { aligns: self.aligns, rows, natural, words }
     }
+}
+
+/// Display columns of the widest stretch of `text` between two line-break opportunities
+/// (UAX #14, as the article wraps), its trailing spaces left out.
+fn longest_word(text: &str) -> usize {
+    let mut from = 0;
+    let mut widest = 0;
+    for (at, _) in unicode_linebreak::linebreaks(text) {
+        widest = widest.max(width(text[from..at].trim_end()));
+        from = at;
+    }
+    widest
 }

@@ -82,7 +82,7 @@ fn frame(columns: usize) -> usize {
 
 /// The columns' widths at `width`, or `None` when the grid does not fit.
 fn grid(table: &Table, width: usize) -> Option<Vec<usize>> {
-    column_widths(&table.natural, width.checked_sub(frame(table.columns()))?)
+    column_widths(&table.natural, &table.words, width.checked_sub(frame(table.columns()))?)
 }
 
 /// Appends the screen lines of table `table` (block `index`) for `width` columns.
