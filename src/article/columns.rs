@@ -1,8 +1,9 @@
 //! How wide each column of a Markdown table is drawn: a pure function of the columns' natural
 //! widths (their widest cell), their longest words and the room the pane leaves for text.
 
-/// A column never shrinks below this many cells (or its natural width, if narrower).
-pub const LEAST: usize = 3;
+/// A column never shrinks below this many cells (or its natural width, if narrower): two
+/// ideographs, a short word.
+pub const LEAST: usize = 4;
 
 /// A column keeps room for its longest word (so words are not cut), up to this many cells: a
 /// longer word (a URL) is cut rather than keep the table off a narrow pane.
@@ -94,7 +95,7 @@ mod tests {
         assert_eq!(column_widths(&[10, 60], &[7, 8], 30), Some(vec![7, 23]));
         // A word longer than WORD_CAP is cut; a column of short words shrinks to LEAST.
         assert_eq!(column_widths(&[40, 40], &[30, 1], 20), Some(vec![WORD_CAP, 8]));
-        assert_eq!(column_widths(&[40, 40], &[1, 1], 6), Some(vec![LEAST, LEAST]));
+        assert_eq!(column_widths(&[40, 40], &[1, 1], 8), Some(vec![LEAST, LEAST]));
     }
 
     #[test]
