@@ -140,13 +140,19 @@ fn a_quote_in_a_cell_is_the_evidence_of_its_metric_with_the_badge_under_its_row(
     press(&mut app, KeyCode::Tab); // the Berths chart: over 120, quoted as "more than 120"
     let pane = article_pane(&app);
     let rows: Vec<&str> = pane.lines().step_by(2).collect();
-    let badge = rows.iter().position(|r| r.contains("↳ over 120 · Berths at Northby")).unwrap_or_else(|| panic!("{pane}"));
+    let badge =
+        rows.iter().position(|r| r.contains("↳ over 120 · Berths at Northby")).unwrap_or_else(|| panic!("{pane}"));
     assert!(rows[badge - 1].contains("│ than 120 │"), "under the row's last line:\n{pane}");
     assert!(rows[badge + 1].contains("├───"), "the next row follows:\n{pane}");
     let data = app.content().data().unwrap();
     let place = data.evidence_place(data.dataset.metric_index("berths").unwrap()).expect("the quote is found");
     let article = &data.article.as_ref().unwrap().article;
-    let cell: String = article.blocks[place.sentence.block].plain_text().chars().skip(place.sentence.start).take(place.sentence.end - place.sentence.start).collect();
+    let cell: String = article.blocks[place.sentence.block]
+        .plain_text()
+        .chars()
+        .skip(place.sentence.start)
+        .take(place.sentence.end - place.sentence.start)
+        .collect();
     assert_eq!(cell, "more than 120", "the evidence is the cell, not the whole table");
 }
 

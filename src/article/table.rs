@@ -64,7 +64,7 @@ impl Table {
     pub fn cells_around(&self, span: TextSpan) -> TextSpan {
         let cells = || self.rows.iter().flatten().filter(|c| c.chars > 0);
         let first = cells().find(|c| c.end() > span.start);
-        let last = cells().filter(|c| c.offset < span.end.max(span.start + 1)).last();
+        let last = cells().rev().find(|c| c.offset < span.end.max(span.start + 1));
         match (first, last) {
             (Some(first), Some(last)) if first.offset <= last.offset => {
                 TextSpan { block: span.block, start: first.offset.min(span.start), end: last.end().max(span.end) }
