@@ -83,6 +83,10 @@ impl WrappedLine {
             return None;
         }
         let block = blocks.get(self.block)?;
+        // A table's line shows parts of several cells side by side: it is never cut.
+        if matches!(block.kind, super::BlockKind::Table(_)) {
+            return None;
+        }
         let mut before = Vec::new();
         let mut after = Vec::new();
         let mut offset = self.offset;
@@ -104,8 +108,8 @@ impl WrappedLine {
             }
             let byte = piece.text.char_indices().nth(at - offset).map_or(piece.text.len(), |(i, _)| i);
             let (head, tail) = split_cow(piece.text, byte);
-            before.push(Piece { text: head, style: piece.style });
-            after.push(Piece { text: tail, style: piece.style });
+            before.push(Piece { text: head, style: piece.style, at: piece.at });
+            after.push(Piece { text: tail, style: piece.style, at: None });
             cut = true;
         }
         if !cut {

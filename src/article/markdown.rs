@@ -1,14 +1,15 @@
 //! Markdown → blocks, with pulldown-cmark doing the parsing.
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::table::Draft;
 use super::{Block, BlockKind, Run, RunStyle};
 
-/// Parses sanitised Markdown into blocks. Unsupported constructs (HTML, footnotes) degrade to
-/// their text, never to nothing.
+/// Parses sanitised Markdown into blocks, tables (GitHub's pipe tables) included. Unsupported
+/// constructs (HTML, footnotes) degrade to their text, never to nothing.
 pub fn parse(text: &str) -> Vec<Block> {
     let mut builder = Builder::default();
-    for event in Parser::new(text) {
+    for event in Parser::new_ext(text, Options::ENABLE_TABLES) {
         builder.event(event);
     }
     builder.finish_block();
@@ -26,6 +27,10 @@ struct Builder {
     quote_depth: usize,
     /// The URL of the link being read, shown after its text when it differs from it.
     link: Option<(String, usize)>,
+    /// The table being read, if any: its block is `current`.
+    table: Option<Draft>,
+    /// The next text starts a run of its own (a table cell's first), even in the same style.
+    fresh: bool,
 }
 
 impl Builder {
@@ -91,6 +96,18 @@ impl Builder {
                 self.style.link = true;
             }
             Tag::Image { .. } => self.push("[image: ", RunStyle { marker: true, ..self.style }),
+            Tag::Table(aligns) => {
+                self.begin(BlockKind::Paragraph);
+                self.table = Some(Draft::new(&aligns));
+            }
+            Tag::TableHead => self.table.iter_mut().for_each(|t| t.head = true),
+            Tag::TableCell => {
+                if let (Some(table), Some(block)) = (self.table.as_mut(), self.current.as_mut()) {
+                    table.start_cell(&mut block.runs);
+                    self.fresh = true;
+                }
+            }
+            Tag::TableRow => {}
             _ => {}
         }
     }
@@ -122,6 +139,24 @@ impl Builder {
                 }
             }
             TagEnd::Image => self.push("]", RunStyle { marker: true, ..self.style }),
+            TagEnd::TableCell => {
+                if let (Some(table), Some(block)) = (self.table.as_mut(), self.current.as_ref()) {
+                    table.end_cell(block.runs.len());
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(table) = self.table.as_mut() {
+                    table.end_row();
+                    table.head = false;
+                }
+            }
+            TagEnd::TableRow => self.table.iter_mut().for_each(Draft::end_row),
+            TagEnd::Table => {
+                if let (Some(table), Some(mut block)) = (self.table.take(), self.current.take()) {
+                    block.kind = BlockKind::Table(Box::new(table.finish(&block.runs)));
+                    self.blocks.push(block);
+                }
+            }
             _ => {}
         }
     }
@@ -154,11 +189,17 @@ impl Builder {
         if text.is_empty() {
             return;
         }
+        let (text, style) = match &self.table {
+            // A cell is one line of text; the header's is strong.
+            Some(table) => (text.replace('\n', " ").into(), RunStyle { strong: style.strong || table.head, ..style }),
+            None => (std::borrow::Cow::Borrowed(text), style),
+        };
         let block = self.current.get_or_insert_with(|| Block { kind: BlockKind::Paragraph, runs: Vec::new() });
         match block.runs.last_mut() {
-            Some(last) if last.style == style => last.text.push_str(text),
-            _ => block.runs.push(Run { text: text.to_owned(), style }),
+            Some(last) if last.style == style && !self.fresh => last.text.push_str(&text),
+            _ => block.runs.push(Run { text: text.into_owned(), style }),
         }
+        self.fresh = false;
     }
 }
 

@@ -3,19 +3,24 @@
 
 mod badge;
 mod breaking;
+mod columns;
 mod fold;
 mod markdown;
 mod quotes;
 mod scroll;
 mod sentence;
 mod spans;
+mod table;
+mod table_wrap;
 mod wrap;
 mod wrapping;
 
 pub use badge::{BadgePlace, Halves, Row, badge_place, row_at};
+pub use columns::{LEAST, WORD_CAP, column_widths, least_width};
 pub use fold::{fold, fold_with};
 use fold::{fold_sanitised, fold_sanitised_text};
 pub use scroll::Scroll;
+pub use table::{Align, Table, TableCell};
 pub use wrap::{LineKind, Piece, Prefix, WrappedLine, line_of, wrap, wrap_blocks};
 pub use wrapping::{AT_ONCE, Wrapping};
 
@@ -54,6 +59,8 @@ pub enum BlockKind {
     /// Preformatted lines: never re-flowed.
     Code,
     Rule,
+    /// A table: its cells are the block's runs (see [`table`]).
+    Table(Box<Table>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,5 +178,7 @@ impl Article {
     }
 }
 
+#[cfg(test)]
+mod table_tests;
 #[cfg(test)]
 mod tests;

@@ -40,9 +40,12 @@ impl Article {
     }
 
     /// The sentence that contains `span` (all the sentences it touches), within its block, by
-    /// Unicode's sentence rules: see [`super::sentence`].
+    /// Unicode's sentence rules: see [`super::sentence`]. In a table, the cells it touches.
     pub fn sentence_around(&self, span: TextSpan) -> TextSpan {
         let Some(block) = self.blocks.get(span.block) else { return span };
+        if let super::BlockKind::Table(table) = &block.kind {
+            return table.cells_around(span);
+        }
         let (start, end) = super::sentence::sentence_around(&block.plain_text(), span.start, span.end);
         TextSpan { block: span.block, start, end }
     }

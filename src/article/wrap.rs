@@ -52,8 +52,10 @@ pub struct WrappedLine {
     /// line's place in the document, stable across widths (used to keep the reader's place).
     pub offset: usize,
     pub prefix: Prefix,
-    start: TextPos,
-    end: TextPos,
+    /// Where the line's text starts and ends in the block's runs (a table's line says instead
+    /// which part of the table it is: see [`super::table_wrap`]).
+    pub(super) start: TextPos,
+    pub(super) end: TextPos,
 }
 
 /// A piece of a line to draw: decorations are marker pieces.
@@ -61,10 +63,14 @@ pub struct WrappedLine {
 pub struct Piece<'a> {
     pub text: Cow<'a, str>,
     pub style: RunStyle,
+    /// The char offset, in the block's plain text, where this text piece starts, when it does
+    /// not follow on from the text piece before it (in a table, each cell's part of the line);
+    /// `None`: it follows on (from the line's `offset`, for the first).
+    pub at: Option<usize>,
 }
 
 pub(super) fn marker<'a>(text: impl Into<Cow<'a, str>>) -> Piece<'a> {
-    Piece { text: text.into(), style: RunStyle { marker: true, ..RunStyle::default() } }
+    Piece { text: text.into(), style: RunStyle { marker: true, ..RunStyle::default() }, at: None }
 }
 
 impl WrappedLine {
@@ -73,9 +79,10 @@ impl WrappedLine {
     pub fn pieces<'a>(&self, blocks: &'a [Block], width: usize) -> Vec<Piece<'a>> {
         let Some(block) = blocks.get(self.block) else { return Vec::new() };
         let mut pieces = Vec::new();
-        match self.kind {
-            LineKind::Blank => return pieces,
-            LineKind::Rule => return vec![marker("─".repeat(width))],
+        match (self.kind, &block.kind) {
+            (LineKind::Blank, _) => return pieces,
+            (LineKind::Rule, _) => return vec![marker("─".repeat(width))],
+            (_, BlockKind::Table(table)) => return super::table_wrap::pieces(block, table, self, width),
             _ => {}
         }
         let (first, next) = prefixes(&block.kind);
@@ -89,7 +96,7 @@ impl WrappedLine {
             let from = if run_index == self.start.run { self.start.byte as usize } else { 0 };
             let to = if run_index == self.end.run { self.end.byte as usize } else { run.text.len() };
             if from < to {
-                pieces.push(Piece { text: Cow::Borrowed(&run.text[from..to]), style: run.style });
+                pieces.push(Piece { text: Cow::Borrowed(&run.text[from..to]), style: run.style, at: None });
             }
         }
         pieces
@@ -136,7 +143,7 @@ pub fn wrap_blocks(blocks: &[Block], range: std::ops::Range<usize>, width: usize
     }
 }
 
-fn plain_line(kind: LineKind, block: usize) -> WrappedLine {
+pub(super) fn plain_line(kind: LineKind, block: usize) -> WrappedLine {
     WrappedLine { kind, block, offset: 0, prefix: Prefix::None, start: TextPos::default(), end: TextPos::default() }
 }
 
@@ -169,6 +176,10 @@ fn wrap_block<'a>(
         BlockKind::Code => LineKind::Code,
         BlockKind::Rule => {
             out.push(plain_line(LineKind::Rule, index));
+            return;
+        }
+        BlockKind::Table(table) => {
+            super::table_wrap::wrap_table(block, table, index, width, out);
             return;
         }
     };
@@ -206,10 +217,21 @@ fn wrap_block<'a>(
 
 /// The block's graphemes, into a vector reused from block to block.
 pub(super) fn fill_cells<'a>(block: &'a Block, cells: &mut Vec<Cell<'a>>) {
+    fill_run_cells(block, 0..block.runs.len(), 0, cells);
+}
+
+/// The graphemes of runs `runs` of the block, whose text starts at char `offset` of the block's
+/// plain text (their bytes counted from the first of them): a table cell's.
+pub(super) fn fill_run_cells<'a>(
+    block: &'a Block,
+    runs: std::ops::Range<usize>,
+    mut offset: usize,
+    cells: &mut Vec<Cell<'a>>,
+) {
     cells.clear();
-    let mut offset = 0;
     let mut base = 0;
-    for (index, run) in block.runs.iter().enumerate() {
+    let runs = runs.start.min(block.runs.len())..runs.end.min(block.runs.len());
+    for (index, run) in block.runs.iter().enumerate().take(runs.end).skip(runs.start) {
         // Decorations inside a block (link URLs) are text to draw but not plain text.
         let counts = !run.style.marker;
         push_graphemes(run.text.as_str(), (index, base), &mut offset, counts, cells);

@@ -40,6 +40,9 @@ pub fn styled_line<'a>(
     let mut spans: Vec<Span<'a>> = Vec::with_capacity(pieces.len());
     let mut offset = line.offset;
     for run in pieces {
+        if let (Some(at), false) = (run.at, run.style.marker) {
+            offset = at; // a table's next cell
+        }
         let style = base.patch(run_style(theme, run.style));
         let (skipped, text) = without_leading_marks(run.text);
         if run.style.marker || touching.is_empty() {
