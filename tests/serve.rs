@@ -269,11 +269,14 @@ fn random_bytes_a_huge_window_and_a_reader_that_stops_leave_the_others_running()
 fn a_viewer_that_stops_reading_is_cut_off_at_the_stall_timeout_while_the_others_carry_on() {
     let (dir, path) = dataset();
     let stall_timeout = Duration::from_secs(3);
-    let server = serve_stalling(&path, dir.path(), open(), limits(), stall_timeout);
+    // Two connections from one address: the stalled one's place must come free.
+    let limits = Limits { max_per_address: 2, ..limits() };
+    let server = serve_stalling(&path, dir.path(), open(), limits, stall_timeout);
     let address = server.address;
     let socket = coopdash::runtime::follow::socket_path(&coopdash::load::DatasetSource::File(path.clone())).unwrap();
     let (sender, _asked) = mpsc::channel::<Message>();
     let presenter = coopdash::runtime::follow::serve::Server::start(socket, sender).unwrap();
+    const SLIDE: &str = "Twenty counts of countries, 1 of 2";
     runtime().block_on(async {
         let mut calm = Viewer::open(address, 80, 24).await;
         let mut stalled = Viewer::open_with(address, 120, 40, client::stingy()).await;
@@ -293,8 +296,9 @@ fn a_viewer_that_stops_reading_is_cut_off_at_the_stall_timeout_while_the_others_
             if blank {
                 calm.until("the calm viewer blanked", |s| s.trim().is_empty()).await;
             } else {
-                calm.until("the calm viewer on slide 2", |s| s.contains("Twenty counts of countries, 1 of 2")).await;
+                calm.until("the calm viewer on slide 2", |s| s.contains(SLIDE)).await;
             }
+            blank
         };
         let mut steps = 0;
         while server.stalled() == 0 {
@@ -313,10 +317,27 @@ fn a_viewer_that_stops_reading_is_cut_off_at_the_stall_timeout_while_the_others_
         }
         assert!(while_stalled > 0, "the calm viewer got no frame while the other was behind");
         assert_eq!(server.stalled(), 0);
-        // Its connection is gone: reading again, it finds the end of its channel.
+        // Its connection is gone, though it never reads again: its place is free for another.
+        let deadline = Instant::now() + PATIENCE;
+        let handle = loop {
+            let config = std::sync::Arc::new(russh::client::Config::default());
+            let handler = client::Client { seen: Default::default() };
+            if let Ok(mut handle) = russh::client::connect(config, address, handler).await
+                && handle.authenticate_none("late").await.is_ok_and(|auth| auth.success())
+            {
+                break handle;
+            }
+            assert!(Instant::now() < deadline, "the stalled viewer's connection is kept");
+            tokio::task::yield_now().await;
+        };
+        let mut late = Viewer::on(handle, 80, 24).await;
+        // The presenter shows slide 2 (not blank), where the newcomer lands.
+        while step().await {}
+        late.until("a viewer in the stalled one's place", |s| s.contains(SLIDE)).await;
+        // Reading again, the stalled viewer finds the end of its channel.
         stalled.until_closed().await;
         step().await;
-        assert_eq!(server.viewers(), 1, "the calm viewer is still there");
+        assert_eq!(server.viewers(), 2, "the calm viewer and the late one");
     });
 }
 

@@ -44,12 +44,14 @@ fn a_viewers_help_lists_its_own_keys_and_none_it_cannot_use() {
         all.extend(frame);
     }
     // The help window's own columns, inside its border.
-    let window = crate::layout::help_window(ratatui::layout::Rect::new(0, 0, size.0, size.1), 0).window;
+    let window = seat.view.help_window(&content).window;
     let mut parsed = vt100::Parser::new(size.1, size.0, 0);
     parsed.process(&all);
     let help: Vec<String> = parsed
         .screen()
         .rows(window.x + 1, window.width - 2)
+        .skip(usize::from(window.y) + 1)
+        .take(usize::from(window.height) - 2)
         .map(|row| row.trim().to_owned())
         .filter(|row| !row.is_empty())
         .collect();

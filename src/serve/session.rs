@@ -3,15 +3,15 @@
 //! environment variables, port and agent forwarding are refused at once. Sizes are capped
 //! before they reach the hub; input bytes become events here (see [`Keys`]), and a viewer
 //! that types faster than the hub reads has its keys dropped, not queued without end.
-//! Frames go out through [`writer::write_frames`], within the window the client grants.
+//! Frames go out through [`super::writer::write_frames`].
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 
 use russh::keys::ssh_key::PublicKey;
-use russh::server::{Auth, Msg, Session};
-use russh::{Channel, ChannelId, ChannelWriteHalf, MethodKind, MethodSet, Pty};
+use russh::server::{Auth, Handle, Msg, Session};
+use russh::{Channel, ChannelId, MethodKind, MethodSet, Pty};
 use tokio::sync::{mpsc, oneshot};
 
 use super::access::Access;
@@ -55,8 +55,6 @@ pub struct Connection {
     shared: Shared,
     id: ViewerId,
     channel: Option<ChannelId>,
-    /// The session channel's writer, until the shell request starts the viewer's writer task.
-    writer: Option<ChannelWriteHalf<Msg>>,
     /// The connection's socket (a second descriptor of it), to cut a viewer that stopped
     /// reading: no write to it would ever end.
     line: Option<std::net::TcpStream>,
@@ -70,14 +68,13 @@ pub struct Connection {
 }
 
 impl Connection {
-    /// A connection's handler; `line` is its socket, to cut it off (see [`Close::Cut`]).
+    /// A connection's handler; `line` is its socket, to cut it off (see [`super::seat::Close::Cut`]).
     pub fn new(shared: Shared, line: Option<std::net::TcpStream>) -> Self {
         let id = shared.next_id.fetch_add(1, Ordering::Relaxed) as ViewerId;
         Self {
             shared,
             id,
             channel: None,
-            writer: None,
             line,
             size: (80, 24),
             started: false,
@@ -104,15 +101,14 @@ impl Connection {
 
     /// The viewer's dashboard, in this channel: frames flow through a bounded queue to a task
     /// that writes them to the channel.
-    fn start(&mut self) {
-        let Some(writer) = self.writer.take() else { return };
+    fn start(&mut self, channel: ChannelId, handle: Handle) {
         self.started = true;
         let (frames, queue) = mpsc::channel(FRAME_QUEUE);
         let (close, closed) = oneshot::channel();
         let behind = Arc::new(AtomicBool::new(false));
         let outlet = Outlet { frames, close, behind: Arc::clone(&behind) };
         let ends = Ends { closed, line: self.line.take(), notes: self.shared.notes.clone(), id: self.id };
-        tokio::spawn(write_frames(writer, queue, behind, ends));
+        tokio::spawn(write_frames(handle, channel, queue, behind, ends));
         let _ = self.shared.notes.send(Note::Join { id: self.id, size: self.size, outlet });
     }
 }
@@ -158,10 +154,6 @@ impl russh::server::Handler for Connection {
         // One viewer per connection; a second channel is refused (the handle's drop refuses).
         if self.channel.is_none() {
             self.channel = Some(channel.id());
-            // The viewer's bytes come through `data` below: the channel's reading half is
-            // dropped (russh skips it then), the writing half kept for the frames.
-            let (_reader, writer) = channel.split();
-            self.writer = Some(writer);
             reply.accept().await;
         }
         Ok(())
@@ -190,7 +182,7 @@ impl russh::server::Handler for Connection {
             return session.channel_failure(channel);
         }
         session.channel_success(channel)?;
-        self.start();
+        self.start(channel, session.handle());
         Ok(())
     }
 

@@ -1,16 +1,16 @@
-//! A viewer's writer task: its frames to its SSH channel, each within the window the client
-//! grants. russh's channel writer waits for that window; the session handle's `data` would
-//! queue frames inside russh without bound. So a viewer that stops reading stops its writer
-//! here, its queue of [`super::session::FRAME_QUEUE`] frames fills, and the hub drops frames
-//! for it until it catches up, or cuts it off at the stall timeout.
+//! A viewer's writer task: its frames to its SSH channel. russh takes no more messages from a
+//! connection's handle while it holds data the client has granted no window for, so a viewer
+//! that stops reading stops its writer here, its queue of [`super::session::FRAME_QUEUE`]
+//! frames fills, and the hub drops frames for it until it catches up, or cuts it off at the
+//! stall timeout.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
-use russh::ChannelWriteHalf;
-use russh::server::Msg;
+use russh::ChannelId;
+use russh::server::Handle;
 use tokio::sync::{mpsc, oneshot};
 
 use super::hub::{Note, ViewerId};
@@ -25,12 +25,12 @@ pub struct Ends {
     pub id: ViewerId,
 }
 
-/// Writes a viewer's frames to its channel, each within the window the client grants, until
-/// the hub or the channel ends it; then gives the viewer's terminal back (main screen, cursor)
+/// Writes a viewer's frames to its channel until the hub or the channel ends it; then gives the viewer's terminal back (main screen, cursor)
 /// and closes the channel, or, for a viewer that reads nothing, cuts the connection. A write
 /// the client does not take (it stopped reading) waits here, never in the hub.
 pub async fn write_frames(
-    writer: ChannelWriteHalf<Msg>,
+    handle: Handle,
+    channel: ChannelId,
     mut queue: mpsc::Receiver<Vec<u8>>,
     behind: Arc<AtomicBool>,
     ends: Ends,
@@ -43,7 +43,7 @@ pub async fn write_frames(
         };
         let Some(frame) = frame else { break Close::Goodbye };
         let sent = tokio::select! {
-            sent = writer.data_bytes(frame) => sent.is_ok(),
+            sent = handle.data(channel, frame) => sent.is_ok(),
             how = &mut closed => break how.unwrap_or(Close::Goodbye),
         };
         if !sent {
@@ -55,10 +55,10 @@ pub async fn write_frames(
         }
     };
     let goodbye = async {
-        let _ = writer.data_bytes(Screen::closing()).await;
-        let _ = writer.exit_status(0).await;
-        let _ = writer.eof().await;
-        let _ = writer.close().await;
+        let _ = handle.data(channel, Screen::closing()).await;
+        let _ = handle.exit_status_request(channel, 0).await;
+        let _ = handle.eof(channel).await;
+        let _ = handle.close(channel).await;
     };
     // A viewer that reads nothing gets no goodbye, and its connection is cut: russh would
     // otherwise keep it (and its place among the viewers) until the idle timeout.
