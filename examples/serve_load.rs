@@ -135,7 +135,7 @@ fn server(dataset: PathBuf, keys: PathBuf) {
             theme: coopdash::theme::ThemeName::Dark,
             watch: None,
             follow: true,
-            slow_limit: Duration::from_secs(30),
+            stall_timeout: Duration::from_secs(30),
         },
     };
     let running = coopdash::serve::start(settings).unwrap();

@@ -235,9 +235,12 @@ pub const HELP_SECTIONS: [(&str, Context); 6] = [
     ("This help", Context::Help),
 ];
 
+/// The notes' paragraph on the mouse, left out of the help of a view no mouse reaches.
+pub const MOUSE_NOTE: &str = "Mouse: the wheel scrolls the pane under the pointer, a click selects a bar, a gauge or a pane. To select text with the mouse hold Shift, or start coopdash with --no-mouse.";
+
 /// The notes under the key list, one paragraph each (the help wraps them to its width).
 pub const HELP_NOTES: &[&str] = &[
-    "Mouse: the wheel scrolls the pane under the pointer, a click selects a bar, a gauge or a pane. To select text with the mouse hold Shift, or start coopdash with --no-mouse.",
+    MOUSE_NOTE,
     "Selecting a metric scrolls the article to its quote and highlights the sentence; underlined numbers in the article are the ones the charts show.",
     "Only key presses count; Esc never quits.",
     "While a slide is blank (b), the first key, whatever it is, brings the same slide back; q and Ctrl-C still quit.",

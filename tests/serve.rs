@@ -43,6 +43,11 @@ fn limits() -> Limits {
 
 /// A server of `dataset` on a free loopback port, its host key in `keys`.
 fn serve(dataset: &Path, keys: &Path, access: Access, limits: Limits) -> Running {
+    serve_stalling(dataset, keys, access, limits, Duration::from_secs(30))
+}
+
+/// [`serve`], a viewer that stops reading disconnected after `stall_timeout`.
+fn serve_stalling(dataset: &Path, keys: &Path, access: Access, limits: Limits, stall_timeout: Duration) -> Running {
     let (host_key, _) = host_key::load_or_create(&keys.join(host_key::FILE_NAME)).unwrap();
     let settings = Settings {
         request: LoadRequest::resolve(Some(dataset.to_path_buf()), None).0,
@@ -54,7 +59,7 @@ fn serve(dataset: &Path, keys: &Path, access: Access, limits: Limits) -> Running
             theme: ThemeName::Dark,
             watch: Some(coopdash::runtime::WatchMode::Native),
             follow: true,
-            slow_limit: Duration::from_secs(30),
+            stall_timeout,
         },
     };
     coopdash::serve::start(settings).unwrap()
@@ -258,6 +263,82 @@ fn random_bytes_a_huge_window_and_a_reader_that_stops_leave_the_others_running()
         drop(silent);
     });
     drop(server);
+}
+
+#[test]
+fn a_viewer_that_stops_reading_is_cut_off_at_the_stall_timeout_while_the_others_carry_on() {
+    let (dir, path) = dataset();
+    let stall_timeout = Duration::from_secs(3);
+    // Two connections from one address: the stalled one's place must come free.
+    let limits = Limits { max_per_address: 2, ..limits() };
+    let server = serve_stalling(&path, dir.path(), open(), limits, stall_timeout);
+    let address = server.address;
+    let socket = coopdash::runtime::follow::socket_path(&coopdash::load::DatasetSource::File(path.clone())).unwrap();
+    let (sender, _asked) = mpsc::channel::<Message>();
+    let presenter = coopdash::runtime::follow::serve::Server::start(socket, sender).unwrap();
+    const SLIDE: &str = "Twenty counts of countries, 1 of 2";
+    runtime().block_on(async {
+        let mut calm = Viewer::open(address, 80, 24).await;
+        let mut stalled = Viewer::open_with(address, 120, 40, client::stingy()).await;
+        calm.until("the calm viewer's dashboard", |s| s.contains(TITLE)).await;
+        stalled.until("the stalled viewer's dashboard", |s| s.contains(TITLE)).await;
+        let deadline = Instant::now() + PATIENCE;
+        while presenter.followers() == 0 {
+            assert!(Instant::now() < deadline, "the server never joined the presenter");
+            tokio::task::yield_now().await;
+        }
+        // The presenter blanks and shows slide 2 in turn: each is a new frame for both viewers,
+        // and the calm one reads every one. The other never reads again: its frames pile up.
+        let mut blank = false;
+        let mut step = async || {
+            blank = !blank;
+            presenter.publish(Told::Place { slide: 1, blank });
+            if blank {
+                calm.until("the calm viewer blanked", |s| s.trim().is_empty()).await;
+            } else {
+                calm.until("the calm viewer on slide 2", |s| s.contains(SLIDE)).await;
+            }
+            blank
+        };
+        let mut steps = 0;
+        while server.stalled() == 0 {
+            assert!(steps < 400, "after {steps} frames the viewer that reads nothing is not behind");
+            step().await;
+            steps += 1;
+        }
+        // It is behind (its frames dropped) and still connected: the calm viewer's frames keep
+        // coming meanwhile, until the stall timeout cuts the other off.
+        let behind = Instant::now();
+        let mut while_stalled = 0;
+        while server.viewers() == 2 {
+            step().await;
+            while_stalled += usize::from(server.viewers() == 2);
+            assert!(behind.elapsed() < stall_timeout + PATIENCE, "the stalled viewer was never cut off");
+        }
+        assert!(while_stalled > 0, "the calm viewer got no frame while the other was behind");
+        assert_eq!(server.stalled(), 0);
+        // Its connection is gone, though it never reads again: its place is free for another.
+        let deadline = Instant::now() + PATIENCE;
+        let handle = loop {
+            let config = std::sync::Arc::new(russh::client::Config::default());
+            let handler = client::Client { seen: Default::default() };
+            if let Ok(mut handle) = russh::client::connect(config, address, handler).await
+                && handle.authenticate_none("late").await.is_ok_and(|auth| auth.success())
+            {
+                break handle;
+            }
+            assert!(Instant::now() < deadline, "the stalled viewer's connection is kept");
+            tokio::task::yield_now().await;
+        };
+        let mut late = Viewer::on(handle, 80, 24).await;
+        // The presenter shows slide 2 (not blank), where the newcomer lands.
+        while step().await {}
+        late.until("a viewer in the stalled one's place", |s| s.contains(SLIDE)).await;
+        // Reading again, the stalled viewer finds the end of its channel.
+        stalled.until_closed().await;
+        step().await;
+        assert_eq!(server.viewers(), 2, "the calm viewer and the late one");
+    });
 }
 
 #[test]

@@ -106,7 +106,7 @@ impl View {
     pub fn help_window(&self, content: &Content) -> HelpWindow {
         match self.overlay {
             Overlay::Problems => layout::help_window(self.size, layout::problem_rows(content.problems(), self.size)),
-            _ => crate::help::window(&self.keys, self.size),
+            _ => crate::help::window(&self.keys, &self.audience, self.size),
         }
     }
 

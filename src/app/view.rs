@@ -17,6 +17,7 @@ use super::content::{Content, News};
 use super::{Effects, End, Event, Item, Level, Mode, Notice, Overlay, PresentOptions, Presentation, Search};
 use crate::action::{Action, Context, Keymap};
 use crate::article::Wrapping;
+use crate::help::Audience;
 use crate::layout::{self, Areas, ChartShape, LayoutInput, Pane};
 use crate::theme::Theme;
 
@@ -61,6 +62,8 @@ pub struct View {
     pub(super) keys: Keymap,
     /// A follower's message while it has no presenter to follow (see [`super::Follow`]).
     pub(super) following: Option<String>,
+    /// Who the view is shown to: what its help and key hints list beyond the key table.
+    pub(super) audience: Audience,
 }
 
 impl View {
@@ -95,11 +98,19 @@ impl View {
             theme,
             keys,
             following: None,
+            audience: Audience::LOCAL,
         };
         view.keep_place(content, None);
         // The article starts at its top: it follows the selection only once the user moves.
         view.followed = view.selected_item(content);
         view
+    }
+
+    /// This view as its owner shows it to `audience` (the local terminal's is the default): set
+    /// once, when the view is made.
+    #[must_use]
+    pub fn for_audience(self, audience: Audience) -> Self {
+        Self { audience, ..self }
     }
 
     /// Applies one of this view's events (keys, mouse, size, paste, a notice, presentation

@@ -154,7 +154,7 @@ fn the_committed_schema_is_the_one_the_tables_make() {
 fn a_rebinding_changes_the_help() {
     let config = parse("c", "[keys]\nreload = \"F5\"\n").unwrap();
     let text = |keys: &Keymap| {
-        crate::help::rows(keys, 70)
+        crate::help::rows(keys, &crate::help::Audience::LOCAL, 70)
             .into_iter()
             .filter_map(|row| match row {
                 crate::help::HelpRow::Keys { keys, text } if text.starts_with("reload") => Some(keys.trim().to_owned()),

@@ -50,6 +50,10 @@ pub struct ServeCli {
     /// A viewer that sends nothing for this long is disconnected
     #[arg(long, value_name = "TIME", default_value = "1h", value_parser = humantime::parse_duration)]
     pub idle_timeout: Duration,
+    /// A viewer that stops reading has frames dropped, and is disconnected once it has been
+    /// behind for this long
+    #[arg(long, value_name = "TIME", default_value = "30s", value_parser = humantime::parse_duration)]
+    pub stall_timeout: Duration,
     /// The largest terminal a viewer may claim; larger ones are drawn at this size
     #[arg(long, value_name = "COLSxROWS", default_value = "300x100")]
     pub max_size: Size,

@@ -56,6 +56,8 @@ pub enum Note {
     Waiting,
     /// Asks how many viewers are connected (tests, the load harness).
     Count(Sender<usize>),
+    /// Asks how many viewers are behind: frames dropped, not caught up yet (tests).
+    Stalled(Sender<usize>),
     Stop,
 }
 
@@ -66,8 +68,9 @@ pub struct HubOptions {
     pub watch: Option<WatchMode>,
     /// Follow a presentation of the same dataset on this machine.
     pub follow: bool,
-    /// A viewer whose frames have been dropped for this long is disconnected.
-    pub slow_limit: Duration,
+    /// A viewer whose frames have been dropped for this long is disconnected
+    /// (`--stall-timeout`).
+    pub stall_timeout: Duration,
 }
 
 /// Starts the hub on its own thread; returns the sender every source uses.
@@ -203,6 +206,9 @@ impl Hub {
             Note::Count(reply) => {
                 let _ = reply.send(self.seats.len());
             }
+            Note::Stalled(reply) => {
+                let _ = reply.send(self.seats.values().filter(|seat| seat.behind_since.is_some()).count());
+            }
             Note::Stop => {}
         }
     }
@@ -226,14 +232,14 @@ impl Hub {
     fn tick(&mut self, now: Instant) {
         let (effects, news) = self.content.update(Event::Tick(now));
         self.spread(effects, &news);
-        for (id, seat) in &mut self.seats {
+        for seat in self.seats.values_mut() {
             if seat.view.presentation().wants_wall_clock() {
                 let _ = seat.view.update(&self.content, crate::runtime::wall_clock::now());
             }
             seat.dirty |= seat.view.update(&self.content, Event::Tick(now)).redraw;
-            if seat.behind_since.is_some_and(|since| now.duration_since(since) >= self.options.slow_limit) {
-                let _ = id;
-                seat.close();
+            if seat.behind_since.is_some_and(|since| now.duration_since(since) >= self.options.stall_timeout) {
+                // It reads nothing: no goodbye would reach it. Its connection is cut.
+                seat.cut_off();
             }
         }
     }
@@ -256,7 +262,7 @@ impl Hub {
 
     fn next_deadline(&self) -> Option<Instant> {
         let slow =
-            self.seats.values().filter_map(|seat| seat.behind_since.map(|since| since + self.options.slow_limit));
+            self.seats.values().filter_map(|seat| seat.behind_since.map(|since| since + self.options.stall_timeout));
         let views = self.seats.values().filter_map(|seat| seat.view.next_deadline());
         self.content.next_deadline().into_iter().chain(views).chain(slow).min()
     }

@@ -3,7 +3,8 @@
 //! Each connection is a [`session::Connection`] on a tokio runtime; every viewer is a
 //! [`seat::Seat`] in the [`hub`], one thread that owns the shared content and draws each
 //! viewer's view into its own bounded queue. Who may connect is [`access`]; how many is
-//! [`gate`]; the host key is [`host_key`]; input bytes are parsed by [`input`].
+//! [`gate`]; the host key is [`host_key`]; input bytes are parsed by [`input`]; frames go out
+//! through [`writer`].
 
 pub mod access;
 pub mod cli;
@@ -14,6 +15,7 @@ pub mod input;
 pub mod screen;
 pub mod seat;
 pub mod session;
+pub mod writer;
 
 use std::io;
 use std::net::SocketAddr;
@@ -67,6 +69,13 @@ impl Running {
     pub fn viewers(&self) -> usize {
         let (reply, answer) = std::sync::mpsc::channel();
         let _ = self.notes.send(Note::Count(reply));
+        answer.recv().unwrap_or(0)
+    }
+
+    /// How many viewers are behind now (frames dropped because they stopped reading).
+    pub fn stalled(&self) -> usize {
+        let (reply, answer) = std::sync::mpsc::channel();
+        let _ = self.notes.send(Note::Stalled(reply));
         answer.recv().unwrap_or(0)
     }
 
@@ -135,9 +144,11 @@ async fn accept(listener: TcpListener, config: Arc<Config>, shared: Shared, gate
             continue;
         };
         let (config, shared) = (Arc::clone(&config), shared.clone());
+        // A second descriptor of the socket, to cut off a viewer that stopped reading.
+        let line = std::os::fd::AsFd::as_fd(&socket).try_clone_to_owned().ok().map(std::net::TcpStream::from);
         tokio::spawn(async move {
             let _ticket = ticket;
-            let connection = Connection::new(shared);
+            let connection = Connection::new(shared, line);
             let authenticated: Arc<AtomicBool> = Arc::clone(&connection.authenticated);
             let started = tokio::time::timeout(limits.auth_timeout, run_stream(config, socket, connection)).await;
             let Ok(Ok(session)) = started else { return };
@@ -193,7 +204,7 @@ pub fn main(args: impl IntoIterator<Item = std::ffi::OsString>) -> color_eyre::R
             theme: cli.theme,
             watch: (!cli.no_watch).then_some(WatchMode::Native),
             follow: !cli.no_follow,
-            slow_limit: Duration::from_secs(30),
+            stall_timeout: cli.stall_timeout,
         },
         host_key: host_key.clone(),
     };

@@ -5,6 +5,7 @@
 //! `f` stops or resumes following the presenter, `c` switches light and dark; `r` (reload)
 //! and Ctrl-Z (suspend) do nothing here (the files and the process are not the viewer's).
 //! While it follows a presentation, the viewer's other keys wait: the presenter moves it.
+//! [`AUDIENCE`] says all that to the viewer's help.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -15,16 +16,47 @@ use tokio::sync::mpsc::error::TrySendError;
 use tokio::sync::{mpsc, oneshot};
 
 use super::screen::Screen;
-use crate::action::{Action, Context, action_for};
+use crate::action::{Action, Context, Key, action_for};
 use crate::app::{Content, Effects, End, Event, Follow, Level, Mode, Notice, View, Viewer};
+use crate::help::{Audience, OwnKey};
 use crate::runtime::follow::protocol::Told;
 use crate::theme::{Theme, ThemeName};
+
+/// The viewer's own keys, read here before its view sees them (but typed into a search).
+const FOLLOW: char = 'f';
+const THEME: char = 'c';
+
+/// A viewer's view as its help and hints show it: the server's own keys first; no reload and
+/// no suspend (ignored here); no mouse (a viewer's bytes are read for keys only).
+pub const AUDIENCE: Audience = Audience {
+    own: Some((
+        "Over SSH",
+        &[
+            OwnKey { keys: &[Key::Char(FOLLOW)], help: "stop following the presenter to browse, or follow again" },
+            OwnKey { keys: &[Key::Char(THEME)], help: "light or dark theme" },
+        ],
+    )),
+    without: &[Action::Reload, Action::Suspend],
+    mouse: false,
+    notes: &[
+        "While you follow a presentation, the presenter moves your slides: f lets you browse on your own, f again takes you back to the presenter's slide. q leaves; the others watch on.",
+    ],
+};
+
+/// How the hub ends a viewer's connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Close {
+    /// Its terminal given back as it was (`q`, the server stopping).
+    Goodbye,
+    /// At once, nothing more written: it stopped reading (the stall timeout).
+    Cut,
+}
 
 /// Where a viewer's frames go: its SSH channel's writer task.
 pub struct Outlet {
     pub frames: mpsc::Sender<Vec<u8>>,
     /// Ends the writer task (and the connection) without waiting behind queued frames.
-    pub close: oneshot::Sender<()>,
+    pub close: oneshot::Sender<Close>,
     /// Set when a frame was dropped; the writer task tells the hub when it has caught up.
     pub behind: Arc<AtomicBool>,
 }
@@ -56,10 +88,10 @@ impl Seat {
     pub fn new(content: &Content, theme: ThemeName, size: (u16, u16), outlet: Outlet, now: Instant) -> Self {
         let no_color = Theme::no_color_requested();
         let (columns, rows) = size;
-        let mut view =
-            View::new(content, Theme::named(theme, no_color), ratatui::layout::Rect::new(0, 0, columns, rows), now);
+        let area = ratatui::layout::Rect::new(0, 0, columns, rows);
+        let mut view = View::new(content, Theme::named(theme, no_color), area, now).for_audience(AUDIENCE);
         let _ = view.update(content, Event::Resize(columns, rows));
-        // The server's own keys are in no help: said once, on arrival.
+        // The server's own keys, said on arrival too (the help lists them first).
         let text = "f follow the presenter or not · c light or dark · ? keys · q leave".to_owned();
         let _ = view.update(content, Event::Notice(Notice { text, level: Level::Info }));
         let seat = Self {
@@ -89,14 +121,14 @@ impl Seat {
         let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         if !typing && plain {
             match key.code {
-                KeyCode::Char('f') => return self.toggle_following(content, place, now),
-                KeyCode::Char('c') => return self.toggle_theme(content),
+                KeyCode::Char(FOLLOW) => return self.toggle_following(content, place, now),
+                KeyCode::Char(THEME) => return self.toggle_theme(content),
                 _ => {}
             }
         }
         let action = action_for(&key, self.view.context());
         match action {
-            Some(Action::Reload | Action::Suspend) => return Outcome::Stay { redraw: false },
+            Some(action) if !AUDIENCE.allows(action) => return Outcome::Stay { redraw: false },
             Some(Action::Quit) => return Outcome::Leave,
             _ => {}
         }
@@ -198,87 +230,23 @@ impl Seat {
         }
     }
 
-    /// Ends the viewer's connection (its `q`, or it fell behind for too long).
+    /// Ends the viewer's connection with a goodbye (its `q`, the server stopping).
     pub fn close(&mut self) {
+        self.end(Close::Goodbye);
+    }
+
+    /// Cuts the viewer's connection: it has been behind for the stall timeout.
+    pub fn cut_off(&mut self) {
+        self.end(Close::Cut);
+    }
+
+    fn end(&mut self, how: Close) {
         if let Some(outlet) = self.outlet.take() {
-            let _ = outlet.close.send(());
+            let _ = outlet.close.send(how);
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::load::{LoadAsk, LoadRequest};
-
-    fn content() -> Content {
-        let request = LoadRequest::resolve(Some("tests/fixtures/forty/metrics.toml".into()), None).0;
-        let first = LoadAsk::first(&request);
-        Content::new(request, first).0
-    }
-
-    fn seat(content: &Content, queue: usize) -> (Seat, mpsc::Receiver<Vec<u8>>) {
-        let (frames, received) = mpsc::channel(queue);
-        let (close, _closed) = oneshot::channel();
-        let outlet = Outlet { frames, close, behind: Arc::default() };
-        (Seat::new(content, ThemeName::Dark, (80, 24), outlet, Instant::now()), received)
-    }
-
-    fn text(bytes: &[u8]) -> String {
-        let mut screen = vt100::Parser::new(24, 80, 0);
-        screen.process(bytes);
-        screen.screen().contents()
-    }
-
-    #[test]
-    fn a_viewer_that_stops_reading_loses_frames_then_gets_a_whole_one() {
-        let content = content();
-        let (mut seat, mut received) = seat(&content, 2);
-        let now = Instant::now();
-        // The opening bytes and the first frame fill the queue.
-        assert!(seat.draw(&content, now));
-        assert!(seat.behind_since.is_none());
-        let key = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE);
-        assert_eq!(seat.key(&content, key, None, now), Outcome::Stay { redraw: true });
-        seat.dirty = true;
-        assert!(seat.draw(&content, now), "a full queue does not end the viewer");
-        assert!(seat.behind_since.is_some(), "the frame was dropped");
-        assert!(seat.outlet.as_ref().unwrap().behind.load(Ordering::SeqCst));
-        // Nothing more is drawn while it is behind.
-        assert!(seat.draw(&content, now));
-        let mut all = Vec::new();
-        while let Ok(frame) = received.try_recv() {
-            all.extend(frame);
-        }
-        assert!(!text(&all).contains("next pane"), "the help was dropped, not queued");
-        // It caught up: the next frame is drawn whole, the help in it.
-        seat.caught_up();
-        assert!(seat.draw(&content, now));
-        let whole = received.try_recv().unwrap();
-        let screen = text(&whole);
-        // The dashboard's panes around the help: drawn again though unchanged since the last
-        // frame that reached the viewer.
-        assert!(screen.contains("next pane") && screen.contains("╭│") && screen.contains("╰│"), "{screen}");
-    }
-
-    #[test]
-    fn a_key_while_following_the_presenter_moves_nothing_and_f_lets_go() {
-        let content = content();
-        let (mut seat, _received) = seat(&content, 64);
-        let now = Instant::now();
-        let place = Some(Told::Place { slide: 2, blank: false });
-        seat.hear(&content, Told::Place { slide: 2, blank: false }, now);
-        assert_eq!(seat.view.presentation().slide, 2);
-        let right = KeyEvent::new(KeyCode::Right, KeyModifiers::NONE);
-        let _ = seat.key(&content, right, place, now);
-        assert_eq!(seat.view.presentation().slide, 2, "the presenter moves a follower's slides");
-        let _ = seat.key(&content, KeyEvent::new(KeyCode::Char('f'), KeyModifiers::NONE), place, now);
-        assert!(!seat.following);
-        let _ = seat.key(&content, right, place, now);
-        assert_eq!(seat.view.presentation().slide, 3, "browsing on its own");
-        seat.hear(&content, Told::Place { slide: 0, blank: false }, now);
-        assert_eq!(seat.view.presentation().slide, 3, "not following any more");
-        let quit = seat.key(&content, KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE), place, now);
-        assert_eq!(quit, Outcome::Leave);
-    }
-}
+#[path = "seat_tests.rs"]
+mod tests;

@@ -3,11 +3,11 @@
 //! environment variables, port and agent forwarding are refused at once. Sizes are capped
 //! before they reach the hub; input bytes become events here (see [`Keys`]), and a viewer
 //! that types faster than the hub reads has its keys dropped, not queued without end.
+//! Frames go out through [`super::writer::write_frames`].
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
-use std::time::Duration;
 
 use russh::keys::ssh_key::PublicKey;
 use russh::server::{Auth, Handle, Msg, Session};
@@ -17,8 +17,8 @@ use tokio::sync::{mpsc, oneshot};
 use super::access::Access;
 use super::hub::{Note, ViewerId};
 use super::input::Keys;
-use super::screen::Screen;
 use super::seat::Outlet;
+use super::writer::{Ends, write_frames};
 
 /// How many frames may wait for one viewer before frames are dropped.
 pub const FRAME_QUEUE: usize = 4;
@@ -55,6 +55,9 @@ pub struct Connection {
     shared: Shared,
     id: ViewerId,
     channel: Option<ChannelId>,
+    /// The connection's socket (a second descriptor of it), to cut a viewer that stopped
+    /// reading: no write to it would ever end.
+    line: Option<std::net::TcpStream>,
     size: (u16, u16),
     started: bool,
     keys: Keys,
@@ -65,12 +68,14 @@ pub struct Connection {
 }
 
 impl Connection {
-    pub fn new(shared: Shared) -> Self {
+    /// A connection's handler; `line` is its socket, to cut it off (see [`super::seat::Close::Cut`]).
+    pub fn new(shared: Shared, line: Option<std::net::TcpStream>) -> Self {
         let id = shared.next_id.fetch_add(1, Ordering::Relaxed) as ViewerId;
         Self {
             shared,
             id,
             channel: None,
+            line,
             size: (80, 24),
             started: false,
             keys: Keys::default(),
@@ -102,7 +107,8 @@ impl Connection {
         let (close, closed) = oneshot::channel();
         let behind = Arc::new(AtomicBool::new(false));
         let outlet = Outlet { frames, close, behind: Arc::clone(&behind) };
-        tokio::spawn(write_frames(handle, channel, queue, closed, behind, self.shared.notes.clone(), self.id));
+        let ends = Ends { closed, line: self.line.take(), notes: self.shared.notes.clone(), id: self.id };
+        tokio::spawn(write_frames(handle, channel, queue, behind, ends));
         let _ = self.shared.notes.send(Note::Join { id: self.id, size: self.size, outlet });
     }
 }
@@ -113,46 +119,6 @@ impl Drop for Connection {
             let _ = self.shared.notes.send(Note::Leave { id: self.id });
         }
     }
-}
-
-/// Writes a viewer's frames to its channel until the hub or the channel ends it, then gives the
-/// viewer's terminal back (main screen, cursor) and closes the channel. A write the client does
-/// not take (it stopped reading) waits here, never in the hub.
-async fn write_frames(
-    handle: Handle,
-    channel: ChannelId,
-    mut queue: mpsc::Receiver<Vec<u8>>,
-    mut closed: oneshot::Receiver<()>,
-    behind: Arc<AtomicBool>,
-    notes: Sender<Note>,
-    id: ViewerId,
-) {
-    loop {
-        let frame = tokio::select! {
-            frame = queue.recv() => frame,
-            _ = &mut closed => None,
-        };
-        let Some(frame) = frame else { break };
-        let sent = tokio::select! {
-            sent = handle.data(channel, frame) => sent.is_ok(),
-            _ = &mut closed => false,
-        };
-        if !sent {
-            break;
-        }
-        if queue.is_empty() && behind.swap(false, Ordering::SeqCst) {
-            let _ = notes.send(Note::CaughtUp { id });
-        }
-    }
-    let goodbye = async {
-        let _ = handle.data(channel, Screen::closing()).await;
-        let _ = handle.exit_status_request(channel, 0).await;
-        let _ = handle.eof(channel).await;
-        let _ = handle.close(channel).await;
-    };
-    // A viewer that reads nothing gets no goodbye.
-    let _ = tokio::time::timeout(Duration::from_secs(2), goodbye).await;
-    let _ = notes.send(Note::Leave { id });
 }
 
 impl russh::server::Handler for Connection {

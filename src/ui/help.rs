@@ -12,7 +12,7 @@ use crate::layout::{HelpWindow, help_window};
 pub fn render(app: &Viewer, area: Rect, buf: &mut Buffer) {
     let theme = app.view.theme();
     let width = help_window(area, 0).window.width;
-    let lines: Vec<Line> = rows(app.view.keys(), text_width(width))
+    let lines: Vec<Line> = rows(app.view.keys(), app.view.audience(), text_width(width))
         .into_iter()
         .map(|row| match row {
             HelpRow::Heading(text) => Line::styled(text, theme.detail_label),

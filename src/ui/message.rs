@@ -150,6 +150,8 @@ pub fn footer(app: &Viewer, area: Rect, buf: &mut Buffer) {
     let key_of = |action: A| keys.first_key(crate::action::Context::Dashboard, action);
     let named: Vec<(String, &str)> = hints
         .iter()
+        // Nor a hint whose action does nothing in this view (reload, for a viewer over SSH).
+        .filter(|(action, _)| app.view.audience().allows(*action))
         .filter_map(|(action, text)| match action {
             A::Next => Some((key_of(A::Prev)? + &key_of(A::Next)?, *text)),
             action => Some((key_of(*action)?, *text)),

@@ -143,12 +143,18 @@ impl PtyApp {
         }
     }
 
-    /// The terminal changes size, as when a window is resized.
+    /// The terminal changes size, as when a window is resized: as a terminal emulator does it,
+    /// the screen first, then the pty (whose size change sends the program its SIGWINCH). The
+    /// screen's lock is held across both, so whatever the program draws for the new size is
+    /// read onto the new screen. (The other way round, a frame for the new size could be read
+    /// onto the old screen and cut there, rows lost or piled on its last row; the program,
+    /// which draws only what changed from then on, would never send them again.)
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        let mut parser = self.parser.lock().unwrap();
+        parser.screen_mut().set_size(rows.max(1), cols.max(1));
         if let Some(master) = &self.master {
             master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
         }
-        self.parser.lock().unwrap().screen_mut().set_size(rows.max(1), cols.max(1));
     }
 
     /// Whether the pty is back in cooked mode (canonical input, echo), as a shell needs it.

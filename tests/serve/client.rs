@@ -37,7 +37,22 @@ pub enum Login<'a> {
 
 /// A connection, authenticated or not.
 pub async fn connect(address: SocketAddr, login: Login<'_>) -> (Handle<Client>, bool, Option<String>) {
-    let config = Arc::new(client::Config { inactivity_timeout: Some(PATIENCE), ..client::Config::default() });
+    connect_with(address, login, client::Config::default()).await
+}
+
+/// A client that takes little before it must read: a window of 8 KiB and room for one message
+/// not yet read. Once it stops reading its channel, the server soon has nowhere to write.
+pub fn stingy() -> client::Config {
+    client::Config { window_size: 8 * 1024, channel_buffer_size: 1, ..client::Config::default() }
+}
+
+/// [`connect`] with a client configuration of the test's.
+pub async fn connect_with(
+    address: SocketAddr,
+    login: Login<'_>,
+    config: client::Config,
+) -> (Handle<Client>, bool, Option<String>) {
+    let config = Arc::new(client::Config { inactivity_timeout: Some(PATIENCE), ..config });
     let seen = Arc::new(std::sync::Mutex::new(None));
     let mut handle = client::connect(config, address, Client { seen: Arc::clone(&seen) }).await.expect("connect");
     let ok = match login {
@@ -67,6 +82,13 @@ impl Viewer {
     /// Connects with the `none` method, asks for a pty of `columns` × `rows` and a shell.
     pub async fn open(address: SocketAddr, columns: u16, rows: u16) -> Self {
         let (handle, ok, _) = connect(address, Login::None).await;
+        assert!(ok, "the none method is refused");
+        Self::on(handle, columns, rows).await
+    }
+
+    /// [`Viewer::open`] with a client configuration of the test's (see [`stingy`]).
+    pub async fn open_with(address: SocketAddr, columns: u16, rows: u16, config: client::Config) -> Self {
+        let (handle, ok, _) = connect_with(address, Login::None, config).await;
         assert!(ok, "the none method is refused");
         Self::on(handle, columns, rows).await
     }

@@ -94,4 +94,9 @@ impl View {
     pub fn keys(&self) -> &crate::action::Keymap {
         &self.keys
     }
+
+    /// Who the view is shown to (what its help lists beyond the key table).
+    pub fn audience(&self) -> &crate::help::Audience {
+        &self.audience
+    }
 }
