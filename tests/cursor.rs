@@ -123,7 +123,7 @@ fn the_cursor_sits_on_the_helps_first_line() {
     let mut app = fixture_app("chinese", 80, 24);
     press(&mut app, KeyCode::Char('?'));
     let (_, row) = drawn(&app);
-    let first = coopdash::help::rows(app.view().keys(), 70);
+    let first = coopdash::help::rows(app.view().keys(), app.view().audience(), 70);
     let heading = match &first[0] {
         coopdash::help::HelpRow::Heading(text) => text.clone(),
         other => panic!("the help starts with {other:?}"),

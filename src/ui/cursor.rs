@@ -20,7 +20,11 @@ pub fn cursor_position(viewer: Viewer, area: Rect) -> Option<Position> {
     let view = viewer.view;
     let at = match view.overlay() {
         Overlay::Help => {
-            let rows = crate::help::rows(view.keys(), crate::help::text_width(help_window(area, 0).window.width));
+            let rows = crate::help::rows(
+                view.keys(),
+                view.audience(),
+                crate::help::text_width(help_window(area, 0).window.width),
+            );
             Some(first_line(help_window(area, rows.len()).window))
         }
         Overlay::Problems => {
