@@ -68,15 +68,21 @@ pub fn change_bound(from: Option<Bound>, to: Option<Bound>) -> Option<Bound> {
     Lean::of(to).and(Lean::of(from).flipped()).bound()
 }
 
+/// How many decimals a change between two points shows: the finer of the two when both were
+/// written in one scale, else the model's own precision.
+fn change_decimals(from: &Point, to: &Point) -> u8 {
+    if from.notation.factor == to.notation.factor {
+        from.notation.decimals.max(to.notation.decimals)
+    } else {
+        crate::dataset::figure::DECIMALS as u8
+    }
+}
+
 /// The change from `from` to `to` of `metric`'s history, signed, in its unit, as precise as the
 /// finer of the two, with its bound in words: `+10.3 Mt`, `over +20.9 Mt`, `−0.4 Mt`, `±0`.
 pub fn change(metric: &Metric, from: &Point, to: &Point) -> String {
     let difference = to.value - from.value;
-    let decimals = if from.notation.factor == to.notation.factor {
-        from.notation.decimals.max(to.notation.decimals)
-    } else {
-        crate::dataset::figure::DECIMALS as u8
-    };
+    let decimals = change_decimals(from, to);
     let amount = metric.amount(difference.abs(), decimals);
     let sign = sign_of(difference);
     let signed = format!("{sign}{amount}");
@@ -91,11 +97,7 @@ pub fn change(metric: &Metric, from: &Point, to: &Point) -> String {
 /// table's row says it): `+10.3`, `>+20.9`, `≈−0.4`, `±0`.
 pub fn short_change(metric: &Metric, from: &Point, to: &Point) -> String {
     let difference = to.value - from.value;
-    let decimals = if from.notation.factor == to.notation.factor {
-        from.notation.decimals.max(to.notation.decimals)
-    } else {
-        crate::dataset::figure::DECIMALS as u8
-    };
+    let decimals = change_decimals(from, to);
     let factor = if metric.notation.factor > 0.0 { metric.notation.factor } else { 1.0 };
     let number = crate::text::number::format_number(difference.abs() / factor, usize::from(decimals));
     let sign = sign_of(difference);

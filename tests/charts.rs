@@ -190,7 +190,6 @@ fn long_labels_are_whole_where_the_screen_has_room() {
 
 #[test]
 fn upright_bars_lie_down_where_their_values_would_not_fit_across_them() {
-    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     // At 80x24 a column is narrower than `3,250.5 kt`: the bars lie down, each value whole on
     // its label's row (value_cells panics otherwise), and a click lands on the bar drawn there.
     let mut app = fixture_app("upright", 80, 24);
@@ -198,13 +197,7 @@ fn upright_bars_lie_down_where_their_values_would_not_fit_across_them() {
     assert_eq!(value_cells(&app, &buffer).len(), 6);
     let pane = app.view().areas(app.content()).charts[0];
     let y = (pane.top()..pane.bottom()).find(|&y| row(&buffer, pane, y).0.contains("Depot 3")).unwrap();
-    let click = MouseEvent {
-        kind: MouseEventKind::Down(MouseButton::Left),
-        column: pane.x + 3,
-        row: y,
-        modifiers: KeyModifiers::NONE,
-    };
-    common::apply(&mut app, coopdash::app::Event::Mouse(click));
+    common::click(&mut app, pane.x + 3, y);
     assert!(screen(&app).contains("▸ Depot 3: 860 t"), "{}", screen(&app));
     // At 120x30 they stand, every value whole over or inside its bar.
     let app = fixture_app("upright", 120, 30);

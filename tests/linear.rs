@@ -24,15 +24,7 @@ struct Linear {
 
 impl Linear {
     fn start(dataset: &std::path::Path) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_coopdash"))
-            .arg("--linear")
-            .arg(dataset)
-            .env("XDG_CONFIG_HOME", dataset.parent().unwrap().join("no-config"))
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("coopdash starts");
+        let mut child = linear(dataset, &[]);
         let output = child.stdout.take().unwrap();
         let (sender, lines) = mpsc::channel();
         std::thread::spawn(move || {
@@ -83,18 +75,24 @@ impl Linear {
     }
 }
 
-/// Runs a whole script through a pipe and returns the exit status and every byte printed.
-fn script(dataset: &std::path::Path, commands: &str) -> (i32, Vec<u8>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_coopdash"))
+/// `coopdash --linear` on `dataset` with `extra` flags, its stdin and stdout piped, with no
+/// config of the user's.
+fn linear(dataset: &std::path::Path, extra: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_coopdash"))
         .arg("--linear")
-        .arg("--no-watch")
+        .args(extra)
         .arg(dataset)
         .env("XDG_CONFIG_HOME", dataset.parent().unwrap().join("no-config"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .expect("coopdash starts");
+        .expect("coopdash starts")
+}
+
+/// Runs a whole script through a pipe and returns the exit status and every byte printed.
+fn script(dataset: &std::path::Path, commands: &str) -> (i32, Vec<u8>) {
+    let mut child = linear(dataset, &["--no-watch"]);
     child.stdin.take().unwrap().write_all(commands.as_bytes()).expect("the script is written");
     let mut out = Vec::new();
     child.stdout.take().unwrap().read_to_end(&mut out).expect("the output is read");

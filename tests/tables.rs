@@ -114,7 +114,6 @@ fn s_sorts_by_the_next_column_and_shift_s_reverses_keeping_the_selected_row() {
 
 #[test]
 fn a_click_selects_the_row_under_it() {
-    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let mut app = fixture_app("tables_forty", 100, 30);
     press(&mut app, KeyCode::End);
     let pane = app.view().areas(app.content()).charts[0];
@@ -122,13 +121,7 @@ fn a_click_selects_the_row_under_it() {
     let text_of = |y: u16| (pane.x..pane.right()).map(|x| buffer[(x, y)].symbol()).collect::<String>();
     // A row of the window scrolled to the end: the click lands on what is drawn there.
     let y = (pane.top()..pane.bottom()).find(|&y| text_of(y).contains("1,100 kt")).expect("the row is shown");
-    let click = MouseEvent {
-        kind: MouseEventKind::Down(MouseButton::Left),
-        column: pane.x + 3,
-        row: y,
-        modifiers: KeyModifiers::NONE,
-    };
-    common::apply(&mut app, coopdash::app::Event::Mouse(click));
+    common::click(&mut app, pane.x + 3, y);
     assert!(screen(&app).contains("(6): 1,100 kt"), "{}", screen(&app));
 }
 

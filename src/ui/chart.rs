@@ -172,12 +172,7 @@ impl Bars<'_> {
             if metric.history.len() < 2 {
                 continue;
             }
-            let changed: Vec<_> = self
-                .changes
-                .iter()
-                .filter(|c| c.id == metric.id)
-                .flat_map(|c| c.points.iter().map(|p| p.date))
-                .collect();
+            let changed = sparkline::changed_dates(self.changes, &metric.id);
             sparkline::draw(&metric.history, &changed, styles, Rect { y: row, height: 1, ..strip }, buf);
         }
     }

@@ -66,6 +66,11 @@ pub fn columns<'a>(histories: impl IntoIterator<Item = &'a [Point]>, room: u16) 
     if left >= wanted.max(12) * 2 { wanted } else { 0 }
 }
 
+/// The dates of `id`'s points that the last reload changed or added (drawn highlighted).
+pub fn changed_dates(changes: &[crate::app::ValueChange], id: &str) -> Vec<Date> {
+    changes.iter().filter(|c| c.id == id).flat_map(|c| c.points.iter().map(|p| p.date)).collect()
+}
+
 /// Draws the sparkline of `points` in the row `area` (its first row), its latest point at the
 /// right edge, so the sparklines of a chart end in one column.
 pub fn draw(points: &[Point], changed: &[Date], styles: SparkStyles, area: Rect, buf: &mut Buffer) {

@@ -170,12 +170,7 @@ impl Rows<'_> {
             if metric.history.len() < 2 || y >= area.bottom() {
                 continue;
             }
-            let changed: Vec<_> = self
-                .changes
-                .iter()
-                .filter(|c| c.id == metric.id)
-                .flat_map(|c| c.points.iter().map(|p| p.date))
-                .collect();
+            let changed = sparkline::changed_dates(self.changes, &metric.id);
             let strip =
                 Rect { x: area.x.saturating_add(x), y, width: width.min(area.width.saturating_sub(x)), height: 1 };
             sparkline::draw(&metric.history, &changed, self.looks.spark, strip, buf);

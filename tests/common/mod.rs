@@ -86,6 +86,14 @@ pub fn press(app: &mut App, code: KeyCode) {
     apply(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE), std::time::Instant::now()));
 }
 
+/// A left click at `column`, `row`.
+pub fn click(app: &mut App, column: u16, row: u16) {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let click =
+        MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column, row, modifiers: KeyModifiers::NONE };
+    apply(app, Event::Mouse(click));
+}
+
 /// Each character of `text` as a key.
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
