@@ -136,6 +136,42 @@ fn reload(c: &mut Criterion) {
     });
 }
 
+/// A reload of the large data (10,000 metrics, a 100,000-line article) after a save that
+/// changed one value: the article is the same text, so it is taken as already parsed.
+fn reload_large(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = generate::dataset(BIG_METRICS, Some("article.md"));
+    let mut app = app_on(dir.path(), &dataset, &generate::article(BIG_LINES, 1), 120, 40);
+    let path = dir.path().join("metrics.toml");
+    let (first, second) = (dataset.replacen("value = ", "value = 1", 1), dataset.replacen("value = ", "value = 2", 1));
+    let mut flip = false;
+    c.bench_function("reload/10k_metrics_100k_lines_one_value", |b| {
+        b.iter(|| {
+            flip = !flip;
+            std::fs::write(&path, if flip { &first } else { &second }).unwrap();
+            apply(&mut app, Event::Reload);
+        })
+    });
+}
+
+/// A frame drawn again with nothing changed, through ratatui's terminal as the runtime draws:
+/// the panes are drawn, the diff against the last frame finds nothing, and no byte is written.
+fn unchanged_frame(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_on(dir.path(), &with_article(BUILTIN_DATASET), BUILTIN_ARTICLE, 120, 40);
+    let backend = ratatui::backend::CrosstermBackend::new(std::io::sink());
+    // A fixed viewport: a terminal of its own size asks the backend every frame, and crossterm,
+    // finding no terminal on a bench's stdout, runs `tput` to learn it.
+    let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, 120, 40));
+    let mut terminal = ratatui::Terminal::with_options(backend, ratatui::TerminalOptions { viewport }).unwrap();
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).unwrap();
+    c.bench_function("render_frame/unchanged_120x40", |b| {
+        b.iter(|| {
+            terminal.draw(|frame| frame.render_widget(&app, frame.area())).unwrap();
+        })
+    });
+}
+
 /// 100 KB typed into the search prompt, key by key, then one frame: the flood the hostile tests
 /// send. (The text starts with letters the article holds, so the first keys do search.)
 fn search_flood(c: &mut Criterion) {
@@ -174,6 +210,7 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load_and_validate, article_layout, article_wrap, render_frame, scroll_step, reload, search_flood
+    targets = load_and_validate, article_layout, article_wrap, render_frame, unchanged_frame, scroll_step, reload,
+        reload_large, search_flood
 }
 criterion_main!(benches);
