@@ -115,9 +115,7 @@ proptest! {
         width in 1u16..220,
         height in 1u16..60,
     ) {
-        let data = TempDataset::new(&history_dataset(&points));
-        let mut app = data.app(width, height);
-        prop_assert!(common::loaded_cleanly(&app), "{}", history_dataset(&points));
+        let (_data, mut app) = common::clean_app(&history_dataset(&points), width, height);
         let _ = render(&app);
         press(&mut app, KeyCode::Enter);
         let _ = render(&app);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TempDataset, fixture_app, go_to_slide, present, press, render, screen};
+use common::{fixture_app, go_to_slide, present, press, render, screen};
 use proptest::prelude::*;
 use ratatui::crossterm::event::KeyCode;
 
@@ -81,9 +81,7 @@ proptest! {
         width in 1u16..220,
         height in 1u16..60,
     ) {
-        let data = TempDataset::new(&line_dataset(&points));
-        let mut app = data.app(width, height);
-        prop_assert!(common::loaded_cleanly(&app), "{}", line_dataset(&points));
+        let (_data, mut app) = common::clean_app(&line_dataset(&points), width, height);
         let _ = render(&app);
         press(&mut app, KeyCode::Home);
         press(&mut app, KeyCode::Right);

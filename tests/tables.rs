@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{TempDataset, fixture, fixture_app, go_to_slide, present, press, region, render, screen};
+use common::{fixture, fixture_app, go_to_slide, present, press, region, render, screen};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
@@ -171,9 +171,7 @@ proptest! {
         width in 1u16..220,
         height in 1u16..60,
     ) {
-        let data = TempDataset::new(&table_dataset(&points));
-        let mut app = data.app(width, height);
-        prop_assert!(common::loaded_cleanly(&app), "{}", table_dataset(&points));
+        let (_data, mut app) = common::clean_app(&table_dataset(&points), width, height);
         for _ in 0..5 {
             press(&mut app, KeyCode::Char('s'));
             let _ = render(&app);

@@ -86,6 +86,15 @@ pub fn press(app: &mut App, code: KeyCode) {
     apply(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE), std::time::Instant::now()));
 }
 
+/// An app at `width`×`height` on `metrics` written to a folder of its own (kept alive by the
+/// returned value), which must load without an error or a warning.
+pub fn clean_app(metrics: &str, width: u16, height: u16) -> (TempDataset, App) {
+    let data = TempDataset::new(metrics);
+    let app = data.app(width, height);
+    assert!(loaded_cleanly(&app), "{metrics}");
+    (data, app)
+}
+
 /// A left click at `column`, `row`.
 pub fn click(app: &mut App, column: u16, row: u16) {
     use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
