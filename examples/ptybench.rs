@@ -19,7 +19,7 @@
 #[path = "support/generate.rs"]
 mod generate;
 
-#[path = "../tests/common/pty.rs"]
+#[path = "../tests/suite/common/pty.rs"]
 mod pty;
 
 use std::path::{Path, PathBuf};

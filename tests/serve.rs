@@ -427,3 +427,18 @@ fn the_host_key_is_the_same_after_a_restart() {
     let made = host_key::load_or_create(&dir.path().join(host_key::FILE_NAME)).unwrap().0;
     assert_eq!(host_key::fingerprint(&made), first);
 }
+
+/// The command line refuses an address others can reach unless the access is chosen: keys, or
+/// `--public` said out loud.
+#[test]
+fn serve_on_an_open_address_without_a_choice_is_refused() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_coopdash"))
+        .args(["serve", "--listen", "0.0.0.0:0", "tests/fixtures/single/metrics.toml"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("coopdash runs");
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("--authorized-keys") && said.contains("--public"), "{said}");
+}
