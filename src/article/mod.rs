@@ -17,7 +17,7 @@ mod wrapping;
 
 pub use badge::{BadgePlace, Halves, Row, badge_place, row_at};
 pub use columns::{LEAST, WORD_CAP, column_widths, least_width};
-pub use fold::{fold, fold_with};
+pub use fold::{fold, fold_with, quote_automaton};
 use fold::{fold_sanitised, fold_sanitised_text};
 pub use scroll::Scroll;
 pub use table::{Align, Table, TableCell};
@@ -135,7 +135,7 @@ impl Article {
         let needles: Vec<String> = quotes.iter().map(|q| fold(q).0.trim().to_owned()).collect();
         let mut found: Vec<Option<TextSpan>> = vec![None; quotes.len()];
         let searchable: Vec<usize> = (0..needles.len()).filter(|&i| !needles[i].is_empty()).collect();
-        let Ok(automaton) = aho_corasick::AhoCorasick::new(searchable.iter().map(|&i| &needles[i])) else {
+        let Some(automaton) = fold::quote_automaton(searchable.iter().map(|&i| &needles[i])) else {
             return found;
         };
         let mut missing = searchable.len();

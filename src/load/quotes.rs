@@ -2,7 +2,7 @@
 //! its neighbours" is a warning, at the number's line and column in the article (or in the
 //! dataset's `quote`, when the article does not hold it).
 
-use crate::article::fold;
+use crate::article::{fold, quote_automaton};
 use crate::dataset::{Dataset, Diagnostic, LineIndex, Metric, Notation, Position, Unit};
 use crate::provenance::Evidence;
 use crate::provenance::quote_numbers::{QuoteBound, QuotedNumber, contradiction, half_unit};
@@ -111,7 +111,7 @@ fn locate_all(text: &str, wanted: &[(&str, &str)]) -> Vec<Option<Position>> {
     if searchable.is_empty() {
         return found;
     }
-    let Ok(automaton) = aho_corasick::AhoCorasick::new(searchable.iter().map(|&i| &needles[i])) else {
+    let Some(automaton) = quote_automaton(searchable.iter().map(|&i| &needles[i])) else {
         return found;
     };
     let (haystack, origins) = fold(text);
