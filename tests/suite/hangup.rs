@@ -149,15 +149,7 @@ fn a_terminal_that_goes_away_while_stopped_by_ctrl_z_ends_it_with_129() {
     let wrapper = dir.path().join("run.sh");
     std::fs::write(&wrapper, script).unwrap();
     // An interactive shell does job control.
-    let mut shell = PtyApp::spawn_with(
-        Path::new("bash"),
-        &["--norc", "--noprofile", "-i"],
-        dir.path(),
-        100,
-        30,
-        &[("PS1", Some("shell$ "))],
-    );
-    shell.wait_for("shell$");
+    let mut shell = PtyApp::interactive_shell(dir.path());
     shell.send(&format!("sh '{}'\r", wrapper.display()));
     shell.wait_for("Partnership ties");
     shell.send("\x1a");

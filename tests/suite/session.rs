@@ -216,15 +216,7 @@ fn ctrl_z_stops_with_the_terminal_restored_and_fg_redraws_with_fresh_data() {
     let dataset = |label: &str| format!("title = \"Jobs\"\n[[metric]]\nid = \"a\"\nlabel = \"{label}\"\nvalue = 4\n");
     std::fs::write(&path, dataset("Before the stop")).unwrap();
     // An interactive shell does job control.
-    let mut shell = PtyApp::spawn_with(
-        Path::new("bash"),
-        &["--norc", "--noprofile", "-i"],
-        dir.path(),
-        100,
-        30,
-        &[("PS1", Some("shell$ "))],
-    );
-    shell.wait_for("shell$");
+    let mut shell = PtyApp::interactive_shell(dir.path());
     shell.send(&format!("{} --no-watch\r", binary().display()));
     shell.wait_for("Before the stop");
     shell.send("\x1a");

@@ -50,6 +50,21 @@ impl PtyApp {
         Self::spawn_answering(program, args, cwd, cols, rows, env, true)
     }
 
+    /// An interactive bash (job control on, no rc files) in `cwd` at 100x30, at its `shell$ `
+    /// prompt: for what a user's shell does around coopdash (Ctrl-Z, `fg`, a closed terminal).
+    pub fn interactive_shell(cwd: &Path) -> Self {
+        let shell = Self::spawn_with(
+            Path::new("bash"),
+            &["--norc", "--noprofile", "-i"],
+            cwd,
+            100,
+            30,
+            &[("PS1", Some("shell$ "))],
+        );
+        shell.wait_for("shell$");
+        shell
+    }
+
     /// Like [`PtyApp::spawn_with`]; `device_attributes` says whether the terminal answers a
     /// device-attributes query (`CSI c`) as every terminal does, which ends `--theme auto`'s
     /// background query at once (no colour answer: dark). Off, the test answers for the
