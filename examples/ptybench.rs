@@ -15,9 +15,16 @@
 //!
 //! Each runs on the floor, on coopdash with the bundled data, and on coopdash with 10,000
 //! metrics and a 100,000-line article (generated). Times are min / median / max.
+//!
+//! `--peer PATH` (a presenterm 0.16.1 binary, installed by hand: `cargo install --locked
+//! presenterm --version 0.16.1 --root DIR`) measures it in the same run beside coopdash's
+//! presentation mode, with a ratio line for each figure (see `support/peer.rs`).
 
 #[path = "support/generate.rs"]
 mod generate;
+
+#[path = "support/peer.rs"]
+mod peer;
 
 #[path = "../tests/suite/common/pty.rs"]
 mod pty;
@@ -40,6 +47,15 @@ struct Subject {
     ready: &'static str,
     /// Keys that focus what `j` and PgDn scroll, sent once after start.
     setup: &'static str,
+    /// Environment variables set for it.
+    env: Vec<(&'static str, String)>,
+}
+
+/// What a subject did over 10 s of nothing.
+struct Idle {
+    cpu_nanoseconds: u64,
+    wake_ups: u64,
+    bytes: usize,
 }
 
 fn main() {
@@ -50,6 +66,7 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|n| n.parse().ok())
         .unwrap_or(20);
+    let peer = args.iter().position(|a| a == "--peer").and_then(|i| args.get(i + 1)).map(PathBuf::from);
     let what = args.first().filter(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "all".to_owned());
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let coopdash = root.join("target/release/coopdash");
@@ -68,6 +85,7 @@ fn main() {
             cwd: root.to_path_buf(),
             ready: "floor line 38",
             setup: "",
+            env: vec![],
         },
         Subject {
             name: "coopdash (bundled)",
@@ -76,6 +94,7 @@ fn main() {
             cwd: root.to_path_buf(),
             ready: "? help",
             setup: "\x1b[Z", // Shift-Tab: the article, which j and PgDn scroll
+            env: vec![],
         },
         Subject {
             name: "coopdash (10k metrics, 100k lines)",
@@ -84,6 +103,7 @@ fn main() {
             cwd: generated.path().to_path_buf(),
             ready: "? help",
             setup: "\x1b[Z",
+            env: vec![],
         },
     ];
     println!("pty {COLUMNS}x{ROWS}, {runs} runs; times in ms as min / median / max");
@@ -98,17 +118,21 @@ fn main() {
             idle(subject);
         }
     }
-    if matches!(what.as_str(), "all" | "reload") {
-        reload(&coopdash, runs);
+    let reloads = matches!(what.as_str(), "all" | "reload").then(|| reload(&coopdash, runs));
+    if let Some(presenterm) = peer {
+        peer::compare(&coopdash, &presenterm, root, &what, runs, reloads);
     }
 }
 
 fn spawn(subject: &Subject) -> PtyApp {
     let args: Vec<&str> = subject.args.iter().map(String::as_str).collect();
-    PtyApp::spawn_program(&subject.binary, &args, &subject.cwd, COLUMNS, ROWS)
+    let env: Vec<(&str, Option<&str>)> =
+        subject.env.iter().map(|(name, value)| (*name, Some(value.as_str()))).collect();
+    PtyApp::spawn_with(&subject.binary, &args, &subject.cwd, COLUMNS, ROWS, &env)
 }
 
-fn report(subject: &str, what: &str, mut samples: Vec<Duration>) {
+/// Prints min / median / max of `samples` and returns the median.
+fn report(subject: &str, what: &str, mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
@@ -117,6 +141,7 @@ fn report(subject: &str, what: &str, mut samples: Vec<Duration>) {
         ms(samples[samples.len() / 2]),
         ms(samples[samples.len() - 1])
     );
+    samples[samples.len() / 2]
 }
 
 fn first_frame(subject: &Subject, runs: usize) {
@@ -166,7 +191,7 @@ fn keys(subject: &Subject, runs: usize) {
     app.wait_exit();
 }
 
-fn idle(subject: &Subject) {
+fn idle(subject: &Subject) -> Idle {
     let mut app = spawn(subject);
     app.wait_for(subject.ready);
     std::thread::sleep(Duration::from_millis(500));
@@ -175,29 +200,49 @@ fn idle(subject: &Subject) {
     let (cpu_before, switches_before) = (cpu_nanoseconds(pid), context_switches(pid));
     std::thread::sleep(Duration::from_secs(10));
     let (cpu_after, switches_after) = (cpu_nanoseconds(pid), context_switches(pid));
-    let bytes = app.drain_output();
+    let idle = Idle {
+        cpu_nanoseconds: cpu_after - cpu_before,
+        wake_ups: switches_after - switches_before,
+        bytes: app.drain_output(),
+    };
     println!(
         "{:<36} {:<26} {:>8.3} ms CPU, {} wake-ups, {} bytes",
         subject.name,
         "idle 10 s",
-        (cpu_after - cpu_before) as f64 / 1e6,
-        switches_after - switches_before,
-        bytes
+        idle.cpu_nanoseconds as f64 / 1e6,
+        idle.wake_ups,
+        idle.bytes
     );
     app.send("q");
     app.wait_exit();
+    idle
 }
 
-fn reload(binary: &Path, runs: usize) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("metrics.toml");
+/// Reloads of coopdash; returns the medians in place and by rename.
+fn reload(binary: &Path, runs: usize) -> (Duration, Duration) {
     let dataset = |value: u32| {
         format!(
             "title = \"Harbour\"\n[[metric]]\nid = \"boxes\"\nlabel = \"Boxes\"\nvalue = {value}\nunit = \"ships\"\n"
         )
     };
-    std::fs::write(&path, dataset(100)).unwrap();
-    let app = PtyApp::spawn_program(binary, &["--no-animation"], dir.path(), COLUMNS, ROWS);
+    let (in_place, renamed) = reload_timings(binary, &["--no-animation"], "metrics.toml", dataset, runs);
+    (report("coopdash", "reload, save in place", in_place), report("coopdash", "reload, save by rename", renamed))
+}
+
+/// Starts `binary` with `args` in a temporary folder that holds the file `name`, whose text
+/// `text(100)` shows "100 ships"; then saves it `runs` times in place and `runs` times by
+/// rename, each with a new number N, and times each save → "N ships" on screen.
+fn reload_timings(
+    binary: &Path,
+    args: &[&str],
+    name: &str,
+    text: impl Fn(u32) -> String,
+    runs: usize,
+) -> (Vec<Duration>, Vec<Duration>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text(100)).unwrap();
+    let app = PtyApp::spawn_program(binary, args, dir.path(), COLUMNS, ROWS);
     app.wait_for("100 ships");
     let (mut in_place, mut renamed) = (Vec::new(), Vec::new());
     for run in 0..runs * 2 {
@@ -206,17 +251,16 @@ fn reload(binary: &Path, runs: usize) {
         std::thread::sleep(Duration::from_millis(400));
         let started = Instant::now();
         if run % 2 == 0 {
-            std::fs::write(&path, dataset(value)).unwrap();
+            std::fs::write(&path, text(value)).unwrap();
         } else {
-            let temp = path.with_file_name(".metrics.toml.new");
-            std::fs::write(&temp, dataset(value)).unwrap();
+            let temp = path.with_file_name(format!(".{name}.new"));
+            std::fs::write(&temp, text(value)).unwrap();
             std::fs::rename(&temp, &path).unwrap();
         }
         app.wait_for(&format!("{value} ships"));
         if run % 2 == 0 { in_place.push(started.elapsed()) } else { renamed.push(started.elapsed()) }
     }
-    report("coopdash", "reload, save in place", in_place);
-    report("coopdash", "reload, save by rename", renamed);
+    (in_place, renamed)
 }
 
 /// CPU time of every thread, in nanoseconds (the scheduler's own count, far finer than the
