@@ -3,6 +3,7 @@
 
 mod ahead;
 mod ask;
+mod found;
 mod history;
 mod quotes;
 
@@ -71,13 +72,22 @@ impl Loaded {
     /// Puts a dashboard and its article together: places the quotes, and warns (as `file`) of
     /// every quote that is not in the article.
     pub fn assemble(dataset: Dataset, article: Option<NamedArticle>, file: &str) -> Self {
-        let evidence = Evidence::of(&dataset, article.as_ref().map(|a| &*a.article));
+        let evidence = match &article {
+            Some(named) => {
+                let texts: Vec<&str> =
+                    dataset.metrics.iter().map(|m| m.quote.as_ref().map_or("", |q| q.text.as_str())).collect();
+                let found = found::quotes_in(&named.article, &texts);
+                let places = found.iter().map(|f| f.place).collect();
+                Evidence::found(places, found.into_iter().flat_map(|f| f.numbers).collect())
+            }
+            None => Evidence::of(&dataset, None),
+        };
         let mut warnings = match &article {
             Some(named) => missing_quotes(&dataset, &evidence, &named.name, file),
             None => Vec::new(),
         };
         let name = article.as_ref().map_or("", |a| a.name.as_str());
-        warnings.extend(history::warnings(&dataset, article.as_ref().map(|a| &*a.article), name, file));
+        warnings.extend(history::warnings(&dataset, article.as_ref().map(|a| &a.article), name, file));
         warnings.sort_by_key(|d| d.position);
         Self { dataset, article, evidence, warnings }
     }
