@@ -22,7 +22,10 @@ pub struct Found {
 /// keep an article alive, and while it lives no other article can have its address) and them.
 struct Kept {
     article: Weak<Article>,
-    found: HashMap<String, Found>,
+    /// Each quote's place, and the call that last asked for it.
+    found: HashMap<String, (Found, u64)>,
+    /// How many calls asked about this article.
+    calls: u64,
 }
 
 /// One entry per article a process shows (a dataset's, an `--article` given instead), newest last.
@@ -57,7 +60,7 @@ pub fn quotes_in(article: &Arc<Article>, quotes: &[&str]) -> Vec<Found> {
             if all.len() == ARTICLES_KEPT {
                 all.remove(0);
             }
-            all.push(Kept { article: weak, found: HashMap::new() });
+            all.push(Kept { article: weak, found: HashMap::new(), calls: 0 });
             all.last_mut()
         }
     };
@@ -65,13 +68,25 @@ pub fn quotes_in(article: &Arc<Article>, quotes: &[&str]) -> Vec<Found> {
     let mut unknown: Vec<&str> = quotes.iter().copied().filter(|q| !kept.found.contains_key(*q)).collect();
     unknown.sort_unstable();
     unknown.dedup();
+    kept.calls += 1;
+    let call = kept.calls;
     for (quote, found) in unknown.iter().zip(search(article, &unknown)) {
-        kept.found.insert((*quote).to_owned(), found);
+        kept.found.insert((*quote).to_owned(), (found, call));
     }
-    // Quotes no longer asked for are dropped, so the map holds one dataset's quotes at most.
-    let asked: std::collections::HashSet<&str> = quotes.iter().copied().collect();
-    kept.found.retain(|quote, _| asked.contains(quote.as_str()));
-    quotes.iter().map(|q| kept.found.get(*q).cloned().unwrap_or(Found { place: None, numbers: Vec::new() })).collect()
+    let answer = quotes
+        .iter()
+        .map(|q| match kept.found.get_mut(*q) {
+            Some((found, asked)) => {
+                *asked = call;
+                found.clone()
+            }
+            None => Found { place: None, numbers: Vec::new() },
+        })
+        .collect();
+    // A load asks twice (the metrics' quotes, then their histories'): what neither of the last
+    // two calls asked for is dropped, so the map holds about one dataset's quotes.
+    kept.found.retain(|_, (_, asked)| *asked + 1 >= call);
+    answer
 }
 
 /// Searches `article` for every one of `quotes`, and reads the numbers of those found.
@@ -109,6 +124,11 @@ mod tests {
         let before = searched();
         assert_eq!(quotes_in(&article, &second), fresh);
         assert_eq!(searched() - before, 1, "the unchanged quotes are taken as found");
+        // Another set asked in between (a load asks for the histories' quotes too) drops none.
+        assert_eq!(quotes_in(&article, &["Paragraph 3 counts"]), search(&article, &["Paragraph 3 counts"]));
+        let before = searched();
+        assert_eq!(quotes_in(&article, &second), fresh);
+        assert_eq!(searched() - before, 0, "all taken as found");
         assert_eq!(quotes_in(&article, &second)[1].place.map(|p| p.block), Some(9));
         // Another article with the same quotes: searched in it, not taken from the first.
         let other = Arc::new(Article::from_markdown("Intro.\n\nParagraph 7 counts nothing.\n"));
