@@ -32,7 +32,7 @@ struct Kept {
 static KEPT: Mutex<Vec<Kept>> = Mutex::new(Vec::new());
 const ARTICLES_KEPT: usize = 4;
 
-/// How many quotes this thread searched an article for, for the tests of the reuse.
+// How many quotes this thread searched an article for, for the tests of the reuse.
 #[cfg(test)]
 thread_local! { static SEARCHED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) }; }
 
