@@ -25,6 +25,7 @@ fn main() {
     // COOPDASH_BIN measures another build (a quicker profile in its own target folder).
     let binary = std::env::var_os("COOPDASH_BIN")
         .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/coopdash"), Into::into);
+    let binary = std::path::absolute(binary).expect("a path");
     assert!(binary.exists(), "build first: cargo build --release");
     let original = std::fs::read_to_string(&dataset).expect("a readable dataset");
     let cwd = dataset.parent().unwrap_or(Path::new("."));
