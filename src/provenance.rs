@@ -52,7 +52,13 @@ impl Evidence {
         let texts: Vec<&str> =
             dataset.metrics.iter().map(|m| m.quote.as_ref().map_or("", |q| q.text.as_str())).collect();
         let quotes = article.find_quotes(&texts);
-        let mut numbers: Vec<TextSpan> = quotes.iter().flatten().flat_map(|&q| article.numbers_in(q)).collect();
+        let numbers: Vec<TextSpan> = quotes.iter().flatten().flat_map(|&q| article.numbers_in(q)).collect();
+        Self::found(quotes, numbers)
+    }
+
+    /// The evidence of quotes already looked up: where each metric's stands, and the numbers
+    /// inside those found (in any order, repeats allowed), as [`Evidence::of`] would find them.
+    pub fn found(quotes: Vec<Option<TextSpan>>, mut numbers: Vec<TextSpan>) -> Self {
         numbers.sort();
         numbers.dedup();
         Self { sentences: vec![OnceLock::new(); quotes.len()], quotes, numbers }

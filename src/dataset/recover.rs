@@ -39,6 +39,14 @@ pub fn read_all<T: for<'de> Deserialize<'de>>(text: &str) -> Recovered<T> {
         Ok(tree) => tree,
         Err(error) => return Recovered { value: None, errors: vec![error], stand_ins: Vec::new() },
     };
+    if text.len() > MAX_REPAIRED_BYTES {
+        // No repair will follow: the tree is read once, by value (a copy of a large file's tree
+        // cost as much memory again, and time).
+        return match T::deserialize(toml::de::Deserializer::from(tree)) {
+            Ok(value) => Recovered { value: Some(value), errors: Vec::new(), stand_ins: Vec::new() },
+            Err(error) => Recovered { value: None, errors: vec![error], stand_ins: Vec::new() },
+        };
+    }
     let mut errors = Vec::new();
     let mut stand_ins: Vec<StandIn> = Vec::new();
     loop {

@@ -3,6 +3,8 @@
 //! evidence, and nor is one whose numbers all disagree with the point's value (warnings, as for
 //! a metric's quote: the data may be shown beside another article).
 
+use std::sync::Arc;
+
 use crate::article::Article;
 use crate::dataset::{Dataset, Diagnostic, Position};
 use crate::provenance::quote_numbers::contradiction;
@@ -10,7 +12,7 @@ use crate::provenance::quote_numbers::contradiction;
 /// Every history warning of `dataset`, as `file` (the dataset's name); `article` is the one the
 /// quotes are looked up in, named `article_name`. The latest point's quote, when it is the
 /// metric's own, is warned about once, as the metric's.
-pub fn warnings(dataset: &Dataset, article: Option<&Article>, article_name: &str, file: &str) -> Vec<Diagnostic> {
+pub fn warnings(dataset: &Dataset, article: Option<&Arc<Article>>, article_name: &str, file: &str) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let mut quoted = Vec::new();
     for metric in &dataset.metrics {
@@ -45,8 +47,8 @@ pub fn warnings(dataset: &Dataset, article: Option<&Article>, article_name: &str
     }
     if let Some(article) = article {
         let texts: Vec<&str> = quoted.iter().map(|(_, _, q)| q.text.as_str()).collect();
-        for ((id, date, quote), place) in quoted.iter().zip(article.find_quotes(&texts)) {
-            if place.is_none() {
+        for ((id, date, quote), place) in quoted.iter().zip(super::found::quotes_in(article, &texts)) {
+            if place.place.is_none() {
                 let message = format!("quote of `{id}` at {date} not found in {article_name}: \"{}\"", quote.text);
                 let width = quote.text.chars().count() + 2;
                 found.push(Diagnostic::warning(file, Some(quote.position), message).spanning(width));

@@ -3,6 +3,7 @@
 
 mod ahead;
 mod ask;
+mod found;
 mod history;
 mod quotes;
 
@@ -71,13 +72,22 @@ impl Loaded {
     /// Puts a dashboard and its article together: places the quotes, and warns (as `file`) of
     /// every quote that is not in the article.
     pub fn assemble(dataset: Dataset, article: Option<NamedArticle>, file: &str) -> Self {
-        let evidence = Evidence::of(&dataset, article.as_ref().map(|a| &*a.article));
+        let evidence = match &article {
+            Some(named) => {
+                let texts: Vec<&str> =
+                    dataset.metrics.iter().map(|m| m.quote.as_ref().map_or("", |q| q.text.as_str())).collect();
+                let found = found::quotes_in(&named.article, &texts);
+                let places = found.iter().map(|f| f.place).collect();
+                Evidence::found(places, found.into_iter().flat_map(|f| f.numbers).collect())
+            }
+            None => Evidence::of(&dataset, None),
+        };
         let mut warnings = match &article {
             Some(named) => missing_quotes(&dataset, &evidence, &named.name, file),
             None => Vec::new(),
         };
         let name = article.as_ref().map_or("", |a| a.name.as_str());
-        warnings.extend(history::warnings(&dataset, article.as_ref().map(|a| &*a.article), name, file));
+        warnings.extend(history::warnings(&dataset, article.as_ref().map(|a| &a.article), name, file));
         warnings.sort_by_key(|d| d.position);
         Self { dataset, article, evidence, warnings }
     }
@@ -243,5 +253,28 @@ mod tests {
     fn lone_carriage_returns_become_line_breaks_in_place() {
         assert_eq!(normalise_line_breaks("a\rb\r\nc\r".to_owned()), "a\nb\r\nc\n");
         assert_eq!(normalise_line_breaks("plain".to_owned()), "plain");
+    }
+
+    #[test]
+    fn a_reload_with_a_quote_changed_finds_every_quote_where_a_first_load_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let article: String = (0..3_000).map(|i| format!("Paragraph {i} counts {i} ports.\n\n")).collect();
+        std::fs::write(dir.path().join("a.md"), &article).unwrap();
+        let metric = |i: usize, quote: &str| format!("[[metric]]\nid = \"m{i}\"\nvalue = {i}\nquote = \"{quote}\"\n");
+        let dataset = |changed: &str| -> String {
+            let mut text = "title = \"T\"\narticle = \"a.md\"\n".to_owned();
+            text.extend((0..50).map(|i| metric(i, &format!("Paragraph {i} counts {i}"))));
+            text + &metric(50, changed)
+        };
+        let path = dir.path().join("m.toml");
+        let request = LoadRequest { dataset: DatasetSource::File(path.clone()), article_override: None };
+        for changed in ["Paragraph 2999 counts 2999", "not in the article", "Paragraph 7 counts 7"] {
+            std::fs::write(&path, dataset(changed)).unwrap();
+            let loaded = load(&request).expect("loads");
+            let named = loaded.article.as_ref().unwrap();
+            assert_eq!(loaded.evidence, Evidence::of(&loaded.dataset, Some(&named.article)), "after {changed}");
+            let warned = loaded.warnings.iter().any(|w| w.message.contains("not in the article"));
+            assert_eq!(warned, changed == "not in the article");
+        }
     }
 }
