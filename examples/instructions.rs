@@ -30,6 +30,7 @@ use coopdash::app::{App, Event, PresentOptions, View, Viewer};
 use coopdash::load::{DatasetSource, LoadAsk, LoadRequest};
 use coopdash::runtime::in_place::apply;
 use coopdash::theme::Theme;
+use coopdash::ui::Frames;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -70,8 +71,10 @@ fn main() {
     terminal.resize(SIZE).expect("sized");
     let mut app = App::new(request.clone(), LoadAsk::first(&request), Theme::dark(), SIZE);
     apply(&mut app, Event::Resize(SIZE.width, SIZE.height));
-    let frame = |app: &App, terminal: &mut Terminal<CrosstermBackend<Counted>>| {
-        terminal.draw(|f| f.render_widget(app, f.area())).expect("drawn");
+    // As the runtime draws: through the panes cached from the last frame.
+    let mut frames = Frames::new();
+    let mut frame = |app: &App, terminal: &mut Terminal<CrosstermBackend<Counted>>| {
+        terminal.draw(|f| frames.render(app.viewer(), f.area(), f.buffer_mut())).expect("drawn");
     };
     frame(&app, &mut terminal);
     let start = Instant::now();
