@@ -30,10 +30,11 @@ use coopdash::app::{App, Event, PresentOptions, View, Viewer};
 use coopdash::load::{DatasetSource, LoadAsk, LoadRequest};
 use coopdash::runtime::in_place::apply;
 use coopdash::theme::Theme;
-use ratatui::Terminal;
+use coopdash::ui::Frames;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 const SIZE: Rect = Rect { x: 0, y: 0, width: 120, height: 40 };
 
@@ -66,12 +67,13 @@ fn main() {
     let dataset = file.map_or(DatasetSource::Builtin, |f| DatasetSource::File(PathBuf::from(f)));
     let request = LoadRequest { dataset, article_override: None };
     let written = Counted::default();
-    let mut terminal = Terminal::new(CrosstermBackend::new(written.clone())).expect("a terminal on a counter");
-    terminal.resize(SIZE).expect("sized");
+    let mut terminal = fixed(written.clone());
     let mut app = App::new(request.clone(), LoadAsk::first(&request), Theme::dark(), SIZE);
     apply(&mut app, Event::Resize(SIZE.width, SIZE.height));
-    let frame = |app: &App, terminal: &mut Terminal<CrosstermBackend<Counted>>| {
-        terminal.draw(|f| f.render_widget(app, f.area())).expect("drawn");
+    // As the runtime draws: through the panes cached from the last frame.
+    let mut frames = Frames::new();
+    let mut frame = |app: &App, terminal: &mut Terminal<CrosstermBackend<Counted>>| {
+        terminal.draw(|f| frames.render(app.viewer(), f.area(), f.buffer_mut())).expect("drawn");
     };
     frame(&app, &mut terminal);
     let start = Instant::now();
@@ -103,6 +105,14 @@ fn main() {
     let _ = writeln!(std::io::stderr(), "{what} x{count}: {} bytes written", written.0.get());
 }
 
+/// A terminal of [`SIZE`] writing into `counter`. The viewport is fixed: a full-screen one asks
+/// the backend its size before every frame, and crossterm, finding no terminal on a counter,
+/// answers 80x24 (the frames drawn before 2 December 2026 were 80x24, not 120x40).
+fn fixed(counter: Counted) -> Terminal<CrosstermBackend<Counted>> {
+    let options = TerminalOptions { viewport: Viewport::Fixed(SIZE) };
+    Terminal::with_options(CrosstermBackend::new(counter), options).expect("a terminal on a counter")
+}
+
 /// `views` views of one content in a presentation, moved together through `changes` slide
 /// changes, each drawing into its own terminal; reports the bytes one view was sent per change.
 fn viewers(views: usize, changes: usize, file: Option<&String>) {
@@ -118,9 +128,7 @@ fn viewers(views: usize, changes: usize, file: Option<&String>) {
             let mut view = View::new(content, Theme::dark(), SIZE, start);
             // A viewer's effects (telling followers, asking for loads) are no part of its frame.
             let _ = view.update(content, present.clone());
-            let mut terminal = Terminal::new(CrosstermBackend::new(written.clone())).expect("a terminal");
-            terminal.resize(SIZE).expect("sized");
-            (view, terminal)
+            (view, fixed(written.clone()))
         })
         .collect();
     let draw = |view: &View, terminal: &mut Terminal<CrosstermBackend<Counted>>| {

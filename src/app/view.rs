@@ -8,6 +8,8 @@
 mod notice;
 pub use notice::{NOTICE_LIFETIME, WARNING_LIFETIME};
 mod read;
+mod solved;
+pub(super) use solved::Solved;
 
 use std::time::Instant;
 
@@ -18,7 +20,7 @@ use super::{Effects, End, Event, Item, Level, Mode, Notice, Overlay, PresentOpti
 use crate::action::{Action, Context, Keymap};
 use crate::article::Wrapping;
 use crate::help::Audience;
-use crate::layout::{self, Areas, ChartShape, LayoutInput, Pane};
+use crate::layout::Pane;
 use crate::theme::Theme;
 
 /// One viewer's place in the content.
@@ -64,6 +66,8 @@ pub struct View {
     pub(super) following: Option<String>,
     /// Who the view is shown to: what its help and key hints list beyond the key table.
     pub(super) audience: Audience,
+    /// The layout last solved for this view (at the end of every update): see [`View::areas`].
+    pub(super) solved: Option<Solved>,
 }
 
 impl View {
@@ -99,8 +103,10 @@ impl View {
             keys,
             following: None,
             audience: Audience::LOCAL,
+            solved: None,
         };
         view.keep_place(content, None);
+        view.solve(content);
         // The article starts at its top: it follows the selection only once the user moves.
         view.followed = view.selected_item(content);
         view
@@ -116,6 +122,12 @@ impl View {
     /// Applies one of this view's events (keys, mouse, size, paste, a notice, presentation
     /// commands, time passing) and says what the runtime should do next.
     pub fn update(&mut self, content: &Content, event: Event) -> Effects {
+        let effects = self.step(content, event);
+        self.solve(content);
+        effects
+    }
+
+    fn step(&mut self, content: &Content, event: Event) -> Effects {
         match event {
             Event::Resize(width, height) => {
                 self.size = Rect::new(0, 0, width, height);
@@ -197,6 +209,7 @@ impl View {
             self.presentation.animate_change(old_values, replaced.at);
             self.make_room_for_details(content);
         }
+        self.solve(content);
         Effects { redraw: news.redraw, ..Effects::none() }
     }
 
@@ -285,37 +298,5 @@ impl View {
     /// Sets the status-line message.
     pub(super) fn set_notice(&mut self, text: impl Into<String>, level: Level) {
         self.show_notice(Notice { text: text.into(), level });
-    }
-
-    /// The layout input for the content's data and this view's focus.
-    pub fn layout_input(&self, content: &Content) -> LayoutInput {
-        let (charts, gauges) = match content.data() {
-            Some(loaded) => (
-                loaded
-                    .dataset
-                    .charts
-                    .iter()
-                    .map(|c| ChartShape {
-                        bars: c.metrics.len(),
-                        // A line chart grows as an upright one does: its graph wants height.
-                        vertical: c.direction == crate::dataset::ChartDirection::Vertical
-                            || c.kind == crate::dataset::ChartKind::Line,
-                        table: c.kind == crate::dataset::ChartKind::Table,
-                    })
-                    .collect(),
-                loaded.dataset.gauges.len(),
-            ),
-            None => (Vec::new(), 0),
-        };
-        let banner = match content.status() {
-            super::Status::Stale { errors, .. } => u16::try_from(errors.diagnostics.len() + 1).unwrap_or(u16::MAX),
-            _ => 0,
-        };
-        LayoutInput { charts, gauges, focus: self.focus, banner }
-    }
-
-    /// The layout of the whole screen at this view's size.
-    pub fn areas(&self, content: &Content) -> Areas {
-        layout::layout(self.size, &self.layout_input(content))
     }
 }

@@ -184,7 +184,9 @@ fn terminal_loop(
     let size = terminal.size()?;
     let _ = driver.update(Event::Resize(size.width, size.height));
     publish(&mut publisher, driver);
-    draw(terminal, driver.app(), options.screen_reader)?;
+    // The panes drawn last, so a frame draws again only what changed.
+    let mut frames = crate::ui::Frames::new();
+    draw(terminal, &mut frames, driver.app(), options.screen_reader)?;
     // The tests' way to prove that a panic leaves the terminal intact.
     if std::env::var_os("COOPDASH_TEST_PANIC").is_some_and(|v| v != "after-hang-up") {
         panic!("a panic asked for by COOPDASH_TEST_PANIC");
@@ -219,9 +221,9 @@ fn terminal_loop(
                 let _ = driver.update(Event::Reload);
                 let size = terminal.size()?;
                 let _ = driver.update(Event::Resize(size.width, size.height));
-                draw(terminal, driver.app(), options.screen_reader)?;
+                draw(terminal, &mut frames, driver.app(), options.screen_reader)?;
             }
-            None if effects.redraw => draw(terminal, driver.app(), options.screen_reader)?,
+            None if effects.redraw => draw(terminal, &mut frames, driver.app(), options.screen_reader)?,
             None => {}
         }
     }
@@ -281,10 +283,16 @@ fn start_watcher(driver: &mut Driver, mode: WatchMode) -> Option<FileWatcher> {
 ///
 /// With `screen_reader`, the cursor is shown on the focused item (ratatui shows it where the
 /// frame puts it, and hides it in a frame that puts it nowhere); otherwise it stays hidden.
-fn draw(terminal: &mut DefaultTerminal, app: &App, screen_reader: bool) -> io::Result<()> {
+fn draw(
+    terminal: &mut DefaultTerminal,
+    frames: &mut crate::ui::Frames,
+    app: &App,
+    screen_reader: bool,
+) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| {
-        frame.render_widget(app, frame.area());
+        let area = frame.area();
+        frames.render(app.viewer(), area, frame.buffer_mut());
         if screen_reader && let Some(at) = crate::ui::cursor_position(app.viewer(), frame.area()) {
             frame.set_cursor_position(at);
         }

@@ -99,6 +99,8 @@ impl Backend for Wire {
 pub struct Screen {
     terminal: Terminal<Wire>,
     sink: Sink,
+    /// The panes drawn last, so a frame draws again only what changed.
+    frames: crate::ui::Frames,
 }
 
 impl Screen {
@@ -110,7 +112,7 @@ impl Screen {
         let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, columns, rows)) };
         // A fixed viewport asks the backend nothing: this cannot fail.
         let terminal = Terminal::with_options(wire, options).unwrap_or_else(|_| unreachable!("a fixed viewport"));
-        Self { terminal, sink }
+        Self { terminal, sink, frames: crate::ui::Frames::new() }
     }
 
     /// What a new viewer's terminal is sent first: the alternate screen, no cursor, and pastes
@@ -164,7 +166,11 @@ impl Screen {
     pub fn draw(&mut self, viewer: Viewer<'_>) -> Vec<u8> {
         let mut bytes = Vec::new();
         let _ = queue!(bytes, BeginSynchronizedUpdate);
-        let drawn = self.terminal.draw(|frame| frame.render_widget(viewer, frame.area()));
+        let frames = &mut self.frames;
+        let drawn = self.terminal.draw(|frame| {
+            let area = frame.area();
+            frames.render(viewer, area, frame.buffer_mut());
+        });
         bytes.append(&mut self.sink.take());
         if drawn.is_err() {
             return Vec::new();

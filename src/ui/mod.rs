@@ -9,6 +9,7 @@ mod detail;
 mod emphasis;
 mod follow;
 mod frame;
+mod frames;
 mod gauges;
 mod header;
 mod help;
@@ -24,13 +25,15 @@ mod sparkline;
 mod table;
 
 pub use cursor::cursor_position;
+pub use frames::Frames;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::app::{App, Mode, Overlay, Viewer};
-use crate::layout::{Pane, Screen, layout};
+use crate::layout::{Pane, Screen};
+use frames::{Key, Reuse};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -38,13 +41,25 @@ impl Widget for &App {
     }
 }
 
+/// Drawn from scratch; [`Frames::render`] draws the same cells, copying unchanged panes.
 impl Widget for Viewer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = &self;
-        let view = self.view;
-        buf.set_style(area, view.theme().canvas);
+        draw(self, area, buf, &mut Reuse(None));
+    }
+}
+
+/// The frame of `viewer`, with panes whose inputs did not change taken from `reuse`.
+fn draw(viewer: Viewer, area: Rect, buf: &mut Buffer, reuse: &mut Reuse) {
+    {
+        let app = &viewer;
+        let view = viewer.view;
+        // An empty style changes no cell: the themes that keep the terminal's background skip
+        // a pass over every cell of the frame.
+        if view.theme().canvas != ratatui::style::Style::new() {
+            buf.set_style(area, view.theme().canvas);
+        }
         if view.mode() == Mode::Presentation
-            && let Some(loaded) = self.content.data()
+            && let Some(loaded) = viewer.content.data()
         {
             if view.presentation().presenter() {
                 presenter::render(app, loaded, area, buf);
@@ -59,19 +74,34 @@ impl Widget for Viewer<'_> {
             follow::render(app, area, buf);
             return;
         }
-        let areas = layout(area, &view.layout_input(self.content));
+        let areas = view.areas_at(viewer.content, area);
         if areas.screen == Screen::TooSmall {
             message::too_small(area, buf);
             return;
         }
-        header::render(app, &areas, buf);
-        match self.content.data() {
+        reuse.pane(Key::Header { rect: areas.header }, buf, |buf| header::render(app, &areas, buf));
+        match viewer.content.data() {
             None => message::load_error_screen(app, areas.body.union(areas.detail), buf),
             Some(loaded) => {
                 for (index, rect) in areas.charts.iter().enumerate() {
-                    chart::render(app, loaded, index, *rect, buf);
+                    let pane = Pane::Chart(index);
+                    let key = Key::Chart {
+                        index,
+                        rect: *rect,
+                        selection: view.chart_selection(index),
+                        sort: view.table_sort(viewer.content, index),
+                        focused: focused(app, pane),
+                        selected: shows_selection(app, pane),
+                    };
+                    reuse.pane(key, buf, |buf| chart::render(app, loaded, index, *rect, buf));
                 }
-                gauges::render(app, loaded, areas.gauges, buf);
+                let key = Key::Gauges {
+                    rect: areas.gauges,
+                    selection: view.gauge_selection(),
+                    focused: focused(app, Pane::Gauges),
+                    selected: shows_selection(app, Pane::Gauges),
+                };
+                reuse.pane(key, buf, |buf| gauges::render(app, loaded, areas.gauges, buf));
                 article::render(app, loaded, areas.article, buf);
                 detail::render(app, loaded, &areas, buf);
                 message::reload_banner(app, areas.banner, buf);

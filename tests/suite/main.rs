@@ -16,6 +16,7 @@ mod details;
 mod e2e;
 mod flood;
 mod follow;
+mod frames;
 mod generator;
 mod graphemes;
 mod handout;
