@@ -1,7 +1,7 @@
 //! The gauges pane: one share per row (or two rows each when there is room).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
@@ -64,7 +64,9 @@ fn render_gauge(app: &Viewer, gauge: &Gauge, selected: bool, area: Rect, title_c
         .filled_style(theme.gauge_filled)
         .unfilled_style(theme.gauge_unfilled);
     if area.height >= 2 {
-        let [title_row, gauge_row] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Length(1)]));
+        // Two rows cut by hand: a constraint solve per gauge cost more than the gauge's drawing.
+        let title_row = Rect { height: 1, ..area };
+        let gauge_row = Rect { y: area.y.saturating_add(1), height: 1, ..area };
         let room = usize::from(title_row.width).saturating_sub(width(marker));
         Line::from(vec![Span::styled(marker, title_style), Span::styled(truncate(&gauge.title, room), title_style)])
             .render(title_row, buf);
@@ -72,8 +74,9 @@ fn render_gauge(app: &Viewer, gauge: &Gauge, selected: bool, area: Rect, title_c
             Rect { x: gauge_row.x.saturating_add(2), width: gauge_row.width.saturating_sub(3), ..gauge_row };
         line.render(gauge_row, buf);
     } else {
-        let [title_area, gauge_area] =
-            area.layout(&Layout::horizontal([Constraint::Length(title_columns), Constraint::Fill(1)]));
+        let title_width = title_columns.min(area.width);
+        let title_area = Rect { width: title_width, ..area };
+        let gauge_area = Rect { x: area.x.saturating_add(title_width), width: area.width - title_width, ..area };
         let room = usize::from(title_area.width).saturating_sub(width(marker) + 1);
         Line::from(vec![Span::styled(marker, title_style), Span::styled(truncate(&gauge.title, room), title_style)])
             .render(title_area, buf);
