@@ -6,13 +6,15 @@
 mod details;
 mod overlay;
 mod plan;
+mod stack;
 
 pub use details::{Keep, details_scroll, details_window};
 pub use overlay::{HelpWindow, help_text_width, help_window, problem_rows};
+pub use stack::{Axis, Part, stack, stack_vec};
 #[cfg(test)]
 mod tests;
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 use crate::geometry::{BarLimits, MAX_BAR_ROWS};
 use plan::{LeftPane, ROWS_PER_LEVEL, plan, total};
@@ -129,13 +131,11 @@ fn banner_rows(input: &LayoutInput) -> u16 {
 fn single(area: Rect, input: &LayoutInput, areas: &mut Areas) {
     let detail_rows = u16::from(area.height >= 10);
     let banner = banner_rows(input).min(area.height.saturating_sub(4) / 2);
-    let [header, banner_area, body, detail, footer] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(banner),
-        Constraint::Fill(1),
-        Constraint::Length(detail_rows),
-        Constraint::Length(1),
-    ]));
+    let [header, banner_area, body, detail, footer] = stack(
+        area,
+        Axis::Vertical,
+        [Part::Length(1), Part::Length(banner), Part::Fill, Part::Length(detail_rows), Part::Length(1)],
+    );
     areas.screen = Screen::Single;
     areas.header = header;
     areas.banner = banner_area;
@@ -154,12 +154,8 @@ fn single(area: Rect, input: &LayoutInput, areas: &mut Areas) {
 /// smallest charts do not fit, so the caller falls back to one pane at a time.
 fn split(area: Rect, input: &LayoutInput, areas: &mut Areas) -> bool {
     let banner = banner_rows(input);
-    let [header, banner_area, rest, footer] = area.layout(&Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(banner),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ]));
+    let [header, banner_area, rest, footer] =
+        stack(area, Axis::Vertical, [Part::Length(2), Part::Length(banner), Part::Fill, Part::Length(1)]);
     let mut items: Vec<LeftPane> = input.charts.iter().copied().map(LeftPane::Chart).collect();
     if input.gauges > 0 {
         items.push(LeftPane::Gauges(input.gauges));
@@ -178,20 +174,20 @@ fn split(area: Rect, input: &LayoutInput, areas: &mut Areas) -> bool {
     let plan = plan(&items, rest.height, max_level(area.height, left_width));
     let detail_is_box = plan.detail_box > 0;
     let detail_line = if detail_is_box { 0 } else { 1 };
-    let [body, detail_row] = rest.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_line)]));
+    let [body, detail_row] = stack(rest, Axis::Vertical, [Part::Fill, Part::Length(detail_line)]);
 
-    let [left, article] = body.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(article_width)]));
-    let mut constraints: Vec<Constraint> = plan.heights.iter().map(|&h| Constraint::Length(h)).collect();
+    let [left, article] = stack(body, Axis::Horizontal, [Part::Fill, Part::Length(article_width)]);
+    let mut parts: Vec<Part> = plan.heights.iter().map(|&h| Part::Length(h)).collect();
     if detail_is_box {
-        constraints.push(Constraint::Length(plan.detail_box));
+        parts.push(Part::Length(plan.detail_box));
         // What neither the panes nor the box can use stays empty under them.
-        constraints.push(Constraint::Fill(1));
-    } else if let Some(last) = constraints.last_mut() {
+        parts.push(Part::Fill);
+    } else if let Some(last) = parts.last_mut() {
         // Too few rows left for a detail box: the last pane takes them, so the left column ends
         // on the same row as the article pane instead of leaving a gap under it.
-        *last = Constraint::Fill(1);
+        *last = Part::Fill;
     }
-    let rects = left.layout_vec(&Layout::vertical(constraints));
+    let rects = stack_vec(left, Axis::Vertical, &parts);
     for (index, item) in items.iter().enumerate() {
         match item {
             LeftPane::Chart(_) => areas.charts[index] = rects[index],

@@ -10,7 +10,7 @@ use super::frame::fit_spans;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{Level, MAX_QUERY, Search, Viewer};
-use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::layout::{Axis, MIN_HEIGHT, MIN_WIDTH, Part, stack};
 use crate::text::sanitize_line;
 use crate::text::width::{truncate, width};
 
@@ -109,8 +109,7 @@ pub fn footer(app: &Viewer, area: Rect, buf: &mut Buffer) {
     });
     let status_width = status.as_ref().map_or(0, |(text, _)| width(text));
     let status_width = u16::try_from(status_width).unwrap_or(u16::MAX).min(area.width);
-    let [hints_area, status_area] =
-        area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_width)]));
+    let [hints_area, status_area] = stack(area, Axis::Horizontal, [Part::Fill, Part::Length(status_width)]);
     if let Some((text, style)) = status {
         super::frame::right_line(&text, style, status_area.width).render(status_area, buf);
     }

@@ -1,7 +1,7 @@
 //! Presentation mode: one slide filling the screen, readable from the back of a room.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
+use ratatui::layout::{Alignment, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use tui_big_text::PixelSize;
@@ -11,6 +11,7 @@ use super::chart::{BarStyles, Bars, too_small_caption};
 use crate::app::{Presentation, Viewer};
 use crate::dataset::{ChartScale, Dataset, Metric, SlideContent};
 use crate::deck::Slide;
+use crate::layout::{self, Axis, Part};
 use crate::load::Loaded;
 use crate::text::width::truncate;
 
@@ -77,13 +78,12 @@ fn draw(app: &Viewer, loaded: &Loaded, index: usize, animated: bool, area: Rect,
 
 /// A slide's frame rows (top, autoplay progress, bottom) and its body, within its margins.
 fn frame_and_body(area: Rect) -> ([Rect; 3], Rect) {
-    let [top, _, body, progress, bottom] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(u16::from(area.height >= 16)),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ]));
+    let gap = u16::from(area.height >= 16);
+    let [top, _, body, progress, bottom] = layout::stack(
+        area,
+        Axis::Vertical,
+        [Part::Length(1), Part::Length(gap), Part::Fill, Part::Length(1), Part::Length(1)],
+    );
     let margin = (area.width / 16).clamp(1, 12);
     let body = Rect { x: body.x.saturating_add(margin), width: body.width.saturating_sub(2 * margin), ..body };
     ([top, progress, bottom], body)
@@ -118,12 +118,12 @@ fn heading_content_caption(body: Rect, caption: Option<&str>) -> (Rect, Rect, Re
     });
     // On a tiny screen the content comes first: the caption only if two rows are left for it.
     let caption_rows = if body.height >= caption_rows + 3 { caption_rows } else { 0 };
-    let [heading, _, content, caption] = body.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(u16::from(body.height >= 12)),
-        Constraint::Fill(1),
-        Constraint::Length(caption_rows),
-    ]));
+    let gap = u16::from(body.height >= 12);
+    let [heading, _, content, caption] = layout::stack(
+        body,
+        Axis::Vertical,
+        [Part::Length(1), Part::Length(gap), Part::Fill, Part::Length(caption_rows)],
+    );
     (heading, content, caption)
 }
 
@@ -201,13 +201,11 @@ fn title_slide(app: &Viewer, loaded: &Loaded, slide: &Slide, body: Rect, buf: &m
     let dataset = &loaded.dataset;
     let (fit, area) = title_block(slide, body);
     let source = dataset.source.as_ref().map(|s| s.describe(" · "));
-    let [title_area, _, subtitle_area, _, source_area] = area.layout(&Layout::vertical([
-        Constraint::Length(fit.height()),
-        Constraint::Length(2),
-        Constraint::Length(1),
-        Constraint::Length(2),
-        Constraint::Length(1),
-    ]));
+    let [title_area, _, subtitle_area, _, source_area] = layout::stack(
+        area,
+        Axis::Vertical,
+        [Part::Length(fit.height()), Part::Length(2), Part::Length(1), Part::Length(2), Part::Length(1)],
+    );
     big::render(&fit, &slide.title, theme.slide_number, title_area, buf);
     if let Some(subtitle) = &slide.caption {
         Line::styled(truncate(subtitle, usize::from(subtitle_area.width)), theme.slide_title)
