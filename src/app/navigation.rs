@@ -1,6 +1,6 @@
 //! Focus, selection and scrolling: the arithmetic behind the movement keys.
 
-use super::wrapping::article_blocks;
+use super::wrapping::article_of;
 use super::{Content, Overlay, View};
 use crate::action::Action;
 use crate::article::{Row, Scroll, Wrapping, row_at};
@@ -203,11 +203,11 @@ impl View {
         }
         let anchor =
             self.article_wrap.lines().get(self.line_at_row(content, self.article_scroll)).map(|l| (l.block, l.offset));
-        let blocks = article_blocks(content);
-        self.article_wrap = Wrapping::new(blocks, width);
+        let article = article_of(content);
+        self.article_wrap = Wrapping::new(article, width);
         self.article_width = width;
         if let Some(anchor) = anchor {
-            self.article_wrap.through_block(blocks, anchor.0);
+            self.article_wrap.through_block(article, anchor.0);
             self.wrap_article_for_view(content);
             let lines = self.article_wrap.lines();
             let line = lines.partition_point(|l| (l.block, l.offset) <= anchor).saturating_sub(1);

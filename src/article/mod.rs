@@ -22,7 +22,7 @@ use fold::{fold_sanitised, fold_sanitised_text};
 pub use scroll::Scroll;
 pub use table::{Align, Table, TableCell};
 pub use wrap::{LineKind, Piece, Prefix, WrappedLine, line_of, wrap, wrap_blocks};
-pub use wrapping::{AT_ONCE, Wrapping};
+pub use wrapping::{AT_ONCE, WrapMemo, Wrapping};
 
 use crate::text::sanitize;
 
@@ -92,9 +92,19 @@ pub struct Article {
     /// Each block's plain text folded for matching (see [`fold`]). Only the text is kept: the
     /// map back to the block's own offsets is rebuilt for the few blocks that match.
     folded: Vec<String>,
+    /// What views have wrapped of it, per width, for the next view of the same width.
+    wraps: WrapMemo,
 }
 
+/// The article of a dataset that names none: no blocks.
+static NO_ARTICLE: Article = Article { blocks: Vec::new(), folded: Vec::new(), wraps: WrapMemo::new() };
+
 impl Article {
+    /// An article without blocks, for a dataset that names none.
+    pub fn none() -> &'static Self {
+        &NO_ARTICLE
+    }
+
     /// Parses Markdown. The text is sanitised first, so nothing in it reaches the terminal raw.
     pub fn from_markdown(text: &str) -> Self {
         Self::from_blocks(markdown::parse(&sanitize(text)))
@@ -126,7 +136,7 @@ impl Article {
 
     fn from_blocks(blocks: Vec<Block>) -> Self {
         let folded = blocks.iter().map(|b| fold_sanitised_text(&b.plain_text(), true)).collect();
-        Self { blocks, folded }
+        Self { blocks, folded, wraps: WrapMemo::default() }
     }
 
     /// The first place each quote occurs (see [`Article::find_quote`]), all found in one pass
