@@ -34,11 +34,6 @@ impl Article {
         found
     }
 
-    /// A block's plain text as chars (for boundaries measured in chars).
-    fn chars_of(&self, block: usize) -> Option<Vec<char>> {
-        Some(self.blocks.get(block)?.plain_text().chars().collect())
-    }
-
     /// The sentence that contains `span` (all the sentences it touches), within its block, by
     /// Unicode's sentence rules: see [`super::sentence`]. In a table, the cells it touches.
     pub fn sentence_around(&self, span: TextSpan) -> TextSpan {
@@ -53,9 +48,12 @@ impl Article {
     /// The numbers inside `span`: runs of digits (with their separators, `11.58`, `1,200`) and
     /// number words (`nine`, `million`).
     pub fn numbers_in(&self, span: TextSpan) -> Vec<TextSpan> {
-        let Some(chars) = self.chars_of(span.block) else { return Vec::new() };
+        let Some(block) = self.blocks.get(span.block) else { return Vec::new() };
+        // The chars through the span's end only: nothing after it is looked at.
+        let chars: Vec<char> = block.plain_text().chars().take(span.end).collect();
         let end = span.end.min(chars.len());
         let mut found = Vec::new();
+        let mut lower = String::new();
         let mut i = span.start;
         while i < end {
             if !chars[i].is_alphanumeric() {
@@ -66,8 +64,14 @@ impl Article {
             while i < end && (chars[i].is_alphanumeric() || is_inner_separator(&chars, i, end)) {
                 i += 1;
             }
-            let word: String = chars[word_start..i].iter().collect::<String>().to_lowercase();
-            if word.chars().any(|c| c.is_ascii_digit()) || crate::text::number::is_number_word(&word) {
+            let word = &chars[word_start..i];
+            // A word with a digit is a number; only the others are lowercased, to look up.
+            let number = word.iter().any(char::is_ascii_digit) || {
+                lower.clear();
+                lower.extend(word.iter().flat_map(|c| c.to_lowercase()));
+                crate::text::number::is_number_word(&lower)
+            };
+            if number {
                 found.push(TextSpan { block: span.block, start: word_start, end: i });
             }
         }
@@ -89,7 +93,8 @@ mod tests {
     use super::*;
 
     fn text(article: &Article, span: TextSpan) -> String {
-        article.chars_of(span.block).unwrap()[span.start..span.end].iter().collect()
+        let chars: Vec<char> = article.blocks[span.block].plain_text().chars().collect();
+        chars[span.start..span.end].iter().collect()
     }
 
     #[test]
