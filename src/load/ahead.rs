@@ -154,7 +154,8 @@ fn guessed_quotes(text: &str) -> Vec<String> {
         let rest = rest.trim_start();
         let Some(mark) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) else { continue };
         let Some((inside, _)) = rest[1..].split_once(mark) else { continue };
-        if !inside.is_empty() && !(mark == '"' && inside.contains('\\')) {
+        let escaped = mark == '"' && inside.contains('\\');
+        if !inside.is_empty() && !escaped {
             quotes.push(sanitize_line(inside).into_owned());
         }
     }
