@@ -155,6 +155,10 @@ pub(super) fn origins_at(text: &str, lowercase: bool, wanted: [usize; 2]) -> Opt
         let (_, origins) = fold_sanitised(text, lowercase);
         return Some([*origins.get(wanted[0])?, *origins.get(wanted[1])?]);
     }
+    if single_spaced(text.as_bytes()) {
+        // Nothing collapsed: each folded char is the byte at its own offset.
+        return wanted.iter().all(|&at| at < text.len()).then_some(wanted);
+    }
     // ASCII: one folded char per byte kept, and a byte is dropped only as a space after a space.
     let mut found = [None; 2];
     let (mut kept, mut in_space) = (0, false);

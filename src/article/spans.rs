@@ -49,12 +49,18 @@ impl Article {
     /// number words (`nine`, `million`).
     pub fn numbers_in(&self, span: TextSpan) -> Vec<TextSpan> {
         let Some(block) = self.blocks.get(span.block) else { return Vec::new() };
-        // The chars through the span's end only: nothing after it is looked at.
-        let chars: Vec<char> = block.plain_text().chars().take(span.end).collect();
-        let end = span.end.min(chars.len());
+        // The span's chars only: a word and its separators are read inside it. `chars[i]` is
+        // the block's char `from + i`.
+        let plain = block.plain_text();
+        let from = span.start.min(span.end);
+        let chars: Vec<char> = match plain.get(from..span.end.min(plain.len())) {
+            Some(ascii) if plain.is_ascii() => ascii.chars().collect(),
+            _ => plain.chars().skip(from).take(span.end - from).collect(),
+        };
+        let end = chars.len();
         let mut found = Vec::new();
         let mut lower = String::new();
-        let mut i = span.start;
+        let mut i = 0;
         while i < end {
             if !chars[i].is_alphanumeric() {
                 i += 1;
@@ -72,7 +78,7 @@ impl Article {
                 crate::text::number::is_number_word(&lower)
             };
             if number {
-                found.push(TextSpan { block: span.block, start: word_start, end: i });
+                found.push(TextSpan { block: span.block, start: from + word_start, end: from + i });
             }
         }
         found
@@ -138,5 +144,12 @@ mod tests {
         let all = TextSpan { block: 0, start: 0, end: 200 };
         let numbers: Vec<String> = article.numbers_in(all).into_iter().map(|s| text(&article, s)).collect();
         assert_eq!(numbers, ["nine", "11.58", "million", "1,200"]);
+        // A span inside a block, after text that is not ASCII: offsets are the block's.
+        let article = Article::from_markdown("Über 12 and 3.5 or nine, 7 more");
+        let inside = article.find_quote("2 and 3.5 or nine").unwrap();
+        let numbers: Vec<String> = article.numbers_in(inside).into_iter().map(|s| text(&article, s)).collect();
+        assert_eq!(numbers, ["2", "3.5", "nine"]);
+        let past = TextSpan { block: 0, start: 40, end: 50 };
+        assert!(article.numbers_in(past).is_empty());
     }
 }

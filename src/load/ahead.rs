@@ -148,8 +148,14 @@ fn named_article(text: &str) -> Option<String> {
 /// the parse decides which are quotes (a line inside a multi-line string is not one).
 fn guessed_quotes(text: &str) -> Vec<String> {
     let mut quotes = Vec::new();
-    for line in text.lines() {
-        let Some(rest) = line.trim_start().strip_prefix("quote") else { continue };
+    // Found by the key, not line by line: a line-by-line walk cost a tenth of the search.
+    for (at, _) in text.match_indices("quote") {
+        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        if !text[line_start..at].trim_start().is_empty() {
+            continue;
+        }
+        let rest = &text[at + "quote".len()..];
+        let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
         let Some(rest) = rest.trim_start().strip_prefix('=') else { continue };
         let rest = rest.trim_start();
         let Some(mark) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) else { continue };
