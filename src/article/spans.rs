@@ -34,11 +34,6 @@ impl Article {
         found
     }
 
-    /// A block's plain text as chars (for boundaries measured in chars).
-    fn chars_of(&self, block: usize) -> Option<Vec<char>> {
-        Some(self.blocks.get(block)?.plain_text().chars().collect())
-    }
-
     /// The sentence that contains `span` (all the sentences it touches), within its block, by
     /// Unicode's sentence rules: see [`super::sentence`]. In a table, the cells it touches.
     pub fn sentence_around(&self, span: TextSpan) -> TextSpan {
@@ -53,10 +48,19 @@ impl Article {
     /// The numbers inside `span`: runs of digits (with their separators, `11.58`, `1,200`) and
     /// number words (`nine`, `million`).
     pub fn numbers_in(&self, span: TextSpan) -> Vec<TextSpan> {
-        let Some(chars) = self.chars_of(span.block) else { return Vec::new() };
-        let end = span.end.min(chars.len());
+        let Some(block) = self.blocks.get(span.block) else { return Vec::new() };
+        // The span's chars only: a word and its separators are read inside it. `chars[i]` is
+        // the block's char `from + i`.
+        let plain = block.plain_text();
+        let from = span.start.min(span.end);
+        let chars: Vec<char> = match plain.get(from..span.end.min(plain.len())) {
+            Some(ascii) if plain.is_ascii() => ascii.chars().collect(),
+            _ => plain.chars().skip(from).take(span.end - from).collect(),
+        };
+        let end = chars.len();
         let mut found = Vec::new();
-        let mut i = span.start;
+        let mut lower = String::new();
+        let mut i = 0;
         while i < end {
             if !chars[i].is_alphanumeric() {
                 i += 1;
@@ -66,9 +70,15 @@ impl Article {
             while i < end && (chars[i].is_alphanumeric() || is_inner_separator(&chars, i, end)) {
                 i += 1;
             }
-            let word: String = chars[word_start..i].iter().collect::<String>().to_lowercase();
-            if word.chars().any(|c| c.is_ascii_digit()) || crate::text::number::is_number_word(&word) {
-                found.push(TextSpan { block: span.block, start: word_start, end: i });
+            let word = &chars[word_start..i];
+            // A word with a digit is a number; only the others are lowercased, to look up.
+            let number = word.iter().any(char::is_ascii_digit) || {
+                lower.clear();
+                lower.extend(word.iter().flat_map(|c| c.to_lowercase()));
+                crate::text::number::is_number_word(&lower)
+            };
+            if number {
+                found.push(TextSpan { block: span.block, start: from + word_start, end: from + i });
             }
         }
         found
@@ -89,7 +99,8 @@ mod tests {
     use super::*;
 
     fn text(article: &Article, span: TextSpan) -> String {
-        article.chars_of(span.block).unwrap()[span.start..span.end].iter().collect()
+        let chars: Vec<char> = article.blocks[span.block].plain_text().chars().collect();
+        chars[span.start..span.end].iter().collect()
     }
 
     #[test]
@@ -133,5 +144,12 @@ mod tests {
         let all = TextSpan { block: 0, start: 0, end: 200 };
         let numbers: Vec<String> = article.numbers_in(all).into_iter().map(|s| text(&article, s)).collect();
         assert_eq!(numbers, ["nine", "11.58", "million", "1,200"]);
+        // A span inside a block, after text that is not ASCII: offsets are the block's.
+        let article = Article::from_markdown("Über 12 and 3.5 or nine, 7 more");
+        let inside = article.find_quote("2 and 3.5 or nine").unwrap();
+        let numbers: Vec<String> = article.numbers_in(inside).into_iter().map(|s| text(&article, s)).collect();
+        assert_eq!(numbers, ["2", "3.5", "nine"]);
+        let past = TextSpan { block: 0, start: 40, end: 50 };
+        assert!(article.numbers_in(past).is_empty());
     }
 }

@@ -83,10 +83,21 @@ pub fn quotes_in(article: &Arc<Article>, quotes: &[&str]) -> Vec<Found> {
             None => Found { place: None, numbers: Vec::new() },
         })
         .collect();
-    // A load asks twice (the metrics' quotes, then their histories'): what neither of the last
-    // two calls asked for is dropped, so the map holds about one dataset's quotes.
+    // A load asks two or three times (the quotes read ahead off the dataset's text, then the
+    // metrics' quotes, then their histories'): what neither of the last two calls asked for is
+    // dropped, so the map holds about one dataset's quotes (a guess that was no quote goes).
     kept.found.retain(|_, (_, asked)| *asked + 1 >= call);
     answer
+}
+
+/// Looks `quotes` up in `article` ahead of the load that will ask (on the thread that read the
+/// article, while the dataset is parsed), keeping what it finds for [`quotes_in`]; nothing for
+/// an article too small to keep quotes for.
+pub fn search_ahead(article: &Arc<Article>, quotes: &[String]) {
+    if article.blocks.len() >= WORTH_KEEPING && !quotes.is_empty() {
+        let quotes: Vec<&str> = quotes.iter().map(String::as_str).collect();
+        let _ = quotes_in(article, &quotes);
+    }
 }
 
 /// Searches `article` for every one of `quotes`, and reads the numbers of those found.
@@ -107,6 +118,36 @@ mod tests {
     fn large() -> Arc<Article> {
         let text: String = (0..WORTH_KEEPING + 10).map(|i| format!("Paragraph {i} counts {i} ports.\n\n")).collect();
         Arc::new(Article::from_markdown(&text))
+    }
+
+    #[test]
+    fn a_large_article_read_ahead_has_its_quotes_found_while_the_dataset_is_parsed() {
+        let dir = tempfile::tempdir().unwrap();
+        let article: String = (0..20_000).map(|i| format!("Paragraph {i} counts {i} ports.\n\n")).collect();
+        std::fs::write(dir.path().join("a.md"), &article).unwrap();
+        let mut dataset = "title = \"T\"\narticle = \"a.md\"\n".to_owned();
+        let mut quote = |i: usize, quote: &str| {
+            dataset += &format!("[[metric]]\nid = \"m{i}\"\nvalue = {i}\nquote = {quote}\n");
+        };
+        for i in 0..30 {
+            quote(i, &format!("\"Paragraph {} counts\"", i * 600));
+        }
+        quote(30, "\"not in the article\"");
+        // An escape: the text does not tell this quote, so it is searched after the parse.
+        quote(31, "\"Paragraph 7 \\u0063ounts\"");
+        let path = dir.path().join("m.toml");
+        std::fs::write(&path, dataset).unwrap();
+        let request =
+            crate::load::LoadRequest { dataset: crate::load::DatasetSource::File(path), article_override: None };
+        let before = SEARCHED.with(std::cell::Cell::get);
+        let loaded = crate::load::load(&request).expect("loads");
+        let searched_here = SEARCHED.with(std::cell::Cell::get) - before;
+        assert_eq!(searched_here, 1, "only the quote with an escape is searched on the loading thread");
+        let named = loaded.article.as_ref().unwrap();
+        assert_eq!(loaded.evidence, crate::provenance::Evidence::of(&loaded.dataset, Some(&named.article)));
+        assert_eq!(loaded.evidence.quote(29).map(|q| q.block), Some(29 * 600));
+        assert_eq!(loaded.evidence.quote(31).map(|q| q.block), Some(7));
+        assert!(loaded.warnings.iter().any(|w| w.message.contains("not in the article")));
     }
 
     #[test]

@@ -122,19 +122,21 @@ pub fn load(request: &LoadRequest) -> Result<Loaded, LoadError> {
         DatasetSource::Builtin => (BUILTIN_DATASET.to_owned(), PathBuf::new()),
     };
     let origin = Origin { text: &text, file: &file, base_dir: &base_dir };
-    let (dataset, article) = std::thread::scope(|scope| {
+    let (dataset, wrong, article) = std::thread::scope(|scope| {
         let early = ahead::start(scope, request, &text, &base_dir);
         let dataset = dataset::parse(&origin)
             .map_err(|diagnostics| LoadError { diagnostics: sourced(diagnostics, &file, &text) })?;
+        // While a large article may still be read and searched on its thread.
+        let wrong = quotes::contradictions(&dataset);
         let article = load_article(request, &dataset, &file, early)
             .map_err(|error| LoadError { diagnostics: sourced(error.diagnostics, &file, &text) })?;
-        Ok::<_, LoadError>((dataset, article))
+        Ok::<_, LoadError>((dataset, wrong, article))
     })?;
     let (article, article_text) = article.unzip();
     let mut loaded = Loaded::assemble(dataset, article, &file);
     let source = loaded.article.as_ref().zip(article_text.as_deref());
     let source = source.map(|(named, text)| quotes::ArticleSource { name: &named.name, text });
-    let contradicted = quotes::contradicted(&loaded.dataset, &loaded.evidence, &file, source);
+    let contradicted = quotes::warn_of(wrong, &loaded.dataset, &loaded.evidence, &file, source);
     let mut warnings = std::mem::take(&mut loaded.warnings);
     warnings.extend(contradicted);
     warnings = sourced(warnings, &file, &text);

@@ -2,6 +2,8 @@
 //! its neighbours" is a warning, at the number's line and column in the article (or in the
 //! dataset's `quote`, when the article does not hold it).
 
+use std::ops::Range;
+
 use crate::article::{fold, quote_automaton};
 use crate::dataset::{Dataset, Diagnostic, LineIndex, Metric, Notation, Position, Unit};
 use crate::provenance::Evidence;
@@ -13,23 +15,50 @@ pub struct ArticleSource<'a> {
     pub text: &'a str,
 }
 
-/// A warning for every metric whose value agrees with none of the numbers of its quote. The
-/// article is folded, searched and indexed once for all of them, so ten thousand contradicted
-/// quotes cost one pass over a large article, not one each.
+/// The metrics whose value agrees with none of the numbers of their quote, each with the
+/// number a warning quotes, as bytes of the quote's text. Of the dataset alone, so a load reads
+/// them while the article is still being read.
+pub fn contradictions(dataset: &Dataset) -> Vec<(usize, Range<usize>)> {
+    let mut wrong = Vec::new();
+    for (index, metric) in dataset.metrics.iter().enumerate() {
+        let Some(quote) = &metric.quote else { continue };
+        let Some(numbers) = contradiction(&quote.text, &candidates(metric)) else { continue };
+        let number = shown(&numbers);
+        wrong.push((index, number.start..number.end));
+    }
+    wrong
+}
+
+/// A warning for every metric whose value agrees with none of the numbers of its quote (a
+/// load does it in two steps: [`contradictions`], then [`warn_of`]).
+#[cfg(test)]
 pub fn contradicted(
     dataset: &Dataset,
     evidence: &Evidence,
     file: &str,
     article: Option<ArticleSource<'_>>,
 ) -> Vec<Diagnostic> {
+    warn_of(contradictions(dataset), dataset, evidence, file, article)
+}
+
+/// A warning for each of `wrong` (see [`contradictions`]), at its number in the article when
+/// the article holds its quote. The article is folded, searched and indexed once for all of
+/// them, so ten thousand contradicted quotes cost one pass over a large article, not one each.
+pub fn warn_of(
+    wrong: Vec<(usize, Range<usize>)>,
+    dataset: &Dataset,
+    evidence: &Evidence,
+    file: &str,
+    article: Option<ArticleSource<'_>>,
+) -> Vec<Diagnostic> {
     // (metric, the number the warning quotes, where it starts in the quote's text)
-    let mut wrong: Vec<(usize, &str, usize)> = Vec::new();
-    for (index, metric) in dataset.metrics.iter().enumerate() {
-        let Some(quote) = &metric.quote else { continue };
-        let Some(numbers) = contradiction(&quote.text, &candidates(metric)) else { continue };
-        let number = shown(&numbers);
-        wrong.push((index, &quote.text[number.start..number.end], number.start));
-    }
+    let wrong: Vec<(usize, &str, usize)> = wrong
+        .into_iter()
+        .filter_map(|(index, number)| {
+            let quote = dataset.metrics.get(index)?.quote.as_ref()?;
+            Some((index, quote.text.get(number.clone())?, number.start))
+        })
+        .collect();
     let wanted: Vec<(&str, &str)> = wrong
         .iter()
         .map(|&(index, said, _)| {
