@@ -124,7 +124,7 @@ pub fn load(request: &LoadRequest) -> Result<Loaded, LoadError> {
     let origin = Origin { text: &text, file: &file, base_dir: &base_dir };
     let (dataset, article) = std::thread::scope(|scope| {
         let early = ahead::start(scope, request, &text, &base_dir);
-        let dataset = dataset::parse(&origin)
+        let dataset = dataset::parse_reusing(&origin)
             .map_err(|diagnostics| LoadError { diagnostics: sourced(diagnostics, &file, &text) })?;
         let article = load_article(request, &dataset, &file, early)
             .map_err(|error| LoadError { diagnostics: sourced(error.diagnostics, &file, &text) })?;

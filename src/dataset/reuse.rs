@@ -1,0 +1,178 @@
+//! A large dataset read again without reading every metric again: the text is cut into its
+//! `[[metric]]` tables ([`super::chunks`]), each table whose text is the same as at the last read
+//! is taken as read then, only the others are parsed and checked, and the rules that span tables
+//! (unique ids, `part_of`, charts, gauges, slides) run again over the whole.
+//!
+//! The reuse only ever gives a dataset: whenever a piece does not read cleanly on its own, or a
+//! rule is broken anywhere, the whole file is read as [`super::parse`] reads it, so every
+//! diagnostic is exactly the one a first read gives. A metric's positions are counted from its
+//! table's first line and moved to where the table stands now, so a table that moved (a line
+//! added above it) is reused too.
+//!
+//! Kept per process (like the quotes found in an article, `load/found.rs`): what is kept depends
+//! on nothing but the text, so the output of a read is the same with or without it.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use serde::Deserialize;
+use toml::de::DeTable;
+
+use super::chunks;
+use super::model::{Dataset, Metric};
+use super::raw::{RawDataset, RawMetric};
+use super::validate::{self, Origin};
+use super::{Diagnostic, parse};
+
+/// Texts shorter than this are read whole: that costs less than cutting them, and their errors
+/// are the ones every test of a diagnostic reads.
+pub const REUSE_FROM: usize = 64 * 1024;
+
+/// What the last read kept.
+#[derive(Default)]
+pub struct Kept {
+    /// Each metric table's text, and what it read as.
+    tables: HashMap<Box<str>, Arc<Lone>>,
+    /// The text without its metric tables, and what it read as (`None`: it did not read).
+    rest: Option<(String, Option<RawDataset>)>,
+    /// How many metric tables the last read parsed (the others it took as kept).
+    pub parsed: usize,
+}
+
+/// One metric table read on its own: the metric (positions counted from the table's first line,
+/// `part_of` not yet looked up) and the id its `part_of` names.
+struct Lone {
+    metric: Metric,
+    part_of: Option<String>,
+}
+
+/// A document of one `[[metric]]` table.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OneTable {
+    metric: Vec<RawMetric>,
+}
+
+static KEPT: Mutex<Option<Kept>> = Mutex::new(None);
+
+/// Parses and validates a dataset as [`parse`] does, taking the metric tables that did not change
+/// since the last read (of any file) as read then. The same output as [`parse`], always.
+pub fn parse_reusing(origin: &Origin<'_>) -> Result<Dataset, Vec<Diagnostic>> {
+    if origin.text.len() < REUSE_FROM {
+        return parse(origin);
+    }
+    let read = {
+        let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+        kept.get_or_insert_with(Kept::default).read(origin)
+    };
+    read.map_or_else(|| parse(origin), Ok)
+}
+
+impl Kept {
+    /// The dataset of `origin`, read reusing what was kept (which then holds this text's tables
+    /// only); `None` when that is in any doubt.
+    pub fn read(&mut self, origin: &Origin<'_>) -> Option<Dataset> {
+        let text = origin.text;
+        let Some(split) = chunks::split(text) else {
+            // Nothing to reuse next time either.
+            *self = Kept::default();
+            return None;
+        };
+        self.parsed = 0;
+        let mut old = std::mem::take(&mut self.tables);
+        let mut lones: Vec<Arc<Lone>> = Vec::with_capacity(split.metrics.len());
+        let mut every_table_reads = true;
+        for range in &split.metrics {
+            let table = &text[range.clone()];
+            let lone = match self.tables.get(table) {
+                Some(lone) => Some(Arc::clone(lone)),
+                None => match old.remove_entry(table) {
+                    Some((key, lone)) => {
+                        self.tables.insert(key, Arc::clone(&lone));
+                        Some(lone)
+                    }
+                    None => read_table(table, origin, &mut self.parsed).map(|lone| {
+                        let lone = Arc::new(lone);
+                        self.tables.insert(table.into(), Arc::clone(&lone));
+                        lone
+                    }),
+                },
+            };
+            match lone {
+                Some(lone) => lones.push(lone),
+                None => every_table_reads = false,
+            }
+        }
+        // The tables of the last text that this one no longer has.
+        drop(old);
+        if !every_table_reads {
+            return None;
+        }
+        let (start, end) = (split.start(), split.end());
+        let mut rest = String::with_capacity(text.len() - (end - start) + (end - start) / 16);
+        rest.push_str(&text[..start]);
+        // The metrics' lines stay as line breaks: the rest keeps its line numbers.
+        rest.extend(std::iter::repeat_n('\n', count_lines(&text[start..end])));
+        rest.push_str(&text[end..]);
+        if self.rest.as_ref().is_none_or(|(kept, _)| *kept != rest) {
+            let raw = read_rest(&rest);
+            self.rest = Some((rest, raw));
+        }
+        let (rest, raw) = self.rest.as_ref()?;
+        let raw = raw.as_ref()?;
+        let mut line = 0;
+        let mut counted = 0;
+        let metrics = split
+            .metrics
+            .iter()
+            .zip(&lones)
+            .map(|(range, lone)| {
+                line += count_lines(&text[counted..range.start]);
+                counted = range.start;
+                moved(&lone.metric, line)
+            })
+            .collect();
+        let parts: Vec<Option<&str>> = lones.iter().map(|l| l.part_of.as_deref()).collect();
+        validate::assemble(raw, metrics, &parts, &Origin { text: rest, ..*origin })
+    }
+}
+
+/// How many line breaks `text` holds.
+fn count_lines(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
+}
+
+/// One metric table, read and checked on its own; `None` if anything in it is wrong.
+fn read_table(table: &str, origin: &Origin<'_>, parsed: &mut usize) -> Option<Lone> {
+    *parsed += 1;
+    let tree = DeTable::parse(table).ok()?;
+    let one = OneTable::deserialize(toml::de::Deserializer::from(tree)).ok()?;
+    let [raw]: [RawMetric; 1] = one.metric.try_into().ok()?;
+    let metric = validate::lone_metric(&raw, &Origin { text: table, ..*origin })?;
+    Some(Lone { metric, part_of: raw.part_of.map(toml::Spanned::into_inner) })
+}
+
+/// The top-level tables without the metrics, read; `None` if they do not read cleanly, or say
+/// anything of `metric` themselves (a `metric = []`, a `[metric]`).
+fn read_rest(rest: &str) -> Option<RawDataset> {
+    let tree = DeTable::parse(rest).ok()?;
+    if tree.get_ref().contains_key("metric") {
+        return None;
+    }
+    RawDataset::deserialize(toml::de::Deserializer::from(tree)).ok()
+}
+
+/// `metric` with its positions moved down `lines` lines.
+fn moved(metric: &Metric, lines: usize) -> Metric {
+    let mut metric = metric.clone();
+    if let Some(quote) = &mut metric.quote {
+        quote.position.line += lines;
+    }
+    for point in &mut metric.history {
+        point.position.line += lines;
+        if let Some(quote) = &mut point.quote {
+            quote.position.line += lines;
+        }
+    }
+    metric
+}
