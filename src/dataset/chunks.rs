@@ -61,12 +61,11 @@ pub fn split(text: &str) -> Option<Split> {
     let mut ended = false;
     let mut at = 0;
     while at < bytes.len() {
-        let line_end = memchr_newline(bytes, at);
         if state == State::Normal && depth == 0 {
-            let indent = bytes[at..line_end].iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
+            let indent = bytes[at..].iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
             if bytes.get(at + indent) == Some(&b'[') {
-                let header = classify(&bytes[at + indent..line_end]);
-                match (header, ended) {
+                let line_end = next_newline(bytes, at);
+                match (classify(&bytes[at + indent..line_end]), ended) {
                     (Header::Metric, true) => return None,
                     (Header::Metric, false) => {
                         if let Some(last) = metrics.last_mut() {
@@ -87,14 +86,13 @@ pub fn split(text: &str) -> Option<Split> {
                 continue;
             }
         }
-        (state, depth) = scan_line(&bytes[at..line_end], state, depth);
-        at = line_end + 1;
+        (state, depth, at) = scan_line(bytes, at, state, depth);
     }
     if metrics.is_empty() { None } else { Some(Split { metrics }) }
 }
 
 /// The index of the next `\n` at or after `from`, or the text's length.
-fn memchr_newline(bytes: &[u8], from: usize) -> usize {
+fn next_newline(bytes: &[u8], from: usize) -> usize {
     bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| from + i)
 }
 
@@ -113,67 +111,88 @@ fn classify(line: &[u8]) -> Header {
     Header::Other
 }
 
-/// The lexer's state after `line` (without its `\n`), from `state` and an open-bracket `depth`.
-fn scan_line(line: &[u8], mut state: State, mut depth: usize) -> (State, usize) {
+/// The bytes that can change the lexer's state: everything else is skipped a byte at a time.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
     let mut i = 0;
-    while i < line.len() {
-        match state {
-            State::MultiBasic => match line[i] {
-                b'\\' => i += 2,
-                b'"' if line[i..].starts_with(b"\"\"\"") => {
-                    // Up to two quotes before the closing three belong to the string.
-                    let run = line[i..].iter().take_while(|&&b| b == b'"').count();
-                    i += run;
-                    state = State::Normal;
-                }
-                _ => i += 1,
-            },
-            State::MultiLiteral => match line[i] {
-                b'\'' if line[i..].starts_with(b"'''") => {
-                    let run = line[i..].iter().take_while(|&&b| b == b'\'').count();
-                    i += run;
-                    state = State::Normal;
-                }
-                _ => i += 1,
-            },
-            State::Normal => match line[i] {
-                b'#' => return (state, depth),
-                b'"' if line[i..].starts_with(b"\"\"\"") => {
-                    i += 3;
-                    state = State::MultiBasic;
-                }
-                b'"' => i = end_of_basic(line, i + 1),
-                b'\'' if line[i..].starts_with(b"'''") => {
-                    i += 3;
-                    state = State::MultiLiteral;
-                }
-                b'\'' => i = line[i + 1..].iter().position(|&b| b == b'\'').map_or(line.len(), |p| i + 1 + p + 1),
-                b'[' | b'{' => {
-                    depth += 1;
+    while i < 9 {
+        table[b"\n\"'#[]{}\\"[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Reads the line that begins at `at` in `state`, with `depth` brackets open: the state after
+/// it, the depth, and where the next line begins.
+fn scan_line(bytes: &[u8], mut i: usize, mut state: State, mut depth: usize) -> (State, usize, usize) {
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if !SPECIAL[byte as usize] {
+            i += 1;
+            continue;
+        }
+        let rest = &bytes[i..];
+        match (state, byte) {
+            (_, b'\n') => return (state, depth, i + 1),
+            (State::MultiBasic, b'\\') => i += 2,
+            (State::MultiBasic, b'"') if rest.starts_with(b"\"\"\"") => {
+                // Up to two quotes before the closing three belong to the string.
+                i += rest.iter().take_while(|&&b| b == b'"').count();
+                state = State::Normal;
+            }
+            (State::MultiLiteral, b'\'') if rest.starts_with(b"\'\'\'") => {
+                i += rest.iter().take_while(|&&b| b == b'\'').count();
+                state = State::Normal;
+            }
+            (State::MultiBasic | State::MultiLiteral, _) => i += 1,
+            (State::Normal, b'#') => {
+                let end = next_newline(bytes, i);
+                return (state, depth, end + 1);
+            }
+            (State::Normal, b'"') if rest.starts_with(b"\"\"\"") => {
+                i += 3;
+                state = State::MultiBasic;
+            }
+            (State::Normal, b'"') => i = end_of_basic(bytes, i + 1),
+            (State::Normal, b'\'') if rest.starts_with(b"\'\'\'") => {
+                i += 3;
+                state = State::MultiLiteral;
+            }
+            (State::Normal, b'\'') => {
+                i += 1;
+                while i < bytes.len() && !matches!(bytes[i], b'\'' | b'\n') {
                     i += 1;
                 }
-                b']' | b'}' => {
-                    depth = depth.saturating_sub(1);
+                if bytes.get(i) == Some(&b'\'') {
                     i += 1;
                 }
-                _ => i += 1,
-            },
+            }
+            (State::Normal, b'[' | b'{') => {
+                depth += 1;
+                i += 1;
+            }
+            (State::Normal, b']' | b'}') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            (State::Normal, _) => i += 1,
         }
     }
-    (state, depth)
+    (state, depth, i)
 }
 
-/// Just after the closing quote of the basic string whose text begins at `from` (or the line's
-/// end: a basic string cannot go on to the next line).
-fn end_of_basic(line: &[u8], mut from: usize) -> usize {
-    while from < line.len() {
-        match line[from] {
-            b'\\' => from += 2,
+/// Just after the closing quote of the basic string whose text begins at `from` (or at the line
+/// break that ends it unclosed: a basic string cannot go on to the next line).
+fn end_of_basic(bytes: &[u8], mut from: usize) -> usize {
+    while from < bytes.len() {
+        match bytes[from] {
+            b'\\' if bytes.get(from + 1) != Some(&b'\n') => from += 2,
             b'"' => return from + 1,
+            b'\n' => return from,
             _ => from += 1,
         }
     }
-    line.len()
+    bytes.len()
 }
 
 #[cfg(test)]

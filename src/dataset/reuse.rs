@@ -61,24 +61,59 @@ pub fn parse_reusing(origin: &Origin<'_>) -> Result<Dataset, Vec<Diagnostic>> {
     if origin.text.len() < REUSE_FROM {
         return parse(origin);
     }
-    let read = {
-        let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
-        kept.get_or_insert_with(Kept::default).read(origin)
-    };
-    read.map_or_else(|| parse(origin), Ok)
+    let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+    kept.get_or_insert_with(Kept::default).read(origin)
 }
 
 impl Kept {
-    /// The dataset of `origin`, read reusing what was kept (which then holds this text's tables
-    /// only); `None` when that is in any doubt.
-    pub fn read(&mut self, origin: &Origin<'_>) -> Option<Dataset> {
-        let text = origin.text;
-        let Some(split) = chunks::split(text) else {
+    /// The dataset of `origin` as [`parse`] reads it, reusing what was kept; what is kept then
+    /// is this text's tables. With nothing kept the whole text is read (that costs less than
+    /// reading each table apart) and its tables are kept from the dataset read.
+    pub fn read(&mut self, origin: &Origin<'_>) -> Result<Dataset, Vec<Diagnostic>> {
+        self.parsed = 0;
+        let Some(split) = chunks::split(origin.text) else {
             // Nothing to reuse next time either.
             *self = Kept::default();
-            return None;
+            return parse(origin);
         };
-        self.parsed = 0;
+        if self.tables.is_empty() {
+            let read = parse(origin);
+            if let Ok(dataset) = &read {
+                self.seed(origin.text, &split, dataset);
+            }
+            return read;
+        }
+        self.reuse(origin, &split).map_or_else(|| parse(origin), Ok)
+    }
+
+    /// How many metric tables are kept.
+    pub fn kept(&self) -> usize {
+        self.tables.len()
+    }
+
+    /// Keeps the tables of `text` from `dataset`, read from it whole: table `i` is metric `i`
+    /// (unless the cut does not agree with the read, when nothing is kept).
+    fn seed(&mut self, text: &str, split: &chunks::Split, dataset: &Dataset) {
+        let metrics = &dataset.metrics;
+        let agrees = split.metrics.len() == metrics.len()
+            && split.metrics.iter().zip(metrics).all(|(range, m)| text[range.clone()].contains(m.id.as_str()));
+        if !agrees {
+            return;
+        }
+        let mut line = 0;
+        let mut counted = 0;
+        for (range, metric) in split.metrics.iter().zip(metrics) {
+            line += count_lines(&text[counted..range.start]);
+            counted = range.start;
+            let mut alone = moved(metric, line, false);
+            let part_of = alone.part_of.take().map(|whole| metrics[whole].id.clone());
+            self.tables.insert(text[range.clone()].into(), Arc::new(Lone { metric: alone, part_of }));
+        }
+    }
+
+    /// The dataset of `origin`, read reusing what was kept; `None` when that is in any doubt.
+    fn reuse(&mut self, origin: &Origin<'_>, split: &chunks::Split) -> Option<Dataset> {
+        let text = origin.text;
         let mut old = std::mem::take(&mut self.tables);
         let mut lones: Vec<Arc<Lone>> = Vec::with_capacity(split.metrics.len());
         let mut every_table_reads = true;
@@ -129,7 +164,7 @@ impl Kept {
             .map(|(range, lone)| {
                 line += count_lines(&text[counted..range.start]);
                 counted = range.start;
-                moved(&lone.metric, line)
+                moved(&lone.metric, line, true)
             })
             .collect();
         let parts: Vec<Option<&str>> = lones.iter().map(|l| l.part_of.as_deref()).collect();
@@ -162,16 +197,17 @@ fn read_rest(rest: &str) -> Option<RawDataset> {
     RawDataset::deserialize(toml::de::Deserializer::from(tree)).ok()
 }
 
-/// `metric` with its positions moved down `lines` lines.
-fn moved(metric: &Metric, lines: usize) -> Metric {
+/// `metric` with its positions moved `lines` lines down (or up).
+fn moved(metric: &Metric, lines: usize, down: bool) -> Metric {
     let mut metric = metric.clone();
+    let shift = |line: &mut usize| *line = if down { *line + lines } else { line.saturating_sub(lines) };
     if let Some(quote) = &mut metric.quote {
-        quote.position.line += lines;
+        shift(&mut quote.position.line);
     }
     for point in &mut metric.history {
-        point.position.line += lines;
+        shift(&mut point.position.line);
         if let Some(quote) = &mut point.quote {
-            quote.position.line += lines;
+            shift(&mut quote.position.line);
         }
     }
     metric
