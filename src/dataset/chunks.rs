@@ -16,6 +16,10 @@ pub struct Split {
     /// Each `[[metric]]` table, from the start of its header's line to the start of the next
     /// chunk's (comments and blank lines after a table are its own).
     pub metrics: Vec<Range<usize>>,
+    /// How many line breaks come before each table (its header's line, counted from 0).
+    pub lines: Vec<usize>,
+    /// How many line breaks come before the end of the run of tables.
+    pub end_line: usize,
 }
 
 impl Split {
@@ -58,8 +62,11 @@ pub fn split(text: &str) -> Option<Split> {
     let mut state = State::Normal;
     let mut depth = 0usize;
     let mut metrics: Vec<Range<usize>> = Vec::new();
+    let mut lines = Vec::new();
+    let mut end_line = 0;
     let mut ended = false;
     let mut at = 0;
+    let mut line = 0usize;
     while at < bytes.len() {
         if state == State::Normal && depth == 0 {
             let indent = bytes[at..].iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
@@ -72,23 +79,31 @@ pub fn split(text: &str) -> Option<Split> {
                             last.end = at;
                         }
                         metrics.push(at..bytes.len());
+                        lines.push(line);
                     }
                     (Header::Sub, _) => {}
                     (Header::Other, _) => {
                         if let Some(last) = metrics.last_mut().filter(|_| !ended) {
                             last.end = at;
+                            end_line = line;
                             ended = true;
                         }
                     }
                 }
                 // A header cannot open a string or an array that goes on past its line.
                 at = line_end + 1;
+                line += 1;
                 continue;
             }
         }
         (state, depth, at) = scan_line(bytes, at, state, depth);
+        line += 1;
     }
-    if metrics.is_empty() { None } else { Some(Split { metrics }) }
+    if !ended {
+        // The run goes on to the end: every line break is before its end.
+        end_line = if bytes.ends_with(b"\n") { line } else { line.saturating_sub(1) };
+    }
+    if metrics.is_empty() { None } else { Some(Split { metrics, lines, end_line }) }
 }
 
 /// The index of the next `\n` at or after `from`, or the text's length.
@@ -134,7 +149,8 @@ fn scan_line(bytes: &[u8], mut i: usize, mut state: State, mut depth: usize) -> 
         let rest = &bytes[i..];
         match (state, byte) {
             (_, b'\n') => return (state, depth, i + 1),
-            (State::MultiBasic, b'\\') => i += 2,
+            // An escaped line break still ends the line.
+            (State::MultiBasic, b'\\') => i += if bytes.get(i + 1) == Some(&b'\n') { 1 } else { 2 },
             (State::MultiBasic, b'"') if rest.starts_with(b"\"\"\"") => {
                 // Up to two quotes before the closing three belong to the string.
                 i += rest.iter().take_while(|&&b| b == b'"').count();
@@ -200,7 +216,12 @@ mod tests {
     use super::*;
 
     fn chunks(text: &str) -> Option<Vec<&str>> {
-        split(text).map(|s| s.metrics.iter().map(|r| &text[r.clone()]).collect())
+        let split = split(text)?;
+        for (range, lines) in split.metrics.iter().zip(&split.lines) {
+            assert_eq!(text[..range.start].matches('\n').count(), *lines, "{text:?}");
+        }
+        assert_eq!(text[..split.end()].matches('\n').count(), split.end_line, "{text:?}");
+        Some(split.metrics.iter().map(|r| &text[r.clone()]).collect())
     }
 
     #[test]

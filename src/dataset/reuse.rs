@@ -31,8 +31,8 @@ pub const REUSE_FROM: usize = 64 * 1024;
 /// What the last read kept.
 #[derive(Default)]
 pub struct Kept {
-    /// Each metric table's text, and what it read as.
-    tables: HashMap<Box<str>, Arc<Lone>>,
+    /// The last text's metric tables in order: each table's text, and what it read as.
+    tables: Vec<(Box<str>, Arc<Lone>)>,
     /// The text without its metric tables, and what it read as (`None`: it did not read).
     rest: Option<(String, Option<RawDataset>)>,
     /// How many metric tables the last read parsed (the others it took as kept).
@@ -87,6 +87,7 @@ impl Kept {
     }
 
     /// How many metric tables are kept.
+    #[cfg(test)]
     pub fn kept(&self) -> usize {
         self.tables.len()
     }
@@ -100,54 +101,65 @@ impl Kept {
         if !agrees {
             return;
         }
-        let mut line = 0;
-        let mut counted = 0;
-        for (range, metric) in split.metrics.iter().zip(metrics) {
-            line += count_lines(&text[counted..range.start]);
-            counted = range.start;
-            let mut alone = moved(metric, line, false);
-            let part_of = alone.part_of.take().map(|whole| metrics[whole].id.clone());
-            self.tables.insert(text[range.clone()].into(), Arc::new(Lone { metric: alone, part_of }));
-        }
+        self.tables = (split.metrics.iter().zip(&split.lines).zip(metrics))
+            .map(|((range, &line), metric)| {
+                let mut alone = moved(metric, line, false);
+                let part_of = alone.part_of.take().map(|whole| metrics[whole].id.clone());
+                (text[range.clone()].into(), Arc::new(Lone { metric: alone, part_of }))
+            })
+            .collect();
     }
 
     /// The dataset of `origin`, read reusing what was kept; `None` when that is in any doubt.
+    /// A save changes a few tables in one place: the tables before and after it are the kept
+    /// ones in the same order (compared in place), those between are looked up by their text.
     fn reuse(&mut self, origin: &Origin<'_>, split: &chunks::Split) -> Option<Dataset> {
         let text = origin.text;
-        let mut old = std::mem::take(&mut self.tables);
-        let mut lones: Vec<Arc<Lone>> = Vec::with_capacity(split.metrics.len());
-        let mut every_table_reads = true;
-        for range in &split.metrics {
-            let table = &text[range.clone()];
-            let lone = match self.tables.get(table) {
-                Some(lone) => Some(Arc::clone(lone)),
-                None => match old.remove_entry(table) {
-                    Some((key, lone)) => {
-                        self.tables.insert(key, Arc::clone(&lone));
-                        Some(lone)
-                    }
-                    None => read_table(table, origin, &mut self.parsed).map(|lone| {
-                        let lone = Arc::new(lone);
-                        self.tables.insert(table.into(), Arc::clone(&lone));
-                        lone
-                    }),
-                },
+        let table = |i: usize| &text[split.metrics[i].clone()];
+        let (count, old_count) = (split.metrics.len(), self.tables.len());
+        let same = |i: usize, j: usize| *self.tables[j].0 == *table(i);
+        let mut front = 0;
+        while front < count.min(old_count) && same(front, front) {
+            front += 1;
+        }
+        let mut back = 0;
+        while back < (count - front).min(old_count - front) && same(count - 1 - back, old_count - 1 - back) {
+            back += 1;
+        }
+        let middle: HashMap<u64, usize> = (front..old_count - back).map(|j| (hash(&self.tables[j].0), j)).collect();
+        let mut old: Vec<Option<(Box<str>, Arc<Lone>)>> =
+            std::mem::take(&mut self.tables).into_iter().map(Some).collect();
+        let mut tables = Vec::with_capacity(count);
+        for i in 0..count {
+            let kept = if i < front {
+                Some(i)
+            } else if i >= count - back {
+                Some(old_count - (count - i))
+            } else {
+                middle.get(&hash(table(i))).copied()
             };
-            match lone {
-                Some(lone) => lones.push(lone),
-                None => every_table_reads = false,
+            let kept = kept.and_then(|j| old[j].take_if(|(t, _)| **t == *table(i)));
+            match kept {
+                Some(entry) => tables.push(entry),
+                None => {
+                    if let Some(lone) = read_table(table(i), origin, &mut self.parsed) {
+                        tables.push((table(i).into(), Arc::new(lone)));
+                    }
+                }
             }
         }
         // The tables of the last text that this one no longer has.
         drop(old);
+        let every_table_reads = tables.len() == count;
+        self.tables = tables;
         if !every_table_reads {
             return None;
         }
         let (start, end) = (split.start(), split.end());
-        let mut rest = String::with_capacity(text.len() - (end - start) + (end - start) / 16);
+        let mut rest = String::with_capacity(text.len() - (end - start) + (split.end_line - split.lines[0]));
         rest.push_str(&text[..start]);
         // The metrics' lines stay as line breaks: the rest keeps its line numbers.
-        rest.extend(std::iter::repeat_n('\n', count_lines(&text[start..end])));
+        rest.extend(std::iter::repeat_n('\n', split.end_line - split.lines[0]));
         rest.push_str(&text[end..]);
         if self.rest.as_ref().is_none_or(|(kept, _)| *kept != rest) {
             let raw = read_rest(&rest);
@@ -155,26 +167,17 @@ impl Kept {
         }
         let (rest, raw) = self.rest.as_ref()?;
         let raw = raw.as_ref()?;
-        let mut line = 0;
-        let mut counted = 0;
-        let metrics = split
-            .metrics
-            .iter()
-            .zip(&lones)
-            .map(|(range, lone)| {
-                line += count_lines(&text[counted..range.start]);
-                counted = range.start;
-                moved(&lone.metric, line, true)
-            })
-            .collect();
-        let parts: Vec<Option<&str>> = lones.iter().map(|l| l.part_of.as_deref()).collect();
+        let metrics =
+            self.tables.iter().zip(&split.lines).map(|((_, lone), &line)| moved(&lone.metric, line, true)).collect();
+        let parts: Vec<Option<&str>> = self.tables.iter().map(|(_, l)| l.part_of.as_deref()).collect();
         validate::assemble(raw, metrics, &parts, &Origin { text: rest, ..*origin })
     }
 }
 
-/// How many line breaks `text` holds.
-fn count_lines(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'\n').count()
+/// A table's text hashed, to find it among the kept ones.
+fn hash(text: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(text)
 }
 
 /// One metric table, read and checked on its own; `None` if anything in it is wrong.
