@@ -1,6 +1,7 @@
 //! The dataset: `metrics.toml` parsed into a [`RawDataset`](raw::RawDataset) mirror, then
 //! validated into a [`Dataset`] that cannot hold a bad value.
 
+mod chunks;
 mod diagnostic;
 pub mod figure;
 pub mod hint;
@@ -8,6 +9,7 @@ pub mod model;
 mod raw;
 mod recover;
 pub mod report;
+mod reuse;
 mod schema;
 mod unit;
 
@@ -21,6 +23,7 @@ pub use model::{
     ArticleRef, Bound, Chart, ChartDirection, ChartKind, ChartScale, Dataset, Date, Gauge, Metric, Notation, Point,
     Quote, Scale, SlideContent, SlideSpec, SortKey, Source, Unit,
 };
+pub use reuse::parse_reusing;
 pub use validate::Origin;
 
 /// Parses and validates a dataset.

@@ -230,4 +230,5 @@ metric = "dup"
 mod charts;
 mod files_and_slides;
 mod history;
+mod reuse;
 mod rules;

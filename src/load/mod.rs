@@ -124,7 +124,7 @@ pub fn load(request: &LoadRequest) -> Result<Loaded, LoadError> {
     let origin = Origin { text: &text, file: &file, base_dir: &base_dir };
     let (dataset, wrong, article) = std::thread::scope(|scope| {
         let early = ahead::start(scope, request, &text, &base_dir);
-        let dataset = dataset::parse(&origin)
+        let dataset = dataset::parse_reusing(&origin)
             .map_err(|diagnostics| LoadError { diagnostics: sourced(diagnostics, &file, &text) })?;
         // While a large article may still be read and searched on its thread.
         let wrong = quotes::contradictions(&dataset);

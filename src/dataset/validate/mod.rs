@@ -61,57 +61,120 @@ impl Checker<'_> {
 /// filled in); on failure every rule violation found is returned, in file order.
 pub fn validate(raw: RawDataset, origin: &Origin<'_>) -> Result<Dataset, Vec<Diagnostic>> {
     let mut checker = Checker { origin, lines: LineIndex::new(origin.text), errors: Vec::new() };
+    let head = head(&mut checker, &raw, raw.metrics.len());
+    let ids = check_ids(&mut checker, &raw.metrics);
+    let metrics: Vec<Metric> = raw.metrics.iter().map(|m| metric(&mut checker, m, Some(&ids))).collect();
+    check_parts(&mut checker, raw.metrics.iter().map(|m| m.part_of.as_ref().map(Spanned::span)), &metrics);
+    finish(checker, &raw, head, &ids, metrics)
+}
+
+/// The dataset's own keys, read: title, subtitle, source, article.
+struct Head {
+    title: String,
+    subtitle: Option<String>,
+    source: Option<Source>,
+    article: Option<ArticleRef>,
+}
+
+/// Reads the top-level keys of `raw`, which has `metrics` metrics (`raw.metrics` may be empty
+/// when they were read apart).
+fn head(checker: &mut Checker<'_>, raw: &RawDataset, metrics: usize) -> Head {
     let title = clean(raw.title.get_ref());
     if title.trim().is_empty() {
         checker.error(raw.title.span(), "`title` must not be empty");
     }
-    if raw.metrics.is_empty() {
+    if metrics == 0 {
         checker.error(0..0, "the dataset needs at least one [[metric]]");
     }
-    let source = raw.source.map(|s| Source {
+    let source = raw.source.as_ref().map(|s| Source {
         name: s.name.as_deref().map(clean),
         title: s.title.as_deref().map(clean),
         url: s.url.as_deref().map(clean),
-        date: s.date.and_then(|d| date(&mut checker, &d)),
+        date: s.date.as_ref().and_then(|d| date(checker, d)),
     });
-    let article = raw.article.map(|a| ArticleRef {
-        path: resolve(origin.base_dir, a.get_ref()),
+    let article = raw.article.as_ref().map(|a| ArticleRef {
+        path: resolve(checker.origin.base_dir, a.get_ref()),
         position: checker.lines.position(a.span().start),
     });
+    Head { title, subtitle: raw.subtitle.as_deref().map(clean), source, article }
+}
 
-    let ids = check_ids(&mut checker, &raw.metrics);
-    let metrics: Vec<Metric> = raw.metrics.iter().map(|m| metric(&mut checker, m, &ids)).collect();
-    check_parts(&mut checker, &raw.metrics, &metrics);
-
+/// The charts, gauges and slides of `raw` checked against `metrics`, and the dataset made, or
+/// every error found since `checker` began.
+fn finish(
+    mut checker: Checker<'_>,
+    raw: &RawDataset,
+    head: Head,
+    ids: &Ids,
+    metrics: Vec<Metric>,
+) -> Result<Dataset, Vec<Diagnostic>> {
     let charts = if raw.charts.is_empty() {
         default_charts(&metrics)
     } else {
-        raw.charts.iter().map(|c| chart(&mut checker, c, &ids, &metrics)).collect()
+        raw.charts.iter().map(|c| chart(&mut checker, c, ids, &metrics)).collect()
     };
     let gauges = if raw.gauges.is_empty() {
         default_gauges(&metrics)
     } else {
-        raw.gauges.iter().filter_map(|g| gauge(&mut checker, g, &ids, &metrics)).collect()
+        raw.gauges.iter().filter_map(|g| gauge(&mut checker, g, ids, &metrics)).collect()
     };
 
     check_names(&mut checker, raw.charts.iter().filter_map(|c| c.id.as_ref()), "chart");
     check_names(&mut checker, raw.gauges.iter().filter_map(|g| g.id.as_ref()), "gauge");
-    let slides = raw.slides.iter().filter_map(|s| slide(&mut checker, s, &ids, &metrics, &charts, &gauges)).collect();
+    let slides = raw.slides.iter().filter_map(|s| slide(&mut checker, s, ids, &metrics, &charts, &gauges)).collect();
 
     if !checker.errors.is_empty() {
         checker.errors.sort_by_key(|d| d.position);
         return Err(checker.errors);
     }
-    Ok(Dataset {
-        title,
-        subtitle: raw.subtitle.as_deref().map(clean),
-        source,
-        article,
-        metrics,
-        charts,
-        gauges,
-        slides,
-    })
+    let Head { title, subtitle, source, article } = head;
+    Ok(Dataset { title, subtitle, source, article, metrics, charts, gauges, slides })
+}
+
+/// One metric's table read on its own (`origin` is that table's text): everything but its
+/// `part_of`, which names another metric. `None` if any rule of its own is broken.
+pub fn lone_metric(raw: &RawMetric, origin: &Origin<'_>) -> Option<Metric> {
+    let mut checker = Checker { origin, lines: LineIndex::new(origin.text), errors: Vec::new() };
+    if !well_formed_id(raw.id.get_ref()) {
+        return None;
+    }
+    let metric = metric(&mut checker, raw, None);
+    checker.errors.is_empty().then_some(metric)
+}
+
+/// A dataset from its top-level tables (`raw`, read from `origin` without its metrics) and
+/// metrics read apart by [`lone_metric`], each with the id its `part_of` names. `None` if any
+/// rule is broken: the caller then reads the whole file, for the diagnostics.
+pub fn assemble(
+    raw: &RawDataset,
+    metrics: Vec<Metric>,
+    parts: &[Option<&str>],
+    origin: &Origin<'_>,
+) -> Option<Dataset> {
+    let mut checker = Checker { origin, lines: LineIndex::new(origin.text), errors: Vec::new() };
+    let head = head(&mut checker, raw, metrics.len());
+    let mut first = HashMap::with_capacity(metrics.len());
+    let mut list = Vec::with_capacity(metrics.len());
+    for (index, m) in metrics.iter().enumerate() {
+        if first.insert(m.id.clone(), index).is_some() {
+            return None;
+        }
+        list.push(m.id.clone());
+    }
+    let ids = Ids { list, first };
+    let mut metrics = metrics;
+    for (m, part) in metrics.iter_mut().zip(parts) {
+        m.part_of = match part {
+            Some(id) => Some(ids.position(id)?),
+            None => None,
+        };
+    }
+    // A broken rule fails the assembly whatever it says: where it points does not matter here.
+    check_parts(&mut checker, parts.iter().map(|p| p.map(|_| 0..0)), &metrics);
+    if !checker.errors.is_empty() {
+        return None;
+    }
+    finish(checker, raw, head, &ids, metrics).ok()
 }
 
 fn well_formed_id(id: &str) -> bool {
@@ -169,7 +232,8 @@ fn lookup(checker: &mut Checker<'_>, ids: &Ids, reference: &Spanned<String>) -> 
     found
 }
 
-fn metric(checker: &mut Checker<'_>, raw: &RawMetric, ids: &Ids) -> Metric {
+/// A metric read; its `part_of` looked up in `ids`, or left out without them.
+fn metric(checker: &mut Checker<'_>, raw: &RawMetric, ids: Option<&Ids>) -> Metric {
     let (unit, scale) = Unit::parse(&clean(raw.unit.as_deref().unwrap_or("")));
     let mut written = Written { value: 0.0, decimals: 0 };
     if let Some(value) = &raw.value {
@@ -179,7 +243,7 @@ fn metric(checker: &mut Checker<'_>, raw: &RawMetric, ids: &Ids) -> Metric {
             Err(refusal) => checker.error(value.span(), refusal.to_string()),
         }
     }
-    let part_of = raw.part_of.as_ref().and_then(|p| lookup(checker, ids, p));
+    let part_of = ids.and_then(|ids| raw.part_of.as_ref().and_then(|p| lookup(checker, ids, p)));
     let mut metric = Metric {
         id: raw.id.get_ref().clone(),
         label: raw.label.as_deref().map_or_else(|| label_from_id(raw.id.get_ref()), clean),
@@ -228,9 +292,9 @@ fn date(checker: &mut Checker<'_>, raw: &Spanned<Datetime>) -> Option<Date> {
 }
 
 /// `part_of` must name another metric of the same unit whose value is at least the part's.
-fn check_parts(checker: &mut Checker<'_>, raw: &[RawMetric], metrics: &[Metric]) {
-    for (i, (m, r)) in metrics.iter().zip(raw).enumerate() {
-        let (Some(whole_index), Some(span)) = (m.part_of, r.part_of.as_ref().map(Spanned::span)) else {
+fn check_parts(checker: &mut Checker<'_>, spans: impl Iterator<Item = Option<Range<usize>>>, metrics: &[Metric]) {
+    for (i, (m, span)) in metrics.iter().zip(spans).enumerate() {
+        let (Some(whole_index), Some(span)) = (m.part_of, span) else {
             continue;
         };
         let whole = &metrics[whole_index];
