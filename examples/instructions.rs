@@ -30,7 +30,7 @@ use coopdash::app::{App, Event, PresentOptions, View, Viewer};
 use coopdash::load::{DatasetSource, LoadAsk, LoadRequest};
 use coopdash::runtime::in_place::apply;
 use coopdash::theme::Theme;
-use coopdash::ui::Frames;
+use coopdash::ui::Painter;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -70,10 +70,10 @@ fn main() {
     let mut terminal = fixed(written.clone());
     let mut app = App::new(request.clone(), LoadAsk::first(&request), Theme::dark(), SIZE);
     apply(&mut app, Event::Resize(SIZE.width, SIZE.height));
-    // As the runtime draws: through the panes cached from the last frame.
-    let mut frames = Frames::new();
+    // As the runtime draws: through the panes cached from the last frame, sending what changed.
+    let mut painter = Painter::new();
     let mut frame = |app: &App, terminal: &mut Terminal<CrosstermBackend<Counted>>| {
-        terminal.draw(|f| frames.render(app.viewer(), f.area(), f.buffer_mut())).expect("drawn");
+        painter.draw(terminal, app.viewer(), |_, _| None).expect("drawn");
     };
     frame(&app, &mut terminal);
     let start = Instant::now();

@@ -17,6 +17,7 @@ mod highlight;
 mod line_chart;
 mod message;
 pub mod notes;
+mod paint;
 mod presenter;
 mod problems;
 mod slide;
@@ -26,6 +27,7 @@ mod table;
 
 pub use cursor::cursor_position;
 pub use frames::Frames;
+pub use paint::Painter;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

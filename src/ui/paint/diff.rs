@@ -1,0 +1,133 @@
+//! The cells that changed between two frames, looked for only where a frame may have changed:
+//! the rows' spans outside the panes that are in place. Within a span the comparison is
+//! ratatui's own (`Buffer::diff`: skipped cells, wide characters and what they cover, the
+//! trailing cells of an emoji with VS16, a wide cell's visible style replaced by narrow ones),
+//! so the terminal is sent what ratatui's whole-buffer diff would send for those cells.
+
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+/// Modifiers that show on a blank cell (ratatui's list).
+const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK)
+    .union(Modifier::CROSSED_OUT);
+
+/// The parts of each row of `area` that no rect of `clean` covers, as (row, first column,
+/// column after the last), top to bottom and left to right. `clean` rects lie within `area`.
+pub fn spans(area: Rect, clean: &[Rect]) -> Vec<(u16, u16, u16)> {
+    let mut out = Vec::new();
+    let mut covered: Vec<(u16, u16)> = Vec::with_capacity(clean.len());
+    for y in area.top()..area.bottom() {
+        covered.clear();
+        covered.extend(clean.iter().filter(|r| r.top() <= y && y < r.bottom()).map(|r| (r.left(), r.right())));
+        covered.sort_unstable();
+        let mut x = area.left();
+        for &(left, right) in &covered {
+            if left > x {
+                out.push((y, x, left));
+            }
+            x = x.max(right);
+        }
+        if x < area.right() {
+            out.push((y, x, area.right()));
+        }
+    }
+    out
+}
+
+/// The cells of `next` that differ from `prev` within `spans` (as [`spans`] gives them), with
+/// their columns and rows, in the order the terminal is best sent them. `prev` and `next` have
+/// the same area.
+pub fn changed<'a>(prev: &Buffer, next: &'a Buffer, spans: &[(u16, u16, u16)]) -> Vec<(u16, u16, &'a Cell)> {
+    let mut diff = Diff { prev: &prev.content, next: &next.content, area: next.area, out: Vec::new() };
+    let len = diff.next.len().min(diff.prev.len());
+    // Where the comparison stands: a wide cell at a span's end covers cells after it.
+    let mut pos = 0;
+    for &(y, left, right) in spans {
+        let start = next.index_of(left, y).max(pos);
+        let end = (next.index_of(right - 1, y) + 1).min(len);
+        pos = diff.span(start, end, len);
+    }
+    diff.out
+}
+
+struct Diff<'p, 'n> {
+    prev: &'p [Cell],
+    next: &'n [Cell],
+    area: Rect,
+    out: Vec<(u16, u16, &'n Cell)>,
+}
+
+impl<'n> Diff<'_, 'n> {
+    fn emit(&mut self, index: usize) {
+        let width = usize::from(self.area.width);
+        let x = (index % width) as u16 + self.area.x;
+        let y = (index / width) as u16 + self.area.y;
+        self.out.push((x, y, &self.next[index]));
+    }
+
+    /// Compares cells `start..end` (of `len`), and returns the index after the last cell looked
+    /// at (past `end` when a wide cell at the end covers more).
+    fn span(&mut self, start: usize, end: usize, len: usize) -> usize {
+        let mut i = start;
+        while i < end {
+            let (current, previous) = (&self.next[i], &self.prev[i]);
+            if is_skip(current) {
+                i += 1;
+                continue;
+            }
+            if let CellDiffOption::ForcedWidth(width) = current.diff_option {
+                if current != previous {
+                    self.emit(i);
+                }
+                i += usize::from(width.get()).max(1);
+                continue;
+            }
+            let width = usize::from(current.cell_width());
+            if current.diff_option == CellDiffOption::None && current == previous {
+                i += width.max(1);
+                continue;
+            }
+            self.emit(i);
+            let previous_width = usize::from(previous.cell_width());
+            i = if width > 1 && current.symbol().contains('\u{FE0F}') {
+                // Terminals that leave an emoji's trailing column: the cells whose symbol changed.
+                self.trailing(i + 1, (i + width).min(len), len, false)
+            } else if width > 1 {
+                i + width
+            } else if previous_width > width
+                && (previous.bg != Color::Reset || previous.modifier.intersects(VISIBLE_ON_BLANK))
+            {
+                // A wide cell's style that shows on blanks: every column it covered, again.
+                self.trailing(i + 1, i + previous_width, len, true)
+            } else {
+                i + 1
+            };
+        }
+        i
+    }
+
+    /// The cells after a wide one, `from..end` (widened by wide cells among them), sent when
+    /// `force` or when their symbol changed; returns the index after them.
+    fn trailing(&mut self, from: usize, end: usize, len: usize, force: bool) -> usize {
+        let (mut j, mut end) = (from, end.min(len));
+        while j < end {
+            let k = j;
+            j += usize::from(self.next[k].cell_width()).max(1);
+            end = end.max(j).min(len);
+            if !is_skip(&self.next[k]) && (force || self.prev[k].symbol() != self.next[k].symbol()) {
+                self.emit(k);
+            }
+        }
+        end
+    }
+}
+
+/// Whether the diff passes over `cell` (ratatui's rule, with the deprecated `skip` flag).
+#[allow(deprecated)]
+fn is_skip(cell: &Cell) -> bool {
+    matches!(cell.diff_option, CellDiffOption::Skip) || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
+}
