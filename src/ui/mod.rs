@@ -14,6 +14,7 @@ mod gauges;
 mod header;
 mod help;
 mod highlight;
+mod line_cells;
 mod line_chart;
 mod message;
 pub mod notes;

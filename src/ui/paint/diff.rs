@@ -86,11 +86,12 @@ impl<'n> Diff<'_, 'n> {
                 i += usize::from(width.get()).max(1);
                 continue;
             }
-            let width = usize::from(current.cell_width());
             if current.diff_option == CellDiffOption::None && current == previous {
-                i += width.max(1);
+                // A symbol of one byte is one column wide: no width table to look up.
+                i += if current.symbol().len() == 1 { 1 } else { usize::from(current.cell_width()).max(1) };
                 continue;
             }
+            let width = usize::from(current.cell_width());
             self.emit(i);
             let previous_width = usize::from(previous.cell_width());
             i = if width > 1 && current.symbol().contains('\u{FE0F}') {
