@@ -19,26 +19,38 @@ pub fn render(line: &Line<'_>, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
+    // ratatui draws nothing of a line as wide as nothing (zero-width marks alone).
+    if !line.spans.iter().all(|span| printable_ascii(&span.content)) && line.width() == 0 {
+        return;
+    }
     let (mut x, y, right) = (area.x, area.y, area.right());
     for span in &line.spans {
         if x >= right {
             break;
         }
         let text = span.content.as_ref();
-        if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-            for at in 0..text.len() {
-                if x >= right {
-                    break;
-                }
-                buf[(x, y)].set_symbol(&text[at..=at]).set_style(span.style);
-                x += 1;
-            }
-        } else {
-            let width = u16::try_from(span.width()).unwrap_or(u16::MAX);
-            span.render(Rect { x, y, width: right - x, height: 1 }, buf);
+        // The printable ASCII the span starts with is a cell a byte, all but its last byte
+        // when more follows (a mark after it would join it in one grapheme).
+        let ascii =
+            text.bytes().position(|b| !(b' '..=b'~').contains(&b)).map_or(text.len(), |at| at.saturating_sub(1));
+        let start = buf.index_of(x, y);
+        let cells = usize::from(right - x).min(ascii);
+        for (cell, at) in buf.content[start..start + cells].iter_mut().zip(0..) {
+            cell.set_symbol(&text[at..=at]).set_style(span.style);
+        }
+        x += cells as u16;
+        if ascii < text.len() && x < right {
+            let rest = ratatui::text::Span::styled(&text[ascii..], span.style);
+            let width = u16::try_from(rest.width()).unwrap_or(u16::MAX);
+            rest.render(Rect { x, y, width: right - x, height: 1 }, buf);
             x = x.saturating_add(width);
         }
     }
+}
+
+/// Whether every byte of `text` is printable ASCII: one grapheme and one cell each.
+fn printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (b' '..=b'~').contains(&b))
 }
 
 #[cfg(test)]
@@ -59,9 +71,17 @@ mod tests {
             Line::from(vec![Span::raw("a line far longer than the row it is drawn in, cut")]),
             Line::from(vec![Span::raw("wide at the end: 中"), Span::styled("中中", strong)]),
             Line::from(vec![Span::raw(""), Span::styled("after an empty span", strong)]),
+            Line::from(vec![Span::raw("e\u{301}"), Span::styled("ab\u{301}c “quoted” – x", strong), Span::raw("z")]),
+            Line::from(vec![Span::raw("\u{301}\u{302}")]),
+            Line::from(vec![Span::raw("\u{301}"), Span::raw("a")]),
+            Line::from(vec![
+                Span::raw(" ▸ "),
+                Span::styled("Label", strong),
+                Span::raw(": 25 countries · as of 10 Apr"),
+            ]),
         ];
         for line in &lines {
-            for width in [0, 1, 5, 19, 20, 40] {
+            for width in [0, 1, 2, 3, 5, 19, 20, 40] {
                 let area = Rect::new(2, 1, width, 1);
                 let mut ours = Buffer::with_lines(vec!["x".repeat(50); 3]);
                 let mut theirs = ours.clone();

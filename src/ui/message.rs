@@ -109,8 +109,10 @@ pub fn footer(app: &Viewer, area: Rect, buf: &mut Buffer) {
     });
     let status_width = status.as_ref().map_or(0, |(text, _)| width(text));
     let status_width = u16::try_from(status_width).unwrap_or(u16::MAX).min(area.width);
-    let [hints_area, status_area] =
-        area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_width)]));
+    // The status at the right, the hints in the rest (a constraint solve per frame for this cost
+    // more than the rest of the footer).
+    let hints_area = Rect { width: area.width - status_width, ..area };
+    let status_area = Rect { x: area.x + hints_area.width, width: status_width, ..area };
     if let Some((text, style)) = status {
         super::frame::right_line(&text, style, status_area.width).render(status_area, buf);
     }
