@@ -132,3 +132,61 @@ impl<'n> Diff<'_, 'n> {
 fn is_skip(cell: &Cell) -> bool {
     matches!(cell.diff_option, CellDiffOption::Skip) || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::{Style, Stylize};
+
+    use super::*;
+
+    /// Rows unlike each other in what ratatui's diff has rules for: wide characters over narrow
+    /// ones and back, an emoji with VS16, a wide cell with a background replaced by narrow ones,
+    /// skipped cells, styles changed on the same symbols.
+    fn buffers() -> Vec<Buffer> {
+        let area = Rect::new(0, 0, 12, 2);
+        let rows: [(&str, &str, Style); 7] = [
+            ("plain text  ", "second row  ", Style::new()),
+            ("中文 wide 字", "ab 中 cd    ", Style::new()),
+            ("👍\u{fe0f} emoji   ", "x 😀\u{fe0f} y    ", Style::new()),
+            ("中文 on bg  ", "中 second   ", Style::new().on_blue()),
+            ("plain text  ", "second row  ", Style::new().bold()),
+            ("narrow now  ", "no wide cell", Style::new()),
+            // Over the blue 中 above: its second column is blank in both, and sent again.
+            ("a", "", Style::new()),
+        ];
+        rows.iter()
+            .map(|(first, second, style)| {
+                let mut buffer = Buffer::empty(area);
+                buffer.set_string(0, 0, first, *style);
+                buffer.set_string(0, 1, second, Style::new());
+                buffer
+            })
+            .chain(std::iter::once({
+                let mut skipped = Buffer::empty(area);
+                skipped.set_string(0, 0, "skip these  ", Style::new());
+                skipped.content[2].diff_option = CellDiffOption::Skip;
+                skipped
+            }))
+            .collect()
+    }
+
+    #[test]
+    fn whole_rows_give_the_cells_ratatuis_diff_gives() {
+        for prev in buffers() {
+            for next in buffers() {
+                let ours = changed(&prev, &next, &spans(next.area, &[]));
+                let theirs = prev.diff(&next);
+                let at =
+                    |cells: &[(u16, u16, &Cell)]| cells.iter().map(|&(x, y, c)| (x, y, c.clone())).collect::<Vec<_>>();
+                assert_eq!(at(&ours), at(&theirs), "{prev:?} → {next:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn spans_leave_out_the_clean_rects() {
+        let area = Rect::new(0, 0, 10, 3);
+        let clean = [Rect::new(2, 0, 3, 2), Rect::new(7, 1, 3, 2)];
+        assert_eq!(spans(area, &clean), [(0, 0, 2), (0, 5, 10), (1, 0, 2), (1, 5, 7), (2, 0, 7)]);
+    }
+}
