@@ -135,7 +135,7 @@ fn is_skip(cell: &Cell) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::style::{Style, Stylize};
+    use ratatui::style::Style;
 
     use super::*;
 
