@@ -154,8 +154,9 @@ fn reload_large(c: &mut Criterion) {
     });
 }
 
-/// A frame drawn again with nothing changed, through ratatui's terminal as the runtime draws:
-/// unchanged panes are copied from the last frame, the rest drawn, the diff against the last frame finds nothing, and no byte is written.
+/// A frame drawn again with nothing changed, as the runtime draws (`ui::Painter`): unchanged
+/// panes are copied from the last frame, the rest drawn and compared with the last frame, which
+/// finds nothing, and no byte is written.
 fn unchanged_frame(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let app = app_on(dir.path(), &with_article(BUILTIN_DATASET), BUILTIN_ARTICLE, 120, 40);
@@ -165,11 +166,11 @@ fn unchanged_frame(c: &mut Criterion) {
     let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, 120, 40));
     let mut terminal = ratatui::Terminal::with_options(backend, ratatui::TerminalOptions { viewport }).unwrap();
     // Through the panes cached from the last frame, as the runtime draws.
-    let mut frames = coopdash::ui::Frames::new();
-    terminal.draw(|frame| frames.render(app.viewer(), frame.area(), frame.buffer_mut())).unwrap();
+    let mut painter = coopdash::ui::Painter::new();
+    painter.draw(&mut terminal, app.viewer(), |_, _| None).unwrap();
     c.bench_function("render_frame/unchanged_120x40", |b| {
         b.iter(|| {
-            terminal.draw(|frame| frames.render(app.viewer(), frame.area(), frame.buffer_mut())).unwrap();
+            painter.draw(&mut terminal, app.viewer(), |_, _| None).unwrap();
         })
     });
 }

@@ -30,7 +30,7 @@ use coopdash::app::{App, Event, PresentOptions, View, Viewer};
 use coopdash::load::{DatasetSource, LoadAsk, LoadRequest};
 use coopdash::runtime::in_place::apply;
 use coopdash::theme::Theme;
-use coopdash::ui::Frames;
+use coopdash::ui::Painter;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -70,10 +70,10 @@ fn main() {
     let mut terminal = fixed(written.clone());
     let mut app = App::new(request.clone(), LoadAsk::first(&request), Theme::dark(), SIZE);
     apply(&mut app, Event::Resize(SIZE.width, SIZE.height));
-    // As the runtime draws: through the panes cached from the last frame.
-    let mut frames = Frames::new();
+    // As the runtime draws: through the panes cached from the last frame, sending what changed.
+    let mut painter = Painter::new();
     let mut frame = |app: &App, terminal: &mut Terminal<CrosstermBackend<Counted>>| {
-        terminal.draw(|f| frames.render(app.viewer(), f.area(), f.buffer_mut())).expect("drawn");
+        painter.draw(terminal, app.viewer(), |_, _| None).expect("drawn");
     };
     frame(&app, &mut terminal);
     let start = Instant::now();
@@ -123,27 +123,28 @@ fn viewers(views: usize, changes: usize, file: Option<&String>) {
     let start = Instant::now();
     let present = Event::Present { options: PresentOptions::default(), start: true, slide: 0, at: start };
     let written = Counted::default();
-    let mut seats: Vec<(View, Terminal<CrosstermBackend<Counted>>)> = (0..views)
+    // Each view draws as an SSH viewer's screen does: through a painter of its own.
+    let mut seats: Vec<(View, Terminal<CrosstermBackend<Counted>>, Painter)> = (0..views)
         .map(|_| {
             let mut view = View::new(content, Theme::dark(), SIZE, start);
             // A viewer's effects (telling followers, asking for loads) are no part of its frame.
             let _ = view.update(content, present.clone());
-            (view, fixed(written.clone()))
+            (view, fixed(written.clone()), Painter::new())
         })
         .collect();
-    let draw = |view: &View, terminal: &mut Terminal<CrosstermBackend<Counted>>| {
-        terminal.draw(|f| f.render_widget(Viewer { content, view }, f.area())).expect("drawn");
+    let draw = |view: &View, terminal: &mut Terminal<CrosstermBackend<Counted>>, painter: &mut Painter| {
+        painter.draw(terminal, Viewer { content, view }, |_, _| None).expect("drawn");
     };
-    for (view, terminal) in &mut seats {
-        draw(view, terminal);
+    for (view, terminal, painter) in &mut seats {
+        draw(view, terminal, painter);
     }
     let before = written.0.get();
     for change in 0..changes {
         // Forward and back between the first two slides: each change redraws the whole slide.
         let slide = (change + 1) % 2;
-        for (view, terminal) in &mut seats {
+        for (view, terminal, painter) in &mut seats {
             let _ = view.update(content, Event::GoToSlide { slide, at: start });
-            draw(view, terminal);
+            draw(view, terminal, painter);
         }
     }
     let per_change = (written.0.get() - before) / (views * changes.max(1));

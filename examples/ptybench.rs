@@ -8,7 +8,8 @@
 //! ```
 //!
 //! - `first-frame`: spawn → the first complete frame on screen;
-//! - `keys`: key → the screen changed, for `j` (one line or bar) and PgDn (a page);
+//! - `keys`: key → the screen changed, for `j` (one line or bar) and PgDn (a page), and for `j`
+//!   key → the first bytes of its answer read, which the harness's own parsing does not delay;
 //! - `reload`: save → the new value on screen, in place and by rename;
 //! - `idle`: CPU time, wake-ups (context switches) and bytes written over 10 s of nothing;
 //! - peak RSS (VmHWM) after the key runs, with every `keys` report.
@@ -178,12 +179,35 @@ fn key_latencies(app: &mut PtyApp, forth: &str, back: &str, runs: usize) -> Vec<
         .collect()
 }
 
+/// As [`key_latencies`], but each press timed to the first bytes of its answer read (and parsed)
+/// by the harness, not to the whole frame: what is left of the key → frame time after this is
+/// the rest of the frame's bytes, written and parsed through vt100.
+fn first_bytes(app: &mut PtyApp, forth: &str, back: &str, runs: usize) -> Vec<Duration> {
+    app.send(forth);
+    let after_forth = app.settled();
+    app.send(back);
+    let after_back = app.settled();
+    (0..runs)
+        .map(|i| {
+            let (key, expected) = if i % 2 == 0 { (forth, &after_forth) } else { (back, &after_back) };
+            app.drain_output();
+            let started = Instant::now();
+            app.send(key);
+            app.wait_for_output("the key's first bytes");
+            let elapsed = started.elapsed();
+            app.wait_until(|screen| screen == expected.as_str(), "the key's frame");
+            elapsed
+        })
+        .collect()
+}
+
 fn keys(subject: &Subject, runs: usize) {
     let mut app = spawn(subject);
     app.wait_for(subject.ready);
     app.send(subject.setup);
     app.settled();
     report(subject.name, "key j → frame", key_latencies(&mut app, "j", "k", runs));
+    report(subject.name, "key j → first bytes", first_bytes(&mut app, "j", "k", runs));
     report(subject.name, "key PgDn → frame", key_latencies(&mut app, "\x1b[6~", "\x1b[5~", runs));
     let rss = peak_rss_kib(app.pid());
     println!("{:<36} {:<26} {:>8.1} MB", subject.name, "peak RSS", rss as f64 / 1024.0);

@@ -9,7 +9,8 @@
 //!
 //! - first frame: spawn → the screen is exactly the settled title slide;
 //! - slide → frame: → and ← alternated between the title slide and the next, each timed until the
-//!   screen is exactly that slide's settled frame, with the bytes each change wrote;
+//!   screen is exactly that slide's settled frame, with the bytes each change wrote; and the same
+//!   changes timed to the first bytes of the answer read (the harness's parsing left out);
 //! - idle 10 s (presenterm also without `--present`, where it watches its file);
 //! - reload: presenterm reloads a changed deck by itself only without `--present`, so that run
 //!   leaves it out, as coopdash's reload run leaves out `--present`;
@@ -18,7 +19,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::{Idle, Subject, key_latencies, peak_rss_kib, reload_timings, report, spawn};
+use super::{Idle, Subject, first_bytes, key_latencies, peak_rss_kib, reload_timings, report, spawn};
 
 /// The bundled slides' content, as presenterm reads it.
 const DECK: &str = r#"---
@@ -113,6 +114,8 @@ const PREVIOUS: &str = "\x1b[D";
 struct Figures {
     first_frame: Option<Duration>,
     slide: Option<Duration>,
+    /// Slide → the first bytes of the answer read.
+    first_bytes: Option<Duration>,
     bytes_per_slide: Option<f64>,
     rss_kib: Option<u64>,
     idle: Option<Idle>,
@@ -215,6 +218,8 @@ fn slides(subject: &Subject, runs: usize, figures: &mut Figures) {
     let bytes = (app.raw_output().len() - before) as f64 / (runs + 2) as f64;
     figures.slide = Some(report(subject.name, "slide →/← → frame", samples));
     println!("{:<36} {:<26} {:>8.0} bytes", subject.name, "bytes per slide change", bytes);
+    figures.first_bytes =
+        Some(report(subject.name, "slide →/← → first bytes", first_bytes(&mut app, NEXT, PREVIOUS, runs)));
     figures.bytes_per_slide = Some(bytes);
     let rss = peak_rss_kib(app.pid());
     println!("{:<36} {:<26} {:>8.1} MB", subject.name, "peak RSS", rss as f64 / 1024.0);
@@ -240,6 +245,9 @@ fn ratios(ours: &Figures, theirs: &Figures) {
     }
     if let Some((a, b)) = both(ours.slide, theirs.slide) {
         line("slide → frame", a, b, " ms", 2);
+    }
+    if let Some((a, b)) = both(ours.first_bytes, theirs.first_bytes) {
+        line("slide → first bytes", a, b, " ms", 2);
     }
     if let Some((a, b)) = ours.bytes_per_slide.zip(theirs.bytes_per_slide) {
         line("bytes per slide change", a, b, " bytes", 0);

@@ -184,9 +184,9 @@ fn terminal_loop(
     let size = terminal.size()?;
     let _ = driver.update(Event::Resize(size.width, size.height));
     publish(&mut publisher, driver);
-    // The panes drawn last, so a frame draws again only what changed.
-    let mut frames = crate::ui::Frames::new();
-    draw(terminal, &mut frames, driver.app(), options.screen_reader)?;
+    // What the screen shows and the panes drawn last, so a frame sends only what changed.
+    let mut painter = crate::ui::Painter::new();
+    draw(terminal, &mut painter, driver.app(), options.screen_reader)?;
     // The tests' way to prove that a panic leaves the terminal intact.
     if std::env::var_os("COOPDASH_TEST_PANIC").is_some_and(|v| v != "after-hang-up") {
         panic!("a panic asked for by COOPDASH_TEST_PANIC");
@@ -216,14 +216,15 @@ fn terminal_loop(
                     return Ok(code);
                 }
                 resume(terminal)?;
+                painter.forget();
                 set_input_modes(true, options.mouse)?;
                 // Files may have been edited while we were stopped.
                 let _ = driver.update(Event::Reload);
                 let size = terminal.size()?;
                 let _ = driver.update(Event::Resize(size.width, size.height));
-                draw(terminal, &mut frames, driver.app(), options.screen_reader)?;
+                draw(terminal, &mut painter, driver.app(), options.screen_reader)?;
             }
-            None if effects.redraw => draw(terminal, &mut frames, driver.app(), options.screen_reader)?,
+            None if effects.redraw => draw(terminal, &mut painter, driver.app(), options.screen_reader)?,
             None => {}
         }
     }
@@ -285,17 +286,13 @@ fn start_watcher(driver: &mut Driver, mode: WatchMode) -> Option<FileWatcher> {
 /// frame puts it, and hides it in a frame that puts it nowhere); otherwise it stays hidden.
 fn draw(
     terminal: &mut DefaultTerminal,
-    frames: &mut crate::ui::Frames,
+    painter: &mut crate::ui::Painter,
     app: &App,
     screen_reader: bool,
 ) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| {
-        let area = frame.area();
-        frames.render(app.viewer(), area, frame.buffer_mut());
-        if screen_reader && let Some(at) = crate::ui::cursor_position(app.viewer(), frame.area()) {
-            frame.set_cursor_position(at);
-        }
+    painter.draw(terminal, app.viewer(), |viewer, area| {
+        screen_reader.then(|| crate::ui::cursor_position(viewer, area)).flatten()
     })?;
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)
 }

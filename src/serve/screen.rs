@@ -99,8 +99,8 @@ impl Backend for Wire {
 pub struct Screen {
     terminal: Terminal<Wire>,
     sink: Sink,
-    /// The panes drawn last, so a frame draws again only what changed.
-    frames: crate::ui::Frames,
+    /// What the remote screen shows and the panes drawn last: a frame sends only what changed.
+    painter: crate::ui::Painter,
 }
 
 impl Screen {
@@ -112,7 +112,7 @@ impl Screen {
         let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, columns, rows)) };
         // A fixed viewport asks the backend nothing: this cannot fail.
         let terminal = Terminal::with_options(wire, options).unwrap_or_else(|_| unreachable!("a fixed viewport"));
-        Self { terminal, sink, frames: crate::ui::Frames::new() }
+        Self { terminal, sink, painter: crate::ui::Painter::new() }
     }
 
     /// What a new viewer's terminal is sent first: the alternate screen, no cursor, and pastes
@@ -151,6 +151,7 @@ impl Screen {
     pub fn resize(&mut self, columns: u16, rows: u16) {
         self.terminal.backend_mut().size = Size::new(columns, rows);
         let _ = self.terminal.resize(Rect::new(0, 0, columns, rows));
+        self.painter.forget();
     }
 
     /// Forgets what the remote screen shows: the next frame is drawn whole (after frames were
@@ -159,6 +160,7 @@ impl Screen {
         let area = self.area();
         let _ = self.sink.take();
         let _ = self.terminal.resize(area);
+        self.painter.forget();
     }
 
     /// Draws the view and returns the frame's bytes, in a synchronized update (the terminal
@@ -166,11 +168,7 @@ impl Screen {
     pub fn draw(&mut self, viewer: Viewer<'_>) -> Vec<u8> {
         let mut bytes = Vec::new();
         let _ = queue!(bytes, BeginSynchronizedUpdate);
-        let frames = &mut self.frames;
-        let drawn = self.terminal.draw(|frame| {
-            let area = frame.area();
-            frames.render(viewer, area, frame.buffer_mut());
-        });
+        let drawn = self.painter.draw(&mut self.terminal, viewer, |_, _| None);
         bytes.append(&mut self.sink.take());
         if drawn.is_err() {
             return Vec::new();

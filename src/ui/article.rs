@@ -76,7 +76,7 @@ pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
             (Row::Badge, None) => None,
         };
         if let Some(styled) = styled {
-            styled.render(row_area, buf);
+            super::line_cells::render(&styled, row_area, buf);
         }
     }
     // A scrollbar only once the article's length is known: a thumb on a partial length would

@@ -78,7 +78,7 @@ pub fn render(app: &Viewer, loaded: &Loaded, areas: &Areas, buf: &mut Buffer) {
         }
         spans.push(Span::styled(f.text.clone(), style(theme, f.tone)));
     }
-    fit_spans(spans, usize::from(area.width)).render(area, buf);
+    super::line_cells::render(&fit_spans(spans, usize::from(area.width)), area, buf);
 }
 
 /// The details window (Enter), where [`crate::layout::details_window`] puts it: never over the

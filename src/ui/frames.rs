@@ -11,12 +11,17 @@
 //! every pane (the area, the theme, the key table, the data's generation, the changes shown)
 //! clears the whole cache when it differs; each pane's own key holds its rect, its selection,
 //! its table sort and whether it has the focus and shows its selection.
+//!
+//! It also knows which panes of a frame are *in place*: copied from a frame that showed them at
+//! the same rect in the frame just before, with nothing drawn over the panes in either frame.
+//! Their cells are the cells the terminal already shows, so [`super::Painter`] leaves them out
+//! of the comparison with the last frame (see [`Frames::in_place`]).
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
 use crate::action::Keymap;
-use crate::app::{ValueChange, Viewer};
+use crate::app::{Mode, Overlay, ValueChange, Viewer};
 use crate::table::TableSort;
 use crate::theme::Theme;
 
@@ -51,6 +56,14 @@ impl Key {
 pub struct Frames {
     shared: Option<Shared>,
     panes: Vec<(Key, Vec<Cell>)>,
+    /// The panes placed (drawn or copied) in the last frame, if nothing was drawn over them.
+    placed: Vec<Key>,
+    /// The panes placed in the frame being drawn.
+    placing: Vec<Key>,
+    /// Whether the frame being drawn leaves the panes as they are (nothing over them).
+    plain: bool,
+    /// The rects of the last frame's panes that are in place.
+    in_place: Vec<Rect>,
 }
 
 impl Frames {
@@ -71,10 +84,38 @@ impl Frames {
         };
         if self.shared.as_ref() != Some(&shared) {
             self.panes.clear();
+            self.placed.clear();
             self.shared = Some(shared);
         }
+        self.plain = draws_nothing_over_the_panes(viewer);
+        self.in_place.clear();
+        self.placing.clear();
         super::draw(viewer, area, buf, &mut Reuse(Some(self)));
+        std::mem::swap(&mut self.placed, &mut self.placing);
+        if !self.plain {
+            self.placed.clear();
+        }
     }
+
+    /// The rects, in the frame [`Frames::render`] drew last, whose cells are the cells of the
+    /// frame before it: panes copied from the cache that the frame before showed at the same
+    /// rect from the same inputs, with nothing drawn over them in either frame. Disjoint.
+    pub fn in_place(&self) -> &[Rect] {
+        &self.in_place
+    }
+
+    /// Forgets which panes are in place (the frame before is not what the terminal shows: it
+    /// was cleared, or a frame failed to reach it); the cached cells stay.
+    pub fn forget_placement(&mut self) {
+        self.placed.clear();
+    }
+}
+
+/// Whether nothing is drawn over the dashboard's panes in `viewer`'s frame: no overlay, no
+/// follower's line. (The article, the details, the banner and the footer have rects of their
+/// own, apart from the panes.)
+fn draws_nothing_over_the_panes(viewer: Viewer<'_>) -> bool {
+    viewer.view.mode() == Mode::Dashboard && viewer.view.overlay() == Overlay::None && viewer.view.following().is_none()
 }
 
 /// A frame's access to the cache, or none (a frame drawn from scratch).
@@ -90,10 +131,14 @@ impl Reuse<'_> {
             return draw(buf);
         };
         let width = usize::from(rect.width);
+        frames.placing.push(key);
         if let Some((_, cells)) = frames.panes.iter().find(|(k, _)| *k == key) {
             for (row, y) in (rect.y..rect.bottom()).enumerate() {
                 let start = buf.index_of(rect.x, y);
                 buf.content[start..start + width].clone_from_slice(&cells[row * width..(row + 1) * width]);
+            }
+            if frames.plain && frames.placed.contains(&key) {
+                frames.in_place.push(rect);
             }
             return;
         }

@@ -66,7 +66,13 @@ pub fn styled_line<'a>(
         // first char.
         let mut piece_start = 0;
         let mut piece_style = None;
-        for (byte, grapheme) in text.grapheme_indices(true) {
+        // Printable ASCII is a grapheme a byte (no CR to pair with a LF): no segmentation.
+        let graphemes: Box<dyn Iterator<Item = (usize, usize)>> = if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            Box::new((0..text.len()).map(|byte| (byte, 1)))
+        } else {
+            Box::new(text.grapheme_indices(true).map(|(byte, grapheme)| (byte, grapheme.chars().count())))
+        };
+        for (byte, chars) in graphemes {
             let char_style = touching
                 .iter()
                 .filter(|h| (h.span.start..h.span.end).contains(&offset))
@@ -76,7 +82,7 @@ pub fn styled_line<'a>(
                 piece_start = byte;
             }
             piece_style = Some(char_style);
-            offset += grapheme.chars().count();
+            offset += chars;
         }
         spans.push(Span::styled(&text[piece_start..], piece_style.unwrap_or(style)));
     }

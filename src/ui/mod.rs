@@ -14,9 +14,11 @@ mod gauges;
 mod header;
 mod help;
 mod highlight;
+mod line_cells;
 mod line_chart;
 mod message;
 pub mod notes;
+mod paint;
 mod presenter;
 mod problems;
 mod slide;
@@ -26,6 +28,7 @@ mod table;
 
 pub use cursor::cursor_position;
 pub use frames::Frames;
+pub use paint::Painter;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,14 +1,18 @@
 //! Frames drawn through the pane cache (`ui::Frames`, as the runtime and every SSH viewer draw)
 //! are cell for cell (symbol and style) the frames drawn from scratch, after every event of
 //! random sessions on fixtures unlike the bundled data: keys (search, overlays, focus, sorts,
-//! scrolling), resizes, reloads of a changed file, presentation mode.
+//! scrolling), resizes, reloads of a changed file, presentation mode. And the screen a terminal
+//! shows after frames sent through `ui::Painter` (only the cells outside the panes in place
+//! compared and sent) is the screen a whole frame drawn by ratatui's terminal makes.
+
+mod wire;
 
 use crate::common;
 
 use std::path::Path;
 
 use coopdash::app::{App, Event};
-use coopdash::ui::Frames;
+use coopdash::ui::{Frames, Painter};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -19,6 +23,8 @@ const FIXTURES: [&str; 6] = ["chinese", "forty", "tonnages", "single", "tables",
 enum Step {
     Key(KeyCode),
     Resize(u16, u16),
+    /// The terminal cleared and drawn whole again, as after a suspend (`Painter::forget`).
+    Repaint,
     /// The dataset saved with its `n`th value changed, and reloaded.
     Edit(usize),
 }
@@ -44,6 +50,7 @@ fn step() -> impl Strategy<Value = Step> {
         8 => keys.prop_map(Step::Key),
         1 => (20u16..200, 4u16..60).prop_map(|(w, h)| Step::Resize(w, h)),
         1 => (0usize..6).prop_map(Step::Edit),
+        1 => Just(Step::Repaint),
     ]
 }
 
@@ -87,6 +94,7 @@ proptest! {
             match step {
                 Step::Key(code) => common::apply(&mut app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE), std::time::Instant::now())),
                 Step::Resize(width, height) => common::apply(&mut app, Event::Resize(width, height)),
+                Step::Repaint => continue,
                 Step::Edit(n) => {
                     let text = original.replacen("value = ", &format!("value = {}", n + 1), n + 1);
                     std::fs::write(&path, text).expect("written");
@@ -94,6 +102,132 @@ proptest! {
                 }
             }
             prop_assert_eq!(cached(&app, &mut frames), scratch(&app), "after {:?}", step);
+        }
+    }
+}
+
+/// The screen a whole frame of `app` makes on a blank terminal, drawn by ratatui's terminal.
+fn whole(app: &App) -> Vec<Vec<wire::Shown>> {
+    let size = app.view().size();
+    let mut screen = wire::Screen::new(size.width, size.height);
+    screen.terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("drawn");
+    screen.take();
+    screen.rows()
+}
+
+/// The first row where two screens differ, as text with its escapes, if any.
+fn first_difference(shown: &[Vec<wire::Shown>], whole: &[Vec<wire::Shown>], when: &str) -> Result<(), TestCaseError> {
+    let text = |row: &[wire::Shown]| row.iter().map(|cell| cell.text.as_str()).collect::<String>();
+    match shown.iter().zip(whole).position(|(a, b)| a != b) {
+        None if shown.len() == whole.len() => Ok(()),
+        None => Err(TestCaseError::fail(format!("{when}: {} rows against {}", shown.len(), whole.len()))),
+        Some(row) => {
+            let column = shown[row].iter().zip(&whole[row]).position(|(a, b)| a != b).unwrap_or_default();
+            Err(TestCaseError::fail(format!(
+                "{when}: row {row} differs at column {column}: {:?} against {:?}\n shown: {}\n whole: {}",
+                shown[row].get(column),
+                whole[row].get(column),
+                text(&shown[row]),
+                text(&whole[row])
+            )))
+        }
+    }
+}
+
+/// One session's steps on `fixture`, each frame sent through one painter to one terminal and
+/// through ratatui's `Terminal::draw` (which compares every cell) to another; after each, the
+/// two screens are the same, and with `whole` also the screen of the whole frame drawn on a
+/// blank terminal. Returns the bytes the painter sent after the first frame.
+fn painted(fixture: &str, steps: &[Step], whole_too: bool) -> Result<usize, TestCaseError> {
+    let dir = copied(fixture);
+    let path = dir.path().join("metrics.toml");
+    let original = std::fs::read_to_string(&path).expect("readable");
+    let mut app = common::file_app(&path, 120, 40);
+    let (mut screen, mut reference) = (wire::Screen::new(120, 40), wire::Screen::new(120, 40));
+    let mut painter = Painter::new();
+    let draw = |app: &App, painter: &mut Painter, screen: &mut wire::Screen, reference: &mut wire::Screen| {
+        painter.draw(&mut screen.terminal, app.viewer(), |_, _| None).expect("drawn");
+        reference.terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("drawn");
+        reference.take();
+        (screen.take(), painter.shown() == &scratch(app))
+    };
+    draw(&app, &mut painter, &mut screen, &mut reference);
+    first_difference(&screen.rows(), &whole(&app), "the first frame")?;
+    let mut sent = 0;
+    for step in steps {
+        match *step {
+            Step::Key(code) => {
+                common::apply(&mut app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE), std::time::Instant::now()))
+            }
+            Step::Resize(width, height) => {
+                screen.resize(width, height);
+                reference.resize(width, height);
+                common::apply(&mut app, Event::Resize(width, height));
+            }
+            Step::Repaint => {
+                for screen in [&mut screen, &mut reference] {
+                    let area = screen.terminal.get_frame().area();
+                    screen.terminal.resize(area).expect("cleared");
+                }
+                painter.forget();
+            }
+            Step::Edit(n) => {
+                let text = original.replacen("value = ", &format!("value = {}", n + 1), n + 1);
+                std::fs::write(&path, text).expect("written");
+                common::reload(&mut app);
+            }
+        }
+        let (bytes, same_frame) = draw(&app, &mut painter, &mut screen, &mut reference);
+        sent += bytes;
+        prop_assert!(same_frame, "the painter's frame after {:?} is not the frame drawn from scratch", step);
+        let when = format!("{fixture}, after {step:?}");
+        first_difference(&screen.rows(), &reference.rows(), &format!("{when}, against ratatui's draw"))?;
+        if whole_too {
+            first_difference(&screen.rows(), &whole(&app), &format!("{when}, against the whole frame"))?;
+        }
+    }
+    Ok(sent)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn painted_screens_equal_whole_frames(
+        fixture in prop::sample::select(FIXTURES.to_vec()),
+        steps in prop::collection::vec(step(), 1..40),
+    ) {
+        painted(fixture, &steps, false)?;
+    }
+}
+
+/// Keys along a chart, a resize, a reload of a changed value and a repaint, in one sequence on
+/// each fixture: the screen is the one ratatui's draw makes after each, and the whole frame's
+/// (on the fixtures without wide characters, where ratatui's own diff leaves a blank's style
+/// as a terminal keeps it).
+#[test]
+fn a_partial_flush_through_a_resize_and_a_reload_shows_the_whole_frame() {
+    let steps = [
+        Step::Key(KeyCode::Down),
+        Step::Key(KeyCode::Down),
+        Step::Key(KeyCode::Up),
+        Step::Resize(100, 30),
+        Step::Key(KeyCode::Down),
+        Step::Edit(0),
+        Step::Key(KeyCode::Up),
+        Step::Key(KeyCode::Tab),
+        Step::Key(KeyCode::Down),
+        Step::Repaint,
+        Step::Key(KeyCode::Up),
+        Step::Key(KeyCode::Char('?')),
+        Step::Key(KeyCode::Esc),
+        Step::Key(KeyCode::Down),
+        Step::Resize(200, 50),
+        Step::Key(KeyCode::Down),
+    ];
+    for fixture in FIXTURES {
+        if let Err(error) = painted(fixture, &steps, fixture != "chinese") {
+            panic!("{fixture}: {error}");
         }
     }
 }

@@ -1,0 +1,192 @@
+//! The cells that changed between two frames, looked for only where a frame may have changed:
+//! the rows' spans outside the panes that are in place. Within a span the comparison is
+//! ratatui's own (`Buffer::diff`: skipped cells, wide characters and what they cover, the
+//! trailing cells of an emoji with VS16, a wide cell's visible style replaced by narrow ones),
+//! so the terminal is sent what ratatui's whole-buffer diff would send for those cells.
+
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+/// Modifiers that show on a blank cell (ratatui's list).
+const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK)
+    .union(Modifier::CROSSED_OUT);
+
+/// The parts of each row of `area` that no rect of `clean` covers, as (row, first column,
+/// column after the last), top to bottom and left to right. `clean` rects lie within `area`.
+pub fn spans(area: Rect, clean: &[Rect]) -> Vec<(u16, u16, u16)> {
+    let mut out = Vec::new();
+    let mut covered: Vec<(u16, u16)> = Vec::with_capacity(clean.len());
+    for y in area.top()..area.bottom() {
+        covered.clear();
+        covered.extend(clean.iter().filter(|r| r.top() <= y && y < r.bottom()).map(|r| (r.left(), r.right())));
+        covered.sort_unstable();
+        let mut x = area.left();
+        for &(left, right) in &covered {
+            if left > x {
+                out.push((y, x, left));
+            }
+            x = x.max(right);
+        }
+        if x < area.right() {
+            out.push((y, x, area.right()));
+        }
+    }
+    out
+}
+
+/// The cells of `next` that differ from `prev` within `spans` (as [`spans`] gives them), with
+/// their columns and rows, in the order the terminal is best sent them. `prev` and `next` have
+/// the same area.
+pub fn changed<'a>(prev: &Buffer, next: &'a Buffer, spans: &[(u16, u16, u16)]) -> Vec<(u16, u16, &'a Cell)> {
+    let mut diff = Diff { prev: &prev.content, next: &next.content, area: next.area, out: Vec::new() };
+    let len = diff.next.len().min(diff.prev.len());
+    // Where the comparison stands: a wide cell at a span's end covers cells after it.
+    let mut pos = 0;
+    for &(y, left, right) in spans {
+        let start = next.index_of(left, y).max(pos);
+        let end = (next.index_of(right - 1, y) + 1).min(len);
+        pos = diff.span(start, end, len);
+    }
+    diff.out
+}
+
+struct Diff<'p, 'n> {
+    prev: &'p [Cell],
+    next: &'n [Cell],
+    area: Rect,
+    out: Vec<(u16, u16, &'n Cell)>,
+}
+
+impl<'n> Diff<'_, 'n> {
+    fn emit(&mut self, index: usize) {
+        let width = usize::from(self.area.width);
+        let x = (index % width) as u16 + self.area.x;
+        let y = (index / width) as u16 + self.area.y;
+        self.out.push((x, y, &self.next[index]));
+    }
+
+    /// Compares cells `start..end` (of `len`), and returns the index after the last cell looked
+    /// at (past `end` when a wide cell at the end covers more).
+    fn span(&mut self, start: usize, end: usize, len: usize) -> usize {
+        let mut i = start;
+        while i < end {
+            let (current, previous) = (&self.next[i], &self.prev[i]);
+            if is_skip(current) {
+                i += 1;
+                continue;
+            }
+            if let CellDiffOption::ForcedWidth(width) = current.diff_option {
+                if current != previous {
+                    self.emit(i);
+                }
+                i += usize::from(width.get()).max(1);
+                continue;
+            }
+            if current.diff_option == CellDiffOption::None && current == previous {
+                // A symbol of one byte is one column wide: no width table to look up.
+                i += if current.symbol().len() == 1 { 1 } else { usize::from(current.cell_width()).max(1) };
+                continue;
+            }
+            let width = usize::from(current.cell_width());
+            self.emit(i);
+            let previous_width = usize::from(previous.cell_width());
+            i = if width > 1 && current.symbol().contains('\u{FE0F}') {
+                // Terminals that leave an emoji's trailing column: the cells whose symbol changed.
+                self.trailing(i + 1, (i + width).min(len), len, false)
+            } else if width > 1 {
+                i + width
+            } else if previous_width > width
+                && (previous.bg != Color::Reset || previous.modifier.intersects(VISIBLE_ON_BLANK))
+            {
+                // A wide cell's style that shows on blanks: every column it covered, again.
+                self.trailing(i + 1, i + previous_width, len, true)
+            } else {
+                i + 1
+            };
+        }
+        i
+    }
+
+    /// The cells after a wide one, `from..end` (widened by wide cells among them), sent when
+    /// `force` or when their symbol changed; returns the index after them.
+    fn trailing(&mut self, from: usize, end: usize, len: usize, force: bool) -> usize {
+        let (mut j, mut end) = (from, end.min(len));
+        while j < end {
+            let k = j;
+            j += usize::from(self.next[k].cell_width()).max(1);
+            end = end.max(j).min(len);
+            if !is_skip(&self.next[k]) && (force || self.prev[k].symbol() != self.next[k].symbol()) {
+                self.emit(k);
+            }
+        }
+        end
+    }
+}
+
+/// Whether the diff passes over `cell` (ratatui's rule, with the deprecated `skip` flag).
+#[allow(deprecated)]
+fn is_skip(cell: &Cell) -> bool {
+    matches!(cell.diff_option, CellDiffOption::Skip) || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::Style;
+
+    use super::*;
+
+    /// Rows unlike each other in what ratatui's diff has rules for: wide characters over narrow
+    /// ones and back, an emoji with VS16, a wide cell with a background replaced by narrow ones,
+    /// skipped cells, styles changed on the same symbols.
+    fn buffers() -> Vec<Buffer> {
+        let area = Rect::new(0, 0, 12, 2);
+        let rows: [(&str, &str, Style); 7] = [
+            ("plain text  ", "second row  ", Style::new()),
+            ("中文 wide 字", "ab 中 cd    ", Style::new()),
+            ("👍\u{fe0f} emoji   ", "x 😀\u{fe0f} y    ", Style::new()),
+            ("中文 on bg  ", "中 second   ", Style::new().on_blue()),
+            ("plain text  ", "second row  ", Style::new().bold()),
+            ("narrow now  ", "no wide cell", Style::new()),
+            // Over the blue 中 above: its second column is blank in both, and sent again.
+            ("a", "", Style::new()),
+        ];
+        rows.iter()
+            .map(|(first, second, style)| {
+                let mut buffer = Buffer::empty(area);
+                buffer.set_string(0, 0, first, *style);
+                buffer.set_string(0, 1, second, Style::new());
+                buffer
+            })
+            .chain(std::iter::once({
+                let mut skipped = Buffer::empty(area);
+                skipped.set_string(0, 0, "skip these  ", Style::new());
+                skipped.content[2].diff_option = CellDiffOption::Skip;
+                skipped
+            }))
+            .collect()
+    }
+
+    #[test]
+    fn whole_rows_give_the_cells_ratatuis_diff_gives() {
+        for prev in buffers() {
+            for next in buffers() {
+                let ours = changed(&prev, &next, &spans(next.area, &[]));
+                let theirs = prev.diff(&next);
+                let at =
+                    |cells: &[(u16, u16, &Cell)]| cells.iter().map(|&(x, y, c)| (x, y, c.clone())).collect::<Vec<_>>();
+                assert_eq!(at(&ours), at(&theirs), "{prev:?} → {next:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn spans_leave_out_the_clean_rects() {
+        let area = Rect::new(0, 0, 10, 3);
+        let clean = [Rect::new(2, 0, 3, 2), Rect::new(7, 1, 3, 2)];
+        assert_eq!(spans(area, &clean), [(0, 0, 2), (0, 5, 10), (1, 0, 2), (1, 5, 7), (2, 0, 7)]);
+    }
+}
