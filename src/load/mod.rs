@@ -6,6 +6,7 @@ mod ask;
 mod found;
 mod history;
 mod quotes;
+mod said;
 
 pub use ask::{LoadAsk, LoadOutcome};
 

@@ -4,10 +4,11 @@
 
 use std::ops::Range;
 
+use super::said::Said;
 use crate::article::{fold, quote_automaton};
 use crate::dataset::{Dataset, Diagnostic, LineIndex, Metric, Notation, Position, Unit};
 use crate::provenance::Evidence;
-use crate::provenance::quote_numbers::{QuoteBound, QuotedNumber, contradiction, half_unit};
+use crate::provenance::quote_numbers::{QuoteBound, QuotedNumber, contradicts, half_unit};
 
 /// The article the quotes were matched in: its name in messages and its text as the file has it.
 pub struct ArticleSource<'a> {
@@ -20,12 +21,17 @@ pub struct ArticleSource<'a> {
 /// them while the article is still being read.
 pub fn contradictions(dataset: &Dataset) -> Vec<(usize, Range<usize>)> {
     let mut wrong = Vec::new();
+    let mut said = Said::for_load(dataset.metrics.iter().filter(|m| m.quote.is_some()).count());
     for (index, metric) in dataset.metrics.iter().enumerate() {
         let Some(quote) = &metric.quote else { continue };
-        let Some(numbers) = contradiction(&quote.text, &candidates(metric)) else { continue };
-        let number = shown(&numbers);
+        let numbers = said.numbers(&quote.text);
+        if !contradicts(numbers, &candidates(metric)) {
+            continue;
+        }
+        let number = shown(numbers);
         wrong.push((index, number.start..number.end));
     }
+    said.keep();
     wrong
 }
 

@@ -116,8 +116,14 @@ pub fn agrees(number: &QuotedNumber, value: f64, precision: f64) -> bool {
 /// states no number.
 pub fn contradiction(quote: &str, candidates: &[(f64, f64)]) -> Option<Vec<QuotedNumber>> {
     let numbers = numbers_in(quote);
+    contradicts(&numbers, candidates).then_some(numbers)
+}
+
+/// Whether a quote stating `numbers` contradicts a value of these `candidates`: it states a
+/// number and none agrees (see [`contradiction`]).
+pub fn contradicts(numbers: &[QuotedNumber], candidates: &[(f64, f64)]) -> bool {
     let agreed = numbers.iter().any(|n| candidates.iter().any(|&(value, precision)| agrees(n, value, precision)));
-    (!numbers.is_empty() && !agreed).then_some(numbers)
+    !numbers.is_empty() && !agreed
 }
 
 /// Half a unit of the last of `decimals` decimal places.
