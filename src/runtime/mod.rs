@@ -187,6 +187,11 @@ fn terminal_loop(
     // What the screen shows and the panes drawn last, so a frame sends only what changed.
     let mut painter = crate::ui::Painter::new();
     draw(terminal, &mut painter, driver.app(), options.screen_reader)?;
+    if let Some(watcher) = &mut watcher
+        && follow_first(driver, watcher)
+    {
+        draw(terminal, &mut painter, driver.app(), options.screen_reader)?;
+    }
     // The tests' way to prove that a panic leaves the terminal intact.
     if std::env::var_os("COOPDASH_TEST_PANIC").is_some_and(|v| v != "after-hang-up") {
         panic!("a panic asked for by COOPDASH_TEST_PANIC");
@@ -251,24 +256,18 @@ fn publish(publisher: &mut Option<follow::serve::Publisher>, driver: &mut Driver
 }
 
 /// Starts the file watcher; if the platform refuses, says so in the status line and carries on
-/// (`r` still reloads).
+/// (`r` still reloads). Its watches are set by [`follow_first`] once the first frame is out
+/// (each is a round trip with notify's thread); the files are stamped now, so a save in between
+/// is still seen.
 fn start_watcher(driver: &mut Driver, mode: WatchMode) -> Option<FileWatcher> {
     let sender = driver.sender();
     let started = FileWatcher::start(mode, move |change, at| {
         let _ = sender.send(Message::File(change, at));
     });
-    let cannot_watch = |error: &dyn std::fmt::Display| {
-        Event::Notice(Notice {
-            text: format!("cannot watch the files ({error}); press r to reload"),
-            level: Level::Warning,
-        })
-    };
     match started {
         Ok(mut watcher) => {
             let _ = driver.update(Event::Watching { quiet: watcher.quiet_period() });
-            if let Err(error) = watcher.follow(&driver.app().content().watch_paths()) {
-                let _ = driver.update(cannot_watch(&error));
-            }
+            watcher.expect(&driver.app().content().watch_paths());
             Some(watcher)
         }
         Err(error) => {
@@ -276,6 +275,20 @@ fn start_watcher(driver: &mut Driver, mode: WatchMode) -> Option<FileWatcher> {
             None
         }
     }
+}
+
+/// Sets the watcher's first watches; a file that cannot be watched is said in the status line.
+/// Says whether the screen must be drawn again.
+fn follow_first(driver: &mut Driver, watcher: &mut FileWatcher) -> bool {
+    match watcher.follow(&driver.app().content().watch_paths()) {
+        Ok(()) => false,
+        Err(error) => driver.update(cannot_watch(&error)).redraw,
+    }
+}
+
+fn cannot_watch(error: &dyn std::fmt::Display) -> Event {
+    let text = format!("cannot watch the files ({error}); press r to reload");
+    Event::Notice(Notice { text, level: Level::Warning })
 }
 
 /// Draws one frame as a synchronized update (mode 2026): a terminal that knows the mode shows

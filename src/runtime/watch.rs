@@ -11,6 +11,7 @@
 //! resolves the chains again (a few system calls, only after such an event: idle costs nothing).
 
 mod links;
+mod stamps;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -56,6 +57,8 @@ pub struct FileWatcher {
     primed: bool,
     /// Whether a watch failed, so the next `follow` must try again.
     retry: bool,
+    /// The files as loaded, stamped before the first `follow` (see [`FileWatcher::expect`]).
+    stamps: Option<stamps::Stamps>,
 }
 
 /// The state the notify callback reads and writes.
@@ -106,6 +109,7 @@ impl FileWatcher {
             covered: HashSet::new(),
             primed: false,
             retry: false,
+            stamps: None,
         })
     }
 
@@ -117,6 +121,16 @@ impl FileWatcher {
             Duration::from_millis(300)
         } else {
             crate::app::DEFAULT_QUIET
+        }
+    }
+
+    /// Stamps the files as they are now, before the first [`FileWatcher::follow`] sets its
+    /// watches (later, off the first frame's path): if that `follow` then finds one of them
+    /// changed, or written too recently to tell, it reports a change, so a save made between
+    /// this call and the watches is not missed. Call it as soon as the files are loaded.
+    pub fn expect(&mut self, files: &[PathBuf]) {
+        if !self.primed {
+            self.stamps = Some(stamps::Stamps::take(files));
         }
     }
 
@@ -180,7 +194,12 @@ impl FileWatcher {
         self.watched = watched;
         let covered: HashSet<(PathBuf, PathBuf)> =
             spots.into_iter().filter(|(_, target)| self.watched.contains(target)).collect();
-        let missed = self.primed && covered.difference(&self.covered).next().is_some();
+        let missed = if self.primed {
+            covered.difference(&self.covered).next().is_some()
+        } else {
+            // A save between the stamps and the watches just set.
+            self.stamps.take().is_some_and(|stamps| stamps.changed(files))
+        };
         self.covered = covered;
         self.primed = true;
         // Try again on the next call: the folder may be watchable by then.

@@ -40,6 +40,12 @@ impl Harness {
 
     /// A harness following `path` in a folder the caller has set up.
     fn at(mode: WatchMode, dir: tempfile::TempDir, path: PathBuf) -> Self {
+        Self::started(mode, dir, path, |_| {})
+    }
+
+    /// A harness started as the runtime starts: the files loaded and stamped, then `meanwhile`
+    /// (the first frame's time), then the watches set.
+    fn started(mode: WatchMode, dir: tempfile::TempDir, path: PathBuf, meanwhile: impl FnOnce(&Path)) -> Self {
         let app = common::file_app(&path, 100, 30);
         let mut driver = Driver::new(app);
         let sender = driver.sender();
@@ -48,6 +54,8 @@ impl Harness {
         })
         .unwrap();
         let _ = driver.update(Event::Watching { quiet: watcher.quiet_period() });
+        watcher.expect(&driver.app().content().watch_paths());
+        meanwhile(&path);
         watcher.follow(&driver.app().content().watch_paths()).unwrap();
         let mut harness = Self { driver, watcher, path, _dir: dir, seen: Vec::new(), errors_shown: 0 };
         harness.observe();
@@ -119,6 +127,21 @@ fn an_edit_in_place_reloads() {
     std::fs::write(&h.path, dataset("2")).unwrap();
     h.wait_for_value(2.0);
     assert_eq!(h.errors_shown, 0);
+}
+
+#[test]
+fn a_save_after_the_load_and_before_the_watches_is_seen() {
+    for mode in [WatchMode::Native, WatchMode::Poll] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("metrics.toml");
+        std::fs::write(&path, dataset("1")).unwrap();
+        // Written long ago, so the stamp is trusted: only the save below can tell.
+        let long_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+        std::fs::File::options().write(true).open(&path).unwrap().set_modified(long_ago).unwrap();
+        // A save of the same size, before any watch is set: no event will ever tell of it.
+        let mut h = Harness::started(mode, dir, path, |path| std::fs::write(path, dataset("2")).unwrap());
+        h.wait_for_value(2.0);
+    }
 }
 
 #[test]
