@@ -60,3 +60,12 @@ bytes() { target/release/examples/instructions viewers 1 "$SLIDES" ${1:+"$1"} 2>
 printf '| one more viewer, a slide change (instructions; bytes sent) | %s; %s B | %s; %s B |\n' \
     "$(millions "$(viewer)")" "$(bytes)" \
     "$(millions "$(viewer "$big/metrics.toml")")" "$(bytes "$big/metrics.toml")"
+# Opening one more view and drawing its first frame: 11 views against 1, with no slide change.
+opening() {
+    local one eleven
+    one=$(count viewers 1 0 ${1:+"$1"})
+    eleven=$(count viewers 11 0 ${1:+"$1"})
+    echo $(((eleven - one) / 10))
+}
+printf '| one more viewer, opening its view and first frame | %s | %s |\n' \
+    "$(millions "$(opening)")" "$(millions "$(opening "$big/metrics.toml")")"
