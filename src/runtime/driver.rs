@@ -190,7 +190,13 @@ impl Driver {
                 return Effects::end(End::Exit(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))));
             }
         };
-        self.update(event)
+        let loaded = matches!(event, Event::Loaded(_));
+        let effects = self.update(event);
+        if loaded {
+            // The data the load replaced was freed here, in this thread's arena.
+            super::loader::give_back_freed_memory();
+        }
+        effects
     }
 }
 
