@@ -29,7 +29,7 @@ pub fn spawn_loader(deliver: impl Fn(Option<Box<LoadOutcome>>) -> bool + Send + 
 
 /// Returns to the system the memory a load freed: glibc keeps a thread's freed allocations in
 /// its arena, so without this every large reload left its parse's scratch memory resident.
-pub(super) fn give_back_freed_memory() {
+pub fn give_back_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only walks the allocator's own free lists; it takes no pointer.
     unsafe {

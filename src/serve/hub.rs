@@ -191,7 +191,11 @@ impl Hub {
                 }
             }
             Note::File(change, at) => self.content_event(Event::FileChanged(change, at)),
-            Note::Loaded(outcome) => self.content_event(Event::Loaded(outcome)),
+            Note::Loaded(outcome) => {
+                self.content_event(Event::Loaded(outcome));
+                // The data the load replaced was freed here, in this thread's arena.
+                crate::runtime::loader::give_back_freed_memory();
+            }
             Note::Told(told) => {
                 if self.place.is_none() {
                     // A new presenter: it has not heard the count yet.
