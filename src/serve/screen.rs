@@ -7,14 +7,13 @@ use std::io;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use ratatui::Terminal;
-use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::crossterm::{cursor, queue, terminal};
-use ratatui::layout::{Position, Rect, Size};
+use ratatui::layout::{Rect, Size};
 use ratatui::{TerminalOptions, Viewport};
 
 use crate::app::Viewer;
+use crate::ui::SizedBackend;
 
 /// The bytes a frame wrote, shared between the backend and the screen that takes them.
 #[derive(Clone, Default)]
@@ -38,61 +37,7 @@ impl io::Write for Sink {
 }
 
 /// A crossterm backend over a byte buffer, at a size it is told.
-pub struct Wire {
-    inner: CrosstermBackend<Sink>,
-    size: Size,
-    cursor: Position,
-}
-
-impl Backend for Wire {
-    type Error = io::Error;
-
-    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
-    where
-        I: Iterator<Item = (u16, u16, &'a Cell)>,
-    {
-        self.inner.draw(content)
-    }
-
-    fn hide_cursor(&mut self) -> io::Result<()> {
-        self.inner.hide_cursor()
-    }
-
-    fn show_cursor(&mut self) -> io::Result<()> {
-        self.inner.show_cursor()
-    }
-
-    /// Where the cursor was last put: a remote terminal is never asked (its answer would come
-    /// back among the viewer's keys).
-    fn get_cursor_position(&mut self) -> io::Result<Position> {
-        Ok(self.cursor)
-    }
-
-    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        self.cursor = position.into();
-        self.inner.set_cursor_position(self.cursor)
-    }
-
-    fn clear(&mut self) -> io::Result<()> {
-        self.inner.clear()
-    }
-
-    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
-        self.inner.clear_region(clear_type)
-    }
-
-    fn size(&self) -> io::Result<Size> {
-        Ok(self.size)
-    }
-
-    fn window_size(&mut self) -> io::Result<WindowSize> {
-        Ok(WindowSize { columns_rows: self.size, pixels: Size::default() })
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
+type Wire = SizedBackend<Sink>;
 
 /// A viewer's terminal: draws a view and gives back the bytes that bring the remote screen up
 /// to date (only what changed since the last frame, or everything after [`Screen::repaint`]).
@@ -108,7 +53,7 @@ impl Screen {
     pub fn new(columns: u16, rows: u16) -> Self {
         let size = Size::new(columns, rows);
         let sink = Sink::default();
-        let wire = Wire { inner: CrosstermBackend::new(sink.clone()), size, cursor: Position::ORIGIN };
+        let wire = Wire::new(sink.clone(), size);
         let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, columns, rows)) };
         // A fixed viewport asks the backend nothing: this cannot fail.
         let terminal = Terminal::with_options(wire, options).unwrap_or_else(|_| unreachable!("a fixed viewport"));
@@ -144,12 +89,12 @@ impl Screen {
 
     /// The size the screen draws at.
     pub fn area(&self) -> Rect {
-        Rect::new(0, 0, self.terminal.backend().size.width, self.terminal.backend().size.height)
+        self.terminal.backend().area()
     }
 
     /// A new size: the next frame is drawn whole.
     pub fn resize(&mut self, columns: u16, rows: u16) {
-        self.terminal.backend_mut().size = Size::new(columns, rows);
+        self.terminal.backend_mut().set_size(Size::new(columns, rows));
         let _ = self.terminal.resize(Rect::new(0, 0, columns, rows));
         self.painter.forget();
     }

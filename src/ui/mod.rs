@@ -21,6 +21,7 @@ pub mod notes;
 mod paint;
 mod presenter;
 mod problems;
+mod sized;
 mod slide;
 mod slide_frame;
 mod sparkline;
@@ -29,6 +30,7 @@ mod table;
 pub use cursor::cursor_position;
 pub use frames::Frames;
 pub use paint::Painter;
+pub use sized::SizedBackend;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -6,14 +6,13 @@ use std::cell::RefCell;
 use std::io;
 use std::rc::Rc;
 
+use coopdash::ui::SizedBackend;
 use ratatui::Terminal;
-use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell;
-use ratatui::layout::{Position, Size};
+use ratatui::layout::Size;
 
 /// Bytes written, shared between the backend and the screen that parses them.
 #[derive(Clone, Default)]
-struct Sink(Rc<RefCell<Vec<u8>>>);
+pub struct Sink(Rc<RefCell<Vec<u8>>>);
 
 impl io::Write for Sink {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
@@ -27,56 +26,7 @@ impl io::Write for Sink {
 }
 
 /// A backend that writes into memory and reports the size it is told.
-pub struct Wire {
-    inner: CrosstermBackend<Sink>,
-    size: Size,
-    cursor: Position,
-}
-
-impl Backend for Wire {
-    type Error = io::Error;
-
-    fn draw<'a, I: Iterator<Item = (u16, u16, &'a Cell)>>(&mut self, content: I) -> io::Result<()> {
-        self.inner.draw(content)
-    }
-
-    fn hide_cursor(&mut self) -> io::Result<()> {
-        self.inner.hide_cursor()
-    }
-
-    fn show_cursor(&mut self) -> io::Result<()> {
-        self.inner.show_cursor()
-    }
-
-    fn get_cursor_position(&mut self) -> io::Result<Position> {
-        Ok(self.cursor)
-    }
-
-    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        self.cursor = position.into();
-        self.inner.set_cursor_position(self.cursor)
-    }
-
-    fn clear(&mut self) -> io::Result<()> {
-        self.inner.clear()
-    }
-
-    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
-        self.inner.clear_region(clear_type)
-    }
-
-    fn size(&self) -> io::Result<Size> {
-        Ok(self.size)
-    }
-
-    fn window_size(&mut self) -> io::Result<WindowSize> {
-        Ok(WindowSize { columns_rows: self.size, pixels: Size::default() })
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
+pub type Wire = SizedBackend<Sink>;
 
 /// A full-screen ratatui terminal over a [`Wire`], and the screen its bytes make.
 pub struct Screen {
@@ -88,18 +38,14 @@ pub struct Screen {
 impl Screen {
     pub fn new(width: u16, height: u16) -> Self {
         let sink = Sink::default();
-        let wire = Wire {
-            inner: CrosstermBackend::new(sink.clone()),
-            size: Size::new(width, height),
-            cursor: Position::ORIGIN,
-        };
+        let wire = Wire::new(sink.clone(), Size::new(width, height));
         let terminal = Terminal::new(wire).expect("a terminal in memory");
         Self { terminal, sink, parser: vt100::Parser::new(height.max(1), width.max(1), 0) }
     }
 
     /// The terminal window resized: the program finds out when it next draws.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.terminal.backend_mut().size = Size::new(width, height);
+        self.terminal.backend_mut().set_size(Size::new(width, height));
         self.parser.screen_mut().set_size(height.max(1), width.max(1));
     }
 
