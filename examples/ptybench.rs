@@ -164,25 +164,19 @@ fn first_frame(subject: &Subject, runs: usize) {
 /// the moment the screen is exactly the one that key leads to: the whole frame, not its first
 /// bytes.
 fn key_latencies(app: &mut PtyApp, forth: &str, back: &str, runs: usize) -> Vec<Duration> {
-    app.send(forth);
-    let after_forth = app.settled();
-    app.send(back);
-    let after_back = app.settled();
-    (0..runs)
-        .map(|i| {
-            let (key, expected) = if i % 2 == 0 { (forth, &after_forth) } else { (back, &after_back) };
-            let started = Instant::now();
-            app.send(key);
-            app.wait_until(|screen| screen == expected.as_str(), "the key's frame");
-            started.elapsed()
-        })
-        .collect()
+    timed_keys(app, forth, back, runs, false)
 }
 
 /// As [`key_latencies`], but each press timed to the first bytes of its answer read (and parsed)
 /// by the harness, not to the whole frame: what is left of the key → frame time after this is
 /// the rest of the frame's bytes, written and parsed through vt100.
 fn first_bytes(app: &mut PtyApp, forth: &str, back: &str, runs: usize) -> Vec<Duration> {
+    timed_keys(app, forth, back, runs, true)
+}
+
+/// Each press of the alternated keys timed to its first bytes (`to_first_bytes`) or to its
+/// whole frame; either way the next press waits for the whole frame.
+fn timed_keys(app: &mut PtyApp, forth: &str, back: &str, runs: usize, to_first_bytes: bool) -> Vec<Duration> {
     app.send(forth);
     let after_forth = app.settled();
     app.send(back);
@@ -193,10 +187,12 @@ fn first_bytes(app: &mut PtyApp, forth: &str, back: &str, runs: usize) -> Vec<Du
             app.drain_output();
             let started = Instant::now();
             app.send(key);
-            app.wait_for_output("the key's first bytes");
-            let elapsed = started.elapsed();
+            if to_first_bytes {
+                app.wait_for_output("the key's first bytes");
+            }
+            let first = started.elapsed();
             app.wait_until(|screen| screen == expected.as_str(), "the key's frame");
-            elapsed
+            if to_first_bytes { first } else { started.elapsed() }
         })
         .collect()
 }
