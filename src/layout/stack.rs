@@ -96,7 +96,7 @@ fn solved(area: Rect, axis: Axis, parts: &[Part]) -> Vec<Rect> {
 }
 
 /// The ratatui constraint a part stands for.
-pub fn constraint(part: Part) -> Constraint {
+fn constraint(part: Part) -> Constraint {
     match part {
         Part::Length(n) => Constraint::Length(n),
         Part::Fill => Constraint::Fill(1),

@@ -24,6 +24,8 @@ pub struct Said {
     /// What the last load kept (taken out, so only this load's quotes are kept after it).
     last: HashMap<String, Vec<QuotedNumber>>,
     now: HashMap<String, Vec<QuotedNumber>>,
+    /// The last quote's numbers, when nothing is kept.
+    scratch: Vec<QuotedNumber>,
     keeping: bool,
     store: &'static Store,
     /// Quotes read this load (not taken from the last).
@@ -39,13 +41,15 @@ impl Said {
     fn kept_in(store: &'static Store, quotes: usize) -> Self {
         let keeping = quotes >= WORTH_KEEPING;
         let last = if keeping { lock(store).take().unwrap_or_default() } else { HashMap::new() };
-        Self { last, now: HashMap::new(), keeping, store, read: 0 }
+        Self { last, now: HashMap::new(), scratch: Vec::new(), keeping, store, read: 0 }
     }
 
     /// The numbers `quote` states.
     pub fn numbers(&mut self, quote: &str) -> &[QuotedNumber] {
         if !self.keeping {
-            self.now.clear();
+            self.read += 1;
+            self.scratch = numbers_in(quote);
+            return &self.scratch;
         }
         if !self.now.contains_key(quote) {
             let (text, numbers) = match self.last.remove_entry(quote) {
