@@ -20,6 +20,9 @@
 //! `--peer PATH` (a presenterm 0.16.1 binary, installed by hand: `cargo install --locked
 //! presenterm --version 0.16.1 --root DIR`) measures it in the same run beside coopdash's
 //! presentation mode, with a ratio line for each figure (see `support/peer.rs`).
+//!
+//! `COOPDASH_BIN=PATH` measures that binary instead of `target/release/coopdash`: to compare two
+//! builds, copy one aside and run the harness on each in turn.
 
 #[path = "support/generate.rs"]
 mod generate;
@@ -70,7 +73,8 @@ fn main() {
     let peer = args.iter().position(|a| a == "--peer").and_then(|i| args.get(i + 1)).map(PathBuf::from);
     let what = args.first().filter(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "all".to_owned());
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let coopdash = root.join("target/release/coopdash");
+    // COOPDASH_BIN: another build to measure (an A/B of two commits in turn).
+    let coopdash = std::env::var_os("COOPDASH_BIN").map_or_else(|| root.join("target/release/coopdash"), PathBuf::from);
     let floor = root.join("target/release/examples/floor");
     for binary in [&coopdash, &floor] {
         assert!(binary.exists(), "build first: cargo build --release && cargo build --release --examples");

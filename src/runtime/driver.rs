@@ -61,7 +61,10 @@ pub struct Driver {
     sender: Sender<Message>,
     receiver: Receiver<Message>,
     urgent: Urgent,
-    loads: Sender<LoadAsk>,
+    /// The loader's queue, once the app asked for its first load: the thread is not started
+    /// before then (the first load is read before the driver exists, and a start that never
+    /// reloads never needs it).
+    loads: Option<Sender<LoadAsk>>,
     /// A follower's link to its presenter: the clicker's keys go there instead of to the app.
     link: Option<Link>,
 }
@@ -69,8 +72,7 @@ pub struct Driver {
 impl Driver {
     pub fn new(app: App) -> Self {
         let (sender, receiver) = mpsc::channel();
-        let loads = spawn_loader(sender.clone());
-        Self { app, sender, receiver, urgent: Urgent::default(), loads, link: None }
+        Self { app, sender, receiver, urgent: Urgent::default(), loads: None, link: None }
     }
 
     /// Makes this program a follower (`--follow`): the clicker's keys go to the presenter.
@@ -98,8 +100,10 @@ impl Driver {
     pub fn update(&mut self, event: Event) -> Effects {
         let mut effects = self.app.update(event);
         if let Some(ask) = effects.load.take() {
+            let sender = &self.sender;
+            let loads = self.loads.get_or_insert_with(|| spawn_loader(sender.clone()));
             // The loader ends only after a panic, which has already told the loop to end.
-            let _ = self.loads.send(ask);
+            let _ = loads.send(ask);
         }
         effects
     }

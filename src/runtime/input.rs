@@ -9,16 +9,28 @@
 
 use std::sync::mpsc::Sender;
 use std::thread;
+use std::time::Duration;
 
 use ratatui::crossterm::event;
 
 use super::{Message, TERMINAL_GONE, Urgent, gone};
 
-/// Starts the reader (blocking in crossterm's `read`) and the hang-up watch.
-pub fn spawn(sender: Sender<Message>, urgent: Urgent) {
+/// Starts the reader (blocking in crossterm's `read`) and the hang-up watch. `shown` is the
+/// size the screen was drawn at before the reader existed: once crossterm's event source is
+/// made (from then on every SIGWINCH becomes an event), the reader reports a resize if the
+/// terminal's size is another by now.
+pub fn spawn(sender: Sender<Message>, urgent: Urgent, shown: (u16, u16)) {
     let reader = sender.clone();
     let reader_urgent = urgent.clone();
     thread::spawn(move || {
+        // A zero wait makes the event source and reads nothing.
+        if event::poll(Duration::ZERO).is_ok()
+            && let Ok(now) = ratatui::crossterm::terminal::size()
+            && now != shown
+            && reader.send(Message::Terminal(event::Event::Resize(now.0, now.1))).is_err()
+        {
+            return;
+        }
         loop {
             let message = match event::read() {
                 Ok(event) => Message::Terminal(event),

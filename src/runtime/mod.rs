@@ -10,6 +10,7 @@ pub mod follow;
 mod gone;
 pub mod in_place;
 mod input;
+mod listen;
 pub mod loader;
 pub mod resume;
 pub mod wall_clock;
@@ -19,8 +20,6 @@ pub use driver::{Driver, Message, Urgent};
 pub use watch::{FileWatcher, POLL_INTERVAL, WatchMode, classify};
 
 use std::io::{self, Write};
-use std::sync::mpsc::Sender;
-use std::thread;
 
 use color_eyre::eyre::{Result, WrapErr};
 use ratatui::DefaultTerminal;
@@ -30,8 +29,6 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute, queue};
 use ratatui::layout::Rect;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-use signal_hook::iterator::Signals;
 
 use crate::app::{App, End, Event, Level, Notice};
 
@@ -139,8 +136,7 @@ fn restore_more_on_panic(mouse: bool) {
 
 fn event_loop(terminal: &mut DefaultTerminal, app: App, options: &Options, role: Role) -> Result<u8> {
     let mut driver = Driver::new(app);
-    input::spawn(driver.sender(), driver.urgent());
-    spawn_signal_listener(driver.sender(), driver.urgent())?;
+    let listeners = listen::Listeners::install()?;
     let watcher = options.watch.and_then(|mode| start_watcher(&mut driver, mode));
     let publisher = match role {
         Role::Presenter(socket) => Some(follow::serve::Publisher::new(socket, driver.sender())),
@@ -155,7 +151,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: App, options: &Options, role:
             None
         }
     };
-    let outcome = terminal_loop(terminal, &mut driver, watcher, publisher, options);
+    let outcome = terminal_loop(terminal, &mut driver, listeners, watcher, publisher, options);
     remember_place(driver.app(), options);
     // The tests' way to prove that a panic after a hang-up does not abort.
     if std::env::var_os("COOPDASH_TEST_PANIC").is_some_and(|v| v == "after-hang-up") {
@@ -177,6 +173,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: App, options: &Options, role:
 fn terminal_loop(
     terminal: &mut DefaultTerminal,
     driver: &mut Driver,
+    listeners: listen::Listeners,
     mut watcher: Option<FileWatcher>,
     mut publisher: Option<follow::serve::Publisher>,
     options: &Options,
@@ -187,6 +184,8 @@ fn terminal_loop(
     // What the screen shows and the panes drawn last, so a frame sends only what changed.
     let mut painter = crate::ui::Painter::new();
     draw(terminal, &mut painter, driver.app(), options.screen_reader)?;
+    listen::hold_for_test();
+    listeners.start(&driver.sender(), &driver.urgent(), (size.width, size.height));
     if let Some(watcher) = &mut watcher
         && follow_first(driver, watcher)
     {
@@ -308,22 +307,6 @@ fn draw(
         screen_reader.then(|| crate::ui::cursor_position(viewer, area)).flatten()
     })?;
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)
-}
-
-/// Turns termination signals into an urgent exit (ahead of any keys still queued) and a message
-/// that wakes the loop, so it can restore the terminal and exit.
-fn spawn_signal_listener(sender: Sender<Message>, urgent: Urgent) -> Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT]).wrap_err("cannot install signal handlers")?;
-    thread::spawn(move || {
-        for signal in signals.forever() {
-            // The shell's convention: 128 + the signal's number.
-            urgent.raise(128u8.saturating_add(u8::try_from(signal).unwrap_or(0)));
-            if sender.send(Message::Signal(signal)).is_err() {
-                return;
-            }
-        }
-    });
-    Ok(())
 }
 
 /// Ctrl-Z: give the terminal back and stop; returns once continued (on `fg`, or at once

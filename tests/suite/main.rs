@@ -34,6 +34,7 @@ mod render;
 mod scripts;
 mod session;
 mod sizes;
+mod startup;
 mod tables;
 mod theme_auto;
 mod truncation;
