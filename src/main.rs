@@ -16,7 +16,7 @@ use coopdash::app::{App, Event, Level, Notice, PresentOptions};
 use coopdash::cli::Cli;
 use coopdash::dataset::report::Paint;
 use coopdash::handout::Handout;
-use coopdash::load::{DEFAULT_DATASET, LoadAsk, LoadRequest};
+use coopdash::load::{DEFAULT_DATASET, LoadAsk, LoadOutcome, LoadRequest};
 use coopdash::runtime::{Options, Role, WatchMode, resume};
 use coopdash::theme::{Theme, ThemeName};
 use coopdash::{check, config, export, offscreen, runtime};
@@ -151,6 +151,12 @@ fn run(mut cli: Cli, keys: &Keymap) -> Result<u8> {
         say("coopdash: TERM=dumb cannot show a full-screen dashboard; use --snapshot 100x30, or set TERM");
         return Ok(USAGE_ERROR);
     }
+    // The first load runs on the other core meanwhile: the theme query waits for the
+    // terminal's answer, and the terminal is set up before the app is made.
+    let loading = {
+        let request = request.clone();
+        std::thread::spawn(move || LoadAsk::first(&request))
+    };
     // Before the input thread exists, so the terminal's reply is never read as keys; NO_COLOR
     // wins over every theme, so nothing is asked then.
     if !Theme::no_color_requested() {
@@ -169,7 +175,12 @@ fn run(mut cli: Cli, keys: &Keymap) -> Result<u8> {
     } else {
         Role::Presenter(request.dataset.clone())
     };
-    let app = new_app(&cli, keys, request, fell_back, Rect::default(), !cli.no_animation);
+    let app = || {
+        // The load's panic has been reported by the hooks on its thread; a panic here (not a
+        // bare unwind, which would skip them) runs them again, which restores the terminal.
+        let Ok(first) = loading.join() else { panic!("the first load panicked") };
+        new_app(&cli, keys, request, first, fell_back, Rect::default(), !cli.no_animation)
+    };
     runtime::run(app, Options { watch, mouse: !cli.no_mouse, remember, screen_reader: cli.screen_reader }, role)
 }
 
@@ -187,7 +198,8 @@ fn watch_mode(cli: &Cli) -> Option<WatchMode> {
 /// `--check`), not a picture of the error screen.
 fn draw_offscreen(cli: &Cli, keys: &Keymap, request: LoadRequest, fell_back: bool) -> Result<u8> {
     let size = cli.snapshot.unwrap_or(cli.size);
-    let mut app = new_app(cli, keys, request, fell_back, offscreen::area(size.columns, size.rows), false);
+    let first = LoadAsk::first(&request);
+    let mut app = new_app(cli, keys, request, first, fell_back, offscreen::area(size.columns, size.rows), false);
     if let Some(report) = offscreen::not_loaded(&app) {
         say(&report);
         return Ok(NOT_LOADED);
@@ -224,8 +236,17 @@ fn draw_offscreen(cli: &Cli, keys: &Keymap, request: LoadRequest, fell_back: boo
     }
 }
 
-fn new_app(cli: &Cli, keys: &Keymap, request: LoadRequest, fell_back: bool, area: Rect, animation: bool) -> App {
-    let first = LoadAsk::first(&request);
+/// The app on the first load `first` of `request`, at `area`, with the command line's options
+/// applied (presentation, slide, notices).
+fn new_app(
+    cli: &Cli,
+    keys: &Keymap,
+    request: LoadRequest,
+    first: LoadOutcome,
+    fell_back: bool,
+    area: Rect,
+    animation: bool,
+) -> App {
     let started = first.at;
     let theme = Theme::named(cli.theme.unwrap_or_default(), Theme::no_color_requested());
     let mut app = App::with_keys(request, first, theme, keys.clone(), area);

@@ -62,11 +62,13 @@ pub enum Role {
 /// on every way out: quit, error, panic (ratatui's hook), and SIGTERM/SIGINT/SIGHUP/SIGQUIT.
 /// When the terminal itself went away, nothing is written to it any more (see [`gone`]) and the
 /// status is 129, as for SIGHUP.
-pub fn run(app: App, options: Options, role: Role) -> Result<u8> {
+///
+/// `app` makes the app once the terminal is set up (it may wait for a load begun earlier).
+pub fn run(app: impl FnOnce() -> App, options: Options, role: Role) -> Result<u8> {
     let mut terminal = ratatui::try_init().wrap_err("cannot set up the terminal")?;
     restore_more_on_panic(options.mouse);
     let result = match set_input_modes(true, options.mouse) {
-        Ok(()) => event_loop(&mut terminal, app, &options, role),
+        Ok(()) => event_loop(&mut terminal, app(), &options, role),
         Err(error) if terminal_gone(&error) => {
             gone::let_go();
             Ok(TERMINAL_GONE)
