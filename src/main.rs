@@ -6,6 +6,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 use color_eyre::eyre::Result;
@@ -16,7 +17,7 @@ use coopdash::app::{App, Event, Level, Notice, PresentOptions};
 use coopdash::cli::Cli;
 use coopdash::dataset::report::Paint;
 use coopdash::handout::Handout;
-use coopdash::load::{DEFAULT_DATASET, LoadAsk, LoadOutcome, LoadRequest};
+use coopdash::load::{DEFAULT_DATASET, LoadAsk, LoadRequest};
 use coopdash::runtime::{Options, Role, WatchMode, resume};
 use coopdash::theme::{Theme, ThemeName};
 use coopdash::{check, config, export, offscreen, runtime};
@@ -154,8 +155,15 @@ fn run(mut cli: Cli, keys: &Keymap) -> Result<u8> {
     // The first load runs on the other core meanwhile: the theme query waits for the
     // terminal's answer, and the terminal is set up before the app is made.
     let loading = {
-        let request = request.clone();
-        std::thread::spawn(move || LoadAsk::first(&request))
+        let (request, keys) = (request.clone(), keys.clone());
+        std::thread::spawn(move || {
+            // The article is wrapped there too, for the terminal's size now (raw mode changes
+            // no size; a resize in between is the runtime's to see). The theme comes later.
+            let area = ratatui::crossterm::terminal::size().map_or(Rect::default(), |(w, h)| Rect::new(0, 0, w, h));
+            let first = LoadAsk::first(&request);
+            let started = first.at;
+            (App::with_keys(request, first, Theme::dark(), keys, area), started, area)
+        })
     };
     // Before the input thread exists, so the terminal's reply is never read as keys; NO_COLOR
     // wins over every theme, so nothing is asked then.
@@ -178,8 +186,9 @@ fn run(mut cli: Cli, keys: &Keymap) -> Result<u8> {
     let app = || {
         // The load's panic has been reported by the hooks on its thread; a panic here (not a
         // bare unwind, which would skip them) runs them again, which restores the terminal.
-        let Ok(first) = loading.join() else { panic!("the first load panicked") };
-        new_app(&cli, keys, request, first, fell_back, Rect::default(), !cli.no_animation)
+        let Ok((mut app, started, area)) = loading.join() else { panic!("the first load panicked") };
+        let _ = app.update(Event::Theme(Box::new(theme_of(&cli))));
+        configure(app, started, area, &cli, fell_back, !cli.no_animation)
     };
     runtime::run(app, Options { watch, mouse: !cli.no_mouse, remember, screen_reader: cli.screen_reader }, role)
 }
@@ -198,8 +207,11 @@ fn watch_mode(cli: &Cli) -> Option<WatchMode> {
 /// `--check`), not a picture of the error screen.
 fn draw_offscreen(cli: &Cli, keys: &Keymap, request: LoadRequest, fell_back: bool) -> Result<u8> {
     let size = cli.snapshot.unwrap_or(cli.size);
+    let area = offscreen::area(size.columns, size.rows);
     let first = LoadAsk::first(&request);
-    let mut app = new_app(cli, keys, request, first, fell_back, offscreen::area(size.columns, size.rows), false);
+    let started = first.at;
+    let app = App::with_keys(request, first, theme_of(cli), keys.clone(), area);
+    let mut app = configure(app, started, area, cli, fell_back, false);
     if let Some(report) = offscreen::not_loaded(&app) {
         say(&report);
         return Ok(NOT_LOADED);
@@ -236,20 +248,14 @@ fn draw_offscreen(cli: &Cli, keys: &Keymap, request: LoadRequest, fell_back: boo
     }
 }
 
-/// The app on the first load `first` of `request`, at `area`, with the command line's options
-/// applied (presentation, slide, notices).
-fn new_app(
-    cli: &Cli,
-    keys: &Keymap,
-    request: LoadRequest,
-    first: LoadOutcome,
-    fell_back: bool,
-    area: Rect,
-    animation: bool,
-) -> App {
-    let started = first.at;
-    let theme = Theme::named(cli.theme.unwrap_or_default(), Theme::no_color_requested());
-    let mut app = App::with_keys(request, first, theme, keys.clone(), area);
+/// The theme the command line asks for (settled before, when it said `auto`).
+fn theme_of(cli: &Cli) -> Theme {
+    Theme::named(cli.theme.unwrap_or_default(), Theme::no_color_requested())
+}
+
+/// `app`, made on the first load (read at `started`) at `area`, with the command line's
+/// options applied: the presentation and its slide, and the notices of the start.
+fn configure(mut app: App, started: Instant, area: Rect, cli: &Cli, fell_back: bool, animation: bool) -> App {
     let _ = app.update(Event::Resize(area.width, area.height));
     if fell_back && app.view().notice().is_none() {
         let text = format!("no {DEFAULT_DATASET} here: showing the built-in dataset");
