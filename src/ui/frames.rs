@@ -21,7 +21,7 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
 use crate::action::Keymap;
-use crate::app::{Mode, Overlay, ValueChange, Viewer};
+use crate::app::{Growth as AnimationGrowth, Mode, Overlay, ValueChange, Viewer};
 use crate::table::TableSort;
 use crate::theme::Theme;
 
@@ -38,15 +38,62 @@ struct Shared {
 /// What one pane's cells depend on besides [`Shared`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Key {
-    Header { rect: Rect },
-    Chart { index: usize, rect: Rect, selection: usize, sort: TableSort, focused: bool, selected: bool },
-    Gauges { rect: Rect, selection: usize, focused: bool, selected: bool },
+    Header {
+        rect: Rect,
+    },
+    Chart {
+        index: usize,
+        rect: Rect,
+        selection: usize,
+        sort: TableSort,
+        focused: bool,
+        selected: bool,
+    },
+    Gauges {
+        rect: Rect,
+        selection: usize,
+        focused: bool,
+        selected: bool,
+    },
+    /// Slide `index` of the deck filling `rect` (the audience's slide, the presenter's current
+    /// or next one), its values grown as far as `growth` says; without its small print.
+    Slide {
+        rect: Rect,
+        index: usize,
+        growth: Growth,
+    },
 }
+
+/// How far a slide's values have grown in, as far as its cells depend on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Growth {
+    /// No animation: every value drawn as it is.
+    Settled,
+    /// Growing from zero, at this progress (`f64::to_bits`).
+    FromZero(u64),
+}
+
+impl Growth {
+    /// The growth of the slides drawn `animated` in `viewer`; `None` while values move from
+    /// the old ones of a reload (a slide drawn then is not cached: its key would be the values).
+    pub fn of(viewer: &Viewer, animated: bool) -> Option<Growth> {
+        let p = viewer.view.presentation();
+        match p.animation.as_ref().map(|animation| &animation.growth).filter(|_| animated) {
+            None => Some(Growth::Settled),
+            Some(AnimationGrowth::FromZero) => Some(Growth::FromZero(p.progress().to_bits())),
+            Some(AnimationGrowth::FromValues(_)) => None,
+        }
+    }
+}
+
+/// How many slides a [`Frames`] keeps (a slide of 120x40 is 4,800 cells): the one shown, the
+/// presenter's next one, and the ones just before them, so going back costs a copy.
+const SLIDES_KEPT: usize = 4;
 
 impl Key {
     fn rect(&self) -> Rect {
         match *self {
-            Key::Header { rect } | Key::Chart { rect, .. } | Key::Gauges { rect, .. } => rect,
+            Key::Header { rect } | Key::Chart { rect, .. } | Key::Gauges { rect, .. } | Key::Slide { rect, .. } => rect,
         }
     }
 }
@@ -111,11 +158,13 @@ impl Frames {
     }
 }
 
-/// Whether nothing is drawn over the dashboard's panes in `viewer`'s frame: no overlay, no
-/// follower's line. (The article, the details, the banner and the footer have rects of their
-/// own, apart from the panes.)
+/// Whether nothing is drawn over the panes in `viewer`'s frame: no overlay, no follower's line,
+/// and in a presentation no small print over the slide. (The article, the details, the banner
+/// and the footer have rects of their own, apart from the panes; so have the presenter view's
+/// frames, notes and status line.)
 fn draws_nothing_over_the_panes(viewer: Viewer<'_>) -> bool {
-    viewer.view.mode() == Mode::Dashboard && viewer.view.overlay() == Overlay::None && viewer.view.following().is_none()
+    let over_slides = viewer.view.mode() == Mode::Presentation && super::slide_frame::shows_any(&viewer);
+    viewer.view.overlay() == Overlay::None && viewer.view.following().is_none() && !over_slides
 }
 
 /// A frame's access to the cache, or none (a frame drawn from scratch).
@@ -150,6 +199,12 @@ impl Reuse<'_> {
         }
         // One entry per pane: the same pane drawn from other inputs replaces its old cells.
         frames.panes.retain(|(k, _)| !k.same_pane(&key));
+        if matches!(key, Key::Slide { .. })
+            && frames.panes.iter().filter(|(k, _)| matches!(k, Key::Slide { .. })).count() >= SLIDES_KEPT
+            && let Some(oldest) = frames.panes.iter().position(|(k, _)| matches!(k, Key::Slide { .. }))
+        {
+            frames.panes.remove(oldest);
+        }
         frames.panes.push((key, cells));
     }
 }
@@ -159,6 +214,8 @@ impl Key {
         match (self, other) {
             (Key::Header { .. }, Key::Header { .. }) | (Key::Gauges { .. }, Key::Gauges { .. }) => true,
             (Key::Chart { index: a, .. }, Key::Chart { index: b, .. }) => a == b,
+            // Slides are kept by place, each at one growth (the latest drawn).
+            (Key::Slide { index: a, rect: r, .. }, Key::Slide { index: b, rect: s, .. }) => a == b && r == s,
             _ => false,
         }
     }
