@@ -17,6 +17,10 @@
 //! Their cells are the cells the terminal already shows, so [`super::Painter`] leaves them out
 //! of the comparison with the last frame (see [`Frames::in_place`]).
 
+mod rows;
+
+pub(super) use rows::RowKey;
+
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
@@ -109,8 +113,14 @@ pub struct Frames {
     placing: Vec<Key>,
     /// Whether the frame being drawn leaves the panes as they are (nothing over them).
     plain: bool,
-    /// The rects of the last frame's panes that are in place.
+    /// The rects of the last frame's panes (and article rows) that are in place.
     in_place: Vec<Rect>,
+    /// The article's rows of the last frame, to copy from (each taken once).
+    rows: Vec<Option<rows::Kept>>,
+    /// The article's rows of the frame being drawn.
+    rows_drawn: Vec<rows::Kept>,
+    /// Whether the last frame's rows are what the terminal shows (nothing drawn over them).
+    rows_placed: bool,
 }
 
 impl Frames {
@@ -132,8 +142,10 @@ impl Frames {
         if self.shared.as_ref() != Some(&shared) {
             self.panes.clear();
             self.placed.clear();
+            self.rows_drawn.clear();
             self.shared = Some(shared);
         }
+        self.start_rows();
         self.plain = draws_nothing_over_the_panes(viewer);
         self.in_place.clear();
         self.placing.clear();
@@ -142,6 +154,8 @@ impl Frames {
         if !self.plain {
             self.placed.clear();
         }
+        self.rows_placed = self.plain;
+        self.rows.clear();
     }
 
     /// The rects, in the frame [`Frames::render`] drew last, whose cells are the cells of the
@@ -155,6 +169,7 @@ impl Frames {
     /// was cleared, or a frame failed to reach it); the cached cells stay.
     pub fn forget_placement(&mut self) {
         self.placed.clear();
+        self.rows_placed = false;
     }
 }
 

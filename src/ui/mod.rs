@@ -109,7 +109,7 @@ fn draw(viewer: Viewer, area: Rect, buf: &mut Buffer, reuse: &mut Reuse) {
                     selected: shows_selection(app, Pane::Gauges),
                 };
                 reuse.pane(key, buf, |buf| gauges::render(app, loaded, areas.gauges, buf));
-                article::render(app, loaded, areas.article, buf);
+                article::render(app, loaded, areas.article, buf, reuse);
                 detail::render(app, loaded, &areas, buf);
                 message::reload_banner(app, areas.banner, buf);
             }
