@@ -78,15 +78,26 @@ impl Widget for PaneFrame<'_> {
         let (top_row, bottom_row) = (row(top), row(bottom));
         if !top_row.is_empty() {
             let width = line_width(&self.title);
-            self.title.render(Rect { width: width.min(top_row.width), ..top_row }, buf);
+            title(self.title, width, Rect { width: width.min(top_row.width), ..top_row }, buf);
         }
         for (line, titles) in [(self.note, top_row), (self.caption, bottom_row)] {
             if let Some(line) = line.filter(|_| !titles.is_empty()) {
                 let width = line_width(&line);
                 let x = titles.right().saturating_sub(width).max(titles.left());
-                line.render(Rect { x, width: width.min(titles.width), ..titles }, buf);
+                title(line, width, Rect { x, width: width.min(titles.width), ..titles }, buf);
             }
         }
+    }
+}
+
+/// Draws a title `width` columns wide into `area`, as `line.render(area, buf)` does: a title
+/// that fits its area fills it whatever its alignment, so it goes through `line_cells` (a cell
+/// a byte for ASCII) instead of ratatui's grapheme iterator.
+fn title(line: Line, width: u16, area: Rect, buf: &mut Buffer) {
+    if width <= area.width {
+        super::line_cells::render(&Line { alignment: None, ..line }, area, buf);
+    } else {
+        line.render(area, buf);
     }
 }
 
