@@ -1,9 +1,12 @@
 //! Frames drawn again only where they changed: a [`Frames`] belongs to whoever draws one view's
 //! frames (the runtime's terminal, an SSH viewer's screen, a benchmark) and remembers, for the
-//! panes whose cells depend on few inputs (the header, every chart, the gauges), the cells each
-//! drew last and what they were drawn from. A pane whose inputs are unchanged is copied from
-//! there instead of drawn again; everything else (the article, the details, the banner, the
-//! footer, every overlay and badge drawn over the panes) is drawn every frame, as before.
+//! panes whose cells depend on few inputs (the header, every chart, the gauges, and in a
+//! presentation each slide by its place and how far its values have grown, a few at a time),
+//! the cells each drew last and what they were drawn from. A pane whose inputs are unchanged is
+//! copied from there instead of drawn again. The article's rows are kept for one frame by what
+//! each is drawn from (`rows.rs`); everything else (the details, the banner, the footer, the
+//! presenter's frames, notes and clock, every overlay and badge drawn over the panes, a slide's
+//! small print) is drawn every frame, as before.
 //!
 //! Rendering stays a pure function of (content, view, area): the frame drawn through a
 //! [`Frames`] is cell for cell the frame drawn from scratch (`tests/suite/frames.rs` checks
@@ -12,8 +15,9 @@
 //! clears the whole cache when it differs; each pane's own key holds its rect, its selection,
 //! its table sort and whether it has the focus and shows its selection.
 //!
-//! It also knows which panes of a frame are *in place*: copied from a frame that showed them at
-//! the same rect in the frame just before, with nothing drawn over the panes in either frame.
+//! It also knows which panes (and article rows) of a frame are *in place*: copied from a frame
+//! that showed them at the same rect in the frame just before, with nothing drawn over the panes
+//! in either frame.
 //! Their cells are the cells the terminal already shows, so [`super::Painter`] leaves them out
 //! of the comparison with the last frame (see [`Frames::in_place`]).
 
