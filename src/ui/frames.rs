@@ -34,7 +34,6 @@ use crate::table::TableSort;
 use crate::theme::Theme;
 
 /// What every cached pane depends on: when any of it differs, nothing cached is used.
-#[derive(PartialEq)]
 struct Shared {
     area: Rect,
     theme: Theme,
@@ -136,18 +135,26 @@ impl Frames {
     /// Draws `viewer` into `buf` over `area`, exactly as `viewer.render(area, buf)` would,
     /// drawing again only the panes whose inputs changed since the last frame through `self`.
     pub fn render(&mut self, viewer: Viewer<'_>, area: Rect, buf: &mut Buffer) {
-        let shared = Shared {
-            area,
-            theme: viewer.view.theme().clone(),
-            keys: viewer.view.keys().clone(),
-            generation: viewer.content.generation(),
-            changes: viewer.content.changes().to_vec(),
-        };
-        if self.shared.as_ref() != Some(&shared) {
+        // Compared in place, and copied only when it changed (the theme and the key table are
+        // not small).
+        let same = self.shared.as_ref().is_some_and(|shared| {
+            shared.area == area
+                && shared.generation == viewer.content.generation()
+                && shared.changes == viewer.content.changes()
+                && shared.theme == *viewer.view.theme()
+                && shared.keys == *viewer.view.keys()
+        });
+        if !same {
             self.panes.clear();
             self.placed.clear();
             self.rows_drawn.clear();
-            self.shared = Some(shared);
+            self.shared = Some(Shared {
+                area,
+                theme: viewer.view.theme().clone(),
+                keys: viewer.view.keys().clone(),
+                generation: viewer.content.generation(),
+                changes: viewer.content.changes().to_vec(),
+            });
         }
         self.start_rows();
         self.plain = draws_nothing_over_the_panes(viewer);
