@@ -30,7 +30,7 @@ pub use effects::{Effects, End};
 pub use event::Event;
 pub use follow::Follow;
 pub use navigation::Item;
-pub use presentation::{ANIMATION, FRAME, PresentOptions, Presentation, TimeLeft, TimeOfDay};
+pub use presentation::{ANIMATION, FRAME, Growth, PresentOptions, Presentation, TimeLeft, TimeOfDay};
 pub use search::{Hit, MAX_QUERY, Search};
 pub use view::{NOTICE_LIFETIME, View, WARNING_LIFETIME};
 

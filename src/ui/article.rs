@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 
 use super::focused;
 use super::frame::{pane_block, with_caption};
+use super::frames::{Reuse, RowKey};
 use super::highlight::{Highlight, styled_line};
 use crate::app::Viewer;
 use crate::article::{BadgePlace, Row, WrappedLine, row_at};
@@ -14,7 +15,7 @@ use crate::layout::{Pane, article_text_area};
 use crate::load::Loaded;
 use crate::text::width::truncate;
 
-pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer, reuse: &mut Reuse) {
     if area.is_empty() {
         return;
     }
@@ -59,7 +60,15 @@ pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
         let shown = row_at(row, place);
         let styled = match (shown, &badge) {
             (Row::Line(index), _) => {
-                lines.get(index).map(|line| styled_line(theme, line, line.pieces(blocks, width), &highlights))
+                if let Some(line) = lines.get(index) {
+                    let pieces = line.pieces(blocks, width);
+                    let key = RowKey::new(line, &pieces, width, &highlights);
+                    reuse.article_row(key, row_area, buf, |buf| {
+                        let styled = styled_line(theme, line, pieces, &highlights);
+                        super::line_cells::render(&styled, row_area, buf);
+                    });
+                }
+                None
             }
             // Cut with an ellipsis, not mid-word, when the pane is narrower than the badge.
             (Row::Badge, Some(badge)) => Some(Line::styled(truncate(&badge.text, width), theme.evidence_badge)),

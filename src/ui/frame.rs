@@ -3,14 +3,14 @@
 use ratatui::layout::Alignment;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType};
 
+use super::pane_frame::PaneFrame;
 use crate::text::width::{truncate, width as width_of};
 use crate::theme::Theme;
 
 /// A rounded frame with a title on the left and an optional note on the right, highlighted when
 /// focused. The title is cut to fit the frame, never the right-hand note.
-pub fn pane_block<'a>(theme: &Theme, title: &str, note: &str, focused: bool, width: u16) -> Block<'a> {
+pub fn pane_block<'a>(theme: &Theme, title: &str, note: &str, focused: bool, width: u16) -> PaneFrame<'a> {
     let (border, title_style) =
         if focused { (theme.border_focused, theme.pane_title_focused) } else { (theme.border, theme.pane_title) };
     // Corners and the spaces around the title take 4 columns; the title comes first, the note
@@ -18,13 +18,10 @@ pub fn pane_block<'a>(theme: &Theme, title: &str, note: &str, focused: bool, wid
     let room = usize::from(width).saturating_sub(4);
     let title = truncate(title, room);
     let note_room = room.saturating_sub(width_of(&title) + 4);
-    let mut block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(border)
-        .title(Line::from(Span::styled(format!(" {title} "), title_style)));
+    let block = PaneFrame::new(border, Line::from(Span::styled(format!(" {title} "), title_style)));
     if !note.is_empty() && note_room >= 8.min(width_of(note)) {
         let note = truncate(note, note_room);
-        block = block.title(Line::from(Span::styled(format!(" {note} "), theme.dim)).alignment(Alignment::Right));
+        return block.note(Line::from(Span::styled(format!(" {note} "), theme.dim)).alignment(Alignment::Right));
     }
     block
 }
@@ -32,11 +29,11 @@ pub fn pane_block<'a>(theme: &Theme, title: &str, note: &str, focused: bool, wid
 /// A bottom-right caption on a frame `width` columns wide (scroll position, "more below"). A
 /// caption too long for the frame is cut at its end with `…`: ratatui would cut a right-aligned
 /// title from the left, leaving its tail glued to the corner.
-pub fn with_caption<'a>(block: Block<'a>, caption: String, style: Style, width: u16) -> Block<'a> {
+pub fn with_caption<'a>(block: PaneFrame<'a>, caption: String, style: Style, width: u16) -> PaneFrame<'a> {
     if caption.is_empty() {
         return block;
     }
-    block.title_bottom(right_title(&caption, style, width))
+    block.caption(right_title(&caption, style, width))
 }
 
 /// A right-aligned frame title ` text ` for a frame `width` columns wide: the two corners and a

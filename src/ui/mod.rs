@@ -19,8 +19,10 @@ mod line_chart;
 mod message;
 pub mod notes;
 mod paint;
+mod pane_frame;
 mod presenter;
 mod problems;
+mod shown_slide;
 mod sized;
 mod slide;
 mod slide_frame;
@@ -67,9 +69,9 @@ fn draw(viewer: Viewer, area: Rect, buf: &mut Buffer, reuse: &mut Reuse) {
             && let Some(loaded) = viewer.content.data()
         {
             if view.presentation().presenter() {
-                presenter::render(app, loaded, area, buf);
+                presenter::render(app, loaded, area, buf, reuse);
             } else {
-                slide::render(app, loaded, area, buf);
+                shown_slide::render(app, loaded, area, buf, reuse);
             }
             match view.overlay() {
                 Overlay::Help => help::render(app, area, buf),
@@ -107,7 +109,7 @@ fn draw(viewer: Viewer, area: Rect, buf: &mut Buffer, reuse: &mut Reuse) {
                     selected: shows_selection(app, Pane::Gauges),
                 };
                 reuse.pane(key, buf, |buf| gauges::render(app, loaded, areas.gauges, buf));
-                article::render(app, loaded, areas.article, buf);
+                article::render(app, loaded, areas.article, buf, reuse);
                 detail::render(app, loaded, &areas, buf);
                 message::reload_banner(app, areas.banner, buf);
             }

@@ -1,4 +1,5 @@
-//! Presentation mode: one slide filling the screen, readable from the back of a room.
+//! Presentation mode: one slide filling the screen, readable from the back of a room (drawn
+//! through the frames' cache by `shown_slide.rs`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Position, Rect};
@@ -15,28 +16,16 @@ use crate::layout::{self, Axis, Part};
 use crate::load::Loaded;
 use crate::text::width::truncate;
 
-/// The audience's slide, filling `area`: the slide itself, and only the small print asked for
-/// (`--slide-numbers`, `t`'s timer, autoplay's progress, a slide number being typed). No key
-/// hints, no file paths: those are the presenter's (`?`, the presenter view).
-pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
-    let p = app.view.presentation();
-    if p.blank {
-        buf.set_style(area, app.view.theme().blank);
-        return;
-    }
-    let [_, progress, bottom] = draw(app, loaded, p.slide, true, area, buf);
-    super::slide_frame::small_print(app, progress, bottom, buf);
-}
-
-/// Slide `index` as it settles (no animation, no small print), at the size of `area`: the
-/// presenter view's next slide.
-pub fn thumbnail(app: &Viewer, loaded: &Loaded, index: usize, area: Rect, buf: &mut Buffer) {
-    draw(app, loaded, index, false, area, buf);
-}
-
 /// Draws slide `index` of the deck into `area`, its values growing in if `animated`; returns
 /// the frame's rows (top, autoplay progress, bottom) for the small print.
-fn draw(app: &Viewer, loaded: &Loaded, index: usize, animated: bool, area: Rect, buf: &mut Buffer) -> [Rect; 3] {
+pub(super) fn draw(
+    app: &Viewer,
+    loaded: &Loaded,
+    index: usize,
+    animated: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) -> [Rect; 3] {
     let theme = &app.view.theme();
     buf.set_style(area, theme.slide);
     let (frame, body) = frame_and_body(area);
@@ -77,7 +66,7 @@ fn draw(app: &Viewer, loaded: &Loaded, index: usize, animated: bool, area: Rect,
 }
 
 /// A slide's frame rows (top, autoplay progress, bottom) and its body, within its margins.
-fn frame_and_body(area: Rect) -> ([Rect; 3], Rect) {
+pub(super) fn frame_and_body(area: Rect) -> ([Rect; 3], Rect) {
     let gap = u16::from(area.height >= 16);
     let [top, _, body, progress, bottom] = layout::stack(
         area,

@@ -28,6 +28,12 @@ pub fn small_print(app: &Viewer, progress: Rect, bottom: Rect, buf: &mut Buffer)
     }
 }
 
+/// Whether [`small_print`] draws anything over the slide.
+pub fn shows_any(app: &Viewer) -> bool {
+    let p = app.view.presentation();
+    p.autoplay_fraction().is_some() || !corner_text(p, app.content.deck().len()).is_empty()
+}
+
 /// The words of the bottom-right corner, joined by ` · `; empty when nothing was asked for.
 fn corner_text(p: &Presentation, count: usize) -> String {
     let mut parts: Vec<String> = Vec::new();

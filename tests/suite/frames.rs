@@ -11,7 +11,9 @@ use crate::common;
 
 use std::path::Path;
 
-use coopdash::app::{App, Event};
+use std::time::{Duration, Instant};
+
+use coopdash::app::{App, Event, PresentOptions};
 use coopdash::ui::{Frames, Painter};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
@@ -27,6 +29,10 @@ enum Step {
     Repaint,
     /// The dataset saved with its `n`th value changed, and reloaded.
     Edit(usize),
+    /// The clock moved on this many milliseconds, and ticked (animations, autoplay, timer).
+    Tick(u64),
+    /// The clicker's "show slide n".
+    Slide(usize),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -54,6 +60,73 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
+/// Steps of a presentation: the clicker's keys (blank, timer, presenter view, autoplay, a slide
+/// number typed), the clock's ticks through animations, slides shown by number.
+fn presenting_step() -> impl Strategy<Value = Step> {
+    let keys = prop_oneof![
+        Just(KeyCode::Right),
+        Just(KeyCode::Left),
+        Just(KeyCode::PageDown),
+        Just(KeyCode::PageUp),
+        Just(KeyCode::Home),
+        Just(KeyCode::End),
+        Just(KeyCode::Enter),
+        Just(KeyCode::Esc),
+        Just(KeyCode::Backspace),
+        prop::sample::select(b"bstaw?2 p.".to_vec()).prop_map(|c| KeyCode::Char(char::from(c))),
+    ];
+    prop_oneof![
+        6 => keys.prop_map(Step::Key),
+        3 => (0u64..400).prop_map(Step::Tick),
+        2 => (0usize..8).prop_map(Step::Slide),
+        1 => (20u16..200, 4u16..60).prop_map(|(w, h)| Step::Resize(w, h)),
+        1 => (0usize..6).prop_map(Step::Edit),
+        1 => Just(Step::Repaint),
+    ]
+}
+
+/// What a presentation session opens with: animations, slide numbers, autoplay, the presenter
+/// view, each on or off.
+fn presenting() -> impl Strategy<Value = PresentOptions> {
+    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
+        |(animation, slide_numbers, autoplay, presenter)| PresentOptions {
+            animation,
+            slide_numbers,
+            presenter,
+            autoplay: autoplay.then_some(Duration::from_millis(900)),
+            ..PresentOptions::default()
+        },
+    )
+}
+
+/// A session's clock: the instant every event carries, moved on by [`Step::Tick`].
+struct Clock(Instant);
+
+impl Clock {
+    /// Applies `step`'s event to `app` (a resize, repaint or edit is the caller's), at the
+    /// session's time.
+    fn apply(&mut self, app: &mut App, step: &Step) {
+        match *step {
+            Step::Key(code) => common::apply(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE), self.0)),
+            Step::Tick(ms) => {
+                self.0 += Duration::from_millis(ms);
+                common::apply(app, Event::Tick(self.0));
+            }
+            Step::Slide(slide) => common::apply(app, Event::GoToSlide { slide, at: self.0 }),
+            Step::Resize(..) | Step::Repaint | Step::Edit(_) => {}
+        }
+    }
+}
+
+/// The app of a session on the fixture at `path`, in a presentation if `present` says so.
+fn session_app(path: &Path, present: Option<PresentOptions>, clock: &Clock) -> App {
+    let mut app = common::file_app(path, 120, 40);
+    if let Some(options) = present {
+        common::apply(&mut app, Event::Present { options, start: true, slide: 0, at: clock.0 });
+    }
+    app
+}
+
 /// The fixture copied into a folder of its own (with its article), so it can be edited.
 fn copied(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -76,6 +149,32 @@ fn cached(app: &App, frames: &mut Frames) -> Buffer {
     buffer
 }
 
+/// One session's steps on `fixture`, each frame drawn through one `Frames` and from scratch:
+/// the two are the same after every step.
+fn cached_session(fixture: &str, present: Option<PresentOptions>, steps: &[Step]) -> Result<(), TestCaseError> {
+    let dir = copied(fixture);
+    let path = dir.path().join("metrics.toml");
+    let original = std::fs::read_to_string(&path).expect("readable");
+    let mut clock = Clock(Instant::now());
+    let mut app = session_app(&path, present, &clock);
+    let mut frames = Frames::new();
+    prop_assert_eq!(cached(&app, &mut frames), scratch(&app));
+    for step in steps {
+        clock.apply(&mut app, step);
+        match *step {
+            Step::Resize(width, height) => common::apply(&mut app, Event::Resize(width, height)),
+            Step::Edit(n) => {
+                let text = original.replacen("value = ", &format!("value = {}", n + 1), n + 1);
+                std::fs::write(&path, text).expect("written");
+                common::reload(&mut app);
+            }
+            _ => {}
+        }
+        prop_assert_eq!(cached(&app, &mut frames), scratch(&app), "after {:?}", step);
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
@@ -84,25 +183,16 @@ proptest! {
         fixture in prop::sample::select(FIXTURES.to_vec()),
         steps in prop::collection::vec(step(), 1..40),
     ) {
-        let dir = copied(fixture);
-        let path = dir.path().join("metrics.toml");
-        let original = std::fs::read_to_string(&path).expect("readable");
-        let mut app = common::file_app(&path, 120, 40);
-        let mut frames = Frames::new();
-        prop_assert_eq!(cached(&app, &mut frames), scratch(&app));
-        for step in steps {
-            match step {
-                Step::Key(code) => common::apply(&mut app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE), std::time::Instant::now())),
-                Step::Resize(width, height) => common::apply(&mut app, Event::Resize(width, height)),
-                Step::Repaint => continue,
-                Step::Edit(n) => {
-                    let text = original.replacen("value = ", &format!("value = {}", n + 1), n + 1);
-                    std::fs::write(&path, text).expect("written");
-                    common::reload(&mut app);
-                }
-            }
-            prop_assert_eq!(cached(&app, &mut frames), scratch(&app), "after {:?}", step);
-        }
+        cached_session(fixture, None, &steps)?;
+    }
+
+    #[test]
+    fn cached_slides_equal_slides_drawn_from_scratch(
+        fixture in prop::sample::select(FIXTURES.to_vec()),
+        present in presenting(),
+        steps in prop::collection::vec(presenting_step(), 1..40),
+    ) {
+        cached_session(fixture, Some(present), &steps)?;
     }
 }
 
@@ -138,11 +228,17 @@ fn first_difference(shown: &[Vec<wire::Shown>], whole: &[Vec<wire::Shown>], when
 /// through ratatui's `Terminal::draw` (which compares every cell) to another; after each, the
 /// two screens are the same, and with `whole` also the screen of the whole frame drawn on a
 /// blank terminal. Returns the bytes the painter sent after the first frame.
-fn painted(fixture: &str, steps: &[Step], whole_too: bool) -> Result<usize, TestCaseError> {
+fn painted(
+    fixture: &str,
+    present: Option<PresentOptions>,
+    steps: &[Step],
+    whole_too: bool,
+) -> Result<usize, TestCaseError> {
     let dir = copied(fixture);
     let path = dir.path().join("metrics.toml");
     let original = std::fs::read_to_string(&path).expect("readable");
-    let mut app = common::file_app(&path, 120, 40);
+    let mut clock = Clock(Instant::now());
+    let mut app = session_app(&path, present, &clock);
     let (mut screen, mut reference) = (wire::Screen::new(120, 40), wire::Screen::new(120, 40));
     let mut painter = Painter::new();
     let draw = |app: &App, painter: &mut Painter, screen: &mut wire::Screen, reference: &mut wire::Screen| {
@@ -155,10 +251,9 @@ fn painted(fixture: &str, steps: &[Step], whole_too: bool) -> Result<usize, Test
     first_difference(&screen.rows(), &whole(&app), "the first frame")?;
     let mut sent = 0;
     for step in steps {
+        clock.apply(&mut app, step);
         match *step {
-            Step::Key(code) => {
-                common::apply(&mut app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE), std::time::Instant::now()))
-            }
+            Step::Key(_) | Step::Tick(_) | Step::Slide(_) => {}
             Step::Resize(width, height) => {
                 screen.resize(width, height);
                 reference.resize(width, height);
@@ -197,7 +292,18 @@ proptest! {
         fixture in prop::sample::select(FIXTURES.to_vec()),
         steps in prop::collection::vec(step(), 1..40),
     ) {
-        painted(fixture, &steps, false)?;
+        painted(fixture, None, &steps, false)?;
+    }
+
+    /// Slides copied or left in place (going back to a slide, a tick that moves only the
+    /// presenter's clock) show on the terminal as ratatui's draw shows them.
+    #[test]
+    fn painted_slides_equal_whole_frames(
+        fixture in prop::sample::select(FIXTURES.to_vec()),
+        present in presenting(),
+        steps in prop::collection::vec(presenting_step(), 1..40),
+    ) {
+        painted(fixture, Some(present), &steps, false)?;
     }
 }
 
@@ -226,7 +332,7 @@ fn a_partial_flush_through_a_resize_and_a_reload_shows_the_whole_frame() {
         Step::Key(KeyCode::Down),
     ];
     for fixture in FIXTURES {
-        if let Err(error) = painted(fixture, &steps, fixture != "chinese") {
+        if let Err(error) = painted(fixture, None, &steps, fixture != "chinese") {
             panic!("{fixture}: {error}");
         }
     }

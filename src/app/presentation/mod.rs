@@ -4,4 +4,4 @@
 mod clock;
 mod keys;
 
-pub use clock::{ANIMATION, FRAME, PresentOptions, Presentation, TimeLeft, TimeOfDay};
+pub use clock::{ANIMATION, FRAME, Growth, PresentOptions, Presentation, TimeLeft, TimeOfDay};

@@ -14,12 +14,13 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::frame::{pane_block, with_caption};
+use super::frames::Reuse;
 use crate::app::Viewer;
 use crate::load::Loaded;
 use crate::text::width::truncate;
 
 /// Draws the presenter view over `area`.
-pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer, reuse: &mut Reuse) {
     let areas = presenter_layout(area);
     let p = app.view.presentation();
     let deck = app.content.deck();
@@ -29,10 +30,10 @@ pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
         let block = pane_block(app.view.theme(), &title, "", !p.blank, rect.width);
         let inner = block.inner(rect);
         block.render(rect, buf);
-        super::slide::render(app, loaded, inner, buf);
+        super::shown_slide::render(app, loaded, inner, buf, reuse);
     }
     if let Some(rect) = areas.next {
-        next_pane(app, loaded, rect, buf);
+        next_pane(app, loaded, rect, buf, reuse);
     }
     if let Some(rect) = areas.notes {
         // Without the slide's picture, the notes' frame names the slide they are for.
@@ -44,7 +45,7 @@ pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
 
 /// The next slide, as a picture where there is room for one, else its title; the end of the
 /// deck says so.
-fn next_pane(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
+fn next_pane(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer, reuse: &mut Reuse) {
     let theme = app.view.theme();
     let index = app.view.presentation().slide + 1;
     let next = app.content.deck().get(index);
@@ -54,7 +55,9 @@ fn next_pane(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer) {
     match next {
         None => Line::styled(truncate("End of the deck", usize::from(inner.width)), theme.dim).render(inner, buf),
         // A picture only where a slide's heading and something under it can show.
-        Some(_) if inner.height >= 5 && inner.width >= 20 => super::slide::thumbnail(app, loaded, index, inner, buf),
+        Some(_) if inner.height >= 5 && inner.width >= 20 => {
+            super::shown_slide::thumbnail(app, loaded, index, inner, buf, reuse);
+        }
         Some(slide) => {
             let line = format!(" {}", slide.title);
             Line::styled(truncate(&line, usize::from(inner.width)), theme.pane_title).render(inner, buf);
