@@ -25,10 +25,8 @@ use std::thread;
 use color_eyre::eyre::{Result, WrapErr};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
-use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, enable_raw_mode,
-};
-use ratatui::crossterm::{cursor, execute, queue};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -303,11 +301,10 @@ fn draw(
     app: &App,
     screen_reader: bool,
 ) -> io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    // One write: the frame in a synchronized update, the cursor put back (see `ui::Painter`).
     painter.draw(terminal, app.viewer(), |viewer, area| {
         screen_reader.then(|| crate::ui::cursor_position(viewer, area)).flatten()
-    })?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+    })
 }
 
 /// Turns termination signals into an urgent exit (ahead of any keys still queued) and a message

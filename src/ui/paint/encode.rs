@@ -1,0 +1,158 @@
+//! A frame's bytes, encoded straight into one reusable buffer (no `fmt`, no write per cell):
+//! the screen crossterm's backend would make of the same cells, in fewer bytes.
+//!
+//! The cursor is moved where crossterm's backend moves it (before every cell that does not
+//! follow the last one written on its row), so a terminal that reckons a symbol's width
+//! differently ends up with the screen it would have had; only the way of saying the move is
+//! chosen, the shortest that lands on the same cell from where the cursor surely is. The style
+//! is changed as [`Pen`] says, and reset at the end of the frame, as crossterm's backend does.
+
+use ratatui::buffer::Cell;
+use ratatui::layout::Position;
+
+use super::sgr::Pen;
+
+/// The synchronized-update bracket: the terminal shows the frame whole, not half drawn.
+const BEGIN: &[u8] = b"\x1b[?2026h";
+const END: &[u8] = b"\x1b[?2026l";
+
+/// The bytes of a frame, kept between frames for their allocation.
+#[derive(Default)]
+pub struct Encoder {
+    bytes: Vec<u8>,
+    /// A spare buffer for a style change said another way.
+    scratch: Vec<u8>,
+}
+
+impl Encoder {
+    /// The bytes that write `cells` (column, row, cell, in the order given) on a terminal
+    /// `width` columns wide whose style is reset, leave its style reset, and then, with
+    /// `cursor`, put the cursor there; in a synchronized update. Empty when there are no cells
+    /// and no cursor to move.
+    pub fn frame<'a>(
+        &mut self,
+        width: u16,
+        cells: impl IntoIterator<Item = (u16, u16, &'a Cell)>,
+        cursor: Option<Position>,
+    ) -> &[u8] {
+        let out = &mut self.bytes;
+        out.clear();
+        out.extend_from_slice(BEGIN);
+        let mut pen = Pen::default();
+        // The last cell written (crossterm's rule for moving), and where the cursor surely is.
+        let mut last: Option<(u16, u16)> = None;
+        let mut at: Option<(u16, u16)> = None;
+        for (x, y, cell) in cells {
+            if !matches!(last, Some((lx, ly)) if ly == y && u32::from(x) == u32::from(lx) + 1) {
+                move_to(out, at, x, y);
+                at = Some((x, y));
+            }
+            last = Some((x, y));
+            pen.to(cell, out, &mut self.scratch);
+            let symbol = cell.symbol().as_bytes();
+            out.extend_from_slice(symbol);
+            at = match (at, symbol) {
+                (at, []) => at,
+                // A printable ASCII character is one column in every terminal; short of the
+                // last column, the cursor is after it (at the last, it may wait to wrap).
+                (Some((ax, ay)), [b]) if (0x20..0x7f).contains(b) && u32::from(ax) + 1 < u32::from(width) => {
+                    Some((ax + 1, ay))
+                }
+                _ => None,
+            };
+        }
+        if !pen.is_reset() {
+            out.extend_from_slice(b"\x1b[0m");
+        }
+        if let Some(Position { x, y }) = cursor {
+            move_to(out, at, x, y);
+        }
+        if out.len() == BEGIN.len() {
+            out.clear();
+        } else {
+            out.extend_from_slice(END);
+        }
+        out
+    }
+}
+
+/// Appends the shortest move from `at` (where the cursor surely is, if known) to column `x`,
+/// row `y`: absolute (`CUP`, its parameters left out where they are 1), or along the row or
+/// column the cursor is on (`CHA`, `CUF`, `CUB`, `CUU`, `CUD`), which never scroll.
+fn move_to(out: &mut Vec<u8>, at: Option<(u16, u16)>, x: u16, y: u16) {
+    let (column, row) = (u32::from(x) + 1, u32::from(y) + 1);
+    let absolute = match (column, row) {
+        (1, 1) => 3,
+        (1, row) => 3 + digits(row),
+        (column, row) => 4 + digits(row) + digits(column),
+    };
+    // The shortest so far: its length, and for a move along a line its final byte and count.
+    let mut best: (usize, Option<(u8, u32)>) = (absolute, None);
+    let mut consider = |final_byte: u8, n: u32| {
+        let length = if n == 1 { 3 } else { 3 + digits(n) };
+        if length < best.0 {
+            best = (length, Some((final_byte, n)));
+        }
+    };
+    match at {
+        Some(at) if at == (x, y) => return,
+        Some((ax, ay)) if ay == y => {
+            consider(b'G', column);
+            if x > ax {
+                consider(b'C', u32::from(x - ax));
+            } else {
+                consider(b'D', u32::from(ax - x));
+            }
+        }
+        Some((ax, ay)) if ax == x => {
+            if y > ay {
+                consider(b'B', u32::from(y - ay));
+            } else {
+                consider(b'A', u32::from(ay - y));
+            }
+        }
+        _ => {}
+    }
+    out.extend_from_slice(b"\x1b[");
+    match best.1 {
+        Some((final_byte, n)) => {
+            if n != 1 {
+                push_number(out, n);
+            }
+            out.push(final_byte);
+        }
+        None => {
+            if column != 1 {
+                push_number(out, row);
+                out.push(b';');
+                push_number(out, column);
+            } else if row != 1 {
+                push_number(out, row);
+            }
+            out.push(b'H');
+        }
+    }
+}
+
+/// How many decimal digits `n` has.
+fn digits(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |log| log as usize + 1)
+}
+
+/// Appends `n` in decimal.
+pub(super) fn push_number(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+#[cfg(test)]
+mod tests;
