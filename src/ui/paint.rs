@@ -93,7 +93,7 @@ impl Painter {
         let changed = diff::changed(&self.shown, &self.next, &spans);
         // Writing cells moves the cursor: it is put back after any.
         let put = at.filter(|&at| !changed.is_empty() || self.cursor != Some(at));
-        let bytes = self.encoder.frame(area.right(), changed, put);
+        let bytes = self.encoder.frame(area.right(), &changed, put);
         if !bytes.is_empty()
             && let Err(error) = terminal.backend_mut().send(bytes)
         {

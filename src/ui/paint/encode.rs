@@ -29,43 +29,51 @@ impl Encoder {
     /// `width` columns wide whose style is reset, leave its style reset, and then, with
     /// `cursor`, put the cursor there; in a synchronized update. Empty when there are no cells
     /// and no cursor to move.
-    pub fn frame<'a>(
-        &mut self,
-        width: u16,
-        cells: impl IntoIterator<Item = (u16, u16, &'a Cell)>,
-        cursor: Option<Position>,
-    ) -> &[u8] {
+    pub fn frame(&mut self, width: u16, cells: &[(u16, u16, &Cell)], cursor: Option<Position>) -> &[u8] {
         let out = &mut self.bytes;
         out.clear();
+        // A cell's symbol and a move, mostly: reserved once, not grown cell by cell.
+        out.reserve(cells.len() * 4 + 64);
         out.extend_from_slice(BEGIN);
         let mut pen = Pen::default();
-        // The last cell written (crossterm's rule for moving), and where the cursor surely is.
-        let mut last: Option<(u16, u16)> = None;
-        let mut at: Option<(u16, u16)> = None;
-        for (x, y, cell) in cells {
-            if !matches!(last, Some((lx, ly)) if ly == y && u32::from(x) == u32::from(lx) + 1) {
-                move_to(out, at, x, y);
-                at = Some((x, y));
+        // Positions as row << 16 | column: the cell after the last one written (no move
+        // before it, crossterm's rule), and where the cursor surely is.
+        let (mut follows, mut at) = (UNKNOWN, UNKNOWN);
+        let last_column = u32::from(width).saturating_sub(1);
+        for &(x, y, cell) in cells {
+            let here = u32::from(y) << 16 | u32::from(x);
+            if here != follows {
+                move_to(out, unpack(at), x, y);
+                at = here;
             }
-            last = Some((x, y));
-            pen.to(cell, out, &mut self.scratch);
+            follows = here + 1;
+            if !pen.has(cell) {
+                pen.to(cell, out, &mut self.scratch);
+            }
             let symbol = cell.symbol().as_bytes();
-            out.extend_from_slice(symbol);
-            at = match (at, symbol) {
-                (at, []) => at,
+            match symbol {
                 // A printable ASCII character is one column in every terminal; short of the
                 // last column, the cursor is after it (at the last, it may wait to wrap).
-                (Some((ax, ay)), [b]) if (0x20..0x7f).contains(b) && u32::from(ax) + 1 < u32::from(width) => {
-                    Some((ax + 1, ay))
+                [byte] => {
+                    out.push(*byte);
+                    at = if (0x20..0x7f).contains(byte) && at != UNKNOWN && at & 0xffff < last_column {
+                        at + 1
+                    } else {
+                        UNKNOWN
+                    };
                 }
-                _ => None,
-            };
+                [] => {}
+                _ => {
+                    out.extend_from_slice(symbol);
+                    at = UNKNOWN;
+                }
+            }
         }
         if !pen.is_reset() {
             out.extend_from_slice(b"\x1b[0m");
         }
         if let Some(Position { x, y }) = cursor {
-            move_to(out, at, x, y);
+            move_to(out, unpack(at), x, y);
         }
         if out.len() == BEGIN.len() {
             out.clear();
@@ -74,6 +82,13 @@ impl Encoder {
         }
         out
     }
+}
+
+/// A position not known (no cell's: rows and columns are below 65,535).
+const UNKNOWN: u32 = u32::MAX;
+
+fn unpack(at: u32) -> Option<(u16, u16)> {
+    (at != UNKNOWN).then_some(((at & 0xffff) as u16, (at >> 16) as u16))
 }
 
 /// Appends the shortest move from `at` (where the cursor surely is, if known) to column `x`,

@@ -51,8 +51,17 @@ impl Pen {
         *self == Self::default()
     }
 
-    /// Appends to `out` what takes the terminal to `cell`'s style (nothing when it is there),
-    /// `scratch` being a spare buffer for the other way to say it.
+    /// Whether the terminal writes with `cell`'s style already.
+    #[inline]
+    pub fn has(&self, cell: &Cell) -> bool {
+        cell.modifier == self.modifier
+            && cell.fg == self.fg
+            && cell.bg == self.bg
+            && cell.underline_color == self.underline
+    }
+
+    /// Appends to `out` what takes the terminal to `cell`'s style (not there: see
+    /// [`Pen::has`]), `scratch` being a spare buffer for the other way to say it.
     pub fn to(&mut self, cell: &Cell, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
         let to = Self {
             fg: cell.fg,
@@ -61,9 +70,6 @@ impl Pen {
             modifier: cell.modifier,
             blink: self.blink,
         };
-        if to.fg == self.fg && to.bg == self.bg && to.underline == self.underline && to.modifier == self.modifier {
-            return;
-        }
         let start = out.len();
         let blink = self.crossterms(&to, &mut Params::new(out));
         // A reset is the same terminal when crossterm's parameters leave exactly `to`: at most

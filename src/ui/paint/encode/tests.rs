@@ -142,7 +142,7 @@ fn crossterms(prev: &Buffer, next: &Buffer, cursor: Option<Position>) -> Vec<u8>
 
 /// The encoder's bytes for the same, and the cursor shown as the painter shows it (after).
 fn ours(prev: &Buffer, next: &Buffer, cursor: Option<Position>) -> Vec<u8> {
-    let mut bytes = Encoder::default().frame(next.area.width, prev.diff(next), cursor).to_vec();
+    let mut bytes = Encoder::default().frame(next.area.width, &prev.diff(next), cursor).to_vec();
     if cursor.is_some() {
         bytes.extend_from_slice(b"\x1b[?25h");
     }
