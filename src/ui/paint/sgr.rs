@@ -77,7 +77,7 @@ impl Pen {
         // and the blinks `to` has.
         if !to.modifier.contains(INTENSITY) && blink == to.modifier & BLINKS {
             scratch.clear();
-            to.from_reset(&mut Params::new(scratch));
+            to.after_reset(&mut Params::new(scratch));
             if scratch.len() < out.len() - start {
                 out.truncate(start);
                 out.extend_from_slice(scratch);
@@ -152,7 +152,7 @@ impl Pen {
     }
 
     /// A reset, then what `self` holds (at most one of bold and dim, so the order is free).
-    fn from_reset(&self, params: &mut Params<'_>) {
+    fn after_reset(&self, params: &mut Params<'_>) {
         params.one(0);
         for (modifier, on) in [
             (Modifier::BOLD, 1),
