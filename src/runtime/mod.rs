@@ -24,10 +24,8 @@ use std::io::{self, Write};
 use color_eyre::eyre::{Result, WrapErr};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
-use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, enable_raw_mode,
-};
-use ratatui::crossterm::{cursor, execute, queue};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 
 use crate::app::{App, End, Event, Level, Notice};
@@ -304,11 +302,10 @@ fn draw(
     app: &App,
     screen_reader: bool,
 ) -> io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    // One write: the frame in a synchronized update, the cursor put back (see `ui::Painter`).
     painter.draw(terminal, app.viewer(), |viewer, area| {
         screen_reader.then(|| crate::ui::cursor_position(viewer, area)).flatten()
-    })?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+    })
 }
 
 /// Ctrl-Z: give the terminal back and stop; returns once continued (on `fg`, or at once

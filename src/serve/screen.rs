@@ -7,7 +7,6 @@ use std::io;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use ratatui::Terminal;
-use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::crossterm::{cursor, queue, terminal};
 use ratatui::layout::{Rect, Size};
 use ratatui::{TerminalOptions, Viewport};
@@ -109,16 +108,13 @@ impl Screen {
     }
 
     /// Draws the view and returns the frame's bytes, in a synchronized update (the terminal
-    /// shows the frame whole).
+    /// shows the frame whole; the painter brackets it); none when nothing changed.
     pub fn draw(&mut self, viewer: Viewer<'_>) -> Vec<u8> {
-        let mut bytes = Vec::new();
-        let _ = queue!(bytes, BeginSynchronizedUpdate);
         let drawn = self.painter.draw(&mut self.terminal, viewer, |_, _| None);
-        bytes.append(&mut self.sink.take());
+        let bytes = self.sink.take();
         if drawn.is_err() {
             return Vec::new();
         }
-        let _ = queue!(bytes, EndSynchronizedUpdate);
         bytes
     }
 }

@@ -31,7 +31,7 @@ mod table;
 
 pub use cursor::cursor_position;
 pub use frames::Frames;
-pub use paint::Painter;
+pub use paint::{Painter, Wire};
 pub use sized::SizedBackend;
 
 use ratatui::buffer::Buffer;

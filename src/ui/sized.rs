@@ -8,6 +8,8 @@ use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Rect, Size};
 
+use super::Wire;
+
 /// Crossterm's escape sequences into `W`, for a terminal of [`SizedBackend::size`].
 pub struct SizedBackend<W: io::Write> {
     inner: CrosstermBackend<W>,
@@ -77,5 +79,11 @@ impl<W: io::Write> Backend for SizedBackend<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         Backend::flush(&mut self.inner)
+    }
+}
+
+impl<W: io::Write> Wire for SizedBackend<W> {
+    fn send(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.inner.send(bytes)
     }
 }

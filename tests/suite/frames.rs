@@ -337,3 +337,55 @@ fn a_partial_flush_through_a_resize_and_a_reload_shows_the_whole_frame() {
         }
     }
 }
+
+/// With a cursor (the screen reader's, or one that stays put), the painter leaves it shown where
+/// ratatui's draw puts it, after each key; hidden on a frame without one, and shown again after.
+#[test]
+fn the_painters_cursor_is_where_ratatuis_draw_puts_it() {
+    let mut app = common::fixture_app("forty", 120, 40);
+    let (mut screen, mut reference) = (wire::Screen::new(120, 40), wire::Screen::new(120, 40));
+    let mut painter = Painter::new();
+    // Along a chart, across the panes, down the article (its text moves under a cursor that
+    // stays on its top line), the help and back.
+    let keys = [
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Tab,
+        KeyCode::Down,
+        KeyCode::Tab,
+        KeyCode::Down,
+        KeyCode::Tab,
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::PageDown,
+        KeyCode::Char('?'),
+        KeyCode::Esc,
+    ];
+    for (i, code) in keys.into_iter().enumerate() {
+        // The fourth frame has no cursor.
+        let shown = i != 3;
+        let area = ratatui::layout::Rect::new(0, 0, 120, 40);
+        // The screen reader's cursor, and from the eighth frame one that stays while cells
+        // change under it.
+        let at = match i {
+            3 => None,
+            0..7 => coopdash::ui::cursor_position(app.viewer(), area),
+            _ => Some(ratatui::layout::Position::new(3, 2)),
+        };
+        painter.draw(&mut screen.terminal, app.viewer(), |_, _| at).expect("drawn");
+        reference
+            .terminal
+            .draw(|frame| {
+                frame.render_widget(&app, frame.area());
+                if let Some(at) = at {
+                    frame.set_cursor_position(at);
+                }
+            })
+            .expect("drawn");
+        screen.take();
+        reference.take();
+        assert_eq!(screen.cursor(), reference.cursor(), "frame {i}");
+        assert_eq!(screen.cursor().1, !shown, "frame {i}");
+        common::apply(&mut app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE), std::time::Instant::now()));
+    }
+}

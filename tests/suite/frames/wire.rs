@@ -56,6 +56,12 @@ impl Screen {
         bytes.len()
     }
 
+    /// Where the cursor is, and whether it is hidden.
+    pub fn cursor(&self) -> ((u16, u16), bool) {
+        let screen = self.parser.screen();
+        (screen.cursor_position(), screen.hide_cursor())
+    }
+
     /// Every row as vt100 has it, cell by cell: what it shows (a cell never written and a space
     /// look the same), its colours and attributes. Not the cursor.
     pub fn rows(&self) -> Vec<Vec<Shown>> {
