@@ -66,15 +66,12 @@ fn half(origin: &Origin<'_>, split: &Split, tables: std::ops::Range<usize>) -> O
     if read.metric.len() != tables.len() {
         return None;
     }
-    let alone = Origin { text, ..*origin };
+    let metrics = validate::lone_metrics(&read.metric, &Origin { text, ..*origin })?;
     // The half begins at a line's start: only its lines move, never a column.
     let above = split.lines[tables.start];
-    read.metric
-        .into_iter()
-        .map(|raw| {
-            let mut metric = validate::lone_metric(&raw, &alone)?;
-            shift(&mut metric, above, true);
-            Some((metric, raw.part_of.map(toml::Spanned::into_inner)))
-        })
-        .collect()
+    let half = metrics.into_iter().zip(read.metric).map(|(mut metric, raw)| {
+        shift(&mut metric, above, true);
+        (metric, raw.part_of.map(toml::Spanned::into_inner))
+    });
+    Some(half.collect())
 }
