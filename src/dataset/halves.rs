@@ -32,23 +32,29 @@ type Half = Vec<(Metric, Option<String>)>;
 pub fn read(origin: &Origin<'_>, split: &Split) -> Option<Dataset> {
     let count = split.metrics.len();
     let middle = count / 2;
-    let (first, second) = std::thread::scope(|scope| {
-        // A thread that cannot be started costs only the parallelism: the half is read here.
-        let first = std::thread::Builder::new().spawn_scoped(scope, || half(origin, split, 0..middle));
+    // The first half and the top-level tables on a new thread, the second half here: the
+    // thread also reads the rest, since this one joins and checks the whole afterwards.
+    let first_and_rest = || {
+        let rest = rest_of(origin.text, split);
+        let raw = read_rest(&rest);
+        (half(origin, split, 0..middle), rest, raw)
+    };
+    let ((first, rest, raw), second) = std::thread::scope(|scope| {
+        // A thread that cannot be started costs only the parallelism: its work is done here.
+        let spawned = std::thread::Builder::new().spawn_scoped(scope, first_and_rest);
         let second = half(origin, split, middle..count);
-        let first = match first {
-            Ok(handle) => handle.join().ok().flatten(),
-            Err(_) => half(origin, split, 0..middle),
+        let first = match spawned {
+            Ok(handle) => handle.join().ok(),
+            Err(_) => Some(first_and_rest()),
         };
-        (first, second)
+        (first.unwrap_or_default(), second)
     });
     let (mut metrics, mut parts) = (Vec::with_capacity(count), Vec::with_capacity(count));
     for (metric, part_of) in first?.into_iter().chain(second?) {
         metrics.push(metric);
         parts.push(part_of);
     }
-    let rest = rest_of(origin.text, split);
-    let raw = read_rest(&rest)?;
+    let raw = raw?;
     let parts: Vec<Option<&str>> = parts.iter().map(Option::as_deref).collect();
     validate::assemble(&raw, metrics, &parts, &Origin { text: &rest, ..*origin })
 }
