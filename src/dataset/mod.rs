@@ -4,6 +4,7 @@
 mod chunks;
 mod diagnostic;
 pub mod figure;
+mod halves;
 pub mod hint;
 pub mod model;
 mod raw;
