@@ -42,7 +42,8 @@ pub fn spans(area: Rect, clean: &[Rect]) -> Vec<(u16, u16, u16)> {
 /// their columns and rows, in the order the terminal is best sent them. `prev` and `next` have
 /// the same area.
 pub fn changed<'a>(prev: &Buffer, next: &'a Buffer, spans: &[(u16, u16, u16)]) -> Vec<(u16, u16, &'a Cell)> {
-    let mut diff = Diff { prev: &prev.content, next: &next.content, area: next.area, out: Vec::new() };
+    let mut diff =
+        Diff { prev: &prev.content, next: &next.content, area: next.area, out: Vec::new(), last_width: None };
     let len = diff.next.len().min(diff.prev.len());
     // Where the comparison stands: a wide cell at a span's end covers cells after it.
     let mut pos = 0;
@@ -59,6 +60,9 @@ struct Diff<'p, 'n> {
     next: &'n [Cell],
     area: Rect,
     out: Vec<(u16, u16, &'n Cell)>,
+    /// The last multi-byte symbol whose width was looked up, and that width: runs of the same
+    /// symbol (a bar's `█`, a frame's `─`) are the common case.
+    last_width: Option<(&'n str, usize)>,
 }
 
 impl<'n> Diff<'_, 'n> {
@@ -67,6 +71,25 @@ impl<'n> Diff<'_, 'n> {
         let x = (index % width) as u16 + self.area.x;
         let y = (index / width) as u16 + self.area.y;
         self.out.push((x, y, &self.next[index]));
+    }
+
+    /// The columns an unchanged cell `index` of `next` (no forced width) takes, at least one: a
+    /// symbol's width depends on nothing else, so a symbol of one byte is one column and the
+    /// width of a symbol just looked up is taken again.
+    fn width_of_equal(&mut self, index: usize) -> usize {
+        let cell = &self.next[index];
+        let symbol = cell.symbol();
+        if symbol.len() == 1 {
+            return 1;
+        }
+        if let Some((last, width)) = self.last_width
+            && last == symbol
+        {
+            return width;
+        }
+        let width = usize::from(cell.cell_width()).max(1);
+        self.last_width = Some((symbol, width));
+        width
     }
 
     /// Compares cells `start..end` (of `len`), and returns the index after the last cell looked
@@ -87,8 +110,7 @@ impl<'n> Diff<'_, 'n> {
                 continue;
             }
             if current.diff_option == CellDiffOption::None && current == previous {
-                // A symbol of one byte is one column wide: no width table to look up.
-                i += if current.symbol().len() == 1 { 1 } else { usize::from(current.cell_width()).max(1) };
+                i += self.width_of_equal(i);
                 continue;
             }
             let width = usize::from(current.cell_width());
@@ -161,6 +183,19 @@ mod tests {
                 buffer.set_string(0, 1, second, Style::new());
                 buffer
             })
+            .chain([false, true].map(|hidden_styled| {
+                // Equal runs of symbols of several bytes, narrow after wide and wide after
+                // narrow: the widths of equal cells are remembered from one symbol to the next.
+                // A hidden cell under an equal wide one differs; ratatui's diff passes over it.
+                let mut runs = Buffer::empty(area);
+                runs.set_string(0, 0, "█─中│中█ a", Style::new());
+                runs.set_string(0, 1, "──中中││ x", Style::new());
+                if hidden_styled {
+                    runs.content[3].bg = Color::Blue;
+                    runs.content[12 + 5].bg = Color::Blue;
+                }
+                runs
+            }))
             .chain(std::iter::once({
                 let mut skipped = Buffer::empty(area);
                 skipped.set_string(0, 0, "skip these  ", Style::new());
