@@ -4,7 +4,6 @@
 mod chunks;
 mod diagnostic;
 pub mod figure;
-mod halves;
 pub mod hint;
 pub mod model;
 mod raw;

@@ -18,11 +18,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 use serde::Deserialize;
 use toml::de::DeTable;
 
+use super::chunks;
 use super::model::{Dataset, Metric};
 use super::raw::{RawDataset, RawMetric};
 use super::validate::{self, Origin};
 use super::{Diagnostic, parse};
-use super::{chunks, halves};
 
 /// Texts shorter than this are read whole: that costs less than cutting them, and their errors
 /// are the ones every test of a diagnostic reads.
@@ -67,9 +67,8 @@ pub fn parse_reusing(origin: &Origin<'_>) -> Result<Dataset, Vec<Diagnostic>> {
 
 impl Kept {
     /// The dataset of `origin` as [`parse`] reads it, reusing what was kept; what is kept then
-    /// is this text's tables. With nothing kept the text is read in two halves on two threads
-    /// ([`halves`]; that costs less than reading each table apart), or whole if they do not
-    /// read cleanly, and its tables are kept from the dataset read.
+    /// is this text's tables. With nothing kept the whole text is read (that costs less than
+    /// reading each table apart) and its tables are kept from the dataset read.
     pub fn read(&mut self, origin: &Origin<'_>) -> Result<Dataset, Vec<Diagnostic>> {
         self.parsed = 0;
         let Some(split) = chunks::split(origin.text) else {
@@ -78,8 +77,7 @@ impl Kept {
             return parse(origin);
         };
         if self.tables.is_empty() {
-            // Nothing kept: a first read, on two cores when its halves read cleanly.
-            let read = halves::read(origin, &split).map_or_else(|| parse(origin), Ok);
+            let read = parse(origin);
             if let Ok(dataset) = &read {
                 self.seed(origin.text, &split, dataset);
             }
@@ -157,7 +155,12 @@ impl Kept {
         if !every_table_reads {
             return None;
         }
-        let rest = rest_of(text, split);
+        let (start, end) = (split.start(), split.end());
+        let mut rest = String::with_capacity(text.len() - (end - start) + (split.end_line - split.lines[0]));
+        rest.push_str(&text[..start]);
+        // The metrics' lines stay as line breaks: the rest keeps its line numbers.
+        rest.extend(std::iter::repeat_n('\n', split.end_line - split.lines[0]));
+        rest.push_str(&text[end..]);
         if self.rest.as_ref().is_none_or(|(kept, _)| *kept != rest) {
             let raw = read_rest(&rest);
             self.rest = Some((rest, raw));
@@ -187,20 +190,9 @@ fn read_table(table: &str, origin: &Origin<'_>, parsed: &mut usize) -> Option<Lo
     Some(Lone { metric, part_of: raw.part_of.map(toml::Spanned::into_inner) })
 }
 
-/// The text without its metric tables, whose lines stay as line breaks: the rest keeps its line
-/// numbers.
-pub(super) fn rest_of(text: &str, split: &chunks::Split) -> String {
-    let (start, end) = (split.start(), split.end());
-    let mut rest = String::with_capacity(text.len() - (end - start) + (split.end_line - split.lines[0]));
-    rest.push_str(&text[..start]);
-    rest.extend(std::iter::repeat_n('\n', split.end_line - split.lines[0]));
-    rest.push_str(&text[end..]);
-    rest
-}
-
 /// The top-level tables without the metrics, read; `None` if they do not read cleanly, or say
 /// anything of `metric` themselves (a `metric = []`, a `[metric]`).
-pub(super) fn read_rest(rest: &str) -> Option<RawDataset> {
+fn read_rest(rest: &str) -> Option<RawDataset> {
     let tree = DeTable::parse(rest).ok()?;
     if tree.get_ref().contains_key("metric") {
         return None;
@@ -209,14 +201,8 @@ pub(super) fn read_rest(rest: &str) -> Option<RawDataset> {
 }
 
 /// `metric` with its positions moved `lines` lines down (or up).
-pub(super) fn moved(metric: &Metric, lines: usize, down: bool) -> Metric {
+fn moved(metric: &Metric, lines: usize, down: bool) -> Metric {
     let mut metric = metric.clone();
-    shift(&mut metric, lines, down);
-    metric
-}
-
-/// Moves `metric`'s positions `lines` lines down (or up).
-pub(super) fn shift(metric: &mut Metric, lines: usize, down: bool) {
     let shift = |line: &mut usize| *line = if down { *line + lines } else { line.saturating_sub(lines) };
     if let Some(quote) = &mut metric.quote {
         shift(&mut quote.position.line);
@@ -227,4 +213,5 @@ pub(super) fn shift(metric: &mut Metric, lines: usize, down: bool) {
             shift(&mut quote.position.line);
         }
     }
+    metric
 }

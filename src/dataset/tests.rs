@@ -229,7 +229,6 @@ metric = "dup"
 
 mod charts;
 mod files_and_slides;
-mod halves;
 mod history;
 mod reuse;
 mod rules;

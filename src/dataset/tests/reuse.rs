@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use super::super::reuse::Kept;
 use super::*;
 
-pub(super) fn origin(text: &str) -> Origin<'_> {
+fn origin(text: &str) -> Origin<'_> {
     Origin { text, file: "metrics.toml", base_dir: Path::new("data") }
 }
 
@@ -17,7 +17,7 @@ fn reusing(kept: &mut Kept, text: &str) -> Result<Dataset, Vec<Diagnostic>> {
 }
 
 /// Every fixture dataset's text.
-pub(super) fn fixtures() -> Vec<String> {
+fn fixtures() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut texts: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -61,7 +61,7 @@ const PIECES: &[&str] = &[
 
 /// One edit: replace a few characters at character `at` (taken modulo the text) by a piece, or
 /// cut up to `len` characters there (whole tables, at times).
-pub(super) fn edit(text: &str, at: usize, len: usize, piece: usize, delete_only: bool) -> String {
+fn edit(text: &str, at: usize, len: usize, piece: usize, delete_only: bool) -> String {
     let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
     let start = boundaries[at % boundaries.len()];
     let len = if delete_only { len } else { len % 4 };

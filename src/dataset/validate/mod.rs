@@ -134,25 +134,12 @@ fn finish(
 /// One metric's table read on its own (`origin` is that table's text): everything but its
 /// `part_of`, which names another metric. `None` if any rule of its own is broken.
 pub fn lone_metric(raw: &RawMetric, origin: &Origin<'_>) -> Option<Metric> {
-    lone_metrics(std::slice::from_ref(raw), origin)?.pop()
-}
-
-/// Metrics read apart from one text (`origin`, a run of whole `[[metric]]` tables), each as
-/// [`lone_metric`] reads it, with one index of the text's lines for all. `None` if any rule of
-/// their own is broken.
-pub fn lone_metrics(raws: &[RawMetric], origin: &Origin<'_>) -> Option<Vec<Metric>> {
     let mut checker = Checker { origin, lines: LineIndex::new(origin.text), errors: Vec::new() };
-    let mut metrics = Vec::with_capacity(raws.len());
-    for raw in raws {
-        if !well_formed_id(raw.id.get_ref()) {
-            return None;
-        }
-        metrics.push(metric(&mut checker, raw, None));
-        if !checker.errors.is_empty() {
-            return None;
-        }
+    if !well_formed_id(raw.id.get_ref()) {
+        return None;
     }
-    Some(metrics)
+    let metric = metric(&mut checker, raw, None);
+    checker.errors.is_empty().then_some(metric)
 }
 
 /// A dataset from its top-level tables (`raw`, read from `origin` without its metrics) and
