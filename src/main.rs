@@ -152,7 +152,9 @@ fn run(mut cli: Cli, keys: &Keymap) -> Result<u8> {
         say("coopdash: TERM=dumb cannot show a full-screen dashboard; use --snapshot 100x30, or set TERM");
         return Ok(USAGE_ERROR);
     }
-    let first = FirstApp::start(&request, keys);
+    // The first app is made on the other core meanwhile: the theme query waits for the
+    // terminal's answer, and the terminal is set up before the app is needed.
+    let first = std::thread::spawn(first_app(&request, keys));
     // Before the input thread exists, so the terminal's reply is never read as keys; NO_COLOR
     // wins over every theme, so nothing is asked then.
     if !Theme::no_color_requested() {
@@ -172,7 +174,9 @@ fn run(mut cli: Cli, keys: &Keymap) -> Result<u8> {
         Role::Presenter(request.dataset.clone())
     };
     let app = || {
-        let (mut app, started, area) = first.take();
+        // The load's panic has been reported by the hooks on its thread; a panic here (not a
+        // bare unwind, which would skip them) runs them again, which restores the terminal.
+        let (mut app, started, area) = first.join().unwrap_or_else(|_| panic!("the first load panicked"));
         let _ = app.update(Event::Theme(Box::new(theme_of(&cli))));
         configure(app, started, area, &cli, fell_back, !cli.no_animation)
     };
@@ -237,49 +241,16 @@ fn draw_offscreen(cli: &Cli, keys: &Keymap, request: LoadRequest, fell_back: boo
 /// The first app as made: the app, the instant its load was read, the size it was made at.
 type Made = (App, Instant, Rect);
 
-/// The first app (its load, and the article wrapped for the terminal's size), made beside the
-/// theme query and the terminal's setup, or before them.
-enum FirstApp {
-    Beside(std::thread::JoinHandle<Made>),
-    Made(Box<Made>),
-}
-
-impl FirstApp {
-    /// A dataset file this large is loaded on the main thread, before the terminal is asked
-    /// anything: its memory then lies in the main thread's arena, where the reloads after it
-    /// free it (in a second arena its peak stays apart: 74 against 71 MB after ten reloads of
-    /// 10,000 metrics), and the overlap would save a fraction of its load time.
-    const BESIDE_UP_TO: u64 = 64 * 1024;
-
-    /// Starts making the app of `request`: on a second thread for the built-in data and small
-    /// files, which then takes the other core while the terminal answers and is set up.
-    fn start(request: &LoadRequest, keys: &Keymap) -> Self {
-        let small = match &request.dataset {
-            coopdash::load::DatasetSource::Builtin => true,
-            coopdash::load::DatasetSource::File(path) => {
-                std::fs::metadata(path).is_ok_and(|meta| meta.len() < Self::BESIDE_UP_TO)
-            }
-        };
-        let (request, keys) = (request.clone(), keys.clone());
-        let make = move || {
-            // The terminal's size now (raw mode changes no size; a resize in between is the
-            // runtime's to see). The theme is settled meanwhile and given later.
-            let area = ratatui::crossterm::terminal::size().map_or(Rect::default(), |(w, h)| Rect::new(0, 0, w, h));
-            let first = LoadAsk::first(&request);
-            let started = first.at;
-            (App::with_keys(request, first, Theme::dark(), keys, area), started, area)
-        };
-        if small { Self::Beside(std::thread::spawn(make)) } else { Self::Made(Box::new(make())) }
-    }
-
-    /// The app, once made.
-    fn take(self) -> Made {
-        match self {
-            // The load's panic has been reported by the hooks on its thread; a panic here (not
-            // a bare unwind, which would skip them) runs them again, which restores the terminal.
-            Self::Beside(handle) => handle.join().unwrap_or_else(|_| panic!("the first load panicked")),
-            Self::Made(made) => *made,
-        }
+/// Makes the first app of `request`: its load, and the article wrapped for the terminal's size
+/// now (raw mode changes no size; a resize after is the runtime's to see). The theme is settled
+/// meanwhile and given after.
+fn first_app(request: &LoadRequest, keys: &Keymap) -> impl FnOnce() -> Made + Send + 'static {
+    let (request, keys) = (request.clone(), keys.clone());
+    move || {
+        let area = ratatui::crossterm::terminal::size().map_or(Rect::default(), |(w, h)| Rect::new(0, 0, w, h));
+        let first = LoadAsk::first(&request);
+        let started = first.at;
+        (App::with_keys(request, first, Theme::dark(), keys, area), started, area)
     }
 }
 

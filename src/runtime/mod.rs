@@ -292,7 +292,8 @@ fn cannot_watch(error: &dyn std::fmt::Display) -> Event {
 
 /// Draws one frame as a synchronized update (mode 2026): a terminal that knows the mode shows
 /// the frame when it is whole, never half drawn; one that does not ignores it. The bracket's end
-/// is also where a frame visibly ends, which the pseudo-terminal tests wait for.
+/// is also where a frame visibly ends, which the pseudo-terminal tests wait for. A frame that
+/// changes nothing writes nothing, not even the bracket.
 ///
 /// With `screen_reader`, the cursor is shown on the focused item (ratatui shows it where the
 /// frame puts it, and hides it in a frame that puts it nowhere); otherwise it stays hidden.
