@@ -40,8 +40,13 @@ impl Encoder {
         // before it, crossterm's rule), and where the cursor surely is.
         let (mut follows, mut at) = (UNKNOWN, UNKNOWN);
         let last_column = u32::from(width).saturating_sub(1);
-        for &(x, y, cell) in cells {
+        let mut i = 0;
+        while let Some(&(x, y, cell)) = cells.get(i) {
+            i += 1;
             let here = u32::from(y) << 16 | u32::from(x);
+            // Whether the cell on the left is known to be no wide character's half: the
+            // row's start, or a printable ASCII character just written there.
+            let bounded = x == 0 || (here == follows && at == here);
             if here != follows {
                 move_to(out, unpack(at), x, y);
                 at = here;
@@ -49,6 +54,29 @@ impl Encoder {
             follows = here + 1;
             if !pen.has(cell) {
                 pen.to(cell, out, &mut self.scratch);
+            }
+            // A run of blanks from where the cursor surely is: erased in place when that is
+            // shorter (see `erasable`); the cursor stays, so the next cell is moved to. The
+            // cells on either side of an erase are known not to be half of a wide character
+            // the terminal has (one it may reckon wider than ratatui does): writing over such
+            // a half and erasing it clear the other half differently in some terminals.
+            if bounded && at == here && erasable(cell) {
+                let mut run = blank_run(&cells[i - 1..], x, y, cell);
+                let mut after = cells.get(i - 1 + run).is_some_and(|&(nx, ny, _)| ny == y && usize::from(nx) == usize::from(x) + run);
+                if !after && usize::from(x) + run < usize::from(width) {
+                    // The cell on the right is not written: it may be a wide character's
+                    // half, which the last blank clears, written as crossterm's backend would.
+                    run -= 1;
+                    after = true;
+                }
+                let n = u32::try_from(run).unwrap_or(u32::MAX);
+                if run > 0 && erase_length(n) + if after { erase_length(n) } else { 0 } < run {
+                    erase(out, n);
+                    i += run - 1;
+                    // Not `here + run`: the next cell is moved to, from where the cursor is.
+                    follows = UNKNOWN;
+                    continue;
+                }
             }
             let symbol = cell.symbol().as_bytes();
             match symbol {
@@ -82,6 +110,46 @@ impl Encoder {
         }
         out
     }
+}
+
+/// Whether `cell` can be erased (`ECH`) rather than written: a blank whose style shows no
+/// more than its background (no underline, reverse, strike), as an erased cell shows the
+/// background the terminal writes with, and nothing else.
+fn erasable(cell: &Cell) -> bool {
+    cell.symbol() == " " && cell.modifier.is_empty()
+}
+
+/// How many of `cells`, from the first (a blank at `x`, `y` in `style`'s style), are blanks of
+/// that style on consecutive columns of the row.
+fn blank_run(cells: &[(u16, u16, &Cell)], x: u16, y: u16, style: &Cell) -> usize {
+    cells
+        .iter()
+        .enumerate()
+        .take_while(|&(k, &(cx, cy, cell))| {
+            cy == y
+                && usize::from(cx) == usize::from(x) + k
+                && cell.symbol() == " "
+                && cell.modifier == style.modifier
+                && cell.fg == style.fg
+                && cell.bg == style.bg
+                && cell.underline_color == style.underline_color
+        })
+        .count()
+}
+
+/// The length of `CSI n X` (`ECH`) and of `CSI n C` (`CUF`), which share their form.
+fn erase_length(n: u32) -> usize {
+    if n == 1 { 3 } else { 3 + digits(n) }
+}
+
+/// Appends `CSI n X`: erase `n` cells from the cursor with the current background, which
+/// leaves the cursor where it is.
+fn erase(out: &mut Vec<u8>, n: u32) {
+    out.extend_from_slice(b"\x1b[");
+    if n != 1 {
+        push_number(out, n);
+    }
+    out.push(b'X');
 }
 
 /// A position not known (no cell's: rows and columns are below 65,535).

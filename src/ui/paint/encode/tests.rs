@@ -45,10 +45,52 @@ fn numbers_are_decimal() {
     }
 }
 
-const SYMBOLS: [&str; 17] = [
+/// The bytes of `cells` written on a 40-column terminal, escapes shown as `^`.
+fn encoded(cells: &[(u16, u16, &Cell)]) -> String {
+    let bytes = Encoder::default().frame(40, cells, None).to_vec();
+    String::from_utf8(bytes).unwrap().replace('\x1b', "^")
+}
+
+#[test]
+fn long_runs_of_blanks_are_erased_and_short_ones_written() {
+    let (a, blank) = (Cell::new("a"), Cell::new(" "));
+    let mut black = Cell::new(" ");
+    black.bg = Color::Black;
+    let mut line = Cell::new(" ");
+    line.modifier = Modifier::UNDERLINED;
+    // Twelve blanks after a letter, then a letter: erased, and the cursor moved past them.
+    let mut cells = vec![(0, 2, &a)];
+    cells.extend((1..13).map(|x| (x, 2, &black)));
+    cells.push((13, 2, &a));
+    assert_eq!(encoded(&cells), "^[?2026h^[3Ha^[48;5;0m^[12X^[14G^[0ma^[?2026l");
+    // Ten: erasing them and moving is as long as writing them, but from the second it is shorter.
+    let mut cells = vec![(0, 2, &a)];
+    cells.extend((1..11).map(|x| (x, 2, &black)));
+    cells.push((11, 2, &a));
+    assert_eq!(encoded(&cells), "^[?2026h^[3Ha^[48;5;0m ^[9X^[9C^[0ma^[?2026l");
+    // To the row's end: nothing after to move to.
+    let cells: Vec<_> = (0..40).map(|x| (x, 2, &blank)).collect();
+    assert_eq!(encoded(&cells), "^[?2026h^[3H^[40X^[?2026l");
+    // Five blanks then a letter: writing them is shorter than erasing and moving.
+    let mut cells: Vec<_> = (0..5).map(|x| (x, 2, &blank)).collect();
+    cells.push((5, 2, &a));
+    assert_eq!(encoded(&cells), "^[?2026h^[3H     a^[?2026l");
+    // Underlined blanks show their line: written.
+    let cells: Vec<_> = (0..40).map(|x| (x, 2, &line)).collect();
+    assert!(encoded(&cells).ends_with(&format!("^[4m{}^[0m^[?2026l", " ".repeat(40))));
+    // After a move that is not to the row's start: the cell on the left may be a wide
+    // character's half, so the first blank is written, and the others erased.
+    let cells: Vec<_> = (5..40).map(|x| (x, 2, &blank)).collect();
+    assert_eq!(encoded(&cells), "^[?2026h^[3;6H ^[34X^[?2026l");
+}
+
+const SYMBOLS: [&str; 19] = [
     "a",
     "Z",
     " ",
+    // Runs of blanks, long enough to be erased (`ECH`).
+    "     ",
+    "            ",
     "~",
     "ab",
     "中",
@@ -120,7 +162,7 @@ fn buffer(area: Rect, underline: bool) -> impl Strategy<Value = Buffer> {
 fn frames(underline: bool) -> impl Strategy<Value = (Buffer, Buffer, Option<Position>)> {
     // Two rows at least: vt100 panics on a screen of one that scrolls (a wide character
     // wrapping past the last column).
-    (1u16..14, 2u16..5).prop_flat_map(move |(width, height)| {
+    (1u16..30, 2u16..5).prop_flat_map(move |(width, height)| {
         let area = Rect::new(0, 0, width, height);
         let cursor = prop::option::of((0..width, 0..height).prop_map(|(x, y)| Position::new(x, y)));
         (buffer(area, underline), buffer(area, underline), cursor)
@@ -164,15 +206,19 @@ fn screen(prev: &Buffer, frame: &[u8]) -> Vec<String> {
             let cell = screen.cell(row, column).unwrap();
             let flags = [cell.bold(), cell.dim(), cell.italic(), cell.underline(), cell.inverse()];
             let wide = (cell.is_wide(), cell.is_wide_continuation());
+            // A space written and a cell erased show the same (vt100 keeps them apart).
+            let contents = if cell.contents() == " " { "" } else { cell.contents() };
             format!(
-                "{row},{column}: {:?} {wide:?} {:?} {:?} {flags:?}",
-                cell.contents(),
+                "{row},{column}: {contents:?} {wide:?} {:?} {:?} {flags:?}",
                 cell.fgcolor(),
                 cell.bgcolor()
             )
         })
         .collect();
-    shown.push(format!("cursor {:?} hidden {}", screen.cursor_position(), screen.hide_cursor()));
+    // A hidden cursor's place shows nothing, and the next frame moves it before writing (an
+    // erase leaves it where the erase began, where written blanks leave it after them).
+    let cursor = (!screen.hide_cursor()).then(|| screen.cursor_position());
+    shown.push(format!("cursor {cursor:?}"));
     shown.push(format!("style after {:?}", screen.attributes_formatted()));
     shown
 }
@@ -197,7 +243,13 @@ fn printed(bytes: &[u8], exclusive: bool) -> (Vec<(u8, Sgr)>, Sgr) {
         }
         let end = i + 2 + bytes[i + 2..].iter().position(|b| (0x40..=0x7e).contains(b)).unwrap();
         let params = std::str::from_utf8(&bytes[i + 2..end]).unwrap();
-        if bytes[end] == b'm' {
+        if bytes[end] == b'X' {
+            // An erase: the cells blank in the style the terminal writes with, of which an
+            // erased cell shows only the background (so no underline, reverse or strike).
+            assert!(!(sgr.flags[4] || sgr.flags[7] || sgr.flags[9]), "an erase in {sgr:?}");
+            let n = params.parse::<usize>().unwrap_or(1);
+            out.extend(std::iter::repeat_n((b' ', sgr.clone()), n));
+        } else if bytes[end] == b'm' {
             let mut numbers = params.split(';').map(|p| p.parse::<u16>().unwrap_or(0));
             while let Some(n) = numbers.next() {
                 match n {
