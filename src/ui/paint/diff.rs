@@ -103,13 +103,13 @@ impl<'n> Diff<'_, 'n> {
                 continue;
             }
             if let CellDiffOption::ForcedWidth(width) = current.diff_option {
-                if current != previous {
+                if !same(current, previous) {
                     self.emit(i);
                 }
                 i += usize::from(width.get()).max(1);
                 continue;
             }
-            if current.diff_option == CellDiffOption::None && current == previous {
+            if current.diff_option == CellDiffOption::None && same(current, previous) {
                 i += self.width_of_equal(i);
                 continue;
             }
@@ -147,6 +147,23 @@ impl<'n> Diff<'_, 'n> {
         }
         end
     }
+}
+
+/// Whether `a` and `b` are equal as `Cell::eq` says (it must agree on every pair: a proptest
+/// checks), cheaper: the `Copy` fields first, then the symbols, a one-byte one by its byte.
+#[allow(deprecated)]
+#[inline]
+fn same(a: &Cell, b: &Cell) -> bool {
+    a.fg == b.fg
+        && a.bg == b.bg
+        && a.modifier == b.modifier
+        && a.underline_color == b.underline_color
+        && a.diff_option == b.diff_option
+        && a.skip == b.skip
+        && match (a.symbol().as_bytes(), b.symbol().as_bytes()) {
+            ([x], [y]) => x == y,
+            (x, y) => x == y,
+        }
 }
 
 /// Whether the diff passes over `cell` (ratatui's rule, with the deprecated `skip` flag).
@@ -215,6 +232,31 @@ mod tests {
                     |cells: &[(u16, u16, &Cell)]| cells.iter().map(|&(x, y, c)| (x, y, c.clone())).collect::<Vec<_>>();
                 assert_eq!(at(&ours), at(&theirs), "{prev:?} → {next:?}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        #[allow(deprecated)]
+        fn same_agrees_with_cell_eq(
+            symbols in proptest::collection::vec(proptest::sample::select(vec!["", " ", "a", "b", "中", "ab", "👍\u{fe0f}", "─"]), 2),
+            fgs in proptest::collection::vec(0u8..3, 2),
+            flags in proptest::collection::vec(0u8..16, 2),
+        ) {
+            let cell = |k: usize| {
+                let mut cell = Cell::default();
+                if !symbols[k].is_empty() {
+                    cell.set_symbol(symbols[k]);
+                }
+                cell.fg = [Color::Reset, Color::Red, Color::Rgb(1, 2, 3)][usize::from(fgs[k])];
+                cell.bg = if flags[k] & 1 == 0 { Color::Reset } else { Color::Indexed(4) };
+                cell.underline_color = if flags[k] & 2 == 0 { Color::Reset } else { Color::Blue };
+                cell.modifier = if flags[k] & 4 == 0 { Modifier::empty() } else { Modifier::BOLD };
+                cell.skip = flags[k] & 8 != 0;
+                cell
+            };
+            let (a, b) = (cell(0), cell(1));
+            proptest::prop_assert_eq!(same(&a, &b), a == b);
         }
     }
 
