@@ -62,7 +62,9 @@ impl Encoder {
             // a half and erasing it clear the other half differently in some terminals.
             if bounded && at == here && erasable(cell) {
                 let mut run = blank_run(&cells[i - 1..], x, y, cell);
-                let mut after = cells.get(i - 1 + run).is_some_and(|&(nx, ny, _)| ny == y && usize::from(nx) == usize::from(x) + run);
+                let mut after = cells
+                    .get(i - 1 + run)
+                    .is_some_and(|&(nx, ny, _)| ny == y && usize::from(nx) == usize::from(x) + run);
                 if !after && usize::from(x) + run < usize::from(width) {
                     // The cell on the right is not written: it may be a wide character's
                     // half, which the last blank clears, written as crossterm's backend would.

@@ -208,11 +208,7 @@ fn screen(prev: &Buffer, frame: &[u8]) -> Vec<String> {
             let wide = (cell.is_wide(), cell.is_wide_continuation());
             // A space written and a cell erased show the same (vt100 keeps them apart).
             let contents = if cell.contents() == " " { "" } else { cell.contents() };
-            format!(
-                "{row},{column}: {contents:?} {wide:?} {:?} {:?} {flags:?}",
-                cell.fgcolor(),
-                cell.bgcolor()
-            )
+            format!("{row},{column}: {contents:?} {wide:?} {:?} {:?} {flags:?}", cell.fgcolor(), cell.bgcolor())
         })
         .collect();
     // A hidden cursor's place shows nothing, and the next frame moves it before writing (an
