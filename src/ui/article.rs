@@ -67,6 +67,7 @@ pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer, reuse
                         let styled = styled_line(theme, line, pieces, &highlights);
                         super::line_cells::render(&styled, row_area, buf);
                     });
+                    continue;
                 }
                 None
             }
@@ -84,6 +85,8 @@ pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer, reuse
             // Without a badge there is no badge row.
             (Row::Badge, None) => None,
         };
+        // Drawn apart from the cache (or left blank): no cell of the frame before last stays.
+        reuse.fresh(row_area, buf);
         if let Some(styled) = styled {
             super::line_cells::render(&styled, row_area, buf);
         }

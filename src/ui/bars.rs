@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::bar::NINE_LEVELS;
 
+use super::line_cells;
 use crate::dataset::ChartScale;
 use crate::geometry::BarSlots;
 use crate::text::width::{truncate, width};
@@ -163,12 +164,12 @@ impl Plot<'_> {
             self.labels(buf, area.x, top, rows, text_row, label_room, bar);
             let text = width(&bar.text);
             if inside(text, eighths) {
-                buf.set_stringn(bars_x, text_row, &bar.text, text, bar.look.inside);
+                line_cells::set_stringn(buf, bars_x, text_row, &bar.text, text, bar.look.inside);
             } else {
                 let end = u16::try_from(eighths.div_ceil(8)).unwrap_or(u16::MAX).saturating_add(1);
                 let left = usize::from(bars_width.saturating_sub(end));
                 let shown = truncate(&bar.text, left);
-                buf.set_stringn(bars_x.saturating_add(end), text_row, &shown, left, bar.look.outside);
+                line_cells::set_stringn(buf, bars_x.saturating_add(end), text_row, &shown, left, bar.look.outside);
             }
         }
         drawn
@@ -185,10 +186,10 @@ impl Plot<'_> {
             let lines = two_lines(&bar.label, room);
             let first = label_row(top, rows, text_row, room, &bar.label);
             for (row, line) in (first..).zip(&lines) {
-                buf.set_stringn(x, row, line, room, bar.look.label);
+                line_cells::set_stringn(buf, x, row, line, room, bar.look.label);
             }
         } else {
-            buf.set_stringn(x, text_row, truncate(&bar.label, room), room, bar.look.label);
+            line_cells::set_stringn(buf, x, text_row, &truncate(&bar.label, room), room, bar.look.label);
         }
     }
 
@@ -233,13 +234,13 @@ impl Plot<'_> {
             }
             let label = truncate(&bar.label, usize::from(columns));
             let centre = |text: usize| x + columns.saturating_sub(u16::try_from(text).unwrap_or(u16::MAX)) / 2;
-            buf.set_stringn(centre(width(&label)), bottom, &label, usize::from(columns), bar.look.label);
+            line_cells::set_stringn(buf, centre(width(&label)), bottom, &label, usize::from(columns), bar.look.label);
             let text = width(&bar.text);
             if height == 0 {
                 continue;
             }
             if text <= usize::from(columns) && eighths >= 8 {
-                buf.set_stringn(centre(text), bottom - 1, &bar.text, text, bar.look.inside);
+                line_cells::set_stringn(buf, centre(text), bottom - 1, &bar.text, text, bar.look.inside);
             } else {
                 // Above the bar's top, over its columns and the gap after it.
                 let top = u16::try_from(eighths.div_ceil(8)).unwrap_or(u16::MAX);
@@ -247,7 +248,7 @@ impl Plot<'_> {
                 let room = usize::from(columns.saturating_add(self.slots.gap).min(area.right() - x));
                 let shown = truncate(&bar.text, room);
                 let at = if width(&shown) <= usize::from(columns) { centre(width(&shown)) } else { x };
-                buf.set_stringn(at, row, &shown, room, bar.look.outside);
+                line_cells::set_stringn(buf, at, row, &shown, room, bar.look.outside);
             }
         }
         drawn

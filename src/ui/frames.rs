@@ -21,12 +21,16 @@
 //! Their cells are the cells the terminal already shows, so [`super::Painter`] leaves them out
 //! of the comparison with the last frame (see [`Frames::in_place`]).
 
+mod held;
 mod rows;
+
+pub(super) use held::spans;
 
 pub(super) use rows::RowKey;
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
 use crate::action::Keymap;
 use crate::app::{Growth as AnimationGrowth, Mode, Overlay, ValueChange, Viewer};
@@ -118,6 +122,13 @@ pub struct Frames {
     plain: bool,
     /// The rects of the last frame's panes (and article rows) that are in place.
     in_place: Vec<Rect>,
+    /// What each rect of `in_place` shows: a pane's key, or `None` for an article row.
+    in_place_panes: Vec<Option<Key>>,
+    /// The rects of the buffer being drawn that hold cells of the frame before last
+    /// (`held.rs`); empty but in [`Frames::render_over`].
+    held: Vec<held::Held>,
+    /// The canvas style of the frame being drawn.
+    canvas: Style,
     /// The article's rows of the last frame, to copy from (each taken once).
     rows: Vec<Option<rows::Kept>>,
     /// The article's rows of the frame being drawn.
@@ -135,6 +146,12 @@ impl Frames {
     /// Draws `viewer` into `buf` over `area`, exactly as `viewer.render(area, buf)` would,
     /// drawing again only the panes whose inputs changed since the last frame through `self`.
     pub fn render(&mut self, viewer: Viewer<'_>, area: Rect, buf: &mut Buffer) {
+        self.held.clear();
+        self.render_held(viewer, area, buf);
+    }
+
+    /// [`Frames::render`], with the cells of `self.held` left where they are in `buf`.
+    fn render_held(&mut self, viewer: Viewer<'_>, area: Rect, buf: &mut Buffer) {
         // Compared in place, and copied only when it changed (the theme and the key table are
         // not small).
         let same = self.shared.as_ref().is_some_and(|shared| {
@@ -159,7 +176,9 @@ impl Frames {
         self.start_rows();
         self.plain = draws_nothing_over_the_panes(viewer);
         self.in_place.clear();
+        self.in_place_panes.clear();
         self.placing.clear();
+        self.canvas = viewer.view.theme().canvas;
         super::draw(viewer, area, buf, &mut Reuse(Some(self)));
         std::mem::swap(&mut self.placed, &mut self.placing);
         if !self.plain {
@@ -180,6 +199,8 @@ impl Frames {
     /// was cleared, or a frame failed to reach it); the cached cells stay.
     pub fn forget_placement(&mut self) {
         self.placed.clear();
+        self.in_place.clear();
+        self.in_place_panes.clear();
         self.rows_placed = false;
     }
 }
@@ -207,17 +228,25 @@ impl Reuse<'_> {
         };
         let width = usize::from(rect.width);
         frames.placing.push(key);
-        if let Some((_, cells)) = frames.panes.iter().find(|(k, _)| *k == key) {
-            for (row, y) in (rect.y..rect.bottom()).enumerate() {
-                let start = buf.index_of(rect.x, y);
-                buf.content[start..start + width].clone_from_slice(&cells[row * width..(row + 1) * width]);
+        if let Some(at) = frames.panes.iter().position(|(k, _)| *k == key) {
+            // Held where it was: its cells are there already.
+            if !frames.take_held_pane(&key) {
+                let cells = &frames.panes[at].1;
+                for (row, y) in (rect.y..rect.bottom()).enumerate() {
+                    let start = buf.index_of(rect.x, y);
+                    buf.content[start..start + width].clone_from_slice(&cells[row * width..(row + 1) * width]);
+                }
+                frames.cover(rect);
             }
             if frames.plain && frames.placed.contains(&key) {
                 frames.in_place.push(rect);
+                frames.in_place_panes.push(Some(key));
             }
             return;
         }
+        frames.clean(rect, buf);
         draw(buf);
+        frames.cover(rect);
         let mut cells = Vec::with_capacity(width * usize::from(rect.height));
         for y in rect.y..rect.bottom() {
             let start = buf.index_of(rect.x, y);

@@ -1,9 +1,11 @@
 //! A line of spans written into the buffer as ratatui's `Line` widget writes it, with a short
-//! way for the common case: a span of printable ASCII is one cell per byte, so its cells are
-//! set directly instead of through ratatui's grapheme iterator and width tables (a span that
-//! is not printable ASCII goes through `Span::render`, as before). The cells are the same.
+//! way for the common case: text whose characters are each a grapheme of their own (printable
+//! ASCII, Latin letters, punctuation, CJK: see `alone`) has its cells set a character at a
+//! time, instead of through ratatui's grapheme iterator; the rest of a span from the first
+//! character that may join another goes through `Span::render`, as before. The cells are the
+//! same.
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -29,23 +31,104 @@ pub fn render(line: &Line<'_>, area: Rect, buf: &mut Buffer) {
             break;
         }
         let text = span.content.as_ref();
-        // The printable ASCII the span starts with is a cell a byte, all but its last byte
-        // when more follows (a mark after it would join it in one grapheme).
-        let ascii =
-            text.bytes().position(|b| !(b' '..=b'~').contains(&b)).map_or(text.len(), |at| at.saturating_sub(1));
-        let start = buf.index_of(x, y);
-        let cells = usize::from(right - x).min(ascii);
-        for (cell, at) in buf.content[start..start + cells].iter_mut().zip(0..) {
-            cell.set_symbol(&text[at..=at]).set_style(span.style);
+        let fast = fast_prefix(text);
+        let mut at = buf.index_of(x, y);
+        let mut i = 0;
+        while i < fast {
+            // A run of printable ASCII: a cell a byte, as far as the row goes.
+            let run = text.as_bytes()[i..fast].iter().take_while(|b| b.is_ascii()).count();
+            let cells = usize::from(right - x).min(run);
+            for (cell, k) in buf.content[at..at + cells].iter_mut().zip(i..) {
+                cell.set_symbol(&text[k..=k]).set_style(span.style);
+            }
+            if cells < run {
+                // ratatui stops the span at a grapheme that does not fit, and the line with it.
+                return;
+            }
+            (i, at, x) = (i + run, at + run, x + run as u16);
+            let Some(c) = text[i..fast].chars().next() else { break };
+            let symbol = &text[i..i + c.len_utf8()];
+            let width = usize::from(symbol.cell_width());
+            if usize::from(x) + width > usize::from(right) {
+                return;
+            }
+            buf.content[at].set_symbol(symbol).set_style(span.style);
+            // The column a wide character covers is reset, as `Span::render` resets it.
+            buf.content[at + 1..at + width].iter_mut().for_each(|cell| cell.reset());
+            (i, at, x) = (i + symbol.len(), at + width, x + width as u16);
         }
-        x += cells as u16;
-        if ascii < text.len() && x < right {
-            let rest = ratatui::text::Span::styled(&text[ascii..], span.style);
+        if fast < text.len() && x < right {
+            let rest = ratatui::text::Span::styled(&text[fast..], span.style);
             let width = u16::try_from(rest.width()).unwrap_or(u16::MAX);
+            if fast == 0 && width == 0 {
+                // ratatui's `Line` leaves out a span as wide as nothing (marks alone).
+                continue;
+            }
             rest.render(Rect { x, y, width: right - x, height: 1 }, buf);
             x = x.saturating_add(width);
         }
     }
+}
+
+/// `buf.set_stringn(x, y, text, max_width, style)`, cell for cell, a character at a time when
+/// every character of `text` is a grapheme of its own (see [`alone`]).
+pub fn set_stringn(buf: &mut Buffer, x: u16, y: u16, text: &str, max_width: usize, style: Style) -> (u16, u16) {
+    let inside = buf.area.contains(ratatui::layout::Position { x, y });
+    if !inside || fast_prefix(text) != text.len() {
+        return buf.set_stringn(x, y, text, max_width, style);
+    }
+    let mut room = usize::from(buf.area.right() - x).min(max_width);
+    let mut at = buf.index_of(x, y);
+    let mut x = x;
+    for (i, c) in text.char_indices() {
+        let symbol = &text[i..i + c.len_utf8()];
+        let width = if c.is_ascii() { 1 } else { usize::from(symbol.cell_width()) };
+        let Some(left) = room.checked_sub(width) else { break };
+        room = left;
+        buf.content[at].set_symbol(symbol).set_style(style);
+        buf.content[at + 1..at + width].iter_mut().for_each(|cell| cell.reset());
+        at += width;
+        x += width as u16;
+    }
+    (x, y)
+}
+
+/// How many bytes `text` starts with that are graphemes of one character each, known without
+/// the grapheme rules: printable ASCII and the characters of [`alone`], all but the last when
+/// another character follows them (a mark after it would join it in one grapheme).
+fn fast_prefix(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    // Where the character before the one at `i` starts.
+    let (mut i, mut previous) = (0, 0);
+    while i < bytes.len() {
+        let length = match text[i..].chars().next() {
+            _ if (b' '..=b'~').contains(&bytes[i]) => 1,
+            Some(c) if alone(c) => c.len_utf8(),
+            _ => return previous,
+        };
+        (previous, i) = (i, i + length);
+    }
+    text.len()
+}
+
+/// Characters that are a grapheme of their own between any two characters that are printable
+/// ASCII or of this list (Grapheme_Cluster_Break `Other`: no mark, joiner, prefix, control or
+/// Hangul jamo), and at least one column wide: Latin-1 and Latin Extended letters, the general
+/// punctuation (dashes, quotes, bullets), arrows, box drawing, blocks and shapes, CJK
+/// ideographs and punctuation, fullwidth forms.
+fn alone(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a1}'..='\u{ac}'
+            | '\u{ae}'..='\u{24f}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{205e}'
+            | '\u{2190}'..='\u{25ff}'
+            | '\u{3000}'..='\u{3029}'
+            | '\u{3030}'..='\u{303f}'
+            | '\u{4e00}'..='\u{9fff}'
+            | '\u{ff01}'..='\u{ff60}'
+    )
 }
 
 /// Whether every byte of `text` is printable ASCII: one grapheme and one cell each.
@@ -89,6 +172,73 @@ mod tests {
                 line.render(area, &mut theirs);
                 assert_eq!(ours, theirs, "{line:?} at width {width}");
             }
+        }
+    }
+
+    /// Every character `alone` lets through is one or two columns wide and a grapheme of its
+    /// own beside ASCII and beside itself, as the grapheme rules (ratatui's segmentation) say.
+    #[test]
+    fn the_characters_alone_are_graphemes_of_their_own() {
+        use unicode_segmentation::UnicodeSegmentation;
+        let all = (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|&c| alone(c));
+        for c in all {
+            let width = c.to_string().as_str().cell_width();
+            assert!((1..=2).contains(&width), "{c:?} is {width} wide");
+            let text = format!("a{c}b{c}{c}");
+            assert_eq!(text.graphemes(true).count(), 5, "{c:?} joins a neighbour");
+        }
+    }
+
+    proptest::proptest! {
+        /// Random lines of ASCII, accented and CJK letters, punctuation, combining marks,
+        /// joiners, emoji and controls: the same cells as ratatui's `Line`, at any width.
+        #[test]
+        fn random_lines_give_the_line_widgets_cells(
+            spans in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(vec![
+                    "a", " ", "~", "é", "e\u{301}", "\u{301}", "中", "“", "–", "·", "█", "─", "\u{200d}",
+                    "👍", "\u{fe0f}", "\u{ad}", "\t", "\u{600}", "가", "\u{3099}", "ｱ", "\u{ff9e}",
+                ]), 0..8),
+                0..4,
+            ),
+            width in 0u16..24,
+        ) {
+            let strong = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+            let line = Line::from(
+                spans
+                    .iter()
+                    .enumerate()
+                    .map(|(k, parts)| Span::styled(parts.concat(), if k % 2 == 0 { Style::new() } else { strong }))
+                    .collect::<Vec<_>>(),
+            );
+            let area = Rect::new(1, 0, width, 1);
+            let mut ours = Buffer::with_lines(vec!["x".repeat(30); 2]);
+            let mut theirs = ours.clone();
+            render(&line, area, &mut ours);
+            (&line).render(area, &mut theirs);
+            proptest::prop_assert_eq!(ours, theirs, "{:?}", line);
+        }
+    }
+
+    proptest::proptest! {
+        /// `set_stringn` gives `Buffer::set_stringn`'s cells and end, for any text, place and
+        /// width (from inside the buffer or past its right edge).
+        #[test]
+        fn set_stringn_is_the_buffers(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", " ", "é", "e\u{301}", "中", "“", "–", "█", "\u{200d}", "👍", "\t", "ｱ",
+            ]), 0..10),
+            x in 0u16..14,
+            y in 0u16..2,
+            max in 0usize..16,
+        ) {
+            let text = parts.concat();
+            let style = Style::new().fg(Color::Red);
+            let mut ours = Buffer::with_lines(vec!["x".repeat(12); 2]);
+            let mut theirs = ours.clone();
+            let end = set_stringn(&mut ours, x, y, &text, max, style);
+            proptest::prop_assert_eq!(end, theirs.set_stringn(x, y, &text, max, style));
+            proptest::prop_assert_eq!(ours, theirs);
         }
     }
 }

@@ -63,7 +63,7 @@ fn draw(viewer: Viewer, area: Rect, buf: &mut Buffer, reuse: &mut Reuse) {
         // An empty style changes no cell: the themes that keep the terminal's background skip
         // a pass over every cell of the frame.
         if view.theme().canvas != ratatui::style::Style::new() {
-            buf.set_style(area, view.theme().canvas);
+            reuse.canvas(area, view.theme().canvas, buf);
         }
         if view.mode() == Mode::Presentation
             && let Some(loaded) = viewer.content.data()

@@ -77,10 +77,11 @@ impl Painter {
             self.next = Buffer::empty(area);
             self.frames.forget_placement();
             self.cursor = None;
+            self.frames.render(viewer, area, &mut self.next);
         } else {
-            self.next.reset();
+            // The spare buffer holds the frame before last: what is in place stays.
+            self.frames.render_over(viewer, area, &mut self.next);
         }
-        self.frames.render(viewer, area, &mut self.next);
         let at = cursor(viewer, area);
         if at.is_none() && self.visible != Some(false) {
             // Before the frame: no cursor is seen running over the cells as they are written.
@@ -89,7 +90,7 @@ impl Painter {
         }
         // With no pane in place, every row whole: the same cells as ratatui's `diff_iter`, a
         // little cheaper (no width table for one-byte symbols).
-        let spans = diff::spans(area, self.frames.in_place());
+        let spans = super::frames::spans(area, self.frames.in_place());
         let changed = diff::changed(&self.shown, &self.next, &spans);
         // Writing cells moves the cursor: it is put back after any.
         let put = at.filter(|&at| !changed.is_empty() || self.cursor != Some(at));

@@ -71,14 +71,21 @@ impl Reuse<'_> {
             kept.as_ref().is_some_and(|kept| kept.rect.width == rect.width && kept.rect.x == rect.x && kept.key == key)
         });
         if let Some(kept) = found.and_then(|at| frames.rows[at].take()) {
-            buf.content[start..start + width].clone_from_slice(&kept.cells);
+            // Held where it was: its cells are there already.
+            if !(kept.rect == rect && frames.take_held_row(rect)) {
+                buf.content[start..start + width].clone_from_slice(&kept.cells);
+                frames.cover(rect);
+            }
             if frames.plain && frames.rows_placed && kept.rect == rect {
                 frames.in_place.push(rect);
+                frames.in_place_panes.push(None);
             }
             frames.rows_drawn.push(Kept { rect, ..kept });
             return;
         }
+        frames.clean(rect, buf);
         draw(buf);
+        frames.cover(rect);
         let cells = buf.content[start..start + width].to_vec();
         frames.rows_drawn.push(Kept { key, rect, cells });
     }
