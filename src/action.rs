@@ -114,6 +114,10 @@ impl Key {
                 KeyCode::PageDown => "PgDn".to_owned(),
                 KeyCode::BackTab => "Shift-Tab".to_owned(),
                 KeyCode::Esc => "Esc".to_owned(),
+                // crossterm's names, without its `fmt` (the hint line names these every frame).
+                KeyCode::Tab => "Tab".to_owned(),
+                #[cfg(not(target_os = "macos"))]
+                KeyCode::Enter => "Enter".to_owned(),
                 other => other.to_string(),
             },
         }

@@ -52,7 +52,7 @@ impl Metric {
     pub fn short_value(&self) -> String {
         let value = self.notation.format(&self.unit, self.notation.written, self.notation.decimals, false);
         match self.bound {
-            Some(bound) => format!("{}{value}", bound.math_symbol()),
+            Some(bound) => [bound.math_symbol(), value.as_str()].concat(),
             None => value,
         }
     }
@@ -122,10 +122,11 @@ impl Notation {
     pub fn format(&self, unit: &Unit, amount: f64, decimals: u8, words: bool) -> String {
         let number = format_number(amount, usize::from(decimals));
         match unit {
-            Unit::Tonnes => format!("{number} {}", self.unit),
+            // Joined without `fmt`: charts format every value they draw.
+            Unit::Tonnes => [number.as_str(), " ", self.unit].concat(),
             Unit::Countries if words && number == "1" => "1 country".to_owned(),
-            Unit::Countries if words => format!("{number} countries"),
-            Unit::Other(word) if words => format!("{number} {word}"),
+            Unit::Countries if words => number + " countries",
+            Unit::Other(word) if words => [number.as_str(), " ", word].concat(),
             _ => number,
         }
     }

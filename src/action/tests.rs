@@ -120,3 +120,11 @@ fn no_key_is_bound_twice_in_one_context() {
         }
     }
 }
+
+/// The names spelt without `fmt` are crossterm's own.
+#[test]
+fn key_names_are_crossterms_where_spelt_by_hand() {
+    for code in [KeyCode::Tab, KeyCode::Enter, KeyCode::Home, KeyCode::F(5), KeyCode::Delete] {
+        assert_eq!(Key::Code(code).name(), code.to_string(), "{code:?}");
+    }
+}

@@ -9,6 +9,18 @@ pub fn format_number(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return "?".to_owned();
     }
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        // A whole number (most counts): its digits, without `fmt`'s exact float formatting.
+        let whole = value.abs() as u64;
+        let digits = whole.to_string();
+        let sign = if value < 0.0 && whole != 0 { "-" } else { "" };
+        return [sign, &group_thousands(&digits)].concat();
+    }
+    by_fmt(value, decimals)
+}
+
+/// [`format_number`] of any finite value, through `fmt`'s exact decimal formatting.
+fn by_fmt(value: f64, decimals: usize) -> String {
     let fixed = format!("{:.*}", decimals, value.abs());
     let (int_part, frac_part) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let frac = frac_part.trim_end_matches('0');
@@ -78,6 +90,19 @@ pub fn is_number_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Whole numbers written without `fmt` are written as `fmt` writes them.
+        #[test]
+        fn whole_numbers_are_written_as_fmt_writes_them(
+            whole in -1e15f64..1e15,
+            decimals in 0usize..4,
+        ) {
+            let value = whole.trunc();
+            proptest::prop_assert_eq!(format_number(value, decimals), by_fmt(value, decimals));
+            proptest::prop_assert_eq!(format_number(-0.0, decimals), by_fmt(-0.0, decimals));
+        }
+    }
 
     #[test]
     fn integers_get_thousands_separators() {

@@ -1,6 +1,6 @@
 //! A line of spans written into the buffer as ratatui's `Line` widget writes it, with a short
 //! way for the common case: text whose characters are each a grapheme of their own (printable
-//! ASCII, Latin letters, punctuation, CJK: see `alone`) has its cells set a character at a
+//! ASCII, Latin letters, punctuation, CJK: see `text::width::alone`) has its cells set a character at a
 //! time, instead of through ratatui's grapheme iterator; the rest of a span from the first
 //! character that may join another goes through `Span::render`, as before. The cells are the
 //! same.
@@ -10,6 +10,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
+
+use crate::text::width::alone;
 
 /// Draws `line` into the first row of `area`, cell for cell as `line.render(area, buf)` does.
 pub fn render(line: &Line<'_>, area: Rect, buf: &mut Buffer) {
@@ -71,7 +73,7 @@ pub fn render(line: &Line<'_>, area: Rect, buf: &mut Buffer) {
 }
 
 /// `buf.set_stringn(x, y, text, max_width, style)`, cell for cell, a character at a time when
-/// every character of `text` is a grapheme of its own (see [`alone`]).
+/// every character of `text` is a grapheme of its own (see `alone`).
 pub fn set_stringn(buf: &mut Buffer, x: u16, y: u16, text: &str, max_width: usize, style: Style) -> (u16, u16) {
     let inside = buf.area.contains(ratatui::layout::Position { x, y });
     if !inside || fast_prefix(text) != text.len() {
@@ -94,7 +96,7 @@ pub fn set_stringn(buf: &mut Buffer, x: u16, y: u16, text: &str, max_width: usiz
 }
 
 /// How many bytes `text` starts with that are graphemes of one character each, known without
-/// the grapheme rules: printable ASCII and the characters of [`alone`], all but the last when
+/// the grapheme rules: printable ASCII and the characters of `alone`, all but the last when
 /// another character follows them (a mark after it would join it in one grapheme).
 fn fast_prefix(text: &str) -> usize {
     let bytes = text.as_bytes();
@@ -109,26 +111,6 @@ fn fast_prefix(text: &str) -> usize {
         (previous, i) = (i, i + length);
     }
     text.len()
-}
-
-/// Characters that are a grapheme of their own between any two characters that are printable
-/// ASCII or of this list (Grapheme_Cluster_Break `Other`: no mark, joiner, prefix, control or
-/// Hangul jamo), and at least one column wide: Latin-1 and Latin Extended letters, the general
-/// punctuation (dashes, quotes, bullets), arrows, box drawing, blocks and shapes, CJK
-/// ideographs and punctuation, fullwidth forms.
-fn alone(c: char) -> bool {
-    matches!(
-        c,
-        '\u{a1}'..='\u{ac}'
-            | '\u{ae}'..='\u{24f}'
-            | '\u{2010}'..='\u{2027}'
-            | '\u{2030}'..='\u{205e}'
-            | '\u{2190}'..='\u{25ff}'
-            | '\u{3000}'..='\u{3029}'
-            | '\u{3030}'..='\u{303f}'
-            | '\u{4e00}'..='\u{9fff}'
-            | '\u{ff01}'..='\u{ff60}'
-    )
 }
 
 /// Whether every byte of `text` is printable ASCII: one grapheme and one cell each.
@@ -172,20 +154,6 @@ mod tests {
                 line.render(area, &mut theirs);
                 assert_eq!(ours, theirs, "{line:?} at width {width}");
             }
-        }
-    }
-
-    /// Every character `alone` lets through is one or two columns wide and a grapheme of its
-    /// own beside ASCII and beside itself, as the grapheme rules (ratatui's segmentation) say.
-    #[test]
-    fn the_characters_alone_are_graphemes_of_their_own() {
-        use unicode_segmentation::UnicodeSegmentation;
-        let all = (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|&c| alone(c));
-        for c in all {
-            let width = c.to_string().as_str().cell_width();
-            assert!((1..=2).contains(&width), "{c:?} is {width} wide");
-            let text = format!("a{c}b{c}{c}");
-            assert_eq!(text.graphemes(true).count(), 5, "{c:?} joins a neighbour");
         }
     }
 

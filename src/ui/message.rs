@@ -165,10 +165,10 @@ pub fn footer(app: &Viewer, area: Rect, buf: &mut Buffer) {
             break;
         }
         spans.push(Span::styled(key.to_owned(), theme.key));
-        spans.push(Span::styled(format!(" {text}  "), theme.key_text));
+        spans.push(Span::styled([" ", text, "  "].concat(), theme.key_text));
         used += needed;
     }
-    Line::from(spans).render(hints_area, buf);
+    super::line_cells::render(&Line::from(spans), hints_area, buf);
 }
 
 /// Whether Enter opens a details window that shows more than the dock under the charts.

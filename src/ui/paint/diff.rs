@@ -99,9 +99,11 @@ impl<'n> Diff<'_, 'n> {
         while i < end {
             let (current, previous) = (&self.next[i], &self.prev[i]);
             if current.diff_option == CellDiffOption::None && !current.skip {
-                // The common case, first: a cell with no option, equal or not.
-                if same(current, previous) {
-                    i += self.width_of_equal(i);
+                // The common case, first: a cell with no option, equal or not, its symbol
+                // looked at once.
+                let symbol = current.symbol();
+                if same_style(current, previous) && same_symbol(symbol, previous.symbol()) {
+                    i += if symbol.len() == 1 { 1 } else { self.width_of_equal(i) };
                     continue;
                 }
             } else if is_skip(current) {
@@ -152,19 +154,29 @@ impl<'n> Diff<'_, 'n> {
 
 /// Whether `a` and `b` are equal as `Cell::eq` says (it must agree on every pair: a proptest
 /// checks), cheaper: the `Copy` fields first, then the symbols, a one-byte one by its byte.
-#[allow(deprecated)]
 #[inline]
 fn same(a: &Cell, b: &Cell) -> bool {
+    same_style(a, b) && same_symbol(a.symbol(), b.symbol())
+}
+
+/// Whether `a` and `b` agree on every field but the symbol.
+#[allow(deprecated)]
+#[inline]
+fn same_style(a: &Cell, b: &Cell) -> bool {
     a.fg == b.fg
         && a.bg == b.bg
         && a.modifier == b.modifier
         && a.underline_color == b.underline_color
         && a.diff_option == b.diff_option
         && a.skip == b.skip
-        && match (a.symbol().as_bytes(), b.symbol().as_bytes()) {
-            ([x], [y]) => x == y,
-            (x, y) => x == y,
-        }
+}
+
+#[inline]
+fn same_symbol(a: &str, b: &str) -> bool {
+    match (a.as_bytes(), b.as_bytes()) {
+        ([x], [y]) => x == y,
+        (x, y) => x == y,
+    }
 }
 
 /// Whether the diff passes over `cell` (ratatui's rule, with the deprecated `skip` flag).

@@ -56,11 +56,14 @@ impl Encoder {
                 pen.to(cell, out, &mut self.scratch);
             }
             // A run of blanks from where the cursor surely is: erased in place when that is
-            // shorter (see `erasable`); the cursor stays, so the next cell is moved to. The
-            // cells on either side of an erase are known not to be half of a wide character
-            // the terminal has (one it may reckon wider than ratatui does): writing over such
-            // a half and erasing it clear the other half differently in some terminals.
-            if bounded && at == here && erasable(cell) {
+            // shorter, if its style shows no more than its background (no underline, reverse,
+            // strike), as an erased cell shows the background the terminal writes with and
+            // nothing else. The cursor stays, so the next cell is moved to. The cells on either
+            // side of an erase are known not to be half of a wide character the terminal has
+            // (one it may reckon wider than ratatui does): writing over such a half and erasing
+            // it clear the other half differently in some terminals.
+            let symbol = cell.symbol().as_bytes();
+            if bounded && at == here && symbol == b" " && cell.modifier.is_empty() {
                 let mut run = blank_run(&cells[i - 1..], x, y, cell);
                 let mut after = cells
                     .get(i - 1 + run)
@@ -80,7 +83,6 @@ impl Encoder {
                     continue;
                 }
             }
-            let symbol = cell.symbol().as_bytes();
             match symbol {
                 // A printable ASCII character is one column in every terminal; short of the
                 // last column, the cursor is after it (at the last, it may wait to wrap).
@@ -112,13 +114,6 @@ impl Encoder {
         }
         out
     }
-}
-
-/// Whether `cell` can be erased (`ECH`) rather than written: a blank whose style shows no
-/// more than its background (no underline, reverse, strike), as an erased cell shows the
-/// background the terminal writes with, and nothing else.
-fn erasable(cell: &Cell) -> bool {
-    cell.symbol() == " " && cell.modifier.is_empty()
 }
 
 /// How many of `cells`, from the first (a blank at `x`, `y` in `style`'s style), are blanks of
