@@ -29,7 +29,8 @@ pub(super) struct Held {
 /// The parts of each row of `area` that no rect of `clean` covers, as (row, first column,
 /// column after the last), top to bottom and left to right. `clean` rects lie within `area`.
 pub(in crate::ui) fn spans(area: Rect, clean: &[Rect]) -> Vec<(u16, u16, u16)> {
-    let mut out = Vec::new();
+    // A span or two a row, mostly.
+    let mut out = Vec::with_capacity(usize::from(area.height) * 2);
     let mut covered: Vec<(u16, u16)> = Vec::with_capacity(clean.len());
     for y in area.top()..area.bottom() {
         covered.clear();

@@ -21,6 +21,8 @@ const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
 pub fn changed<'a>(prev: &Buffer, next: &'a Buffer, spans: &[(u16, u16, u16)]) -> Vec<(u16, u16, &'a Cell)> {
     let mut diff =
         Diff { prev: &prev.content, next: &next.content, area: next.area, out: Vec::new(), last_width: None };
+    // Room for every cell compared, at most: a frame's worth of pushes, one allocation.
+    diff.out.reserve(spans.iter().map(|&(_, left, right)| usize::from(right - left)).sum());
     let len = diff.next.len().min(diff.prev.len());
     // Where the comparison stands: a wide cell at a span's end covers cells after it.
     let mut pos = 0;
