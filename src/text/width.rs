@@ -18,6 +18,14 @@ pub fn width(text: &str) -> usize {
     }
 }
 
+/// How many chars `text` has, if each is a grapheme of its own (printable ASCII or [`alone`]).
+pub fn simple_chars(text: &str) -> Option<usize> {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return Some(text.len());
+    }
+    text.chars().try_fold(0, |n, c| (matches!(c, ' '..='~') || alone(c)).then_some(n + 1))
+}
+
 /// The widths of `text`'s characters, each a grapheme of its own as far as they are printable
 /// ASCII or [`alone`]; `None` from the first that may not be (the rest are graphemes to find).
 fn simple_widths(text: &str) -> impl Iterator<Item = Option<usize>> + '_ {

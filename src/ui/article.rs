@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::focused;
 use super::frame::{pane_block, with_caption};
@@ -94,15 +94,9 @@ pub fn render(app: &Viewer, loaded: &Loaded, area: Rect, buf: &mut Buffer, reuse
     // A scrollbar only once the article's length is known: a thumb on a partial length would
     // say the wrong place.
     if scroll.overflows() && !scroll.partial {
-        let mut state = ScrollbarState::new(scroll.max() + 1).position(top).viewport_content_length(scroll.page);
         let bar_area = Rect { x: area.right().saturating_sub(1), y: text_area.y, width: 1, height: text_area.height };
-        Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .track_symbol(Some("│"))
-            .thumb_symbol("┃")
-            .style(theme.scrollbar)
-            .render(bar_area, buf, &mut state);
+        let bar = super::scrollbar::Scroll { length: scroll.max() + 1, position: top, viewport: scroll.page };
+        super::scrollbar::render(bar_area, bar, "│", "┃", theme.scrollbar, buf);
     }
 }
 

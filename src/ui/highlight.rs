@@ -62,31 +62,85 @@ pub fn styled_line<'a>(
                 continue;
             }
         };
-        // Split the run where the highlighting changes; a grapheme takes the style of its
-        // first char.
-        let mut piece_start = 0;
-        let mut piece_style = None;
-        // Printable ASCII is a grapheme a byte (no CR to pair with a LF): no segmentation.
-        let graphemes: Box<dyn Iterator<Item = (usize, usize)>> = if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-            Box::new((0..text.len()).map(|byte| (byte, 1)))
-        } else {
-            Box::new(text.grapheme_indices(true).map(|(byte, grapheme)| (byte, grapheme.chars().count())))
-        };
-        for (byte, chars) in graphemes {
-            let char_style = touching
-                .iter()
-                .filter(|h| (h.span.start..h.span.end).contains(&offset))
-                .fold(style, |s, h| s.patch(h.style));
-            if piece_style.is_some_and(|p| p != char_style) {
-                spans.push(Span::styled(&text[piece_start..byte], piece_style.unwrap_or(style)));
-                piece_start = byte;
-            }
-            piece_style = Some(char_style);
-            offset += chars;
-        }
-        spans.push(Span::styled(&text[piece_start..], piece_style.unwrap_or(style)));
+        offset = split_run(text, offset, style, &touching, &mut spans);
     }
     Line::from(spans)
+}
+
+/// Pushes `text` (from char `offset` of its block, in `style`) to `spans`, split where the
+/// `touching` highlights change its style; returns the offset after it. A grapheme takes the
+/// style of its first char.
+fn split_run<'a>(
+    text: &'a str,
+    offset: usize,
+    style: Style,
+    touching: &[&Highlight],
+    spans: &mut Vec<Span<'a>>,
+) -> usize {
+    match crate::text::width::simple_chars(text) {
+        Some(chars) if chars > 0 => split_at_edges(text, offset, chars, style, touching, spans),
+        _ => split_by_graphemes(text, offset, style, touching, spans),
+    }
+}
+
+/// The style of the char at `offset`: the run's, with every highlight over it patched on.
+fn style_at(offset: usize, style: Style, touching: &[&Highlight]) -> Style {
+    touching.iter().filter(|h| (h.span.start..h.span.end).contains(&offset)).fold(style, |s, h| s.patch(h.style))
+}
+
+/// [`split_run`] of text whose `chars` chars are each a grapheme of their own: the style can
+/// change only where a highlight starts or ends, so only there is it worked out.
+fn split_at_edges<'a>(
+    text: &'a str,
+    offset: usize,
+    chars: usize,
+    style: Style,
+    touching: &[&Highlight],
+    spans: &mut Vec<Span<'a>>,
+) -> usize {
+    let end = offset + chars;
+    let mut edges: Vec<usize> =
+        touching.iter().flat_map(|h| [h.span.start, h.span.end]).filter(|&edge| offset < edge && edge < end).collect();
+    edges.sort_unstable();
+    edges.dedup();
+    let byte_of = |edge: usize| {
+        let k = edge - offset;
+        if text.is_ascii() { k } else { text.char_indices().nth(k).map_or(text.len(), |(byte, _)| byte) }
+    };
+    let (mut piece_start, mut piece_style) = (0, style_at(offset, style, touching));
+    for edge in edges {
+        let next = style_at(edge, style, touching);
+        if next != piece_style {
+            let byte = byte_of(edge);
+            spans.push(Span::styled(&text[piece_start..byte], piece_style));
+            (piece_start, piece_style) = (byte, next);
+        }
+    }
+    spans.push(Span::styled(&text[piece_start..], piece_style));
+    end
+}
+
+/// [`split_run`], a grapheme at a time.
+fn split_by_graphemes<'a>(
+    text: &'a str,
+    mut offset: usize,
+    style: Style,
+    touching: &[&Highlight],
+    spans: &mut Vec<Span<'a>>,
+) -> usize {
+    let mut piece_start = 0;
+    let mut piece_style = None;
+    for (byte, grapheme) in text.grapheme_indices(true) {
+        let char_style = style_at(offset, style, touching);
+        if piece_style.is_some_and(|p| p != char_style) {
+            spans.push(Span::styled(&text[piece_start..byte], piece_style.unwrap_or(style)));
+            piece_start = byte;
+        }
+        piece_style = Some(char_style);
+        offset += grapheme.chars().count();
+    }
+    spans.push(Span::styled(&text[piece_start..], piece_style.unwrap_or(style)));
+    offset
 }
 
 /// A piece without the zero-width graphemes it starts with (an accent whose letter Markdown put
@@ -179,5 +233,32 @@ mod tests {
         let texts: Vec<&str> = line.spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(texts, ["x ", "e", "y ", "e\u{301}", "z"]);
         assert!(line.spans.iter().all(|s| s.content.graphemes(true).next().is_none_or(|g| terminal_width(g) > 0)));
+    }
+
+    proptest::proptest! {
+        /// Split at the highlights' edges, a run gives the spans it gives split a grapheme at a
+        /// time, for any highlights over it (overlapping, empty, outside it).
+        #[test]
+        fn runs_split_at_edges_as_they_split_grapheme_by_grapheme(
+            parts in proptest::collection::vec(proptest::sample::select(vec!["a", " ", "é", "中", "“", "–", "b"]), 0..16),
+            offset in 0usize..4,
+            ranges in proptest::collection::vec((0usize..22, 0usize..8, 0u8..3), 0..4),
+        ) {
+            let text = parts.concat();
+            let marks = [Modifier::REVERSED, Modifier::BOLD, Modifier::UNDERLINED];
+            let highlights: Vec<Highlight> = ranges
+                .iter()
+                .map(|&(start, length, mark)| Highlight {
+                    span: TextSpan { block: 0, start, end: start + length },
+                    style: Style::new().add_modifier(marks[usize::from(mark)]),
+                })
+                .collect();
+            let touching: Vec<&Highlight> = highlights.iter().collect();
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            let style = Style::new().italic();
+            let ends = (split_run(&text, offset, style, &touching, &mut fast), split_by_graphemes(&text, offset, style, &touching, &mut slow));
+            proptest::prop_assert_eq!(ends.0, ends.1);
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 }

@@ -22,6 +22,7 @@ mod paint;
 mod pane_frame;
 mod presenter;
 mod problems;
+mod scrollbar;
 mod shown_slide;
 mod sized;
 mod slide;
