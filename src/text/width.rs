@@ -166,7 +166,7 @@ mod tests {
                 let mut used = 0;
                 let kept = graphemes().take_while(|&(_, w)| {
                     used += w;
-                    used <= max - 1
+                    used < max
                 });
                 kept.map(|(g, _)| g).collect::<String>() + "…"
             };
