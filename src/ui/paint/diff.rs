@@ -66,8 +66,8 @@ impl<'n> Diff<'_, 'n> {
             return usize::from(cell.cell_width());
         }
         let symbol = cell.symbol();
-        if symbol.len() == 1 {
-            return 1;
+        if let Some(width) = known_width(symbol) {
+            return width;
         }
         if let Some((last, width)) = self.last_width
             && last == symbol
@@ -86,9 +86,9 @@ impl<'n> Diff<'_, 'n> {
             return usize::from(cell.cell_width());
         }
         let symbol = cell.symbol();
-        match self.last_width {
-            _ if symbol.len() == 1 => 1,
-            Some((last, width)) if last == symbol => width,
+        match (known_width(symbol), self.last_width) {
+            (Some(width), _) => width,
+            (None, Some((last, width))) if last == symbol => width,
             _ => usize::from(symbol.cell_width()),
         }
     }
@@ -151,6 +151,17 @@ impl<'n> Diff<'_, 'n> {
             }
         }
         end
+    }
+}
+
+/// The width of a symbol that needs no table: one byte, or a box-drawing, block, shape (to
+/// U+25BF) or braille character, which are all one column (a test checks each against
+/// ratatui's width). Charts, frames and big digits are made of them.
+#[inline]
+fn known_width(symbol: &str) -> Option<usize> {
+    match symbol.as_bytes() {
+        [_] | [0xe2, 0x94..=0x96 | 0xa0..=0xa3, _] => Some(1),
+        _ => None,
     }
 }
 
@@ -235,6 +246,17 @@ mod tests {
                 skipped
             }))
             .collect()
+    }
+
+    #[test]
+    fn known_widths_are_ratatuis() {
+        let ranges = ['\u{2500}'..='\u{25bf}', '\u{2800}'..='\u{28ff}', ' '..='~'];
+        for c in ranges.into_iter().flatten() {
+            let symbol = c.to_string();
+            assert_eq!(known_width(&symbol), Some(usize::from(symbol.as_str().cell_width())), "{c:?}");
+        }
+        assert_eq!(known_width("中"), None);
+        assert_eq!(known_width("\u{25c0}"), None);
     }
 
     #[test]
