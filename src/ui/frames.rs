@@ -116,7 +116,8 @@ pub struct Frames {
     panes: Vec<(Key, Vec<Cell>)>,
     /// The panes placed (drawn or copied) in the last frame, if nothing was drawn over them.
     placed: Vec<Key>,
-    /// The panes placed in the frame being drawn.
+    /// The panes placed in the frame being drawn; between frames, those of the frame before
+    /// the last one (if nothing was drawn over them), which the painter's spare buffer holds.
     placing: Vec<Key>,
     /// Whether the frame being drawn leaves the panes as they are (nothing over them).
     plain: bool,
@@ -199,6 +200,7 @@ impl Frames {
     /// was cleared, or a frame failed to reach it); the cached cells stay.
     pub fn forget_placement(&mut self) {
         self.placed.clear();
+        self.placing.clear();
         self.in_place.clear();
         self.in_place_panes.clear();
         self.rows_placed = false;

@@ -1,8 +1,8 @@
 //! Cells left where they are: the painter draws each frame into its spare buffer, which holds the
-//! frame before last. A pane (or article row) *in place* in the last frame has the same cells
-//! in both frames before, so in the spare buffer it already holds the cells it would be copied
-//! from; when this frame shows it again at the same rect from the same inputs, it is neither
-//! reset nor copied (see [`Frames::render_over`]).
+//! frame before last. A pane placed in that frame with nothing drawn over it (and an article
+//! row in place in the last frame, so in both) holds there the cells it would be copied from;
+//! when this frame shows it again at the same rect from the same inputs (going back to a slide,
+//! a pane that did not change), it is neither reset nor copied (see [`Frames::render_over`]).
 //!
 //! Only the panes and rows are left held. Whatever else is drawn (the canvas, a pane drawn
 //! again, a row drawn or copied from elsewhere) first cleans the held cells under it to what a
@@ -57,9 +57,14 @@ impl Frames {
     /// spare buffer). The cells of the panes and rows that stay in place are left as they are.
     pub fn render_over(&mut self, viewer: Viewer<'_>, area: Rect, buf: &mut Buffer) {
         self.held.clear();
-        if buf.area == area && viewer.view.mode() == Mode::Dashboard {
-            let held = self.in_place.iter().zip(&self.in_place_panes);
-            self.held.extend(held.map(|(&rect, &pane)| Held { rect, pane, reached: false }));
+        // The presenter view frames its slides before drawing them, over their cells; the
+        // dashboard and the audience's slide draw only the canvas before their panes.
+        let presenter = viewer.view.mode() == Mode::Presentation && viewer.view.presentation().presenter();
+        if buf.area == area && !presenter {
+            // `placing` still lists the panes of the frame before last (see `Frames::render`).
+            let panes = self.placing.iter().map(|&key| Held { rect: key.rect(), pane: Some(key), reached: false });
+            let rows = self.in_place.iter().zip(&self.in_place_panes).filter(|(_, pane)| pane.is_none());
+            self.held.extend(panes.chain(rows.map(|(&rect, _)| Held { rect, pane: None, reached: false })));
         }
         if self.held.is_empty() {
             buf.reset();
