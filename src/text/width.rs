@@ -18,22 +18,28 @@ pub fn width(text: &str) -> usize {
     }
 }
 
-/// How many chars `text` has, if each is a grapheme of its own (printable ASCII or [`alone`]).
+/// How many chars `text` has, if each is a grapheme of its own (see [`own_grapheme`]).
 pub fn simple_chars(text: &str) -> Option<usize> {
     if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
         return Some(text.len());
     }
-    text.chars().try_fold(0, |n, c| (matches!(c, ' '..='~') || alone(c)).then_some(n + 1))
+    text.chars().try_fold(0, |n, c| own_grapheme(c).then_some(n + 1))
 }
 
-/// The widths of `text`'s characters, each a grapheme of its own as far as they are printable
-/// ASCII or [`alone`]; `None` from the first that may not be (the rest are graphemes to find).
+/// The widths of `text`'s characters as far as each is a grapheme of its own (see
+/// [`own_grapheme`]); `None` from the first that may not be (the rest are graphemes to find).
 fn simple_widths(text: &str) -> impl Iterator<Item = Option<usize>> + '_ {
     text.chars().map(|c| match c {
         ' '..='~' => Some(1),
         c if alone(c) => Some(usize::from(c.encode_utf8(&mut [0; 4]).cell_width())),
         _ => None,
     })
+}
+
+/// Whether `c` is a grapheme of its own beside any other such character: printable ASCII, or
+/// one of [`alone`]'s.
+pub fn own_grapheme(c: char) -> bool {
+    matches!(c, ' '..='~') || alone(c)
 }
 
 /// Cuts `text` to at most `max` columns, ending with `…` when something was cut. Never splits a
@@ -48,17 +54,25 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    if simple_widths(text).all(|width| width.is_some()) {
-        for (c, width) in text.chars().zip(simple_widths(text).flatten()) {
-            if used + width > max - 1 {
-                break;
-            }
-            out.push(c);
-            used += width;
+    // Char by char while each is a grapheme of its own: the cut then falls before such a
+    // char, which joins nothing, so what is kept is what the graphemes would keep.
+    let mut simple = true;
+    for (c, width) in text.chars().zip(simple_widths(text)) {
+        let Some(width) = width else {
+            simple = false;
+            break;
+        };
+        if used + width > max - 1 {
+            break;
         }
+        out.push(c);
+        used += width;
+    }
+    if simple {
         out.push('…');
         return out;
     }
+    (out, used) = (String::new(), 0);
     for grapheme in text.graphemes(true) {
         let w = ratatui_width(grapheme);
         if used + w > max - 1 {

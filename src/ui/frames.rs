@@ -123,8 +123,8 @@ pub struct Frames {
     plain: bool,
     /// The rects of the last frame's panes (and article rows) that are in place.
     in_place: Vec<Rect>,
-    /// What each rect of `in_place` shows: a pane's key, or `None` for an article row.
-    in_place_panes: Vec<Option<Key>>,
+    /// The article rows among `in_place`.
+    in_place_rows: Vec<Rect>,
     /// The rects of the buffer being drawn that hold cells of the frame before last
     /// (`held.rs`); empty but in [`Frames::render_over`].
     held: Vec<held::Held>,
@@ -177,7 +177,7 @@ impl Frames {
         self.start_rows();
         self.plain = draws_nothing_over_the_panes(viewer);
         self.in_place.clear();
-        self.in_place_panes.clear();
+        self.in_place_rows.clear();
         self.placing.clear();
         self.canvas = viewer.view.theme().canvas;
         super::draw(viewer, area, buf, &mut Reuse(Some(self)));
@@ -202,7 +202,7 @@ impl Frames {
         self.placed.clear();
         self.placing.clear();
         self.in_place.clear();
-        self.in_place_panes.clear();
+        self.in_place_rows.clear();
         self.rows_placed = false;
     }
 }
@@ -242,7 +242,6 @@ impl Reuse<'_> {
             }
             if frames.plain && frames.placed.contains(&key) {
                 frames.in_place.push(rect);
-                frames.in_place_panes.push(Some(key));
             }
             return;
         }

@@ -103,9 +103,10 @@ fn split_at_edges<'a>(
         touching.iter().flat_map(|h| [h.span.start, h.span.end]).filter(|&edge| offset < edge && edge < end).collect();
     edges.sort_unstable();
     edges.dedup();
+    let ascii = text.is_ascii();
     let byte_of = |edge: usize| {
         let k = edge - offset;
-        if text.is_ascii() { k } else { text.char_indices().nth(k).map_or(text.len(), |(byte, _)| byte) }
+        if ascii { k } else { text.char_indices().nth(k).map_or(text.len(), |(byte, _)| byte) }
     };
     let (mut piece_start, mut piece_style) = (0, style_at(offset, style, touching));
     for edge in edges {

@@ -1,9 +1,9 @@
 //! A line of spans written into the buffer as ratatui's `Line` widget writes it, with a short
 //! way for the common case: text whose characters are each a grapheme of their own (printable
-//! ASCII, Latin letters, punctuation, CJK: see `text::width::alone`) has its cells set a character at a
-//! time, instead of through ratatui's grapheme iterator; the rest of a span from the first
-//! character that may join another goes through `Span::render`, as before. The cells are the
-//! same.
+//! ASCII, Latin letters, punctuation, CJK: see `text::width::own_grapheme`) has its cells set a
+//! character at a time, instead of through ratatui's grapheme iterator; the rest of a span from
+//! the first character that may join another goes through `Span::render`, as before. The cells
+//! are the same.
 
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use crate::text::width::alone;
+use crate::text::width::own_grapheme;
 
 /// Draws `line` into the first row of `area`, cell for cell as `line.render(area, buf)` does.
 pub fn render(line: &Line<'_>, area: Rect, buf: &mut Buffer) {
@@ -54,9 +54,7 @@ pub fn render(line: &Line<'_>, area: Rect, buf: &mut Buffer) {
             if usize::from(x) + width > usize::from(right) {
                 return;
             }
-            buf.content[at].set_symbol(symbol).set_style(span.style);
-            // The column a wide character covers is reset, as `Span::render` resets it.
-            buf.content[at + 1..at + width].iter_mut().for_each(|cell| cell.reset());
+            put(buf, at, symbol, width, span.style);
             (i, at, x) = (i + symbol.len(), at + width, x + width as u16);
         }
         if fast < text.len() && x < right {
@@ -73,7 +71,7 @@ pub fn render(line: &Line<'_>, area: Rect, buf: &mut Buffer) {
 }
 
 /// `buf.set_stringn(x, y, text, max_width, style)`, cell for cell, a character at a time when
-/// every character of `text` is a grapheme of its own (see `alone`).
+/// every character of `text` is a grapheme of its own (see `own_grapheme`).
 pub fn set_stringn(buf: &mut Buffer, x: u16, y: u16, text: &str, max_width: usize, style: Style) -> (u16, u16) {
     let inside = buf.area.contains(ratatui::layout::Position { x, y });
     if !inside || fast_prefix(text) != text.len() {
@@ -87,16 +85,22 @@ pub fn set_stringn(buf: &mut Buffer, x: u16, y: u16, text: &str, max_width: usiz
         let width = if c.is_ascii() { 1 } else { usize::from(symbol.cell_width()) };
         let Some(left) = room.checked_sub(width) else { break };
         room = left;
-        buf.content[at].set_symbol(symbol).set_style(style);
-        buf.content[at + 1..at + width].iter_mut().for_each(|cell| cell.reset());
+        put(buf, at, symbol, width, style);
         at += width;
         x += width as u16;
     }
     (x, y)
 }
 
+/// Sets cell `at` to `symbol`, `width` columns wide, in `style`; the columns a wide symbol
+/// covers are reset, as ratatui resets them.
+fn put(buf: &mut Buffer, at: usize, symbol: &str, width: usize, style: Style) {
+    buf.content[at].set_symbol(symbol).set_style(style);
+    buf.content[at + 1..at + width].iter_mut().for_each(|cell| cell.reset());
+}
+
 /// How many bytes `text` starts with that are graphemes of one character each, known without
-/// the grapheme rules: printable ASCII and the characters of `alone`, all but the last when
+/// the grapheme rules (`own_grapheme`), all but the last when
 /// another character follows them (a mark after it would join it in one grapheme).
 fn fast_prefix(text: &str) -> usize {
     let bytes = text.as_bytes();
@@ -105,7 +109,7 @@ fn fast_prefix(text: &str) -> usize {
     while i < bytes.len() {
         let length = match text[i..].chars().next() {
             _ if (b' '..=b'~').contains(&bytes[i]) => 1,
-            Some(c) if alone(c) => c.len_utf8(),
+            Some(c) if own_grapheme(c) => c.len_utf8(),
             _ => return previous,
         };
         (previous, i) = (i, i + length);

@@ -63,8 +63,8 @@ impl Frames {
         if buf.area == area && !presenter {
             // `placing` still lists the panes of the frame before last (see `Frames::render`).
             let panes = self.placing.iter().map(|&key| Held { rect: key.rect(), pane: Some(key), reached: false });
-            let rows = self.in_place.iter().zip(&self.in_place_panes).filter(|(_, pane)| pane.is_none());
-            self.held.extend(panes.chain(rows.map(|(&rect, _)| Held { rect, pane: None, reached: false })));
+            let rows = self.in_place_rows.iter().map(|&rect| Held { rect, pane: None, reached: false });
+            self.held.extend(panes.chain(rows));
         }
         if self.held.is_empty() {
             buf.reset();

@@ -78,7 +78,7 @@ impl Reuse<'_> {
             }
             if frames.plain && frames.rows_placed && kept.rect == rect {
                 frames.in_place.push(rect);
-                frames.in_place_panes.push(None);
+                frames.in_place_rows.push(rect);
             }
             frames.rows_drawn.push(Kept { rect, ..kept });
             return;

@@ -15,9 +15,9 @@ const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
     .union(Modifier::RAPID_BLINK)
     .union(Modifier::CROSSED_OUT);
 
-/// The cells of `next` that differ from `prev` within `spans` (as `frames::spans` gives them), with
-/// their columns and rows, in the order the terminal is best sent them. `prev` and `next` have
-/// the same area.
+/// The cells of `next` that differ from `prev` within `spans` (as `frames::spans` gives them),
+/// with their columns and rows, in the order the terminal is best sent them. `prev` and `next`
+/// have the same area.
 pub fn changed<'a>(prev: &Buffer, next: &'a Buffer, spans: &[(u16, u16, u16)]) -> Vec<(u16, u16, &'a Cell)> {
     let mut diff =
         Diff { prev: &prev.content, next: &next.content, area: next.area, out: Vec::new(), last_width: None };
