@@ -11,7 +11,7 @@
 //! The terminal is used for its backend, its size and its cursor's visibility; its own buffers
 //! are not: so whoever clears or resizes it by hand (`Terminal::resize`, `clear`) or shows or
 //! hides its cursor calls [`Painter::forget`]. A size the terminal itself finds (`autoresize`)
-//! is seen here. The cursor's position is put in the frame's bytes, not told to the terminal
+//! is seen here, asked whenever it is not the view's. The cursor's position is put in the frame's bytes, not told to the terminal
 //! (only an inline viewport, which no coopdash terminal has, reads it back).
 
 mod diff;
@@ -59,17 +59,22 @@ impl Painter {
     }
 
     /// Draws `viewer` to `terminal` as `Terminal::draw` would (the screen ends up the same):
-    /// the terminal's size checked, the frame drawn (through the pane cache), the cells that
-    /// changed sent with the cursor put at `cursor` of the frame's area, in one write (none
-    /// when nothing changed); the cursor hidden before (when `cursor` gives none) or shown
-    /// after, through the terminal, which then knows it.
+    /// the terminal's size checked when it is not the view's, the frame drawn (through the pane
+    /// cache), the cells that changed sent with the cursor put at `cursor` of the frame's area,
+    /// in one write (none when nothing changed); the cursor hidden before (when `cursor` gives
+    /// none) or shown after, through the terminal, which then knows it.
     pub fn draw<B: Wire>(
         &mut self,
         terminal: &mut Terminal<B>,
         viewer: Viewer<'_>,
         cursor: impl FnOnce(Viewer<'_>, Rect) -> Option<Position>,
     ) -> Result<(), B::Error> {
-        terminal.autoresize()?;
+        if terminal.get_frame().area() != viewer.view.size() {
+            // Asked only when the view's size is not the terminal's: crossterm answers by
+            // opening /dev/tty, three syscalls a frame. A resize reaches the view as an event
+            // with the new size, and then the terminal is asked.
+            terminal.autoresize()?;
+        }
         let area = terminal.get_frame().area();
         if self.shown.area != area {
             // A new size: the terminal cleared its screen.

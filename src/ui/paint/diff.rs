@@ -97,15 +97,25 @@ impl<'n> Diff<'_, 'n> {
     /// at (past `end` when a wide cell at the end covers more).
     #[allow(deprecated)]
     fn span(&mut self, start: usize, end: usize, len: usize) -> usize {
+        // Locals, checked once: the loop then indexes without bounds checks, and the pushes
+        // to `out` do not make the compiler load the slices again.
+        let (next, prev) = (self.next, self.prev);
+        let end = end.min(next.len()).min(prev.len());
         let mut i = start;
         while i < end {
-            let (current, previous) = (&self.next[i], &self.prev[i]);
+            let (current, previous) = (&next[i], &prev[i]);
             if current.diff_option == CellDiffOption::None && !current.skip {
-                // The common case, first: a cell with no option, equal or not, its symbol
-                // looked at once.
+                // The common cases, first: a cell with no option, its symbol looked at once.
                 let symbol = current.symbol();
+                let narrow = known_width(symbol) == Some(1);
                 if same_style(current, previous) && same_symbol(symbol, previous.symbol()) {
-                    i += if symbol.len() == 1 { 1 } else { self.width_of_equal(i) };
+                    i += if narrow { 1 } else { self.width_of_equal(i) };
+                    continue;
+                }
+                if narrow && previous.diff_option == CellDiffOption::None && known_width(previous.symbol()) == Some(1) {
+                    // One column over one column: nothing around it to send again.
+                    self.emit(i);
+                    i += 1;
                     continue;
                 }
             } else if is_skip(current) {
